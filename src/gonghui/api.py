@@ -1,0 +1,47 @@
+"""REST API under /api/v1/ (django-ninja). Routers live in each app's api.py."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+
+from gonghui.accounts.api_auth import API_AUTH
+
+api = NinjaAPI(
+    title="Gonghui API",
+    version="1",
+    description="Gonghui (工会) smart trade-union platform. Every operation is limited to the caller's scope.",
+    auth=API_AUTH,
+    urls_namespace="api",
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    first = next(iter(errors.values()))[0]
+    return api.create_response(request, {"detail": first, "errors": errors}, status=422)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": _("未找到，或您无权查看。")}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def on_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": _("您没有执行该操作的权限。")}, status=403)
+
+
+def _register() -> None:
+    from gonghui.orgs.api import router as orgs_router
+    from gonghui.workbench.api import router as workbench_router
+
+    api.add_router("/", workbench_router)
+    api.add_router("/", orgs_router)
+
+
+_register()

@@ -1,0 +1,148 @@
+"""Reading union spreadsheets (xlsx, xls, ods via python-calamine; csv) as they really are.
+
+Real rosters have title rows above the header ("XX公司工会会员花名册"), merged
+cells, Chinese header synonyms (姓名/职工姓名), asterisks on required columns,
+full-width characters and trailing spaces. `read_table` finds the header row,
+maps synonyms to column keys, fills merged cells down, and yields rows with
+their Excel row numbers so every error can name the row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from python_calamine import CalamineError, CalamineWorkbook
+
+from gonghui.common.textnorm import clean_text
+
+HEADER_SCAN_ROWS = 20
+_HEADER_NOISE = re.compile(r"[\s*＊:：]|[(（](必填|选填|可选)[)）]")
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    labels: tuple[str, ...]
+    required: bool = False
+
+    def matches(self, header: str) -> bool:
+        return header in {normalize_header(label) for label in self.labels}
+
+
+@dataclass
+class Row:
+    number: int  # 1-based, as Excel shows it
+    values: dict[str, Any]
+
+    def is_blank(self) -> bool:
+        return all(v is None or (isinstance(v, str) and not v.strip()) for v in self.values.values())
+
+
+@dataclass
+class Table:
+    header_row: int
+    columns: dict[str, int]
+    rows: list[Row] = field(default_factory=list)
+    ignored_headers: list[str] = field(default_factory=list)
+
+
+def normalize_header(text: object) -> str:
+    return _HEADER_NOISE.sub("", clean_text(text)).lower()
+
+
+def _grid_from_csv(data: bytes) -> list[list[Any]]:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValidationError(_("无法识别 CSV 文件的编码，请另存为 UTF-8 或 Excel 格式。"), code="encoding")
+    return [list(r) for r in csv.reader(io.StringIO(text))]
+
+
+def _grid_from_workbook(data: bytes) -> list[list[Any]]:
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheet = workbook.get_sheet_by_index(0)
+        grid = [list(r) for r in sheet.to_python(skip_empty_area=False)]
+        merged = sheet.merged_cell_ranges or []
+    except CalamineError as exc:
+        raise ValidationError(_("无法读取该表格文件，请确认是有效的 Excel 文件。"), code="unreadable") from exc
+    _fill_merged(grid, merged)
+    return grid
+
+
+def _fill_merged(grid: list[list[Any]], merged: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """Copy each merged area's top-left value into the whole area."""
+    for (r0, c0), (r1, c1) in merged:
+        if r0 >= len(grid) or c0 >= len(grid[r0]):
+            continue
+        value = grid[r0][c0]
+        for r in range(r0, min(r1, len(grid) - 1) + 1):
+            for c in range(c0, min(c1, len(grid[r]) - 1) + 1):
+                grid[r][c] = value
+
+
+def load_grid(source: bytes | IO[bytes], filename: str) -> list[list[Any]]:
+    data = source if isinstance(source, bytes) else source.read()
+    name = filename.lower()
+    if name.endswith(".csv"):
+        return _grid_from_csv(data)
+    if name.endswith(SPREADSHEET_SUFFIXES):
+        return _grid_from_workbook(data)
+    raise ValidationError(_("只支持 xlsx、xls、csv 格式的文件。"), code="file_type")
+
+
+def _find_header(grid: list[list[Any]], columns: list[Column]) -> tuple[int, dict[str, int], list[str]]:
+    required = [c for c in columns if c.required]
+    best: tuple[int, dict[str, int], list[str]] | None = None
+    for index, cells in enumerate(grid[:HEADER_SCAN_ROWS]):
+        found: dict[str, int] = {}
+        ignored: list[str] = []
+        for position, cell in enumerate(cells):
+            header = normalize_header(cell)
+            if not header:
+                continue
+            column = next((c for c in columns if c.key not in found and c.matches(header)), None)
+            if column:
+                found[column.key] = position
+            else:
+                ignored.append(clean_text(cell))
+        if all(c.key in found for c in required) and found and (best is None or len(found) > len(best[1])):
+            best = (index, found, ignored)
+    if best is None:
+        names = "、".join(c.labels[0] for c in required)
+        raise ValidationError(
+            _("在前 %(n)d 行中没有找到表头，表头需要包含：%(names)s。"),
+            code="no_header",
+            params={"n": HEADER_SCAN_ROWS, "names": names},
+        )
+    return best
+
+
+def read_table(source: bytes | IO[bytes], filename: str, columns: list[Column]) -> Table:
+    """Read the first sheet; raises ValidationError (Chinese) for unreadable files or missing headers."""
+    grid = load_grid(source, filename)
+    header_index, mapping, ignored = _find_header(grid, columns)
+    table = Table(header_row=header_index + 1, columns=mapping, ignored_headers=ignored)
+    for offset, cells in enumerate(grid[header_index + 1 :], start=header_index + 2):
+        values = {key: (cells[pos] if pos < len(cells) else None) for key, pos in mapping.items()}
+        row = Row(number=offset, values=values)
+        if not row.is_blank():
+            table.rows.append(row)
+    return table
+
+
+def iter_values(table: Table) -> Iterator[tuple[int, dict[str, Any]]]:
+    for row in table.rows:
+        yield row.number, row.values

@@ -1,0 +1,152 @@
+"""Org tree, enterprises and committees over the API. Thin: selectors and services do the work."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from gonghui.orgs import selectors
+from gonghui.orgs.counters import subtree_total
+from gonghui.orgs.kinds import OrgKind
+from gonghui.orgs.models import Enterprise, Industry, OrgNode, Ownership
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.services import EnterpriseFields, OrgFields, enterprise_create, org_create, org_move, org_update
+
+router = Router(tags=["orgs"])
+
+
+class OrgOut(Schema):
+    code: str
+    name: str
+    kind: OrgKind
+    kind_label: str = Field(..., alias="get_kind_display")
+    region_code: str = Field(..., alias="region_id")
+    uscc: str
+    address: str
+    chair_name: str
+    established_on: dt.date | None
+    is_active: bool
+    depth: int
+    child_count: int = Field(..., alias="numchild")
+    member_count: int
+
+
+class OrgIn(Schema):
+    name: str
+    kind: OrgKind
+    region_code: str
+    uscc: str = ""
+    address: str = ""
+    chair_name: str = ""
+    established_on: dt.date | None = None
+    is_active: bool = True
+
+    def to_fields(self) -> OrgFields:
+        return OrgFields(**self.dict())
+
+
+class OrgCreateIn(OrgIn):
+    code: str = ""
+
+
+class MoveIn(Schema):
+    new_parent: str
+
+
+class OrgStatsOut(Schema):
+    code: str
+    subtree_members: int
+    subtree_orgs: int
+
+
+class OrgFilter(Schema):
+    q: str = ""
+    kind: OrgKind | None = None
+
+
+class EnterpriseOut(Schema):
+    id: int
+    name: str
+    uscc: str
+    industry: Industry
+    ownership: Ownership
+    employee_count: int
+    region_code: str = Field(..., alias="region_id")
+    address: str
+    union_code: str = Field(..., alias="union.code")
+
+
+class EnterpriseIn(Schema):
+    name: str
+    uscc: str
+    industry: Industry
+    ownership: Ownership = Ownership.PRIVATE
+    employee_count: int = 0
+    region_code: str
+    address: str = ""
+
+
+@router.get("/orgs", response=list[OrgOut], operation_id="orgs_list")
+@paginate(LimitOffsetPagination)
+def orgs_list(request: HttpRequest, filters: Query[OrgFilter]) -> list[OrgNode]:
+    return selectors.orgs_for(request.user, q=filters.q, kind=filters.kind or "")  # type: ignore[return-value]
+
+
+@router.get("/orgs/{code}", response=OrgOut, operation_id="orgs_get")
+def orgs_get(request: HttpRequest, code: str) -> OrgNode:
+    return selectors.org_get_for(request.user, code)
+
+
+@router.get("/orgs/{code}/children", response=list[OrgOut], operation_id="orgs_children")
+def orgs_children(request: HttpRequest, code: str) -> list[OrgNode]:
+    org = selectors.org_get_for(request.user, code)
+    return list(selectors.org_children_for(request.user, org).select_related("region"))
+
+
+@router.get("/orgs/{code}/stats", response=OrgStatsOut, operation_id="orgs_stats")
+def orgs_stats(request: HttpRequest, code: str) -> OrgStatsOut:
+    org = selectors.org_get_for(request.user, code)
+    return OrgStatsOut(code=org.code, subtree_members=subtree_total(org), subtree_orgs=org.get_descendant_count() + 1)
+
+
+@router.post("/orgs/{code}/children", response={201: OrgOut}, operation_id="orgs_create_child")
+def orgs_create_child(request: HttpRequest, code: str, payload: OrgCreateIn) -> tuple[int, OrgNode]:
+    parent = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
+    node = org_create(actor=request.user, parent=parent, fields=payload.to_fields(), code=payload.code, request=request)
+    return 201, node
+
+
+@router.patch("/orgs/{code}", response=OrgOut, operation_id="orgs_update")
+def orgs_update(request: HttpRequest, code: str, payload: OrgIn) -> OrgNode:
+    org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
+    return org_update(actor=request.user, org=org, fields=payload.to_fields(), request=request)
+
+
+@router.post("/orgs/{code}/move", response=OrgOut, operation_id="orgs_move")
+def orgs_move(request: HttpRequest, code: str, payload: MoveIn) -> OrgNode:
+    org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
+    target = selectors.org_get_for(request.user, payload.new_parent, Perm.ORG_EDIT)
+    return org_move(actor=request.user, org=org, new_parent=target, request=request)
+
+
+@router.get("/enterprises", response=list[EnterpriseOut], operation_id="enterprises_list")
+@paginate(LimitOffsetPagination)
+def enterprises_list(request: HttpRequest, q: str = "") -> list[Enterprise]:
+    return selectors.enterprises_for(request.user, q=q)  # type: ignore[return-value]
+
+
+@router.get("/enterprises/{pk}", response=EnterpriseOut, operation_id="enterprises_get")
+def enterprises_get(request: HttpRequest, pk: int) -> Enterprise:
+    return selectors.enterprise_get_for(request.user, pk)
+
+
+@router.post("/orgs/{code}/enterprises", response={201: EnterpriseOut}, operation_id="enterprises_create")
+def enterprises_create(request: HttpRequest, code: str, payload: EnterpriseIn) -> tuple[int, Enterprise]:
+    union = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
+    enterprise = enterprise_create(
+        actor=request.user, union=union, fields=EnterpriseFields(**payload.dict()), request=request
+    )
+    return 201, enterprise

@@ -1,0 +1,122 @@
+"""Workbench forms. They parse input only; rules live in services."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.orgs.kinds import OrgKind, child_kinds
+from gonghui.orgs.models import CommitteeBody, Industry, Ownership, SeatPosition
+from gonghui.orgs.roles import Role
+from gonghui.orgs.services import EnterpriseFields, OrgFields, Seat
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class OrgForm(forms.Form):
+    name = forms.CharField(label=_("组织名称"), max_length=100)
+    kind = forms.ChoiceField(label=_("组织类型"), choices=OrgKind.choices)
+    region_code = forms.CharField(
+        label=_("行政区划代码"), max_length=6, help_text=_("GB/T 2260 六位代码，如 320904（大丰区）。")
+    )
+    uscc = forms.CharField(
+        label=_("统一社会信用代码"), max_length=24, required=False, help_text=_("基层工会以 81 开头。")
+    )
+    address = forms.CharField(label=_("地址"), max_length=200, required=False)
+    chair_name = forms.CharField(label=_("工会主席"), max_length=50, required=False)
+    established_on = forms.DateField(label=_("成立日期"), required=False, widget=DATE)
+    is_active = forms.BooleanField(label=_("有效"), required=False, initial=True)
+
+    def __init__(self, *args: object, parent_kind: str | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if parent_kind is not None:
+            self.fields["kind"].choices = [(k.value, k.label) for k in child_kinds(parent_kind)]
+
+    def to_fields(self) -> OrgFields:
+        d = self.cleaned_data
+        return OrgFields(
+            name=d["name"],
+            kind=d["kind"],
+            region_code=d["region_code"],
+            uscc=d["uscc"],
+            address=d["address"],
+            chair_name=d["chair_name"],
+            established_on=d["established_on"],
+            is_active=d["is_active"],
+        )
+
+
+class OrgCreateForm(OrgForm):
+    code = forms.CharField(
+        label=_("组织编码"), max_length=32, required=False, help_text=_("留空则自动生成；用于网址和二维码，建后不可改。")
+    )
+    field_order = ["name", "kind", "code", "region_code", "uscc", "address", "chair_name", "established_on"]
+
+
+class MoveForm(forms.Form):
+    new_parent = forms.CharField(label=_("新的上级组织编码"), max_length=32)
+
+
+class EnterpriseForm(forms.Form):
+    name = forms.CharField(label=_("单位名称"), max_length=200)
+    uscc = forms.CharField(label=_("统一社会信用代码"), max_length=24)
+    industry = forms.ChoiceField(label=_("行业门类"), choices=Industry.choices)
+    ownership = forms.ChoiceField(label=_("经济类型"), choices=Ownership.choices)
+    employee_count = forms.IntegerField(label=_("职工人数"), min_value=0, initial=0)
+    region_code = forms.CharField(label=_("行政区划代码"), max_length=6)
+    address = forms.CharField(label=_("地址"), max_length=200, required=False)
+
+    def to_fields(self) -> EnterpriseFields:
+        d = self.cleaned_data
+        return EnterpriseFields(
+            name=d["name"],
+            uscc=d["uscc"],
+            industry=d["industry"],
+            ownership=d["ownership"],
+            employee_count=d["employee_count"],
+            region_code=d["region_code"],
+            address=d["address"],
+        )
+
+
+_POSITIONS = {
+    "主席": SeatPosition.CHAIR, "chair": SeatPosition.CHAIR,
+    "副主席": SeatPosition.VICE_CHAIR, "vice-chair": SeatPosition.VICE_CHAIR,
+    "主任": SeatPosition.DIRECTOR, "director": SeatPosition.DIRECTOR,
+    "副主任": SeatPosition.VICE_DIRECTOR, "vice-director": SeatPosition.VICE_DIRECTOR,
+    "委员": SeatPosition.MEMBER, "member": SeatPosition.MEMBER,
+}
+
+
+class TermForm(forms.Form):
+    body = forms.ChoiceField(label=_("机构"), choices=CommitteeBody.choices)
+    number = forms.IntegerField(label=_("届次"), min_value=1)
+    elected_on = forms.DateField(label=_("选举日期"), widget=DATE)
+    starts_on = forms.DateField(label=_("任期开始"), widget=DATE)
+    ends_on = forms.DateField(label=_("任期结束"), widget=DATE)
+    seats = forms.CharField(
+        label=_("当选人员"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("每行一人：姓名 职务（主席/副主席/主任/副主任/委员），一线职工在行末加“一线”。"),
+    )
+
+    def clean_seats(self) -> list[Seat]:
+        seats: list[Seat] = []
+        for number, line in enumerate(self.cleaned_data["seats"].splitlines(), start=1):
+            parts = re.split(r"[\s,，、]+", line.strip())
+            if not parts or not parts[0]:
+                continue
+            if len(parts) < 2 or parts[1].lower() not in _POSITIONS:
+                raise ValidationError(_("第 %(n)d 行应写成“姓名 职务”，职务为主席、副主席、主任、副主任或委员。") % {"n": number})
+            seats.append(Seat(person_name=parts[0], position=_POSITIONS[parts[1].lower()], is_front_line=any(p in ("一线", "front-line") for p in parts[2:])))
+        if not seats:
+            raise ValidationError(_("请至少填写一位当选人员。"))
+        return seats
+
+
+class RoleGrantForm(forms.Form):
+    username = forms.CharField(label=_("账号"), max_length=150)
+    role = forms.ChoiceField(label=_("角色"), choices=Role.choices)

@@ -1,0 +1,91 @@
+"""Load the demo federation and demo staff users. Safe to run twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import transaction
+
+from gonghui.orgs.demo import TREE, USERS, DemoOrg, demo_uscc
+from gonghui.orgs.kinds import NEEDS_UNION_USCC
+from gonghui.orgs.models import CommitteeBody, Enterprise, OrgNode, SeatPosition, StaffRole
+from gonghui.orgs.roles import Role
+from gonghui.orgs.services import (
+    EnterpriseFields,
+    OrgFields,
+    Seat,
+    committee_term_record,
+    enterprise_create,
+    org_create,
+)
+
+DEFAULT_PASSWORD = "gonghui-demo"  # noqa: S105 - demo accounts on a local SQLite database
+
+
+class Command(BaseCommand):
+    help = "Create the demo union tree (枣庄, 商南, 泰安, 盐城, 乐清柳市) and demo staff users."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--password", default=DEFAULT_PASSWORD, help="password for every demo user")
+
+    @transaction.atomic
+    def handle(self, *args: Any, **options: Any) -> None:
+        User = get_user_model()
+        admin, _ = User.objects.get_or_create(
+            username="admin", defaults={"is_superuser": True, "is_staff": True, "display_name": "平台管理员"}
+        )
+        admin.set_password(options["password"])
+        admin.save()
+        created = sum(self._org(admin, node, None) for node in TREE)
+        for spec in USERS:
+            user, _ = User.objects.get_or_create(username=spec.username, defaults={"display_name": spec.display_name})
+            user.set_password(options["password"])
+            user.save()
+            StaffRole.objects.get_or_create(user=user, org=OrgNode.objects.get(code=spec.org_code), role=spec.role)
+        self._election(admin)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {created} new org nodes."))
+        self.stdout.write("Demo logins (password: %s):" % options["password"])
+        self.stdout.write(f"  {'admin':<10} 平台管理员（全部组织）")
+        for spec in USERS:
+            self.stdout.write(f"  {spec.username:<10} {spec.display_name}（{Role(spec.role).label}）")
+
+    def _org(self, admin: Any, spec: DemoOrg, parent: OrgNode | None) -> int:
+        node = OrgNode.objects.filter(code=spec.code).first()
+        created = 0
+        if node is None:
+            uscc = demo_uscc("81", spec.region, spec.name) if spec.kind in NEEDS_UNION_USCC else ""
+            fields = OrgFields(
+                name=spec.name, kind=spec.kind, region_code=spec.region, uscc=uscc, chair_name=spec.chair,
+                established_on=spec.established, address=f"{spec.name}职工服务中心",
+            )
+            node = org_create(actor=admin, parent=parent, fields=fields, code=spec.code)
+            created = 1
+        for company in spec.enterprises:
+            if not Enterprise.objects.filter(name=company.name).exists():
+                enterprise_create(
+                    actor=admin,
+                    union=node,
+                    fields=EnterpriseFields(
+                        name=company.name, uscc=demo_uscc("91", spec.region, company.name), industry=company.industry,
+                        ownership=company.ownership, employee_count=company.employees, region_code=spec.region,
+                    ),
+                )
+        return created + sum(self._org(admin, child, node) for child in spec.children)
+
+    def _election(self, admin: Any) -> None:
+        liushi = OrgNode.objects.get(code="liushi")
+        if liushi.terms.exists():
+            return
+        committee_term_record(
+            actor=admin, org=liushi, body=CommitteeBody.UNION_COMMITTEE, number=3,
+            elected_on=dt.date(2023, 12, 20), starts_on=dt.date(2023, 12, 20), ends_on=dt.date(2028, 12, 19),
+            seats=[
+                Seat("郑向乐", SeatPosition.CHAIR),
+                Seat("陈奇", SeatPosition.VICE_CHAIR, is_front_line=True),
+                Seat("林晓燕", SeatPosition.MEMBER, is_front_line=True),
+                Seat("周建国", SeatPosition.MEMBER),
+            ],
+        )

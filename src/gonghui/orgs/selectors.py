@@ -1,0 +1,129 @@
+"""Reads of the org domain. Every function takes the user and goes through the scope."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from gonghui.common.models import AuditEvent, Job
+from gonghui.common.search_keys import parse_query
+from gonghui.common.textnorm import compact
+from gonghui.orgs.models import CommitteeTerm, Enterprise, OrgNode, Region, StaffRole
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require, scope_for
+
+
+def name_search_q(raw: str, *, code_field: str | None = None) -> Q | None:
+    """Simplified/traditional characters, full pinyin or initials (SearchKeyFields), or a code prefix."""
+    query = parse_query(raw)
+    if query is None:
+        return None
+    if query.latin:
+        found = Q(name_pinyin__contains=query.text) | Q(name_initials__startswith=query.text)
+    else:
+        found = Q(name_simplified__contains=query.text)
+    if code_field:
+        found |= Q(**{f"{code_field}__istartswith": compact(raw)})
+    return found
+
+
+def orgs_for(user: Any, *, q: str = "", kind: str = "", active_only: bool = False) -> QuerySet[OrgNode]:
+    qs = scope_for(user).orgs().select_related("region")
+    search = name_search_q(q, code_field="code")
+    if search is not None:
+        qs = qs.filter(search)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if active_only:
+        qs = qs.filter(is_active=True)
+    return qs.order_by("path")
+
+
+def org_roots_for(user: Any) -> list[OrgNode]:
+    """The top nodes the user sees: the nodes their roles sit on (or the tree roots)."""
+    scope = scope_for(user)
+    if scope.everything:
+        return list(OrgNode.get_root_nodes().select_related("region"))
+    return list(OrgNode.objects.filter(path__in=scope.paths).select_related("region").order_by("path"))
+
+
+def org_get_for(user: Any, code: str, perm: Perm = Perm.VIEW) -> OrgNode:
+    org = get_object_or_404(OrgNode.objects.select_related("region"), code=code)
+    require(user, org, perm)
+    return org
+
+
+def org_children_for(user: Any, org: OrgNode) -> QuerySet[OrgNode]:
+    require(user, org)
+    return OrgNode.objects.filter(path__startswith=org.path, depth=org.depth + 1).order_by("name")
+
+
+def org_ancestors_for(user: Any, org: OrgNode) -> list[OrgNode]:
+    """Breadcrumb: ancestors the user may see."""
+    scope = scope_for(user)
+    return [a for a in org.get_ancestors() if scope.contains(a)]
+
+
+def enterprises_for(user: Any, *, q: str = "", union: OrgNode | None = None) -> QuerySet[Enterprise]:
+    qs = scope_for(user).filter(Enterprise.objects.select_related("union", "region"), "union")
+    if union is not None:
+        qs = qs.filter(union__path__startswith=union.path)
+    search = name_search_q(q, code_field="uscc")
+    if search is not None:
+        qs = qs.filter(search)
+    return qs.order_by("name")
+
+
+def enterprise_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Enterprise:
+    enterprise = get_object_or_404(Enterprise.objects.select_related("union", "region"), pk=pk)
+    require(user, enterprise.union, perm)
+    return enterprise
+
+
+def terms_for_org(user: Any, org: OrgNode) -> QuerySet[CommitteeTerm]:
+    require(user, org)
+    return CommitteeTerm.objects.filter(org=org).prefetch_related("seats").order_by("body", "-number")
+
+
+def staff_roles_for(user: Any, *, org: OrgNode | None = None) -> QuerySet[StaffRole]:
+    qs = scope_for(user, Perm.STAFF_MANAGE).filter(StaffRole.objects.select_related("user", "org"))
+    if org is not None:
+        qs = qs.filter(org=org)
+    return qs.order_by("org__path", "user__username")
+
+
+def my_roles(user: Any) -> QuerySet[StaffRole]:
+    return StaffRole.objects.filter(user=user).select_related("org").order_by("org__path")
+
+
+def audit_events_for(user: Any, *, org: OrgNode | None = None) -> QuerySet[AuditEvent]:
+    qs = scope_for(user, Perm.AUDIT_VIEW).filter(AuditEvent.objects.select_related("org"))
+    if org is not None:
+        qs = qs.filter(org__path__startswith=org.path)
+    return qs
+
+
+def jobs_for(user: Any) -> QuerySet[Job]:
+    """A user's own jobs, plus jobs on orgs they administer."""
+    scope = scope_for(user, Perm.STAFF_MANAGE)
+    own = Q(created_by=user)
+    if scope.everything:
+        return Job.objects.all()
+    return Job.objects.filter(own | Q(org__in=scope.orgs().values("pk")))
+
+
+def job_get_for(user: Any, pk: str) -> Job:
+    return get_object_or_404(jobs_for(user), pk=pk)
+
+
+def regions_search(q: str, *, limit: int = 20) -> QuerySet[Region]:
+    """Regions are public reference data (GB/T 2260), not union data."""
+    text = q.strip()
+    qs = Region.objects.all()
+    if text.isdigit():
+        qs = qs.filter(code__startswith=text)
+    elif text:
+        qs = qs.filter(name__contains=text)
+    return qs.order_by("code")[:limit]

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from gonghui.orgs import views
+
+app_name = "orgs"
+
+urlpatterns = [
+    path("orgs/", views.tree, name="tree"),
+    path("orgs/<slug:code>/", views.detail, name="detail"),
+    path("orgs/<slug:code>/children/", views.children, name="children"),
+    path("orgs/<slug:code>/add/", views.create_child, name="create_child"),
+    path("orgs/<slug:code>/edit/", views.edit, name="edit"),
+    path("orgs/<slug:code>/move/", views.move, name="move"),
+    path("orgs/<slug:code>/export/", views.export, name="export"),
+    path("orgs/<slug:code>/terms/add/", views.term_create, name="term_create"),
+    path("orgs/<slug:code>/roles/", views.roles, name="roles"),
+    path("orgs/<slug:code>/roles/<int:pk>/revoke/", views.role_revoke, name="role_revoke"),
+    path("orgs/<slug:code>/enterprises/add/", views.enterprise_add, name="enterprise_add"),
+    path("enterprises/", views.enterprises, name="enterprises"),
+    path("enterprises/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
+    path("enterprises/<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
+    path("regions/options/", views.region_options, name="region_options"),
+]

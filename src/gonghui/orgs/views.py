@@ -1,0 +1,255 @@
+"""Workbench pages for the union tree, enterprises, committees and staff roles. Thin."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import Form
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gonghui.common.access import staff_view
+from gonghui.common.jobs import job_start
+from gonghui.orgs import selectors
+from gonghui.orgs.counters import subtree_total
+from gonghui.orgs.forms import EnterpriseForm, MoveForm, OrgCreateForm, OrgForm, RoleGrantForm, TermForm
+from gonghui.orgs.jobs import EXPORT_KIND
+from gonghui.orgs.kinds import OrgKind
+from gonghui.orgs.models import StaffRole
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import can
+from gonghui.orgs.services import (
+    committee_term_record,
+    enterprise_create,
+    enterprise_update,
+    org_create,
+    org_move,
+    org_update,
+    staff_role_grant,
+    staff_role_revoke,
+)
+
+
+def _apply_errors(form: Form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+@staff_view
+def tree(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")
+    kind = request.GET.get("kind", "")
+    context = {"q": q, "kind": kind, "kinds": OrgKind.choices}
+    if q or kind:
+        page = Paginator(selectors.orgs_for(request.user, q=q, kind=kind), 50).get_page(request.GET.get("page"))
+        context["page"] = page
+        if request.headers.get("HX-Request"):
+            return render(request, "orgs/_search_results.html", context)
+    context["roots"] = selectors.org_roots_for(request.user)
+    return render(request, "orgs/tree.html", context)
+
+
+@staff_view
+def children(request: HttpRequest, code: str) -> HttpResponse:
+    org = selectors.org_get_for(request.user, code)
+    nodes = selectors.org_children_for(request.user, org)
+    return render(request, "orgs/_children.html", {"nodes": nodes, "parent": org})
+
+
+@staff_view
+def detail(request: HttpRequest, code: str) -> HttpResponse:
+    user = request.user
+    org = selectors.org_get_for(user, code)
+    context = {
+        "org": org,
+        "ancestors": selectors.org_ancestors_for(user, org),
+        "children": selectors.org_children_for(user, org)[:200],
+        "enterprises": selectors.enterprises_for(user, union=org)[:20],
+        "terms": selectors.terms_for_org(user, org),
+        "subtree_members": subtree_total(org),
+        "can_edit": can(user, Perm.ORG_EDIT, org),
+        "can_manage_staff": can(user, Perm.STAFF_MANAGE, org),
+    }
+    return render(request, "orgs/detail.html", context)
+
+
+@staff_view
+def create_child(request: HttpRequest, code: str) -> HttpResponse:
+    parent = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
+    form = OrgCreateForm(request.POST or None, parent_kind=parent.kind, initial={"region_code": parent.region_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            node = org_create(
+                actor=request.user, parent=parent, fields=form.to_fields(), code=form.cleaned_data["code"],
+                request=request,
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("已新建“%(name)s”。") % {"name": node.name})
+            return redirect("orgs:detail", code=node.code)
+    return render(request, "orgs/form.html", {"form": form, "parent": parent, "title": _("新建下级组织")})
+
+
+@staff_view
+def edit(request: HttpRequest, code: str) -> HttpResponse:
+    org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
+    parent = org.get_parent()
+    initial = {
+        "name": org.name, "kind": org.kind, "region_code": org.region_id, "uscc": org.uscc,
+        "address": org.address, "chair_name": org.chair_name, "established_on": org.established_on,
+        "is_active": org.is_active,
+    }
+    form = OrgForm(request.POST or None, initial=initial, parent_kind=parent.kind if parent else None)
+    if parent is None:
+        form.fields["kind"].choices = [(org.kind, org.get_kind_display())]
+    if request.method == "POST" and form.is_valid():
+        try:
+            org_update(actor=request.user, org=org, fields=form.to_fields(), request=request)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("orgs:detail", code=org.code)
+    return render(request, "orgs/form.html", {"form": form, "org": org, "title": _("编辑组织")})
+
+
+@staff_view
+def move(request: HttpRequest, code: str) -> HttpResponse:
+    org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
+    form = MoveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            target = selectors.org_get_for(request.user, form.cleaned_data["new_parent"].strip().lower(), Perm.ORG_EDIT)
+            org_move(actor=request.user, org=org, new_parent=target, request=request)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        except (Http404, PermissionDenied):
+            form.add_error("new_parent", _("找不到该组织，或您无权把组织移到它下面。"))
+        else:
+            messages.success(request, _("已移动到“%(name)s”之下。") % {"name": target.name})
+            return redirect("orgs:detail", code=org.code)
+    return render(request, "orgs/move.html", {"form": form, "org": org})
+
+
+@staff_view
+@require_POST
+def export(request: HttpRequest, code: str) -> HttpResponse:
+    org = selectors.org_get_for(request.user, code)
+    job = job_start(kind=EXPORT_KIND, user=request.user, org=org)
+    return redirect("workbench:job", pk=job.pk)
+
+
+@staff_view
+def term_create(request: HttpRequest, code: str) -> HttpResponse:
+    org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
+    form = TermForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            committee_term_record(
+                actor=request.user, org=org, body=d["body"], number=d["number"], elected_on=d["elected_on"],
+                starts_on=d["starts_on"], ends_on=d["ends_on"], seats=d["seats"], request=request,
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("换届信息已登记。"))
+            return redirect("orgs:detail", code=org.code)
+    return render(request, "orgs/form.html", {"form": form, "org": org, "title": _("登记换届选举")})
+
+
+@staff_view
+def roles(request: HttpRequest, code: str) -> HttpResponse:
+    org = selectors.org_get_for(request.user, code, Perm.STAFF_MANAGE)
+    form = RoleGrantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = get_user_model().objects.filter(username=form.cleaned_data["username"].strip(), is_active=True).first()
+        if user is None:
+            form.add_error("username", _("没有这个账号。"))
+        else:
+            staff_role_grant(actor=request.user, user=user, org=org, role=form.cleaned_data["role"], request=request)
+            messages.success(request, _("已授予角色。"))
+            return redirect("orgs:roles", code=org.code)
+    staff = selectors.staff_roles_for(request.user, org=org)
+    return render(request, "orgs/roles.html", {"org": org, "form": form, "staff": staff})
+
+
+@staff_view
+@require_POST
+def role_revoke(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    org = selectors.org_get_for(request.user, code, Perm.STAFF_MANAGE)
+    staff_role = get_object_or_404(StaffRole.objects.select_related("org", "user"), pk=pk, org=org)
+    staff_role_revoke(actor=request.user, staff_role=staff_role, request=request)
+    messages.success(request, _("已撤销角色。"))
+    return redirect("orgs:roles", code=org.code)
+
+
+@staff_view
+def enterprises(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "")
+    page = Paginator(selectors.enterprises_for(request.user, q=q), 50).get_page(request.GET.get("page"))
+    template = "orgs/_enterprise_rows.html" if request.headers.get("HX-Request") else "orgs/enterprises.html"
+    return render(request, template, {"page": page, "q": q})
+
+
+@staff_view
+def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = selectors.enterprise_get_for(request.user, pk)
+    return render(
+        request,
+        "orgs/enterprise_detail.html",
+        {"enterprise": enterprise, "can_edit": can(request.user, Perm.ORG_EDIT, enterprise.union)},
+    )
+
+
+@staff_view
+def enterprise_add(request: HttpRequest, code: str) -> HttpResponse:
+    union = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
+    form = EnterpriseForm(request.POST or None, initial={"region_code": union.region_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            enterprise = enterprise_create(actor=request.user, union=union, fields=form.to_fields(), request=request)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("已登记“%(name)s”。") % {"name": enterprise.name})
+            return redirect("orgs:enterprise_detail", pk=enterprise.pk)
+    return render(request, "orgs/form.html", {"form": form, "org": union, "title": _("登记用人单位")})
+
+
+@staff_view
+def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    enterprise = selectors.enterprise_get_for(request.user, pk, Perm.ORG_EDIT)
+    initial = {
+        "name": enterprise.name, "uscc": enterprise.uscc, "industry": enterprise.industry,
+        "ownership": enterprise.ownership, "employee_count": enterprise.employee_count,
+        "region_code": enterprise.region_id, "address": enterprise.address,
+    }
+    form = EnterpriseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            enterprise_update(actor=request.user, enterprise=enterprise, fields=form.to_fields(), request=request)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("orgs:enterprise_detail", pk=enterprise.pk)
+    return render(
+        request, "orgs/form.html", {"form": form, "org": enterprise.union, "title": _("编辑用人单位")}
+    )
+
+
+@staff_view
+def region_options(request: HttpRequest) -> HttpResponse:
+    """Region picker suggestions (GB/T 2260 reference data, the same for everyone)."""
+    regions = selectors.regions_search(request.GET.get("region_code", "") or request.GET.get("q", ""))
+    return render(request, "orgs/_region_options.html", {"regions": regions})

@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from gonghui.api import api
+from gonghui.common.access import public_view
+from gonghui.common.views import healthz
+
+
+def _superuser_only(request: object) -> bool:
+    # The Django admin is for platform operators; union staff work in the scoped workbench.
+    user = getattr(request, "user", None)
+    return bool(user and user.is_active and user.is_superuser)
+
+
+admin.site.has_permission = _superuser_only  # type: ignore[method-assign]
+admin.site.site_header = "Gonghui 工会平台 · 系统管理"
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", public_view(set_language), name="set_language"),
+    path("accounts/", include("gonghui.accounts.urls")),
+    path("api/v1/", api.urls),
+    path("h5/", include("gonghui.h5.urls")),
+    path("admin/", admin.site.urls),
+    path("", include("gonghui.workbench.urls")),
+    path("", include("gonghui.orgs.urls")),
+]

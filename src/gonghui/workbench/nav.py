@@ -1,0 +1,27 @@
+"""Workbench navigation: one entry per module page. Later modules append theirs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.orgs.roles import Perm
+
+
+@dataclass(frozen=True)
+class NavItem:
+    module: str | Promise
+    label: str | Promise
+    url_name: str
+    perm: Perm = Perm.VIEW
+
+
+NAV: list[NavItem] = [
+    NavItem(_("工作台"), _("首页"), "workbench:home"),
+    NavItem(_("组织建设"), _("组织树"), "orgs:tree"),
+    NavItem(_("组织建设"), _("用人单位"), "orgs:enterprises"),
+    NavItem(_("系统"), _("后台任务"), "workbench:jobs"),
+    NavItem(_("系统"), _("审计日志"), "workbench:audit", Perm.AUDIT_VIEW),
+]

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gonghui.common.access import staff_view
+from gonghui.orgs import selectors
+from gonghui.orgs.counters import subtree_total
+from gonghui.orgs.scope import scope_for
+
+
+@staff_view
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    roots = selectors.org_roots_for(user)
+    orgs = selectors.orgs_for(user)
+    context = {
+        "roles": selectors.my_roles(user),
+        "roots": [(root, subtree_total(root)) for root in roots[:20]],
+        "org_count": orgs.count(),
+        "kind_counts": orgs.order_by().values("kind").annotate(n=Count("id")).order_by("kind"),
+        "enterprise_count": selectors.enterprises_for(user).count(),
+        "no_scope": scope_for(user).is_empty,
+        "recent_jobs": selectors.jobs_for(user).filter(created_by=user)[:5],
+    }
+    return render(request, "workbench/home.html", context)
+
+
+@staff_view
+def jobs(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.jobs_for(request.user).select_related("org"), 30).get_page(request.GET.get("page"))
+    return render(request, "workbench/jobs.html", {"page": page})
+
+
+@staff_view
+def job(request: HttpRequest, pk: str) -> HttpResponse:
+    job = selectors.job_get_for(request.user, pk)
+    template = "workbench/_job_progress.html" if request.headers.get("HX-Request") else "workbench/job.html"
+    return render(request, template, {"job": job})
+
+
+@staff_view
+def job_download(request: HttpRequest, pk: str) -> FileResponse:
+    job = selectors.job_get_for(request.user, pk)
+    if not job.result_file:
+        raise Http404
+    name = job.result_file.name.rsplit("/", 1)[-1]
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=name)
+
+
+@staff_view
+def audit(request: HttpRequest) -> HttpResponse:
+    events = selectors.audit_events_for(request.user)
+    action = request.GET.get("action", "")
+    if action:
+        events = events.filter(action=action)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "workbench/audit.html", {"page": page, "action": action})
