@@ -6,10 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from gonghui.accounts.api_auth import API_AUTH
 
+class ChineseJSONRenderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}  # Chinese text stays readable in responses
+
+
 api = NinjaAPI(
+    renderer=ChineseJSONRenderer(),
     title="Gonghui API",
     version="1",
     description="Gonghui (工会) smart trade-union platform. Every operation is limited to the caller's scope.",

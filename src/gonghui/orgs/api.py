@@ -1,11 +1,9 @@
 """Org tree, enterprises and committees over the API. Thin: selectors and services do the work."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from gonghui.orgs import selectors
@@ -45,7 +43,7 @@ class OrgIn(Schema):
     is_active: bool = True
 
     def to_fields(self) -> OrgFields:
-        return OrgFields(**self.dict())
+        return OrgFields(**self.dict(include=set(OrgIn.model_fields)))
 
 
 class OrgCreateIn(OrgIn):
@@ -60,11 +58,6 @@ class OrgStatsOut(Schema):
     code: str
     subtree_members: int
     subtree_orgs: int
-
-
-class OrgFilter(Schema):
-    q: str = ""
-    kind: OrgKind | None = None
 
 
 class EnterpriseOut(Schema):
@@ -91,8 +84,8 @@ class EnterpriseIn(Schema):
 
 @router.get("/orgs", response=list[OrgOut], operation_id="orgs_list")
 @paginate(LimitOffsetPagination)
-def orgs_list(request: HttpRequest, filters: Query[OrgFilter]) -> list[OrgNode]:
-    return selectors.orgs_for(request.user, q=filters.q, kind=filters.kind or "")  # type: ignore[return-value]
+def orgs_list(request: HttpRequest, q: str = "", kind: OrgKind | None = None) -> list[OrgNode]:
+    return selectors.orgs_for(request.user, q=q, kind=kind or "")  # type: ignore[return-value]
 
 
 @router.get("/orgs/{code}", response=OrgOut, operation_id="orgs_get")
@@ -109,7 +102,7 @@ def orgs_children(request: HttpRequest, code: str) -> list[OrgNode]:
 @router.get("/orgs/{code}/stats", response=OrgStatsOut, operation_id="orgs_stats")
 def orgs_stats(request: HttpRequest, code: str) -> OrgStatsOut:
     org = selectors.org_get_for(request.user, code)
-    return OrgStatsOut(code=org.code, subtree_members=subtree_total(org), subtree_orgs=org.get_descendant_count() + 1)
+    return OrgStatsOut(code=org.code, subtree_members=subtree_total(org), subtree_orgs=OrgNode.objects.filter(path__startswith=org.path).count())
 
 
 @router.post("/orgs/{code}/children", response={201: OrgOut}, operation_id="orgs_create_child")

@@ -20,6 +20,11 @@ def demo_uscc(prefix: str, region: str, name: str) -> str:
     return first17 + check_char(first17)
 
 
+def demo_mobile(name: str) -> str:
+    digest = hashlib.sha256(name.encode()).hexdigest()
+    return "139" + "".join(str(int(c, 16) % 10) for c in digest[:8])
+
+
 @dataclass
 class DemoEnterprise:
     name: str

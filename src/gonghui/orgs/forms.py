@@ -68,6 +68,8 @@ class EnterpriseForm(forms.Form):
     employee_count = forms.IntegerField(label=_("职工人数"), min_value=0, initial=0)
     region_code = forms.CharField(label=_("行政区划代码"), max_length=6)
     address = forms.CharField(label=_("地址"), max_length=200, required=False)
+    contact_name = forms.CharField(label=_("联系人"), max_length=50, required=False)
+    contact_phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
 
     def to_fields(self) -> EnterpriseFields:
         d = self.cleaned_data
@@ -79,6 +81,8 @@ class EnterpriseForm(forms.Form):
             employee_count=d["employee_count"],
             region_code=d["region_code"],
             address=d["address"],
+            contact_name=d["contact_name"],
+            contact_phone=d["contact_phone"],
         )
 
 

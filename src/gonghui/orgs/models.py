@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
+from gonghui.common.masking import PIIKind
+from gonghui.common.pii_fields import BlindIndexField, PIIField
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.roles import Role
 
@@ -135,6 +137,9 @@ class Enterprise(SearchKeyFields):
     union = models.ForeignKey(
         OrgNode, verbose_name=_("所属工会"), on_delete=models.PROTECT, related_name="enterprises"
     )
+    contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
+    contact_phone = PIIField(_("联系电话"), kind=PIIKind.MOBILE)
+    contact_phone_hmac = BlindIndexField(source="contact_phone", purpose="mobile", db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

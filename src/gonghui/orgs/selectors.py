@@ -45,7 +45,7 @@ def org_roots_for(user: Any) -> list[OrgNode]:
     """The top nodes the user sees: the nodes their roles sit on (or the tree roots)."""
     scope = scope_for(user)
     if scope.everything:
-        return list(OrgNode.get_root_nodes().select_related("region"))
+        return list(OrgNode.objects.get_root_nodes().select_related("region"))
     return list(OrgNode.objects.filter(path__in=scope.paths).select_related("region").order_by("path"))
 
 
@@ -63,7 +63,7 @@ def org_children_for(user: Any, org: OrgNode) -> QuerySet[OrgNode]:
 def org_ancestors_for(user: Any, org: OrgNode) -> list[OrgNode]:
     """Breadcrumb: ancestors the user may see."""
     scope = scope_for(user)
-    return [a for a in org.get_ancestors() if scope.contains(a)]
+    return [a for a in OrgNode.objects.get_ancestors(org) if scope.contains(a)]
 
 
 def enterprises_for(user: Any, *, q: str = "", union: OrgNode | None = None) -> QuerySet[Enterprise]:

@@ -19,6 +19,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from gonghui.common.audit import audit_record, field_changes
+from gonghui.common.mobile import validate_mobile
 from gonghui.common.models import AuditAction
 from gonghui.common.search_keys import search_keys
 from gonghui.common.textnorm import clean_text
@@ -143,10 +144,10 @@ def org_create(
     node.full_clean(exclude=["path", "depth", "numchild", "region"])
     _set_keys(node, node.name)
     if parent is None:
-        node = OrgNode.add_root(instance=node)
+        node = OrgNode.objects.add_root(instance=node)
     else:
         parent.refresh_from_db()  # the path/numchild read before the lock may be stale
-        node = parent.add_child(instance=node)
+        node = OrgNode.objects.add_child(parent, instance=node)
     audit_record(actor=actor, action=AuditAction.CREATE, target=node, org=node, request=request)
     return node
 
@@ -154,10 +155,10 @@ def org_create(
 @transaction.atomic
 def org_update(*, actor: Any, org: OrgNode, fields: OrgFields, request: HttpRequest | None = None) -> OrgNode:
     require(actor, org, Perm.ORG_EDIT)
-    parent = org.get_parent()
+    parent = OrgNode.objects.get_parent(org)
     values = org_check(fields=fields, parent=parent, instance=org)
     if values["kind"] != org.kind:
-        bad = [c for c in org.get_children() if not may_sit_under(c.kind, values["kind"])]
+        bad = [c for c in OrgNode.objects.get_children(org) if not may_sit_under(c.kind, values["kind"])]
         if bad:
             raise ValidationError({"kind": _("下级组织“%(name)s”不能设在该类型之下。") % {"name": bad[0].name}})
     before = {k: getattr(org, k) for k in values}
@@ -194,8 +195,8 @@ def org_move(*, actor: Any, org: OrgNode, new_parent: OrgNode, request: HttpRequ
     org.refresh_from_db()
     new_parent.refresh_from_db()
     org_move_check(actor=actor, org=org, new_parent=new_parent)
-    old_parent = org.get_parent()
-    org.move(new_parent, pos="last-child")
+    old_parent = OrgNode.objects.get_parent(org)
+    OrgNode.objects.move(org, new_parent, pos="last-child")
     org.refresh_from_db()
     audit_record(
         actor=actor,
@@ -225,6 +226,8 @@ class EnterpriseFields:
     employee_count: int
     region_code: str
     address: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
 
 
 def enterprise_check(*, fields: EnterpriseFields, instance: Enterprise | None = None) -> dict[str, Any]:
@@ -241,6 +244,12 @@ def enterprise_check(*, fields: EnterpriseFields, instance: Enterprise | None = 
         errors["uscc"] = _("该统一社会信用代码的单位已经登记过，请勿重复录入。")
     if fields.employee_count < 0:
         errors["employee_count"] = _("职工人数不能为负数。")
+    phone = ""
+    if clean_text(fields.contact_phone):
+        try:
+            phone = validate_mobile(fields.contact_phone)
+        except ValidationError as exc:
+            errors["contact_phone"] = exc.messages[0]
     try:
         region = _region(fields.region_code)
     except ValidationError as exc:
@@ -256,6 +265,8 @@ def enterprise_check(*, fields: EnterpriseFields, instance: Enterprise | None = 
         "employee_count": fields.employee_count,
         "region": region,
         "address": clean_text(fields.address),
+        "contact_name": clean_text(fields.contact_name),
+        "contact_phone": phone or None,
     }
 
 
@@ -285,15 +296,17 @@ def enterprise_update(
     if union is not None and union.pk != enterprise.union_id:
         require(actor, union, Perm.ORG_EDIT)
     values = enterprise_check(fields=fields, instance=enterprise)
+    if values["contact_phone"] is None:
+        del values["contact_phone"]  # blank on the form keeps the stored number
+    if union is not None:
+        values["union"] = union
     before = {k: getattr(enterprise, k) for k in values}
     for key, value in values.items():
         setattr(enterprise, key, value)
-    if union is not None:
-        before["union"], values["union"] = enterprise.union, union
-        enterprise.union = union
     _set_keys(enterprise, enterprise.name)
     enterprise.save()
-    changes = field_changes(before, values)
+    # Read back through the model so sealed values compare and log masked.
+    changes = field_changes(before, {k: getattr(enterprise, k) for k in values})
     if changes:
         audit_record(
             actor=actor,

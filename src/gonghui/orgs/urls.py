@@ -19,5 +19,6 @@ urlpatterns = [
     path("enterprises/", views.enterprises, name="enterprises"),
     path("enterprises/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
     path("enterprises/<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
+    path("enterprises/<int:pk>/reveal-phone/", views.enterprise_reveal_phone, name="enterprise_reveal_phone"),
     path("regions/options/", views.region_options, name="region_options"),
 ]

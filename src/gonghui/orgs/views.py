@@ -20,7 +20,8 @@ from gonghui.orgs.counters import subtree_total
 from gonghui.orgs.forms import EnterpriseForm, MoveForm, OrgCreateForm, OrgForm, RoleGrantForm, TermForm
 from gonghui.orgs.jobs import EXPORT_KIND
 from gonghui.orgs.kinds import OrgKind
-from gonghui.orgs.models import StaffRole
+from gonghui.orgs.models import OrgNode, StaffRole
+from gonghui.orgs.pii_access import pii_reveal
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
 from gonghui.orgs.services import (
@@ -102,7 +103,7 @@ def create_child(request: HttpRequest, code: str) -> HttpResponse:
 @staff_view
 def edit(request: HttpRequest, code: str) -> HttpResponse:
     org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
-    parent = org.get_parent()
+    parent = OrgNode.objects.get_parent(org)
     initial = {
         "name": org.name, "kind": org.kind, "region_code": org.region_id, "uscc": org.uscc,
         "address": org.address, "chair_name": org.chair_name, "established_on": org.established_on,
@@ -137,7 +138,8 @@ def move(request: HttpRequest, code: str) -> HttpResponse:
         else:
             messages.success(request, _("已移动到“%(name)s”之下。") % {"name": target.name})
             return redirect("orgs:detail", code=org.code)
-    return render(request, "orgs/move.html", {"form": form, "org": org})
+    descendants = OrgNode.objects.filter(path__startswith=org.path).count() - 1
+    return render(request, "orgs/move.html", {"form": form, "org": org, "descendants": descendants})
 
 
 @staff_view
@@ -207,7 +209,11 @@ def enterprise_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "orgs/enterprise_detail.html",
-        {"enterprise": enterprise, "can_edit": can(request.user, Perm.ORG_EDIT, enterprise.union)},
+        {
+            "enterprise": enterprise,
+            "can_edit": can(request.user, Perm.ORG_EDIT, enterprise.union),
+            "can_reveal": can(request.user, Perm.PII_FULL, enterprise.union),
+        },
     )
 
 
@@ -233,6 +239,9 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "name": enterprise.name, "uscc": enterprise.uscc, "industry": enterprise.industry,
         "ownership": enterprise.ownership, "employee_count": enterprise.employee_count,
         "region_code": enterprise.region_id, "address": enterprise.address,
+        "contact_name": enterprise.contact_name,
+        # The edit form never receives the stored number; blank keeps it, a new value replaces it.
+        "contact_phone": "",
     }
     form = EnterpriseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -246,6 +255,17 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "orgs/form.html", {"form": form, "org": enterprise.union, "title": _("编辑用人单位")}
     )
+
+
+@staff_view
+@require_POST
+def enterprise_reveal_phone(request: HttpRequest, pk: int) -> HttpResponse:
+    """The full contact number, for users with the full-data permission; audited."""
+    enterprise = selectors.enterprise_get_for(request.user, pk)
+    phone = pii_reveal(
+        actor=request.user, obj=enterprise, field="contact_phone", org=enterprise.union, request=request
+    )
+    return HttpResponse(phone or "—", content_type="text/plain; charset=utf-8")
 
 
 @staff_view

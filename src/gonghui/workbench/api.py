@@ -1,7 +1,5 @@
 """Who am I, and background job progress, over the API."""
 
-from __future__ import annotations
-
 import datetime as dt
 import uuid
 

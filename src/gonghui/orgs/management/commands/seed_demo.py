@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
-from gonghui.orgs.demo import TREE, USERS, DemoOrg, demo_uscc
+from gonghui.orgs.demo import TREE, USERS, DemoOrg, demo_mobile, demo_uscc
 from gonghui.orgs.kinds import NEEDS_UNION_USCC
 from gonghui.orgs.models import CommitteeBody, Enterprise, OrgNode, SeatPosition, StaffRole
 from gonghui.orgs.roles import Role
@@ -71,6 +71,7 @@ class Command(BaseCommand):
                     fields=EnterpriseFields(
                         name=company.name, uscc=demo_uscc("91", spec.region, company.name), industry=company.industry,
                         ownership=company.ownership, employee_count=company.employees, region_code=spec.region,
+                        contact_name="工会办公室", contact_phone=demo_mobile(company.name),
                     ),
                 )
         return created + sum(self._org(admin, child, node) for child in spec.children)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.db import connection
+
+from tests.world import World, build_world
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """PostgreSQL-only tests run in the PostgreSQL pass and are deselected (not skipped) on SQLite."""
+    on_postgres = os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
+    keep, drop = [], []
+    for item in items:
+        (drop if item.get_closest_marker("postgres") and not on_postgres else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_world()
+
+
+@pytest.fixture
+def vendor(db: None) -> str:
+    return connection.vendor

@@ -1,0 +1,74 @@
+"""Factories. Org nodes are created through treebeard (add_root/add_child) so paths are real."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import factory
+from django.contrib.auth import get_user_model
+
+from gonghui.common.search_keys import search_keys
+from gonghui.orgs.demo import demo_uscc
+from gonghui.orgs.kinds import OrgKind
+from gonghui.orgs.models import Enterprise, Industry, OrgNode, StaffRole
+from gonghui.orgs.roles import Role
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    display_name = factory.Faker("name", locale="zh_CN")
+    password = factory.PostGenerationMethodCall("set_password", "pass-word-123")
+
+    @factory.post_generation
+    def _save(obj, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
+        if create:
+            obj.save()
+
+
+def make_org(
+    name: str,
+    *,
+    parent: OrgNode | None = None,
+    kind: str | None = None,
+    code: str | None = None,
+    region: str = "320904",
+    uscc: str = "",
+) -> OrgNode:
+    kind = kind or (OrgKind.FED_CITY if parent is None else OrgKind.GRASSROOTS)
+    keys = search_keys(name)
+    node = OrgNode(
+        code=code or f"t-{OrgNode.objects.count() + 1}-{abs(hash(name)) % 10000}",
+        name=name,
+        kind=kind,
+        region_id=region,
+        uscc=uscc,
+        name_simplified=keys.simplified,
+        name_pinyin=keys.pinyin,
+        name_initials=keys.initials,
+    )
+    if parent is None:
+        return OrgNode.objects.add_root(instance=node)
+    parent.refresh_from_db()
+    return OrgNode.objects.add_child(parent, instance=node)
+
+
+def grant(user: Any, org: OrgNode, role: str = Role.ADMIN) -> StaffRole:
+    return StaffRole.objects.create(user=user, org=org, role=role)
+
+
+class EnterpriseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enterprise
+
+    name = factory.Sequence(lambda n: f"测试企业{n}有限公司")
+    uscc = factory.LazyAttribute(lambda o: demo_uscc("91", "320904", o.name))
+    industry = Industry.C
+    employee_count = 100
+    region_id = "320904"
+    contact_name = "王经理"
+    contact_phone = "13912345678"

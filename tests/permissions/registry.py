@@ -1,0 +1,93 @@
+"""Every staff view and API operation, with how to call it against the shared World.
+
+A new view or API operation must be added here, or the permission walk fails.
+`allowed` personas must succeed; everyone else must get 403/404 (or, for list
+pages, a 200 that does not contain the `marker` text of the target subtree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from gonghui.orgs.demo import demo_uscc
+from tests.world import ALLOWED, SECRET, World
+
+LOGGED_IN = frozenset({"owner", "same", "sibling", "outsider"})
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str  # URL name ("orgs:detail") or API operation id ("api:orgs_get")
+    kwargs: Callable[[World], dict[str, Any]] = lambda w: {}
+    method: str = "get"
+    data: Callable[[World], dict[str, Any]] | None = None
+    query: Callable[[World], dict[str, Any]] | None = None
+    allowed: frozenset[str] = ALLOWED
+    ok: frozenset[int] = frozenset({200})
+    marker: Callable[[World], str] | None = None  # for list pages: what outsiders must not see
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_api(self) -> bool:
+        return self.name.startswith("api:")
+
+
+def org(attr: str) -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"code": getattr(w, attr).code}
+
+
+def enterprise_fields(w: World) -> dict[str, Any]:
+    return {
+        "name": "新登记的测试企业", "uscc": demo_uscc("91", "320904", "新登记的测试企业"), "industry": "C", "ownership": "private",
+        "employee_count": 10, "region_code": "320904",
+    }
+
+
+HX = {"HX-Request": "true"}
+
+WEB_CASES = [
+    Case("workbench:home", allowed=LOGGED_IN, marker=lambda w: w.union_a.name),
+    Case("workbench:jobs", allowed=LOGGED_IN, marker=lambda w: w.union_a.name),
+    Case("workbench:job", kwargs=lambda w: {"pk": w.job.pk}),
+    Case("workbench:job_download", kwargs=lambda w: {"pk": w.job.pk}),
+    Case("workbench:audit", allowed=LOGGED_IN, marker=lambda w: SECRET),
+    Case("orgs:tree", allowed=LOGGED_IN, query=lambda w: {"q": "测试基层"}, marker=lambda w: w.union_a.name),
+    Case("orgs:detail", kwargs=org("union_a")),
+    Case("orgs:children", kwargs=org("town_a")),
+    Case("orgs:create_child", kwargs=org("town_a")),
+    Case("orgs:edit", kwargs=org("union_a")),
+    Case("orgs:move", kwargs=org("union_a")),
+    Case("orgs:export", kwargs=org("union_a"), method="post", ok=frozenset({302})),
+    Case("orgs:term_create", kwargs=org("union_a")),
+    Case("orgs:roles", kwargs=org("union_a")),
+    Case("orgs:role_revoke", kwargs=lambda w: {"code": w.union_a.code, "pk": w.staff_role.pk}, method="post",
+         ok=frozenset({302})),
+    Case("orgs:enterprise_add", kwargs=org("union_a")),
+    Case("orgs:enterprises", allowed=LOGGED_IN, marker=lambda w: w.enterprise.name),
+    Case("orgs:enterprise_detail", kwargs=lambda w: {"pk": w.enterprise.pk}),
+    Case("orgs:enterprise_edit", kwargs=lambda w: {"pk": w.enterprise.pk}),
+    Case("orgs:enterprise_reveal_phone", kwargs=lambda w: {"pk": w.enterprise.pk}, method="post"),
+    # GB/T 2260 reference data: the same for every signed-in user.
+    Case("orgs:region_options", allowed=LOGGED_IN, query=lambda w: {"q": "3209"}),
+]
+
+API_CASES = [
+    Case("api:me", allowed=LOGGED_IN),
+    Case("api:jobs_get", kwargs=lambda w: {"job_id": w.job.pk}),
+    Case("api:orgs_list", allowed=LOGGED_IN, marker=lambda w: w.union_a.code),
+    Case("api:orgs_get", kwargs=org("union_a")),
+    Case("api:orgs_children", kwargs=org("town_a")),
+    Case("api:orgs_stats", kwargs=org("union_a")),
+    Case("api:orgs_create_child", kwargs=org("town_a"), method="post", ok=frozenset({201}),
+         data=lambda w: {"name": "新建基层工会", "kind": "grassroots", "region_code": "320904"}),
+    Case("api:orgs_update", kwargs=org("union_a"), method="patch",
+         data=lambda w: {"name": "改名基层工会", "kind": "grassroots", "region_code": "320904"}),
+    Case("api:orgs_move", kwargs=org("union_a"), method="post", data=lambda w: {"new_parent": w.joint_a.code}),
+    Case("api:enterprises_list", allowed=LOGGED_IN, marker=lambda w: w.enterprise.name),
+    Case("api:enterprises_get", kwargs=lambda w: {"pk": w.enterprise.pk}),
+    Case("api:enterprises_create", kwargs=org("union_a"), method="post", ok=frozenset({201}), data=enterprise_fields),
+]
+
+CASES: dict[str, Case] = {case.name: case for case in WEB_CASES + API_CASES}

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PiitestConfig(AppConfig):
+    name = "tests.piitest"
+    label = "piitest"

@@ -1,0 +1,83 @@
+"""The shared permission fixture: one tree, five personas.
+
+    盐城市总工会 (root)
+    ├── 大丰区总工会 (county_a)      owner: 管理员 here
+    │   └── 大中街道总工会 (town_a)   same:  管理员 here (inside owner's subtree)
+    │       ├── 测试基层工会 (union_a)  ← every target object lives here
+    │       └── 大中联合基层工会 (joint_a)
+    └── 建湖县总工会 (county_b)      sibling: 管理员 here
+            └── 建湖基层工会 (union_b)
+    outsider: a staff account with no role;  anonymous: not logged in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.base import ContentFile
+
+from gonghui.accounts.services import api_token_issue
+from gonghui.common.audit import audit_record
+from gonghui.common.models import AuditAction, Job, JobStatus
+from gonghui.orgs.kinds import OrgKind
+from gonghui.orgs.models import CommitteeBody, CommitteeTerm, Enterprise, OrgNode, StaffRole
+from gonghui.orgs.roles import Role
+from tests.factories import EnterpriseFactory, UserFactory, grant, make_org
+
+PERSONAS = ("owner", "same", "sibling", "outsider", "anonymous")
+ALLOWED = frozenset({"owner", "same"})
+SECRET = "只有本辖区可见的审计标记"
+
+
+@dataclass
+class World:
+    root: OrgNode
+    county_a: OrgNode
+    town_a: OrgNode
+    union_a: OrgNode
+    joint_a: OrgNode
+    county_b: OrgNode
+    union_b: OrgNode
+    enterprise: Enterprise
+    term: CommitteeTerm
+    staff_role: StaffRole
+    job: Job
+    users: dict[str, Any] = field(default_factory=dict)
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    def refresh(self) -> None:
+        for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
+            getattr(self, name).refresh_from_db()
+
+
+def build_world() -> World:
+    root = make_org("盐城市总工会", code="w-root", region="320900")
+    county_a = make_org("大丰区总工会", parent=root, kind=OrgKind.FED_COUNTY, code="w-county-a")
+    town_a = make_org("大中街道总工会", parent=county_a, kind=OrgKind.TOWN, code="w-town-a")
+    union_a = make_org("测试基层工会", parent=town_a, code="w-union-a")
+    joint_a = make_org("大中联合基层工会", parent=town_a, kind=OrgKind.JOINT, code="w-joint-a")
+    county_b = make_org("建湖县总工会", parent=root, kind=OrgKind.FED_COUNTY, code="w-county-b", region="320925")
+    union_b = make_org("建湖基层工会", parent=county_b, code="w-union-b", region="320925")
+    users = {
+        "owner": UserFactory(username="owner"),
+        "same": UserFactory(username="same"),
+        "sibling": UserFactory(username="sibling"),
+        "outsider": UserFactory(username="outsider"),
+        "worker": UserFactory(username="worker"),
+    }
+    grant(users["owner"], county_a)
+    grant(users["same"], town_a)
+    grant(users["sibling"], county_b)
+    staff_role = grant(users["worker"], union_a, Role.READONLY)
+    enterprise = EnterpriseFactory(name="大丰测试机械有限公司", union=union_a)
+    term = CommitteeTerm.objects.create(
+        org=union_a, body=CommitteeBody.UNION_COMMITTEE, number=1, elected_on=dt.date(2024, 1, 1),
+        starts_on=dt.date(2024, 1, 1), ends_on=dt.date(2029, 1, 1),
+    )
+    job = Job.objects.create(kind="orgs.export_tree", org=union_a, created_by=users["owner"], status=JobStatus.SUCCEEDED)
+    job.result_file.save("w.xlsx", ContentFile(b"PK"), save=True)
+    audit_record(actor=users["owner"], action=AuditAction.UPDATE, target=enterprise, org=union_a, detail={"x": SECRET})
+    tokens = {name: api_token_issue(user=users[name], name="t").secret for name in ("owner", "same", "sibling", "outsider")}
+    return World(root, county_a, town_a, union_a, joint_a, county_b, union_b, enterprise, term, staff_role, job, users, tokens)
