@@ -19,9 +19,9 @@ from gonghui.common.textnorm import compact
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
-_RE18 = re.compile(r"^\d{17}[\dX]$")
-_RE15 = re.compile(r"^\d{15}$")
-_EXCEL_NUMBER = re.compile(r"^\d+(\.\d+)?E\+?\d+$|^\d+\.0+$")
+_RE18 = re.compile(r"^\d{17}[\dX]$", re.ASCII)
+_RE15 = re.compile(r"^\d{15}$", re.ASCII)
+_EXCEL_NUMBER = re.compile(r"^\d+(\.\d+)?E\+?\d+$|^\d+\.0+$", re.ASCII)
 # Province-level prefixes of GB/T 2260 (plus 71 台湾, 81 香港, 82 澳门).
 PROVINCE_PREFIXES = frozenset(
     "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "

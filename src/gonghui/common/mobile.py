@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.textnorm import compact
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_PREFIX = re.compile(r"^(\+?86|0086)(?=1\d{10}$)")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
+_PREFIX = re.compile(r"^(\+?86|0086)(?=1\d{10}$)", re.ASCII)
 
 
 def normalize_mobile(raw: object) -> str:

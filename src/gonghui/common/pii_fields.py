@@ -17,7 +17,7 @@ from typing import Any
 from django.db import models
 
 from gonghui.common.masking import PIIKind, mask
-from gonghui.common.pii_crypto import blind_index, seal, unseal
+from gonghui.common.pii_crypto import blind_index, seal, token_version, unseal
 
 
 class Sealed:
@@ -37,6 +37,15 @@ class Sealed:
 
     def masked(self) -> str:
         return mask(self.kind, self.reveal())
+
+    @property
+    def key_version(self) -> int | None:
+        """The key version of the stored token (None if not yet sealed)."""
+        return None if self._token is None else token_version(self._token)
+
+    def resealed(self) -> Sealed:
+        """A copy that will be sealed again (under the current key) on save."""
+        return Sealed(self.kind, plain=self.reveal())
 
     def token_for(self, aad: str) -> str:
         # Re-use the stored token when the value was loaded and not changed.

@@ -16,7 +16,7 @@ from gonghui.common.textnorm import compact
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUE = {c: i for i, c in enumerate(CHARSET)}
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-_FORMAT = re.compile(r"^[1-9A-GY][0-9A-HJ-NPQRTUWXY]\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+_FORMAT = re.compile(r"^[1-9A-GY][0-9A-HJ-NPQRTUWXY]\d{6}[0-9A-HJ-NPQRTUWXY]{10}$", re.ASCII)
 GRASSROOTS_UNION_PREFIX = "81"
 
 

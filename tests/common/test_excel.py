@@ -1,0 +1,99 @@
+import csv
+import datetime as dt
+import io
+
+import openpyxl
+import pytest
+from django.core.exceptions import ValidationError
+from python_calamine import CalamineWorkbook
+
+from gonghui.common.excel.cells import cell_date, cell_decimal, cell_text, is_number
+from gonghui.common.excel.reader import Column, read_table
+from gonghui.common.excel.writer import Sheet, write_xlsx
+
+COLUMNS = [
+    Column("name", ("姓名", "职工姓名"), required=True),
+    Column("id_number", ("身份证号", "公民身份号码", "身份证号码"), required=True),
+    Column("employer", ("工作单位", "单位")),
+    Column("joined", ("入会时间", "入会日期")),
+]
+
+
+def roster_like_a_real_union() -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["大丰区货车司机工会联合会会员花名册"])
+    ws.merge_cells("A1:E1")
+    ws.append(["填报单位：大丰区总工会", None, None, "填报日期：2024年6月"])
+    ws.append(["序号", "职工姓名 ", "公民身份号码（必填）", "单位", "入会日期"])
+    ws.append([1, "张 三", "11010519491231002X", "运满满平台", 45458])
+    ws.append([2, "李四", 110105194912310020, None, dt.date(2024, 6, 14)])  # ID typed as a number
+    ws.append([3, "王五", "１１０１０５１９４９１２３１００２Ｘ", None, "2024/6/15"])
+    ws.merge_cells("D4:D6")  # one employer cell merged down three rows
+    ws.append([None, None, None, None, None])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def test_finds_the_header_below_title_rows_and_maps_synonyms() -> None:
+    table = read_table(roster_like_a_real_union(), "花名册.xlsx", COLUMNS)
+    assert table.header_row == 3
+    assert set(table.columns) == {"name", "id_number", "employer", "joined"}
+    assert [row.number for row in table.rows] == [4, 5, 6]
+    assert "序号" in table.ignored_headers
+
+
+def test_merged_cells_are_filled_and_cells_normalised() -> None:
+    rows = read_table(roster_like_a_real_union(), "r.xlsx", COLUMNS).rows
+    assert [cell_text(r.values["employer"]) for r in rows] == ["运满满平台"] * 3
+    assert cell_text(rows[2].values["id_number"]) == "11010519491231002X"
+    assert cell_date(rows[0].values["joined"]) == dt.date(2024, 6, 15)  # serial 45458
+    assert cell_date(rows[2].values["joined"]) == dt.date(2024, 6, 15)
+
+
+def test_an_id_number_excel_stored_as_a_number_is_detectable() -> None:
+    rows = read_table(roster_like_a_real_union(), "r.xlsx", COLUMNS).rows
+    assert is_number(rows[1].values["id_number"])
+    assert not is_number(rows[0].values["id_number"])
+
+
+def test_csv_in_gb18030_as_saved_by_chinese_excel() -> None:
+    text = io.StringIO()
+    csv.writer(text).writerows([["姓名", "身份证号"], ["刘保柱", "11010519491231002X"]])
+    table = read_table(text.getvalue().encode("gb18030"), "名单.csv", COLUMNS)
+    assert table.rows[0].values["name"] == "刘保柱"
+
+
+def test_missing_required_header_is_a_clear_chinese_error() -> None:
+    with pytest.raises(ValidationError) as info:
+        read_table("名字,电话\n张三,1\n".encode(), "x.csv", COLUMNS)
+    assert info.value.code == "no_header" and "姓名" in info.value.messages[0]
+
+
+@pytest.mark.parametrize(("name", "data", "code"), [("x.pdf", b"%PDF", "file_type"), ("x.xlsx", b"not a zip", "unreadable")])
+def test_wrong_or_broken_files(name: str, data: bytes, code: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        read_table(data, name, COLUMNS)
+    assert info.value.code == code
+
+
+@pytest.mark.parametrize(("value", "expected"), [("2024年5月1日", dt.date(2024, 5, 1)), ("20240501", dt.date(2024, 5, 1)), ("", None)])
+def test_dates_typed_as_text(value: str, expected: dt.date | None) -> None:
+    assert cell_date(value) == expected
+
+
+def test_bad_date_and_number() -> None:
+    with pytest.raises(ValidationError):
+        cell_date("去年")
+    with pytest.raises(ValidationError):
+        cell_decimal("三千")
+    assert str(cell_decimal("3,000元")) == "3000"
+
+
+def test_writer_round_trips_through_the_reader() -> None:
+    buffer = io.BytesIO()
+    rows = [["张三", "110105********002X"], ["李四", "110105********0020"]]
+    write_xlsx(buffer, [Sheet("会员", ["姓名", "身份证号"], rows)])
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(buffer.getvalue())).get_sheet_by_index(0)
+    assert sheet.to_python() == [["姓名", "身份证号"], *rows]
