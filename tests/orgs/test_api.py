@@ -1,0 +1,46 @@
+import json
+
+from django.test import Client
+
+from tests.world import World
+
+
+def call(world: World, persona: str, method: str, path: str, body: dict | None = None) -> tuple[int, dict]:
+    client = Client()
+    response = getattr(client, method)(
+        f"/api/v1{path}",
+        data=json.dumps(body) if body is not None else None,
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {world.tokens[persona]}"},
+    )
+    return response.status_code, response.json()
+
+
+def test_list_is_scoped_and_paginated(world: World) -> None:
+    status, body = call(world, "owner", "get", "/orgs?limit=2")
+    assert status == 200 and body["count"] == 4 and len(body["items"]) == 2
+
+
+def test_validation_errors_are_422_with_chinese_field_messages(world: World) -> None:
+    status, body = call(world, "owner", "post", f"/orgs/{world.town_a.code}/children",
+                        {"name": "X", "kind": "grassroots", "region_code": "000000"})
+    assert status == 422
+    assert "行政区划代码不存在" in body["errors"]["region_code"][0]
+
+
+def test_create_and_move_round_trip(world: World) -> None:
+    status, body = call(world, "same", "post", f"/orgs/{world.town_a.code}/children",
+                        {"name": "新就业形态工会", "kind": "grassroots", "region_code": "320904", "code": "xjy"})
+    assert status == 201 and body["code"] == "xjy" and body["depth"] == world.town_a.depth + 1
+    status, body = call(world, "same", "post", "/orgs/xjy/move", {"new_parent": world.joint_a.code})
+    assert status == 200 and body["depth"] == world.joint_a.depth + 1
+
+
+def test_bad_token_is_401(world: World) -> None:
+    response = Client().get("/api/v1/me", headers={"Authorization": "Bearer gh_nope_nope"})
+    assert response.status_code == 401
+
+
+def test_me_lists_roles(world: World) -> None:
+    status, body = call(world, "owner", "get", "/me")
+    assert status == 200 and body["roles"] == [{"org_code": "w-county-a", "org_name": "大丰区总工会", "role": "admin"}]
