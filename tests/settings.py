@@ -15,3 +15,6 @@ PII_HMAC_KEY = "aGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhoaGg="
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.piitest"]  # noqa: F405
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
 LANGUAGE_CODE = "zh-hans"
+# The live server for browser tests serves static files straight from the apps.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
