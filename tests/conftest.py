@@ -29,3 +29,12 @@ def world(db: None) -> World:
 @pytest.fixture
 def vendor(db: None) -> str:
     return connection.vendor
+
+
+@pytest.fixture
+def regions(transactional_db: None) -> None:
+    """Transactional tests flush every table, including the regions a data migration loaded."""
+    from gonghui.orgs.models import Region
+    from gonghui.orgs.regions import load_regions
+
+    load_regions(Region)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def town(transactional_db: None) -> OrgNode:
+def town(regions: None) -> OrgNode:
     city = make_org("盐城市总工会", code="yancheng", region="320900")
     county = make_org("大丰区总工会", parent=city, kind=OrgKind.FED_COUNTY, code="dafeng")
     town = make_org("大丰区大中街道总工会", parent=county, kind=OrgKind.TOWN, code="df-dazhong")

@@ -8,7 +8,7 @@ import socket
 import threading
 
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import connection
 from django.utils import timezone
 
 from gonghui.common.models import WorkerHeartbeat
@@ -46,6 +46,5 @@ def worker_alive() -> bool:
         from rq import Worker
 
         return Worker.count(connection=django_rq.get_connection("default")) > 0
-    close_old_connections()
     horizon = timezone.now() - dt.timedelta(seconds=3 * settings.JOB_WORKER_HEARTBEAT_SECONDS)
     return WorkerHeartbeat.objects.filter(seen_at__gte=horizon).exists()

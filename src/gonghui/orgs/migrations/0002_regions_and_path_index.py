@@ -7,23 +7,13 @@ taken from the MIT-licensed `cpca` 0.5.5 package's adcodes table.
 non-C collation; SQLite needs no extra index at this size.
 """
 
-import csv
-from pathlib import Path
-
 from django.db import migrations
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "regions_gb2260.csv"
+from gonghui.orgs.regions import load_regions as load_region_rows
 
 
 def load_regions(apps, schema_editor):
-    Region = apps.get_model("orgs", "Region")
-    with DATA.open(encoding="utf-8") as fh:
-        rows = [
-            Region(code=r["code"], name=r["name"], lng=float(r["lng"]) if r["lng"] else None,
-                   lat=float(r["lat"]) if r["lat"] else None)
-            for r in csv.DictReader(fh)
-        ]
-    Region.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    load_region_rows(apps.get_model("orgs", "Region"))
 
 
 def path_index(apps, schema_editor):

@@ -26,7 +26,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         if settings.TASKS_BACKEND == "rq":
-            call_command("rqworker", options["queue"])
+            # django-tasks-rq needs its Job class to turn RQ jobs back into task results.
+            call_command("rqworker", options["queue"], job_class="django_tasks_rq.Job")
             return
         worker_id = f"{socket.gethostname()}-{uuid.uuid4().hex[:8]}"[:64]
         stop = start_heartbeat_thread(worker_id, settings.JOB_WORKER_HEARTBEAT_SECONDS)
