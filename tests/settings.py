@@ -5,7 +5,7 @@ import tempfile
 
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 
-from gonghui.settings import *  # noqa: E402, F403
+from gonghui.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="gonghui-test-media-")

@@ -1,13 +1,13 @@
 """The shared permission fixture: one tree, five personas.
 
-    盐城市总工会 (root)
-    ├── 大丰区总工会 (county_a)      owner: 管理员 here
-    │   └── 大中街道总工会 (town_a)   same:  管理员 here (inside owner's subtree)
-    │       ├── 测试基层工会 (union_a)  ← every target object lives here
-    │       └── 大中联合基层工会 (joint_a)
-    └── 建湖县总工会 (county_b)      sibling: 管理员 here
-            └── 建湖基层工会 (union_b)
-    outsider: a staff account with no role;  anonymous: not logged in.
+盐城市总工会 (root)
+├── 大丰区总工会 (county_a)      owner: 管理员 here
+│   └── 大中街道总工会 (town_a)   same:  管理员 here (inside owner's subtree)
+│       ├── 测试基层工会 (union_a)  ← every target object lives here
+│       └── 大中联合基层工会 (joint_a)
+└── 建湖县总工会 (county_b)      sibling: 管理员 here
+        └── 建湖基层工会 (union_b)
+outsider: a staff account with no role;  anonymous: not logged in.
 """
 
 from __future__ import annotations
@@ -73,11 +73,21 @@ def build_world() -> World:
     staff_role = grant(users["worker"], union_a, Role.READONLY)
     enterprise = EnterpriseFactory(name="大丰测试机械有限公司", union=union_a)
     term = CommitteeTerm.objects.create(
-        org=union_a, body=CommitteeBody.UNION_COMMITTEE, number=1, elected_on=dt.date(2024, 1, 1),
-        starts_on=dt.date(2024, 1, 1), ends_on=dt.date(2029, 1, 1),
+        org=union_a,
+        body=CommitteeBody.UNION_COMMITTEE,
+        number=1,
+        elected_on=dt.date(2024, 1, 1),
+        starts_on=dt.date(2024, 1, 1),
+        ends_on=dt.date(2029, 1, 1),
     )
-    job = Job.objects.create(kind="orgs.export_tree", org=union_a, created_by=users["owner"], status=JobStatus.SUCCEEDED)
+    job = Job.objects.create(
+        kind="orgs.export_tree", org=union_a, created_by=users["owner"], status=JobStatus.SUCCEEDED
+    )
     job.result_file.save("w.xlsx", ContentFile(b"PK"), save=True)
     audit_record(actor=users["owner"], action=AuditAction.UPDATE, target=enterprise, org=union_a, detail={"x": SECRET})
-    tokens = {name: api_token_issue(user=users[name], name="t").secret for name in ("owner", "same", "sibling", "outsider")}
-    return World(root, county_a, town_a, union_a, joint_a, county_b, union_b, enterprise, term, staff_role, job, users, tokens)
+    tokens = {
+        name: api_token_issue(user=users[name], name="t").secret for name in ("owner", "same", "sibling", "outsider")
+    }
+    return World(
+        root, county_a, town_a, union_a, joint_a, county_b, union_b, enterprise, term, staff_role, job, users, tokens
+    )

@@ -10,6 +10,7 @@ from ninja.renderers import JSONRenderer
 
 from gonghui.accounts.api_auth import API_AUTH
 
+
 class ChineseJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}  # Chinese text stays readable in responses
 

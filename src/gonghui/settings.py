@@ -24,7 +24,7 @@ SECRET_KEY = envstr("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG=0")
-    SECRET_KEY = "dev-only-insecure-key-" + "x" * 40  # noqa: S105 - dev default, refused in production
+    SECRET_KEY = "dev-only-insecure-key-" + "x" * 40
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])

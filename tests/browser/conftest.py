@@ -35,7 +35,12 @@ def chromium_path() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
         _need("Debian chromium is not installed (apt-get install chromium fonts-wqy-microhei)")
-    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout
+    fonts = subprocess.run(
+        ["fc-list", ":lang=zh"],  # noqa: S607 - fontconfig from the system PATH
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     if not fonts.strip():
         _need("no Chinese font installed (apt-get install fonts-wqy-microhei)")
     return path  # type: ignore[return-value]

@@ -71,14 +71,18 @@ def test_missing_required_header_is_a_clear_chinese_error() -> None:
     assert info.value.code == "no_header" and "姓名" in info.value.messages[0]
 
 
-@pytest.mark.parametrize(("name", "data", "code"), [("x.pdf", b"%PDF", "file_type"), ("x.xlsx", b"not a zip", "unreadable")])
+@pytest.mark.parametrize(
+    ("name", "data", "code"), [("x.pdf", b"%PDF", "file_type"), ("x.xlsx", b"not a zip", "unreadable")]
+)
 def test_wrong_or_broken_files(name: str, data: bytes, code: str) -> None:
     with pytest.raises(ValidationError) as info:
         read_table(data, name, COLUMNS)
     assert info.value.code == code
 
 
-@pytest.mark.parametrize(("value", "expected"), [("2024年5月1日", dt.date(2024, 5, 1)), ("20240501", dt.date(2024, 5, 1)), ("", None)])
+@pytest.mark.parametrize(
+    ("value", "expected"), [("2024年5月1日", dt.date(2024, 5, 1)), ("20240501", dt.date(2024, 5, 1)), ("", None)]
+)
 def test_dates_typed_as_text(value: str, expected: dt.date | None) -> None:
     assert cell_date(value) == expected
 

@@ -32,7 +32,13 @@ def test_job_runs_on_commit_and_records_progress(db: None, django_capture_on_com
         job = job_start(kind="tests.count", user=user, params={"n": 5})
         assert Job.objects.get(pk=job.pk).status == JobStatus.QUEUED
     job.refresh_from_db()
-    assert (job.status, job.done, job.total, job.percent, job.result) == (JobStatus.SUCCEEDED, 5, 5, 100, {"counted": 5})
+    assert (job.status, job.done, job.total, job.percent, job.result) == (
+        JobStatus.SUCCEEDED,
+        5,
+        5,
+        100,
+        {"counted": 5},
+    )
 
 
 def test_running_a_finished_job_again_does_nothing(db: None) -> None:

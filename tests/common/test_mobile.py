@@ -8,7 +8,13 @@ from gonghui.common.mobile import validate_mobile
 
 @given(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True))
 def test_valid_numbers_with_any_common_decoration(number: str) -> None:
-    for decorated in (number, f"+86 {number}", f"0086{number}", f"86{number}", f"{number[:3]}-{number[3:7]}-{number[7:]}"):
+    for decorated in (
+        number,
+        f"+86 {number}",
+        f"0086{number}",
+        f"86{number}",
+        f"{number[:3]}-{number[3:7]}-{number[7:]}",
+    ):
         assert validate_mobile(decorated) == number
 
 

@@ -16,7 +16,9 @@ def test_union_names_with_digits_and_latin_letters() -> None:
     assert search_keys("5G工会小组").initials.startswith("5g")
 
 
-@pytest.mark.parametrize(("raw", "latin", "text"), [("LBZ", True, "lbz"), ("liu bao zhu", True, "liubaozhu"), ("劉保柱", False, "刘保柱")])
+@pytest.mark.parametrize(
+    ("raw", "latin", "text"), [("LBZ", True, "lbz"), ("liu bao zhu", True, "liubaozhu"), ("劉保柱", False, "刘保柱")]
+)
 def test_query_parsing(raw: str, latin: bool, text: str) -> None:
     query = parse_query(raw)
     assert query is not None and (query.latin, query.text) == (latin, text)

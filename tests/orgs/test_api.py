@@ -22,15 +22,25 @@ def test_list_is_scoped_and_paginated(world: World) -> None:
 
 
 def test_validation_errors_are_422_with_chinese_field_messages(world: World) -> None:
-    status, body = call(world, "owner", "post", f"/orgs/{world.town_a.code}/children",
-                        {"name": "X", "kind": "grassroots", "region_code": "000000"})
+    status, body = call(
+        world,
+        "owner",
+        "post",
+        f"/orgs/{world.town_a.code}/children",
+        {"name": "X", "kind": "grassroots", "region_code": "000000"},
+    )
     assert status == 422
     assert "行政区划代码不存在" in body["errors"]["region_code"][0]
 
 
 def test_create_and_move_round_trip(world: World) -> None:
-    status, body = call(world, "same", "post", f"/orgs/{world.town_a.code}/children",
-                        {"name": "新就业形态工会", "kind": "grassroots", "region_code": "320904", "code": "xjy"})
+    status, body = call(
+        world,
+        "same",
+        "post",
+        f"/orgs/{world.town_a.code}/children",
+        {"name": "新就业形态工会", "kind": "grassroots", "region_code": "320904", "code": "xjy"},
+    )
     assert status == 201 and body["code"] == "xjy" and body["depth"] == world.town_a.depth + 1
     status, body = call(world, "same", "post", "/orgs/xjy/move", {"new_parent": world.joint_a.code})
     assert status == 200 and body["depth"] == world.joint_a.depth + 1

@@ -18,7 +18,10 @@ def test_several_roles_union_and_nested_roles_collapse(world: World) -> None:
     grant(user, world.union_a, Role.ADMIN)  # inside town_a: adds nothing to VIEW
     grant(user, world.union_b, Role.READONLY)
     scope = scope_for(user)
-    assert scope.paths == (world.town_a.path, world.union_b.path) or set(scope.paths) == {world.town_a.path, world.union_b.path}
+    assert scope.paths == (world.town_a.path, world.union_b.path) or set(scope.paths) == {
+        world.town_a.path,
+        world.union_b.path,
+    }
     assert scope_for(user, Perm.PII_FULL).paths == (world.union_a.path,)
 
 

@@ -34,7 +34,11 @@ def test_create_sets_path_search_keys_and_audits(world: World) -> None:
     node = org_create(actor=owner, parent=world.town_a, fields=fields("劉莊機械廠工會"), code="Liuzhuang")
     assert node.code == "liuzhuang"
     assert node.path.startswith(world.town_a.path) and node.depth == world.town_a.depth + 1
-    assert (node.name_simplified, node.name_pinyin, node.name_initials) == ("刘庄机械厂工会", "liuzhuangjixiechanggonghui", "lzjxcgh")
+    assert (node.name_simplified, node.name_pinyin, node.name_initials) == (
+        "刘庄机械厂工会",
+        "liuzhuangjixiechanggonghui",
+        "lzjxcgh",
+    )
     assert AuditEvent.objects.filter(action=AuditAction.CREATE, target_id=str(node.pk), org=node).exists()
 
 
@@ -65,7 +69,8 @@ def test_bad_input_changes_nothing(world: World) -> None:
     before = OrgNode.objects.count()
     with pytest.raises(ValidationError) as info:
         org_create(
-            actor=world.users["owner"], parent=world.town_a,
+            actor=world.users["owner"],
+            parent=world.town_a,
             fields=OrgFields(name=" ", kind="nonsense", region_code="999999", established_on=dt.date(2999, 1, 1)),
         )
     assert set(info.value.message_dict) == {"name", "kind", "region_code", "established_on"}
@@ -102,7 +107,9 @@ def test_update_records_what_changed(world: World) -> None:
 
 def test_kind_change_must_still_fit_the_children(world: World) -> None:
     with pytest.raises(ValidationError):
-        org_update(actor=world.users["owner"], org=world.town_a, fields=fields("大中街道总工会", kind=OrgKind.GRASSROOTS))
+        org_update(
+            actor=world.users["owner"], org=world.town_a, fields=fields("大中街道总工会", kind=OrgKind.GRASSROOTS)
+        )
 
 
 def test_move_rewrites_the_subtree_and_counts(world: World) -> None:
@@ -127,13 +134,16 @@ def test_move_refuses_cycles_kinds_and_foreign_targets(world: World) -> None:
     with pytest.raises(Http404):
         org_move(actor=owner, org=world.union_a, new_parent=world.county_b)  # target outside scope
     with pytest.raises(ValidationError):
-        org_move(actor=UserFactory(is_superuser=True), org=world.county_a, new_parent=world.county_b)  # county under county
+        org_move(
+            actor=UserFactory(is_superuser=True), org=world.county_a, new_parent=world.county_b
+        )  # county under county
 
 
 def test_enterprise_uscc_is_validated_and_unique(world: World) -> None:
     owner = world.users["owner"]
-    data = EnterpriseFields(name="盐城新能源有限公司", uscc="bad", industry="C", ownership="private",
-                            employee_count=5, region_code="320904")
+    data = EnterpriseFields(
+        name="盐城新能源有限公司", uscc="bad", industry="C", ownership="private", employee_count=5, region_code="320904"
+    )
     with pytest.raises(ValidationError) as info:
         enterprise_create(actor=owner, union=world.union_a, fields=data)
     assert "统一社会信用代码" in info.value.message_dict["uscc"][0]
@@ -145,8 +155,15 @@ def test_enterprise_uscc_is_validated_and_unique(world: World) -> None:
 
 def test_enterprise_phone_change_is_audited_masked(world: World) -> None:
     e = world.enterprise
-    data = EnterpriseFields(name=e.name, uscc=e.uscc, industry=e.industry, ownership=e.ownership,
-                            employee_count=e.employee_count, region_code=e.region_id, contact_phone="13800001111")
+    data = EnterpriseFields(
+        name=e.name,
+        uscc=e.uscc,
+        industry=e.industry,
+        ownership=e.ownership,
+        employee_count=e.employee_count,
+        region_code=e.region_id,
+        contact_phone="13800001111",
+    )
     enterprise_update(actor=world.users["owner"], enterprise=e, fields=data)
     event = AuditEvent.objects.filter(action=AuditAction.UPDATE, target_id=str(e.pk)).latest("id")
     assert event.detail["contact_phone"] == ["139****5678", "138****1111"]
@@ -160,8 +177,13 @@ def test_enterprise_phone_change_is_audited_masked(world: World) -> None:
 def test_election_records_seats_and_sets_the_chair(world: World) -> None:
     today = dt.date.today()
     committee_term_record(
-        actor=world.users["owner"], org=world.union_a, body=CommitteeBody.UNION_COMMITTEE, number=2,
-        elected_on=today, starts_on=today, ends_on=today.replace(year=today.year + 5),
+        actor=world.users["owner"],
+        org=world.union_a,
+        body=CommitteeBody.UNION_COMMITTEE,
+        number=2,
+        elected_on=today,
+        starts_on=today,
+        ends_on=today.replace(year=today.year + 5),
         seats=[Seat("郑向乐", SeatPosition.CHAIR), Seat("陈奇", SeatPosition.MEMBER, True)],
     )
     world.union_a.refresh_from_db()
@@ -173,8 +195,14 @@ def test_election_rules(world: World) -> None:
     today = dt.date.today()
     with pytest.raises(ValidationError) as info:
         committee_term_record(
-            actor=world.users["owner"], org=world.union_a, body=CommitteeBody.UNION_COMMITTEE, number=1,
-            elected_on=today, starts_on=today, ends_on=today, seats=[Seat("甲", SeatPosition.MEMBER)],
+            actor=world.users["owner"],
+            org=world.union_a,
+            body=CommitteeBody.UNION_COMMITTEE,
+            number=1,
+            elected_on=today,
+            starts_on=today,
+            ends_on=today,
+            seats=[Seat("甲", SeatPosition.MEMBER)],
         )
     assert set(info.value.message_dict) == {"ends_on", "number", "seats"}
 

@@ -27,7 +27,7 @@ def run(target: Any, errors: list[BaseException]) -> threading.Thread:
     def body() -> None:
         try:
             target()
-        except BaseException as exc:  # noqa: BLE001 - collected and asserted by the test
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connection.close()

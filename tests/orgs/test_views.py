@@ -30,7 +30,13 @@ def test_live_search_returns_a_fragment(world: World, owner_client: Client) -> N
 def test_create_child_through_the_form(world: World, owner_client: Client) -> None:
     response = owner_client.post(
         reverse("orgs:create_child", args=[world.town_a.code]),
-        {"name": "大中快递网点工会", "kind": "grassroots", "region_code": "320904", "code": "dz-kuaidi", "is_active": "on"},
+        {
+            "name": "大中快递网点工会",
+            "kind": "grassroots",
+            "region_code": "320904",
+            "code": "dz-kuaidi",
+            "is_active": "on",
+        },
     )
     assert response.status_code == 302
     node = OrgNode.objects.get(code="dz-kuaidi")
@@ -53,7 +59,8 @@ def test_form_errors_are_chinese_and_nothing_is_saved(world: World, owner_client
 def test_english_ui_gets_english_errors(world: World, owner_client: Client) -> None:
     owner_client.cookies["django_language"] = "en"
     response = owner_client.post(
-        reverse("orgs:create_child", args=[world.town_a.code]), {"name": "X", "kind": "grassroots", "region_code": "123"}
+        reverse("orgs:create_child", args=[world.town_a.code]),
+        {"name": "X", "kind": "grassroots", "region_code": "123"},
     )
     html = response.content.decode()
     assert "does not exist" in html and "行政区划代码不存在" not in html
@@ -68,7 +75,13 @@ def test_move_form_reports_an_unknown_target(world: World, owner_client: Client)
 
 def test_term_form_parses_seat_lines(world: World, owner_client: Client) -> None:
     url = reverse("orgs:term_create", args=[world.union_a.code])
-    data = {"body": "committee", "number": 2, "elected_on": "2024-01-01", "starts_on": "2024-01-02", "ends_on": "2029-01-01"}
+    data = {
+        "body": "committee",
+        "number": 2,
+        "elected_on": "2024-01-01",
+        "starts_on": "2024-01-02",
+        "ends_on": "2029-01-01",
+    }
     bad = owner_client.post(url, {**data, "seats": "张三"})
     assert "第 1 行" in bad.content.decode()
     good = owner_client.post(url, {**data, "seats": "张三 主席\n李四，委员，一线"})
@@ -84,7 +97,9 @@ def test_export_runs_as_a_job_and_downloads_only_scoped_rows(
     job = Job.objects.exclude(pk=world.job.pk).get()
     assert response["Location"] == reverse("workbench:job", args=[job.pk])
     assert job.status == JobStatus.SUCCEEDED and job.result["rows"] == 4
-    progress = owner_client.get(reverse("workbench:job", args=[job.pk]), headers={"HX-Request": "true"}).content.decode()
+    progress = owner_client.get(
+        reverse("workbench:job", args=[job.pk]), headers={"HX-Request": "true"}
+    ).content.decode()
     assert "100%" in progress and "hx-trigger" not in progress  # finished: polling stops
     download = owner_client.get(reverse("workbench:job_download", args=[job.pk]))
     assert download["Content-Disposition"].startswith("attachment")

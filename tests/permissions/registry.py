@@ -40,8 +40,12 @@ def org(attr: str) -> Callable[[World], dict[str, Any]]:
 
 def enterprise_fields(w: World) -> dict[str, Any]:
     return {
-        "name": "新登记的测试企业", "uscc": demo_uscc("91", "320904", "新登记的测试企业"), "industry": "C", "ownership": "private",
-        "employee_count": 10, "region_code": "320904",
+        "name": "新登记的测试企业",
+        "uscc": demo_uscc("91", "320904", "新登记的测试企业"),
+        "industry": "C",
+        "ownership": "private",
+        "employee_count": 10,
+        "region_code": "320904",
     }
 
 
@@ -62,8 +66,12 @@ WEB_CASES = [
     Case("orgs:export", kwargs=org("union_a"), method="post", ok=frozenset({302})),
     Case("orgs:term_create", kwargs=org("union_a")),
     Case("orgs:roles", kwargs=org("union_a")),
-    Case("orgs:role_revoke", kwargs=lambda w: {"code": w.union_a.code, "pk": w.staff_role.pk}, method="post",
-         ok=frozenset({302})),
+    Case(
+        "orgs:role_revoke",
+        kwargs=lambda w: {"code": w.union_a.code, "pk": w.staff_role.pk},
+        method="post",
+        ok=frozenset({302}),
+    ),
     Case("orgs:enterprise_add", kwargs=org("union_a")),
     Case("orgs:enterprises", allowed=LOGGED_IN, marker=lambda w: w.enterprise.name),
     Case("orgs:enterprise_detail", kwargs=lambda w: {"pk": w.enterprise.pk}),
@@ -80,10 +88,19 @@ API_CASES = [
     Case("api:orgs_get", kwargs=org("union_a")),
     Case("api:orgs_children", kwargs=org("town_a")),
     Case("api:orgs_stats", kwargs=org("union_a")),
-    Case("api:orgs_create_child", kwargs=org("town_a"), method="post", ok=frozenset({201}),
-         data=lambda w: {"name": "新建基层工会", "kind": "grassroots", "region_code": "320904"}),
-    Case("api:orgs_update", kwargs=org("union_a"), method="patch",
-         data=lambda w: {"name": "改名基层工会", "kind": "grassroots", "region_code": "320904"}),
+    Case(
+        "api:orgs_create_child",
+        kwargs=org("town_a"),
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {"name": "新建基层工会", "kind": "grassroots", "region_code": "320904"},
+    ),
+    Case(
+        "api:orgs_update",
+        kwargs=org("union_a"),
+        method="patch",
+        data=lambda w: {"name": "改名基层工会", "kind": "grassroots", "region_code": "320904"},
+    ),
     Case("api:orgs_move", kwargs=org("union_a"), method="post", data=lambda w: {"new_parent": w.joint_a.code}),
     Case("api:enterprises_list", allowed=LOGGED_IN, marker=lambda w: w.enterprise.name),
     Case("api:enterprises_get", kwargs=lambda w: {"pk": w.enterprise.pk}),

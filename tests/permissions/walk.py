@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlencode
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse

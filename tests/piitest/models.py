@@ -15,3 +15,6 @@ class Person(models.Model):
 
     class Meta:
         app_label = "piitest"
+
+    def __str__(self) -> str:
+        return self.name

@@ -14,7 +14,7 @@ class User(AbstractUser):
 
     display_name = models.CharField(_("姓名"), max_length=50, blank=True)
 
-    class Meta(AbstractUser.Meta):
+    class Meta:
         verbose_name = _("用户")
         verbose_name_plural = _("用户")
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gonghui.accounts.models import ApiToken, User
 
-TOKEN_PREFIX = "gh_"
+TOKEN_PREFIX = "gh_"  # noqa: S105 - a visible prefix, not a secret
 
 
 @dataclass(frozen=True)

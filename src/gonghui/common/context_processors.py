@@ -20,7 +20,5 @@ def workbench(request: HttpRequest) -> dict[str, Any]:
         if scope_for(user, item.perm).is_empty:
             continue
         url = reverse(item.url_name)
-        groups.setdefault(str(item.module), []).append(
-            {"label": item.label, "url": url, "active": request.path == url}
-        )
+        groups.setdefault(str(item.module), []).append({"label": item.label, "url": url, "active": request.path == url})
     return {"nav_groups": groups}

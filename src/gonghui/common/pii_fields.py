@@ -31,7 +31,8 @@ class Sealed:
 
     def reveal(self) -> str:
         if self._plain is None:
-            assert self._token is not None
+            if self._token is None:
+                raise ValueError("a Sealed value needs a plain value or a token")
             self._plain = unseal(self._token, aad=self._aad)
         return self._plain
 

@@ -33,9 +33,7 @@ def validate_uscc(raw: object) -> str:
     """Return the normalised code or raise ValidationError in Chinese."""
     code = normalize_uscc(raw)
     if not _FORMAT.match(code):
-        raise ValidationError(
-            _("统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）。"), code="format"
-        )
+        raise ValidationError(_("统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）。"), code="format")
     if check_char(code[:17]) != code[17]:
         raise ValidationError(_("统一社会信用代码校验位不正确，请核对。"), code="checksum")
     return code

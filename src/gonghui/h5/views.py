@@ -20,7 +20,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @public_view
 def union_card(request: HttpRequest, code: str) -> HttpResponse:
     # Only poster fields (name, kind, region, address): no staff, members or counts.
-    union = get_object_or_404(
+    union: OrgNode = get_object_or_404(
         OrgNode.objects.only("code", "name", "kind", "address", "region__name", "is_active").select_related("region"),
         code=code,
         is_active=True,

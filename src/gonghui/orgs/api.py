@@ -102,7 +102,11 @@ def orgs_children(request: HttpRequest, code: str) -> list[OrgNode]:
 @router.get("/orgs/{code}/stats", response=OrgStatsOut, operation_id="orgs_stats")
 def orgs_stats(request: HttpRequest, code: str) -> OrgStatsOut:
     org = selectors.org_get_for(request.user, code)
-    return OrgStatsOut(code=org.code, subtree_members=subtree_total(org), subtree_orgs=OrgNode.objects.filter(path__startswith=org.path).count())
+    return OrgStatsOut(
+        code=org.code,
+        subtree_members=subtree_total(org),
+        subtree_orgs=OrgNode.objects.filter(path__startswith=org.path).count(),
+    )
 
 
 @router.post("/orgs/{code}/children", response={201: OrgOut}, operation_id="orgs_create_child")

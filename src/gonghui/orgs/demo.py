@@ -47,59 +47,149 @@ class DemoOrg:
 
 def grassroots(code: str, company: str, region: str, industry: str, employees: int, chair: str = "") -> DemoOrg:
     return DemoOrg(
-        code=code, name=f"{company}工会", kind=K.GRASSROOTS, region=region, chair=chair,
+        code=code,
+        name=f"{company}工会",
+        kind=K.GRASSROOTS,
+        region=region,
+        chair=chair,
         enterprises=[DemoEnterprise(company, industry, employees)],
     )
 
 
 TREE: list[DemoOrg] = [
-    DemoOrg("zaozhuang", "枣庄市总工会", K.FED_CITY, "370400", children=[
-        DemoOrg("zz-lidian", "枣庄市锂电产业工会", K.INDUSTRY, "370400", established=dt.date(2022, 6, 22), children=[
-            grassroots("zz-ld-xinneng", "枣庄北方锂电新能源有限公司", "370402", Industry.C, 1860, "孙立新"),
-            grassroots("zz-ld-cailiao", "枣庄锂源新材料科技有限公司", "370405", Industry.C, 640),
-        ]),
-        DemoOrg("zz-xuecheng", "薛城区总工会", K.FED_COUNTY, "370403"),
-    ]),
-    DemoOrg("shangnan", "商南县总工会", K.FED_COUNTY, "611023", children=[
-        DemoOrg("sn-kuaidi", "商南县快递行业工会联合会", K.SECTOR_FED, "611023", children=[
-            grassroots("sn-kd-sudi", "商南县速递物流服务有限公司", "611023", Industry.G, 96),
-            grassroots("sn-kd-tongda", "商南通达快递网点", "611023", Industry.G, 58),
-        ]),
-        grassroots("sn-huzhiyi", "商洛市虎之翼科技有限公司", "611023", Industry.C, 420, "王志强"),
-    ]),
-    DemoOrg("taian", "泰安市总工会", K.FED_CITY, "370900", children=[
-        DemoOrg("ta-taishan", "泰山区总工会", K.FED_COUNTY, "370902", children=[
-            grassroots("ta-ts-shebei", "泰安泰山智能装备有限公司", "370902", Industry.C, 1200),
-        ]),
-    ]),
-    DemoOrg("yancheng", "盐城市总工会", K.FED_CITY, "320900", children=[
-        DemoOrg("yc-daoyun", "盐城市道路运输行业工会联合会", K.SECTOR_FED, "320900"),
-        DemoOrg("xiangshui", "响水县总工会", K.FED_COUNTY, "320921", children=[
-            grassroots("xs-huagong", "响水县沿海化工机械有限公司", "320921", Industry.C, 310),
-        ]),
-        DemoOrg("jianhu", "建湖县总工会", K.FED_COUNTY, "320925"),
-        DemoOrg("funing", "阜宁县总工会", K.FED_COUNTY, "320923", children=[
-            grassroots("fn-dianqi", "阜宁县恒达电气设备有限公司", "320923", Industry.C, 260),
-        ]),
-        DemoOrg("dafeng", "大丰区总工会", K.FED_COUNTY, "320904", children=[
-            DemoOrg("df-jiazheng", "大丰区家政服务行业工会联合会", K.SECTOR_FED, "320904"),
-            DemoOrg("df-huoche", "大丰区货车司机工会联合会", K.SECTOR_FED, "320904"),
-            DemoOrg("df-dazhong", "大丰区大中街道总工会", K.TOWN, "320904"),
-        ]),
-        DemoOrg("yandu", "盐都区总工会", K.FED_COUNTY, "320903", children=[
-            DemoOrg("yd-louwang", "盐都区楼王镇总工会", K.TOWN, "320903"),
-        ]),
-        DemoOrg("yannan", "盐南高新区总工会", K.FED_COUNTY, "320902", children=[
-            grassroots("yn-jiqiren", "盐南西伏河机器人产业园有限公司", "320902", Industry.M, 380),
-        ]),
-    ]),
-    DemoOrg("yueqing", "乐清市总工会", K.FED_COUNTY, "330382", children=[
-        DemoOrg("liushi", "乐清市柳市镇总工会", K.TOWN, "330382", chair="郑向乐", children=[
-            grassroots("ls-huanghua", "黄华集团有限公司", "330382", Industry.C, 1500),
-            grassroots("ls-dianqi", "柳市电器科技股份有限公司", "330382", Industry.C, 2300),
-            grassroots("ls-kaiguan", "乐清开关设备制造有限公司", "330382", Industry.C, 540),
-        ]),
-    ]),
+    DemoOrg(
+        "zaozhuang",
+        "枣庄市总工会",
+        K.FED_CITY,
+        "370400",
+        children=[
+            DemoOrg(
+                "zz-lidian",
+                "枣庄市锂电产业工会",
+                K.INDUSTRY,
+                "370400",
+                established=dt.date(2022, 6, 22),
+                children=[
+                    grassroots("zz-ld-xinneng", "枣庄北方锂电新能源有限公司", "370402", Industry.C, 1860, "孙立新"),
+                    grassroots("zz-ld-cailiao", "枣庄锂源新材料科技有限公司", "370405", Industry.C, 640),
+                ],
+            ),
+            DemoOrg("zz-xuecheng", "薛城区总工会", K.FED_COUNTY, "370403"),
+        ],
+    ),
+    DemoOrg(
+        "shangnan",
+        "商南县总工会",
+        K.FED_COUNTY,
+        "611023",
+        children=[
+            DemoOrg(
+                "sn-kuaidi",
+                "商南县快递行业工会联合会",
+                K.SECTOR_FED,
+                "611023",
+                children=[
+                    grassroots("sn-kd-sudi", "商南县速递物流服务有限公司", "611023", Industry.G, 96),
+                    grassroots("sn-kd-tongda", "商南通达快递网点", "611023", Industry.G, 58),
+                ],
+            ),
+            grassroots("sn-huzhiyi", "商洛市虎之翼科技有限公司", "611023", Industry.C, 420, "王志强"),
+        ],
+    ),
+    DemoOrg(
+        "taian",
+        "泰安市总工会",
+        K.FED_CITY,
+        "370900",
+        children=[
+            DemoOrg(
+                "ta-taishan",
+                "泰山区总工会",
+                K.FED_COUNTY,
+                "370902",
+                children=[
+                    grassroots("ta-ts-shebei", "泰安泰山智能装备有限公司", "370902", Industry.C, 1200),
+                ],
+            ),
+        ],
+    ),
+    DemoOrg(
+        "yancheng",
+        "盐城市总工会",
+        K.FED_CITY,
+        "320900",
+        children=[
+            DemoOrg("yc-daoyun", "盐城市道路运输行业工会联合会", K.SECTOR_FED, "320900"),
+            DemoOrg(
+                "xiangshui",
+                "响水县总工会",
+                K.FED_COUNTY,
+                "320921",
+                children=[
+                    grassroots("xs-huagong", "响水县沿海化工机械有限公司", "320921", Industry.C, 310),
+                ],
+            ),
+            DemoOrg("jianhu", "建湖县总工会", K.FED_COUNTY, "320925"),
+            DemoOrg(
+                "funing",
+                "阜宁县总工会",
+                K.FED_COUNTY,
+                "320923",
+                children=[
+                    grassroots("fn-dianqi", "阜宁县恒达电气设备有限公司", "320923", Industry.C, 260),
+                ],
+            ),
+            DemoOrg(
+                "dafeng",
+                "大丰区总工会",
+                K.FED_COUNTY,
+                "320904",
+                children=[
+                    DemoOrg("df-jiazheng", "大丰区家政服务行业工会联合会", K.SECTOR_FED, "320904"),
+                    DemoOrg("df-huoche", "大丰区货车司机工会联合会", K.SECTOR_FED, "320904"),
+                    DemoOrg("df-dazhong", "大丰区大中街道总工会", K.TOWN, "320904"),
+                ],
+            ),
+            DemoOrg(
+                "yandu",
+                "盐都区总工会",
+                K.FED_COUNTY,
+                "320903",
+                children=[
+                    DemoOrg("yd-louwang", "盐都区楼王镇总工会", K.TOWN, "320903"),
+                ],
+            ),
+            DemoOrg(
+                "yannan",
+                "盐南高新区总工会",
+                K.FED_COUNTY,
+                "320902",
+                children=[
+                    grassroots("yn-jiqiren", "盐南西伏河机器人产业园有限公司", "320902", Industry.M, 380),
+                ],
+            ),
+        ],
+    ),
+    DemoOrg(
+        "yueqing",
+        "乐清市总工会",
+        K.FED_COUNTY,
+        "330382",
+        children=[
+            DemoOrg(
+                "liushi",
+                "乐清市柳市镇总工会",
+                K.TOWN,
+                "330382",
+                chair="郑向乐",
+                children=[
+                    grassroots("ls-huanghua", "黄华集团有限公司", "330382", Industry.C, 1500),
+                    grassroots("ls-dianqi", "柳市电器科技股份有限公司", "330382", Industry.C, 2300),
+                    grassroots("ls-kaiguan", "乐清开关设备制造有限公司", "330382", Industry.C, 540),
+                ],
+            ),
+        ],
+    ),
 ]
 
 

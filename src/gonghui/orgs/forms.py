@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -33,7 +34,8 @@ class OrgForm(forms.Form):
     def __init__(self, *args: object, parent_kind: str | None = None, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         if parent_kind is not None:
-            self.fields["kind"].choices = [(k.value, k.label) for k in child_kinds(parent_kind)]
+            kind_field = cast(forms.ChoiceField, self.fields["kind"])
+            kind_field.choices = [(k.value, k.label) for k in child_kinds(parent_kind)]
 
     def to_fields(self) -> OrgFields:
         d = self.cleaned_data
@@ -51,7 +53,10 @@ class OrgForm(forms.Form):
 
 class OrgCreateForm(OrgForm):
     code = forms.CharField(
-        label=_("组织编码"), max_length=32, required=False, help_text=_("留空则自动生成；用于网址和二维码，建后不可改。")
+        label=_("组织编码"),
+        max_length=32,
+        required=False,
+        help_text=_("留空则自动生成；用于网址和二维码，建后不可改。"),
     )
     field_order = ["name", "kind", "code", "region_code", "uscc", "address", "chair_name", "established_on"]
 
@@ -87,11 +92,16 @@ class EnterpriseForm(forms.Form):
 
 
 _POSITIONS = {
-    "主席": SeatPosition.CHAIR, "chair": SeatPosition.CHAIR,
-    "副主席": SeatPosition.VICE_CHAIR, "vice-chair": SeatPosition.VICE_CHAIR,
-    "主任": SeatPosition.DIRECTOR, "director": SeatPosition.DIRECTOR,
-    "副主任": SeatPosition.VICE_DIRECTOR, "vice-director": SeatPosition.VICE_DIRECTOR,
-    "委员": SeatPosition.MEMBER, "member": SeatPosition.MEMBER,
+    "主席": SeatPosition.CHAIR,
+    "chair": SeatPosition.CHAIR,
+    "副主席": SeatPosition.VICE_CHAIR,
+    "vice-chair": SeatPosition.VICE_CHAIR,
+    "主任": SeatPosition.DIRECTOR,
+    "director": SeatPosition.DIRECTOR,
+    "副主任": SeatPosition.VICE_DIRECTOR,
+    "vice-director": SeatPosition.VICE_DIRECTOR,
+    "委员": SeatPosition.MEMBER,
+    "member": SeatPosition.MEMBER,
 }
 
 
@@ -114,8 +124,16 @@ class TermForm(forms.Form):
             if not parts or not parts[0]:
                 continue
             if len(parts) < 2 or parts[1].lower() not in _POSITIONS:
-                raise ValidationError(_("第 %(n)d 行应写成“姓名 职务”，职务为主席、副主席、主任、副主任或委员。") % {"n": number})
-            seats.append(Seat(person_name=parts[0], position=_POSITIONS[parts[1].lower()], is_front_line=any(p in ("一线", "front-line") for p in parts[2:])))
+                raise ValidationError(
+                    _("第 %(n)d 行应写成“姓名 职务”，职务为主席、副主席、主任、副主任或委员。") % {"n": number}
+                )
+            seats.append(
+                Seat(
+                    person_name=parts[0],
+                    position=_POSITIONS[parts[1].lower()],
+                    is_front_line=any(p in ("一线", "front-line") for p in parts[2:]),
+                )
+            )
         if not seats:
             raise ValidationError(_("请至少填写一位当选人员。"))
         return seats

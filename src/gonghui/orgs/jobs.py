@@ -23,7 +23,8 @@ def export_tree(job: Job, progress: Progress) -> dict[str, Any]:
     """The subtree under job.org as an Excel sheet; rows limited to the starter's scope."""
     import io
 
-    assert job.org is not None
+    if job.org is None:
+        raise ValueError("export job without an org")
     require(job.created_by, job.org)
     scope = scope_for(job.created_by)
     nodes = scope.orgs().filter(path__startswith=job.org.path).select_related("region").order_by("path")
@@ -47,16 +48,26 @@ def export_tree(job: Job, progress: Progress) -> dict[str, Any]:
             ]
 
     headers = [
-        _("组织编码"), _("组织名称"), _("组织类型"), _("行政区划代码"), _("统一社会信用代码"),
-        _("工会主席"), _("成立日期"), _("直属会员数"), _("含下级会员数"), _("状态"),
+        _("组织编码"),
+        _("组织名称"),
+        _("组织类型"),
+        _("行政区划代码"),
+        _("统一社会信用代码"),
+        _("工会主席"),
+        _("成立日期"),
+        _("直属会员数"),
+        _("含下级会员数"),
+        _("状态"),
     ]
     buffer = io.BytesIO()
-    write_xlsx(buffer, [Sheet(_("组织"), headers, rows(), widths=[16, 40, 18, 12, 22, 10, 12, 12, 14, 8])],
-               on_row=progress.advance)
+    write_xlsx(
+        buffer,
+        [Sheet(_("组织"), headers, rows(), widths=[16, 40, 18, 12, 22, 10, 12, 12, 14, 8])],
+        on_row=progress.advance,
+    )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     job.result_file.save(f"orgs-{job.org.code}-{stamp}.xlsx", ContentFile(buffer.getvalue()), save=False)
-    audit_record(actor=job.created_by, action=AuditAction.EXPORT, target=job.org, org=job.org,
-                 detail={"rows": progress.job.done})
+    audit_record(
+        actor=job.created_by, action=AuditAction.EXPORT, target=job.org, org=job.org, detail={"rows": progress.job.done}
+    )
     return {"rows": progress.job.done, "filename": job.result_file.name.rsplit("/", 1)[-1]}
-
-

@@ -5,16 +5,14 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from treebeard.mp_tree import MP_Node
+from treebeard.mp_tree import MP_Node, MP_NodeManager
 
 from gonghui.common.masking import PIIKind
 from gonghui.common.pii_fields import BlindIndexField, PIIField
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.roles import Role
 
-code_validator = RegexValidator(
-    r"^[a-z0-9][a-z0-9-]{1,31}$", _("编码只能包含小写字母、数字和连字符，2–32 位。")
-)
+code_validator = RegexValidator(r"^[a-z0-9][a-z0-9-]{1,31}$", _("编码只能包含小写字母、数字和连字符，2–32 位。"))
 region_code_validator = RegexValidator(r"^\d{6}$", _("行政区划代码应为 6 位数字（GB/T 2260）。"))
 
 
@@ -73,6 +71,8 @@ class OrgNode(MP_Node, SearchKeyFields):
     member_count = models.PositiveIntegerField(_("会员数"), default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MP_NodeManager()  # type: ignore[django-manager-missing]  # treebeard ships no stubs
 
     class Meta:
         verbose_name = _("工会组织")
@@ -134,9 +134,7 @@ class Enterprise(SearchKeyFields):
     employee_count = models.PositiveIntegerField(_("职工人数"), default=0, validators=[MinValueValidator(0)])
     region = models.ForeignKey(Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="+")
     address = models.CharField(_("地址"), max_length=200, blank=True)
-    union = models.ForeignKey(
-        OrgNode, verbose_name=_("所属工会"), on_delete=models.PROTECT, related_name="enterprises"
-    )
+    union = models.ForeignKey(OrgNode, verbose_name=_("所属工会"), on_delete=models.PROTECT, related_name="enterprises")
     contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
     contact_phone = PIIField(_("联系电话"), kind=PIIKind.MOBILE)
     contact_phone_hmac = BlindIndexField(source="contact_phone", purpose="mobile", db_index=True)

@@ -15,9 +15,7 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
 
 
-def pii_reveal(
-    *, actor: Any, obj: models.Model, field: str, org: OrgNode, request: HttpRequest | None = None
-) -> str:
+def pii_reveal(*, actor: Any, obj: models.Model, field: str, org: OrgNode, request: HttpRequest | None = None) -> str:
     """The plain value of obj.<field>; 404/403 without permission; writes a VIEW_PII audit event."""
     require(actor, org, Perm.PII_FULL)
     sealed: Sealed | None = getattr(obj, field)

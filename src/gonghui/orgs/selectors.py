@@ -50,7 +50,7 @@ def org_roots_for(user: Any) -> list[OrgNode]:
 
 
 def org_get_for(user: Any, code: str, perm: Perm = Perm.VIEW) -> OrgNode:
-    org = get_object_or_404(OrgNode.objects.select_related("region"), code=code)
+    org: OrgNode = get_object_or_404(OrgNode.objects.select_related("region"), code=code)
     require(user, org, perm)
     return org
 
@@ -77,7 +77,7 @@ def enterprises_for(user: Any, *, q: str = "", union: OrgNode | None = None) -> 
 
 
 def enterprise_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Enterprise:
-    enterprise = get_object_or_404(Enterprise.objects.select_related("union", "region"), pk=pk)
+    enterprise: Enterprise = get_object_or_404(Enterprise.objects.select_related("union", "region"), pk=pk)
     require(user, enterprise.union, perm)
     return enterprise
 

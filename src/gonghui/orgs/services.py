@@ -102,7 +102,9 @@ def org_check(*, fields: OrgFields, parent: OrgNode | None, instance: OrgNode | 
         except ValidationError as exc:
             errors["uscc"] = exc.messages[0]
         else:
-            clash = OrgNode.objects.filter(uscc=uscc).exclude(pk=instance.pk if instance else None)
+            clash = OrgNode.objects.filter(uscc=uscc)
+            if instance is not None:
+                clash = clash.exclude(pk=instance.pk)
             if clash.exists():
                 errors["uscc"] = _("该统一社会信用代码已被另一个工会组织使用。")
     if fields.established_on and fields.established_on > dt.date.today():
@@ -240,7 +242,10 @@ def enterprise_check(*, fields: EnterpriseFields, instance: Enterprise | None = 
     except ValidationError as exc:
         errors["uscc"] = exc.messages[0]
         uscc = ""
-    if uscc and Enterprise.objects.filter(uscc=uscc).exclude(pk=instance.pk if instance else None).exists():
+    others = Enterprise.objects.filter(uscc=uscc)
+    if instance is not None:
+        others = others.exclude(pk=instance.pk)
+    if uscc and others.exists():
         errors["uscc"] = _("该统一社会信用代码的单位已经登记过，请勿重复录入。")
     if fields.employee_count < 0:
         errors["employee_count"] = _("职工人数不能为负数。")
@@ -394,7 +399,11 @@ def staff_role_grant(
     )
     if created:
         audit_record(
-            actor=actor, action=AuditAction.GRANT, target=staff_role, org=org, detail={"user": user.username, "role": role},
+            actor=actor,
+            action=AuditAction.GRANT,
+            target=staff_role,
+            org=org,
+            detail={"user": user.username, "role": role},
             request=request,
         )
     forget_scopes(user)

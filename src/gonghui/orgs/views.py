@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import Form
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -89,7 +89,10 @@ def create_child(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             node = org_create(
-                actor=request.user, parent=parent, fields=form.to_fields(), code=form.cleaned_data["code"],
+                actor=request.user,
+                parent=parent,
+                fields=form.to_fields(),
+                code=form.cleaned_data["code"],
                 request=request,
             )
         except ValidationError as exc:
@@ -105,13 +108,18 @@ def edit(request: HttpRequest, code: str) -> HttpResponse:
     org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
     parent = OrgNode.objects.get_parent(org)
     initial = {
-        "name": org.name, "kind": org.kind, "region_code": org.region_id, "uscc": org.uscc,
-        "address": org.address, "chair_name": org.chair_name, "established_on": org.established_on,
+        "name": org.name,
+        "kind": org.kind,
+        "region_code": org.region_id,
+        "uscc": org.uscc,
+        "address": org.address,
+        "chair_name": org.chair_name,
+        "established_on": org.established_on,
         "is_active": org.is_active,
     }
     form = OrgForm(request.POST or None, initial=initial, parent_kind=parent.kind if parent else None)
     if parent is None:
-        form.fields["kind"].choices = [(org.kind, org.get_kind_display())]
+        form.fields["kind"] = forms.ChoiceField(label=_("组织类型"), choices=[(org.kind, org.get_kind_display())])
     if request.method == "POST" and form.is_valid():
         try:
             org_update(actor=request.user, org=org, fields=form.to_fields(), request=request)
@@ -158,8 +166,15 @@ def term_create(request: HttpRequest, code: str) -> HttpResponse:
         d = form.cleaned_data
         try:
             committee_term_record(
-                actor=request.user, org=org, body=d["body"], number=d["number"], elected_on=d["elected_on"],
-                starts_on=d["starts_on"], ends_on=d["ends_on"], seats=d["seats"], request=request,
+                actor=request.user,
+                org=org,
+                body=d["body"],
+                number=d["number"],
+                elected_on=d["elected_on"],
+                starts_on=d["starts_on"],
+                ends_on=d["ends_on"],
+                seats=d["seats"],
+                request=request,
             )
         except ValidationError as exc:
             _apply_errors(form, exc)
@@ -236,9 +251,13 @@ def enterprise_add(request: HttpRequest, code: str) -> HttpResponse:
 def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     enterprise = selectors.enterprise_get_for(request.user, pk, Perm.ORG_EDIT)
     initial = {
-        "name": enterprise.name, "uscc": enterprise.uscc, "industry": enterprise.industry,
-        "ownership": enterprise.ownership, "employee_count": enterprise.employee_count,
-        "region_code": enterprise.region_id, "address": enterprise.address,
+        "name": enterprise.name,
+        "uscc": enterprise.uscc,
+        "industry": enterprise.industry,
+        "ownership": enterprise.ownership,
+        "employee_count": enterprise.employee_count,
+        "region_code": enterprise.region_id,
+        "address": enterprise.address,
         "contact_name": enterprise.contact_name,
         # The edit form never receives the stored number; blank keeps it, a new value replaces it.
         "contact_phone": "",
@@ -252,9 +271,7 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("已保存。"))
             return redirect("orgs:enterprise_detail", pk=enterprise.pk)
-    return render(
-        request, "orgs/form.html", {"form": form, "org": enterprise.union, "title": _("编辑用人单位")}
-    )
+    return render(request, "orgs/form.html", {"form": form, "org": enterprise.union, "title": _("编辑用人单位")})
 
 
 @staff_view
@@ -262,9 +279,7 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def enterprise_reveal_phone(request: HttpRequest, pk: int) -> HttpResponse:
     """The full contact number, for users with the full-data permission; audited."""
     enterprise = selectors.enterprise_get_for(request.user, pk)
-    phone = pii_reveal(
-        actor=request.user, obj=enterprise, field="contact_phone", org=enterprise.union, request=request
-    )
+    phone = pii_reveal(actor=request.user, obj=enterprise, field="contact_phone", org=enterprise.union, request=request)
     return HttpResponse(phone or "—", content_type="text/plain; charset=utf-8")
 
 

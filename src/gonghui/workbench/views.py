@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -13,7 +15,7 @@ from gonghui.orgs.scope import scope_for
 
 @staff_view
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     roots = selectors.org_roots_for(user)
     orgs = selectors.orgs_for(user)
     context = {

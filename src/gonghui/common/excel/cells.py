@@ -57,7 +57,9 @@ def cell_date(value: object) -> dt.date | None:
                 return dt.date(int(match[1]), int(match[2]), int(match[3]))
             except ValueError:
                 break
-    raise ValidationError(_("日期“%(value)s”无法识别，请写成 2024-05-01 这样的格式。"), code="date", params={"value": text})
+    raise ValidationError(
+        _("日期“%(value)s”无法识别，请写成 2024-05-01 这样的格式。"), code="date", params={"value": text}
+    )
 
 
 def cell_decimal(value: object) -> Decimal | None:

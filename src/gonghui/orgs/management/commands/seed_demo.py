@@ -47,7 +47,7 @@ class Command(BaseCommand):
             StaffRole.objects.get_or_create(user=user, org=OrgNode.objects.get(code=spec.org_code), role=spec.role)
         self._election(admin)
         self.stdout.write(self.style.SUCCESS(f"Demo data ready: {created} new org nodes."))
-        self.stdout.write("Demo logins (password: %s):" % options["password"])
+        self.stdout.write(f"Demo logins (password: {options['password']}):")
         self.stdout.write(f"  {'admin':<10} 平台管理员（全部组织）")
         for spec in USERS:
             self.stdout.write(f"  {spec.username:<10} {spec.display_name}（{Role(spec.role).label}）")
@@ -58,8 +58,13 @@ class Command(BaseCommand):
         if node is None:
             uscc = demo_uscc("81", spec.region, spec.name) if spec.kind in NEEDS_UNION_USCC else ""
             fields = OrgFields(
-                name=spec.name, kind=spec.kind, region_code=spec.region, uscc=uscc, chair_name=spec.chair,
-                established_on=spec.established, address=f"{spec.name}职工服务中心",
+                name=spec.name,
+                kind=spec.kind,
+                region_code=spec.region,
+                uscc=uscc,
+                chair_name=spec.chair,
+                established_on=spec.established,
+                address=f"{spec.name}职工服务中心",
             )
             node = org_create(actor=admin, parent=parent, fields=fields, code=spec.code)
             created = 1
@@ -69,9 +74,14 @@ class Command(BaseCommand):
                     actor=admin,
                     union=node,
                     fields=EnterpriseFields(
-                        name=company.name, uscc=demo_uscc("91", spec.region, company.name), industry=company.industry,
-                        ownership=company.ownership, employee_count=company.employees, region_code=spec.region,
-                        contact_name="工会办公室", contact_phone=demo_mobile(company.name),
+                        name=company.name,
+                        uscc=demo_uscc("91", spec.region, company.name),
+                        industry=company.industry,
+                        ownership=company.ownership,
+                        employee_count=company.employees,
+                        region_code=spec.region,
+                        contact_name="工会办公室",
+                        contact_phone=demo_mobile(company.name),
                     ),
                 )
         return created + sum(self._org(admin, child, node) for child in spec.children)
@@ -81,8 +91,13 @@ class Command(BaseCommand):
         if liushi.terms.exists():
             return
         committee_term_record(
-            actor=admin, org=liushi, body=CommitteeBody.UNION_COMMITTEE, number=3,
-            elected_on=dt.date(2023, 12, 20), starts_on=dt.date(2023, 12, 20), ends_on=dt.date(2028, 12, 19),
+            actor=admin,
+            org=liushi,
+            body=CommitteeBody.UNION_COMMITTEE,
+            number=3,
+            elected_on=dt.date(2023, 12, 20),
+            starts_on=dt.date(2023, 12, 20),
+            ends_on=dt.date(2028, 12, 19),
             seats=[
                 Seat("郑向乐", SeatPosition.CHAIR),
                 Seat("陈奇", SeatPosition.VICE_CHAIR, is_front_line=True),
