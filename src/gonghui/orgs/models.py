@@ -58,10 +58,14 @@ class OrgNode(MP_Node, SearchKeyFields):
     steplen = 4
     alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-    code = models.CharField(_("组织编码"), max_length=32, unique=True, validators=[code_validator])
+    code = models.CharField(_("组织编码"), max_length=32, validators=[code_validator])
     name = models.CharField(_("组织名称"), max_length=100)
     kind = models.CharField(_("组织类型"), max_length=16, choices=OrgKind.choices)
-    region = models.ForeignKey(Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="+")
+    # No index: a subtree move rewrites every row's path, and each extra index makes that slower;
+    # the tree is small enough (tens of thousands of rows) to scan by region or kind.
+    region = models.ForeignKey(
+        Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     uscc = models.CharField(_("统一社会信用代码"), max_length=18, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
     chair_name = models.CharField(_("工会主席"), max_length=50, blank=True)
@@ -78,9 +82,10 @@ class OrgNode(MP_Node, SearchKeyFields):
         verbose_name = _("工会组织")
         verbose_name_plural = _("工会组织")
         constraints = [
+            # A constraint rather than unique=True: no extra LIKE index for PostgreSQL to maintain on moves.
+            models.UniqueConstraint(fields=["code"], name="orgs_orgnode_code_unique"),
             models.UniqueConstraint(fields=["uscc"], condition=~Q(uscc=""), name="orgs_orgnode_uscc_unique"),
         ]
-        indexes = [models.Index(fields=["kind"]), models.Index(fields=["name_pinyin"])]
 
     def __str__(self) -> str:
         return self.name
