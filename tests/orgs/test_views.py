@@ -123,3 +123,24 @@ def test_org_detail_query_count_does_not_grow_with_children(
         make_org(f"子组织{i}", parent=world.town_a, code=f"kid-{i}")
     with django_assert_max_num_queries(20):  # type: ignore[operator]
         owner_client.get(reverse("orgs:detail", args=[world.town_a.code]))
+
+
+def test_enterprise_is_transferred_to_another_union_in_scope(world: World, owner_client: Client) -> None:
+    e = world.enterprise
+    data = {
+        "name": e.name,
+        "uscc": e.uscc,
+        "industry": "C",
+        "ownership": "private",
+        "employee_count": 50,
+        "region_code": "320904",
+        "union_code": world.joint_a.code,
+    }
+    response = owner_client.post(reverse("orgs:enterprise_edit", args=[e.pk]), data)
+    assert response.status_code == 302
+    e.refresh_from_db()
+    assert e.union == world.joint_a and e.contact_phone == "13912345678"
+    response = owner_client.post(
+        reverse("orgs:enterprise_edit", args=[e.pk]), {**data, "union_code": world.union_b.code}
+    )
+    assert "无权把单位划转" in response.content.decode()

@@ -91,6 +91,12 @@ class EnterpriseForm(forms.Form):
         )
 
 
+class EnterpriseEditForm(EnterpriseForm):
+    union_code = forms.CharField(
+        label=_("所属工会编码"), max_length=32, help_text=_("改为另一个工会的编码，即把该单位划转到那个工会。")
+    )
+
+
 _POSITIONS = {
     "主席": SeatPosition.CHAIR,
     "chair": SeatPosition.CHAIR,

@@ -17,7 +17,15 @@ from gonghui.common.access import staff_view
 from gonghui.common.jobs import job_start
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
-from gonghui.orgs.forms import EnterpriseForm, MoveForm, OrgCreateForm, OrgForm, RoleGrantForm, TermForm
+from gonghui.orgs.forms import (
+    EnterpriseEditForm,
+    EnterpriseForm,
+    MoveForm,
+    OrgCreateForm,
+    OrgForm,
+    RoleGrantForm,
+    TermForm,
+)
 from gonghui.orgs.jobs import EXPORT_KIND
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import OrgNode, StaffRole
@@ -261,13 +269,19 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "contact_name": enterprise.contact_name,
         # The edit form never receives the stored number; blank keeps it, a new value replaces it.
         "contact_phone": "",
+        "union_code": enterprise.union.code,
     }
-    form = EnterpriseForm(request.POST or None, initial=initial)
+    form = EnterpriseEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            enterprise_update(actor=request.user, enterprise=enterprise, fields=form.to_fields(), request=request)
+            union = selectors.org_get_for(request.user, form.cleaned_data["union_code"].strip().lower(), Perm.ORG_EDIT)
+            enterprise_update(
+                actor=request.user, enterprise=enterprise, fields=form.to_fields(), union=union, request=request
+            )
         except ValidationError as exc:
             _apply_errors(form, exc)
+        except (Http404, PermissionDenied):
+            form.add_error("union_code", _("找不到该工会，或您无权把单位划转到那里。"))
         else:
             messages.success(request, _("已保存。"))
             return redirect("orgs:enterprise_detail", pk=enterprise.pk)

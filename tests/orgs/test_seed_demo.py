@@ -1,0 +1,39 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from gonghui.accounts.models import User
+from gonghui.orgs.models import CommitteeTerm, Enterprise, OrgNode
+from gonghui.orgs.selectors import orgs_for
+
+
+@pytest.mark.django_db
+def test_demo_federation_from_the_stories_loads_twice_without_duplicates() -> None:
+    out = StringIO()
+    call_command("seed_demo", password="demo-pass-1", stdout=out)
+    counts = (OrgNode.objects.count(), Enterprise.objects.count(), CommitteeTerm.objects.count())
+    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
+    assert (OrgNode.objects.count(), Enterprise.objects.count(), CommitteeTerm.objects.count()) == counts
+    names = set(OrgNode.objects.values_list("name", flat=True))
+    for name in (
+        "枣庄市总工会",
+        "枣庄市锂电产业工会",
+        "商南县快递行业工会联合会",
+        "泰安市总工会",
+        "响水县总工会",
+        "建湖县总工会",
+        "阜宁县总工会",
+        "大丰区总工会",
+        "盐南高新区总工会",
+        "大丰区家政服务行业工会联合会",
+        "乐清市柳市镇总工会",
+        "黄华集团有限公司工会",
+    ):
+        assert name in names
+    assert "dafeng" in out.getvalue() and "demo-pass-1" in out.getvalue()
+    dafeng = User.objects.get(username="dafeng")
+    assert dafeng.check_password("demo-pass-1")
+    assert set(orgs_for(dafeng).values_list("code", flat=True)) >= {"dafeng", "df-jiazheng"}
+    assert not orgs_for(dafeng).filter(code="liushi").exists()
+    assert OrgNode.objects.get(code="liushi").chair_name == "郑向乐"
