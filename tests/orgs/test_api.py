@@ -54,3 +54,11 @@ def test_bad_token_is_401(world: World) -> None:
 def test_me_lists_roles(world: World) -> None:
     status, body = call(world, "owner", "get", "/me")
     assert status == 200 and body["roles"] == [{"org_code": "w-county-a", "org_name": "大丰区总工会", "role": "admin"}]
+
+
+def test_terms_list_seats(world: World) -> None:
+    from gonghui.orgs.models import CommitteeSeat
+
+    CommitteeSeat.objects.create(term=world.term, person_name="郑向乐", position="chair")
+    status, body = call(world, "owner", "get", f"/orgs/{world.union_a.code}/terms")
+    assert status == 200 and body[0]["seats"] == [{"person_name": "郑向乐", "position": "chair", "is_front_line": False}]

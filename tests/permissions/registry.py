@@ -88,6 +88,7 @@ API_CASES = [
     Case("api:orgs_get", kwargs=org("union_a")),
     Case("api:orgs_children", kwargs=org("town_a")),
     Case("api:orgs_stats", kwargs=org("union_a")),
+    Case("api:orgs_terms", kwargs=org("union_a")),
     Case(
         "api:orgs_create_child",
         kwargs=org("town_a"),

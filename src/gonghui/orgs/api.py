@@ -9,7 +9,16 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
 from gonghui.orgs.kinds import OrgKind
-from gonghui.orgs.models import Enterprise, Industry, OrgNode, Ownership
+from gonghui.orgs.models import (
+    CommitteeBody,
+    CommitteeSeat,
+    CommitteeTerm,
+    Enterprise,
+    Industry,
+    OrgNode,
+    Ownership,
+    SeatPosition,
+)
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.services import EnterpriseFields, OrgFields, enterprise_create, org_create, org_move, org_update
 
@@ -58,6 +67,25 @@ class OrgStatsOut(Schema):
     code: str
     subtree_members: int
     subtree_orgs: int
+
+
+class SeatOut(Schema):
+    person_name: str
+    position: SeatPosition
+    is_front_line: bool
+
+
+class TermOut(Schema):
+    body: CommitteeBody
+    number: int
+    elected_on: dt.date
+    starts_on: dt.date
+    ends_on: dt.date
+    seats: list[SeatOut]
+
+    @staticmethod
+    def resolve_seats(obj: CommitteeTerm) -> list[CommitteeSeat]:
+        return list(obj.seats.all())
 
 
 class EnterpriseOut(Schema):
@@ -127,6 +155,12 @@ def orgs_move(request: HttpRequest, code: str, payload: MoveIn) -> OrgNode:
     org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
     target = selectors.org_get_for(request.user, payload.new_parent, Perm.ORG_EDIT)
     return org_move(actor=request.user, org=org, new_parent=target, request=request)
+
+
+@router.get("/orgs/{code}/terms", response=list[TermOut], operation_id="orgs_terms")
+def orgs_terms(request: HttpRequest, code: str) -> list[CommitteeTerm]:
+    org = selectors.org_get_for(request.user, code)
+    return list(selectors.terms_for_org(request.user, org))
 
 
 @router.get("/enterprises", response=list[EnterpriseOut], operation_id="enterprises_list")

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from gonghui.common.access import staff_view
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
+from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.scope import scope_for
 
 
@@ -22,7 +23,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "roles": selectors.my_roles(user),
         "roots": [(root, subtree_total(root)) for root in roots[:20]],
         "org_count": orgs.count(),
-        "kind_counts": orgs.order_by().values("kind").annotate(n=Count("id")).order_by("kind"),
+        "kind_counts": [
+            {"kind": row["kind"], "label": OrgKind(row["kind"]).label, "n": row["n"]}
+            for row in orgs.order_by().values("kind").annotate(n=Count("id")).order_by("kind")
+        ],
         "enterprise_count": selectors.enterprises_for(user).count(),
         "no_scope": scope_for(user).is_empty,
         "recent_jobs": selectors.jobs_for(user).filter(created_by=user)[:5],
