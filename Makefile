@@ -5,7 +5,6 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/pip install -q --disable-pip-version-check -c requirements/constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= gonghui.settings
 
 .PHONY: run test lint bench messages makemessages migrate demo worker lock openapi clean
 
