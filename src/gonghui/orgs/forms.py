@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from typing import cast
 
 from django import forms
@@ -15,6 +16,13 @@ from gonghui.orgs.roles import Role
 from gonghui.orgs.services import EnterpriseFields, OrgFields, Seat
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def initial_from(instance: object, form_class: type[forms.Form]) -> dict[str, object]:
+    """Initial form values from a model instance; `region_code` reads the region FK."""
+    values = {name: getattr(instance, name) for name in form_class.base_fields if hasattr(instance, name)}
+    values["region_code"] = getattr(instance, "region_id", "")
+    return values
 
 
 class OrgForm(forms.Form):
@@ -38,17 +46,7 @@ class OrgForm(forms.Form):
             kind_field.choices = [(k.value, k.label) for k in child_kinds(parent_kind)]
 
     def to_fields(self) -> OrgFields:
-        d = self.cleaned_data
-        return OrgFields(
-            name=d["name"],
-            kind=d["kind"],
-            region_code=d["region_code"],
-            uscc=d["uscc"],
-            address=d["address"],
-            chair_name=d["chair_name"],
-            established_on=d["established_on"],
-            is_active=d["is_active"],
-        )
+        return OrgFields(**{f.name: self.cleaned_data[f.name] for f in fields(OrgFields)})
 
 
 class OrgCreateForm(OrgForm):
@@ -77,18 +75,7 @@ class EnterpriseForm(forms.Form):
     contact_phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
 
     def to_fields(self) -> EnterpriseFields:
-        d = self.cleaned_data
-        return EnterpriseFields(
-            name=d["name"],
-            uscc=d["uscc"],
-            industry=d["industry"],
-            ownership=d["ownership"],
-            employee_count=d["employee_count"],
-            region_code=d["region_code"],
-            address=d["address"],
-            contact_name=d["contact_name"],
-            contact_phone=d["contact_phone"],
-        )
+        return EnterpriseFields(**{f.name: self.cleaned_data[f.name] for f in fields(EnterpriseFields)})
 
 
 class EnterpriseEditForm(EnterpriseForm):

@@ -25,6 +25,7 @@ from gonghui.orgs.forms import (
     OrgForm,
     RoleGrantForm,
     TermForm,
+    initial_from,
 )
 from gonghui.orgs.jobs import EXPORT_KIND
 from gonghui.orgs.kinds import OrgKind
@@ -115,16 +116,7 @@ def create_child(request: HttpRequest, code: str) -> HttpResponse:
 def edit(request: HttpRequest, code: str) -> HttpResponse:
     org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
     parent = OrgNode.objects.get_parent(org)
-    initial = {
-        "name": org.name,
-        "kind": org.kind,
-        "region_code": org.region_id,
-        "uscc": org.uscc,
-        "address": org.address,
-        "chair_name": org.chair_name,
-        "established_on": org.established_on,
-        "is_active": org.is_active,
-    }
+    initial = initial_from(org, OrgForm)
     form = OrgForm(request.POST or None, initial=initial, parent_kind=parent.kind if parent else None)
     if parent is None:
         form.fields["kind"] = forms.ChoiceField(label=_("组织类型"), choices=[(org.kind, org.get_kind_display())])
@@ -171,19 +163,8 @@ def term_create(request: HttpRequest, code: str) -> HttpResponse:
     org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
     form = TermForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
         try:
-            committee_term_record(
-                actor=request.user,
-                org=org,
-                body=d["body"],
-                number=d["number"],
-                elected_on=d["elected_on"],
-                starts_on=d["starts_on"],
-                ends_on=d["ends_on"],
-                seats=d["seats"],
-                request=request,
-            )
+            committee_term_record(actor=request.user, org=org, request=request, **form.cleaned_data)
         except ValidationError as exc:
             _apply_errors(form, exc)
         else:
@@ -258,19 +239,8 @@ def enterprise_add(request: HttpRequest, code: str) -> HttpResponse:
 @staff_view
 def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     enterprise = selectors.enterprise_get_for(request.user, pk, Perm.ORG_EDIT)
-    initial = {
-        "name": enterprise.name,
-        "uscc": enterprise.uscc,
-        "industry": enterprise.industry,
-        "ownership": enterprise.ownership,
-        "employee_count": enterprise.employee_count,
-        "region_code": enterprise.region_id,
-        "address": enterprise.address,
-        "contact_name": enterprise.contact_name,
-        # The edit form never receives the stored number; blank keeps it, a new value replaces it.
-        "contact_phone": "",
-        "union_code": enterprise.union.code,
-    }
+    # The edit form never receives the stored number; blank keeps it, a new value replaces it.
+    initial = initial_from(enterprise, EnterpriseEditForm) | {"contact_phone": "", "union_code": enterprise.union.code}
     form = EnterpriseEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
