@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from gonghui.orgs import selectors
@@ -138,10 +138,10 @@ def orgs_stats(request: HttpRequest, code: str) -> OrgStatsOut:
 
 
 @router.post("/orgs/{code}/children", response={201: OrgOut}, operation_id="orgs_create_child")
-def orgs_create_child(request: HttpRequest, code: str, payload: OrgCreateIn) -> tuple[int, OrgNode]:
+def orgs_create_child(request: HttpRequest, code: str, payload: OrgCreateIn) -> Status:
     parent = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
     node = org_create(actor=request.user, parent=parent, fields=payload.to_fields(), code=payload.code, request=request)
-    return 201, node
+    return Status(201, node)
 
 
 @router.patch("/orgs/{code}", response=OrgOut, operation_id="orgs_update")
@@ -175,9 +175,9 @@ def enterprises_get(request: HttpRequest, pk: int) -> Enterprise:
 
 
 @router.post("/orgs/{code}/enterprises", response={201: EnterpriseOut}, operation_id="enterprises_create")
-def enterprises_create(request: HttpRequest, code: str, payload: EnterpriseIn) -> tuple[int, Enterprise]:
+def enterprises_create(request: HttpRequest, code: str, payload: EnterpriseIn) -> Status:
     union = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
     enterprise = enterprise_create(
         actor=request.user, union=union, fields=EnterpriseFields(**payload.dict()), request=request
     )
-    return 201, enterprise
+    return Status(201, enterprise)
