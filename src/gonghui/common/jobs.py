@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from gonghui.common.models import Job, JobStatus
@@ -24,14 +25,21 @@ logger = logging.getLogger(__name__)
 
 JobHandler = Callable[[Job, "Progress"], dict[str, Any]]
 _HANDLERS: dict[str, JobHandler] = {}
+_LABELS: dict[str, str | Promise] = {}
 
 
-def job_handler(kind: str) -> Callable[[JobHandler], JobHandler]:
+def job_handler(kind: str, label: str | Promise = "") -> Callable[[JobHandler], JobHandler]:
     def register(func: JobHandler) -> JobHandler:
         _HANDLERS[kind] = func
+        _LABELS[kind] = label or kind
         return func
 
     return register
+
+
+def kind_label(kind: str) -> str:
+    """What a person calls this kind of job, e.g. 导出组织树."""
+    return str(_LABELS.get(kind, kind))
 
 
 def registered_kinds() -> list[str]:

@@ -95,6 +95,12 @@ class Job(models.Model):
         return f"{self.kind} {self.id}"
 
     @property
+    def kind_label(self) -> str:
+        from gonghui.common.jobs import kind_label  # jobs.py imports this module
+
+        return kind_label(self.kind)
+
+    @property
     def percent(self) -> int:
         if self.status == JobStatus.SUCCEEDED:
             return 100

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gonghui.common.audit import audit_record
 from gonghui.common.excel.writer import Sheet, write_xlsx
@@ -18,7 +19,7 @@ from gonghui.orgs.scope import require, scope_for
 EXPORT_KIND = "orgs.export_tree"
 
 
-@job_handler(EXPORT_KIND)
+@job_handler(EXPORT_KIND, label=gettext_lazy("导出组织树"))
 def export_tree(job: Job, progress: Progress) -> dict[str, Any]:
     """The subtree under job.org as an Excel sheet; rows limited to the starter's scope."""
     import io
