@@ -61,4 +61,6 @@ def test_terms_list_seats(world: World) -> None:
 
     CommitteeSeat.objects.create(term=world.term, person_name="郑向乐", position="chair")
     status, body = call(world, "owner", "get", f"/orgs/{world.union_a.code}/terms")
-    assert status == 200 and body[0]["seats"] == [{"person_name": "郑向乐", "position": "chair", "is_front_line": False}]
+    assert status == 200 and body[0]["seats"] == [
+        {"person_name": "郑向乐", "position": "chair", "is_front_line": False}
+    ]

@@ -33,6 +33,12 @@ class Region(models.Model):
         return f"{self.code} {self.name}"
 
     @property
+    def full_name(self) -> str:
+        from gonghui.orgs.regions import full_name
+
+        return full_name(self.code)
+
+    @property
     def province_code(self) -> str:
         return self.code[:2] + "0000"
 
