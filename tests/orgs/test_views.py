@@ -144,3 +144,17 @@ def test_enterprise_is_transferred_to_another_union_in_scope(world: World, owner
         reverse("orgs:enterprise_edit", args=[e.pk]), {**data, "union_code": world.union_b.code}
     )
     assert "无权把单位划转" in response.content.decode()
+
+
+def test_list_pages_use_a_fixed_number_of_queries(
+    world: World, owner_client: Client, django_assert_max_num_queries: object
+) -> None:
+    from tests.factories import EnterpriseFactory
+
+    for i in range(40):
+        EnterpriseFactory(name=f"批量企业{i}", union=world.union_a)
+    with django_assert_max_num_queries(12):  # type: ignore[operator]
+        response = owner_client.get(reverse("orgs:enterprises"))
+    assert response.content.decode().count("批量企业") == 40
+    with django_assert_max_num_queries(12):  # type: ignore[operator]
+        owner_client.get(reverse("orgs:tree"), {"q": "批量"})
