@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "gonghui.common",
     "gonghui.accounts",
     "gonghui.orgs",
+    "gonghui.members",
     "gonghui.workbench",
     "gonghui.h5",
 ]

@@ -22,10 +22,10 @@ _CHECK = "10X98765432"
 _RE18 = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 _RE15 = re.compile(r"^\d{15}$", re.ASCII)
 _EXCEL_NUMBER = re.compile(r"^\d+(\.\d+)?E\+?\d+$|^\d+\.0+$", re.ASCII)
-# Province-level prefixes of GB/T 2260 (plus 71 台湾, 81 香港, 82 澳门).
+# Province-level prefixes of GB/T 2260 (plus 71 台湾, and 81/82/83 for 港澳台居民居住证).
 PROVINCE_PREFIXES = frozenset(
     str(n) for n in (11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46)
-) | frozenset(str(n) for n in (50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82))
+) | frozenset(str(n) for n in (50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83))
 
 
 class Sex(StrEnum):

@@ -1,0 +1,100 @@
+"""Checking what an applicant typed: name, document, mobile, consent. Chinese errors per field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from gonghui.common.idcard import parse_idcard
+from gonghui.common.mobile import validate_mobile
+from gonghui.common.textnorm import clean_text, compact
+from gonghui.members.choices import EmploymentForm, IdType
+
+_NAME = re.compile(r"^[\u3400-\u9fff\u00b7·A-Za-z .]{2,30}$")
+_DOCUMENT = re.compile(r"^[A-Z0-9]{5,20}$", re.ASCII)
+
+
+@dataclass
+class Applicant:
+    name: str
+    id_number: str
+    mobile: str
+    id_type: str = IdType.RESIDENT
+    employer_name: str = ""
+    employment_form: str = ""
+    platform: str = ""
+    occupation: str = ""
+    village: str = ""
+    consent: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class CheckedApplicant:
+    name: str
+    id_type: str
+    id_number: str
+    mobile: str
+    sex: str
+    birth_date: dt.date | None
+    employer_name: str
+    employment_form: str
+    platform: str
+    occupation: str
+    village: str
+
+
+def check_document(id_type: str, raw: str) -> tuple[str, str, dt.date | None]:
+    """(normalised number, sex, birth date) or ValidationError."""
+    if id_type == IdType.RESIDENT:
+        parsed = parse_idcard(raw)
+        return parsed.number, str(parsed.sex), parsed.birth_date
+    number = compact(raw).upper()
+    if id_type not in IdType.values:
+        raise ValidationError(_("证件类型无效。"), code="id_type")
+    if not _DOCUMENT.match(number):
+        raise ValidationError(_("证件号码应为 5–20 位字母或数字。"), code="format")
+    return number, "", None
+
+
+def check_applicant(applicant: Applicant, *, need_consent: bool = True) -> CheckedApplicant:
+    errors: dict[str, str] = {}
+    name = clean_text(applicant.name)
+    if not name:
+        errors["name"] = _("请填写姓名。")
+    elif not _NAME.match(name):
+        errors["name"] = _("姓名应为 2–30 个汉字或字母。")
+    number, sex, birth = "", "", None
+    try:
+        number, sex, birth = check_document(applicant.id_type, applicant.id_number)
+    except ValidationError as exc:
+        errors["id_number"] = exc.messages[0]
+    mobile = ""
+    try:
+        mobile = validate_mobile(applicant.mobile)
+    except ValidationError as exc:
+        errors["mobile"] = exc.messages[0]
+    if applicant.employment_form and applicant.employment_form not in EmploymentForm.values:
+        errors["employment_form"] = _("用工形式无效。")
+    if need_consent and not applicant.consent:
+        errors["consent"] = _("请阅读并同意个人信息处理说明后再提交。")
+    if errors:
+        raise ValidationError(errors)
+    return CheckedApplicant(
+        name=name,
+        id_type=applicant.id_type,
+        id_number=number,
+        mobile=mobile,
+        sex=sex,
+        birth_date=birth,
+        employer_name=clean_text(applicant.employer_name),
+        employment_form=applicant.employment_form,
+        platform=clean_text(applicant.platform),
+        occupation=clean_text(applicant.occupation),
+        village=clean_text(applicant.village),
+    )

@@ -1,0 +1,170 @@
+"""Reads of the member registry, always through the scope.
+
+Lists page by keyset (`after` = the last id seen), so a million-member union never
+counts every row to draw a page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from gonghui.common.idcard import parse_idcard
+from gonghui.common.mobile import validate_mobile
+from gonghui.common.pii_crypto import blind_index
+from gonghui.common.search_keys import parse_query
+from gonghui.common.textnorm import compact
+from gonghui.members.choices import MembershipStatus, TransferStatus
+from gonghui.members.models import JoinCampaign, Membership, Person, Transfer
+from gonghui.members.workdays import working_days_before
+from gonghui.orgs.models import OrgNode
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require, scope_for
+
+OVERDUE_WORKING_DAYS = 15
+
+
+@dataclass
+class MemberFilters:
+    org: OrgNode | None = None
+    status: str = ""
+    employment_form: str = ""
+    occupation: str = ""
+    village: str = ""
+    joined_from: dt.date | None = None
+    joined_to: dt.date | None = None
+    q: str = ""
+
+
+def _search_q(raw: str) -> Q | None:
+    """Exact ID or mobile via the blind index, member number, or name (characters, pinyin, initials)."""
+    text = compact(raw).upper()
+    if not text:
+        return None
+    try:
+        number = parse_idcard(text).number
+    except ValidationError:
+        pass
+    else:
+        return Q(person__id_hmac=blind_index(number, purpose="id"))
+    if text.isdigit() and len(text) == 11:
+        try:
+            return Q(person__mobile_hmac=blind_index(validate_mobile(text), purpose="mobile"))
+        except ValidationError:
+            pass
+    if text.isdigit():
+        return Q(member_no=text)
+    query = parse_query(raw)
+    if query is None:
+        return None
+    if query.latin:
+        return Q(person__name_pinyin__startswith=query.text) | Q(person__name_initials__startswith=query.text)
+    return Q(person__name_simplified__contains=query.text)
+
+
+def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet[Membership]:
+    filters = filters or MemberFilters()
+    qs = scope_for(user).filter(Membership.objects.select_related("person", "org"))
+    if filters.org is not None:
+        require(user, filters.org)
+        qs = qs.filter(org__in=OrgNode.objects.filter(path__startswith=filters.org.path).values("pk"))
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    if filters.employment_form:
+        qs = qs.filter(employment_form=filters.employment_form)
+    if filters.occupation:
+        qs = qs.filter(occupation__contains=filters.occupation)
+    if filters.village:
+        qs = qs.filter(person__village=filters.village)
+    if filters.joined_from:
+        qs = qs.filter(joined_on__gte=filters.joined_from)
+    if filters.joined_to:
+        qs = qs.filter(joined_on__lte=filters.joined_to)
+    search = _search_q(filters.q)
+    if search is not None:
+        qs = qs.filter(search)
+    return qs.order_by("-id")
+
+
+def page_after(qs: QuerySet[Membership], *, after: int | None, size: int = 50) -> tuple[list[Membership], int | None]:
+    """One keyset page (newest first) and the cursor for the next one."""
+    if after:
+        qs = qs.filter(id__lt=after)
+    rows = list(qs[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    return rows, (rows[-1].pk if more and rows else None)
+
+
+def membership_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Membership:
+    membership: Membership = get_object_or_404(Membership.objects.select_related("person", "org", "employer"), pk=pk)
+    require(user, membership.org, perm)
+    return membership
+
+
+def person_history(user: Any, person: Person) -> QuerySet[Membership]:
+    """All memberships of a person that the user may see."""
+    return scope_for(user).filter(person.memberships.select_related("org")).order_by("-applied_at")
+
+
+def overdue_cutoff(today: dt.date | None = None) -> dt.datetime:
+    day = working_days_before(today or timezone.localdate(), OVERDUE_WORKING_DAYS)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def pending_for(user: Any, *, overdue_only: bool = False) -> QuerySet[Membership]:
+    qs = scope_for(user, Perm.VIEW).filter(
+        Membership.objects.select_related("person", "org").filter(status=MembershipStatus.PENDING)
+    )
+    if overdue_only:
+        qs = qs.filter(applied_at__lt=overdue_cutoff())
+    return qs.order_by("applied_at", "id")
+
+
+def transfers_for(user: Any) -> QuerySet[Transfer]:
+    """Pending transfers where the user may review either side."""
+    scope = scope_for(user, Perm.REVIEW)
+    orgs = scope.orgs().values("pk")
+    qs = Transfer.objects.select_related("person", "from_membership__org", "to_org").filter(
+        status=TransferStatus.PENDING
+    )
+    if not scope.everything:
+        qs = qs.filter(Q(from_membership__org__in=orgs) | Q(to_org__in=orgs))
+    return qs.order_by("requested_at")
+
+
+def transfer_get_for(user: Any, pk: int) -> Transfer:
+    transfer: Transfer = get_object_or_404(transfers_for(user), pk=pk)
+    return transfer
+
+
+def campaigns_for(user: Any) -> QuerySet[JoinCampaign]:
+    return scope_for(user).filter(JoinCampaign.objects.select_related("org")).order_by("-year", "name")
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    org_name: str
+    status: str
+    status_label: str
+    applied_at: dt.datetime
+    joined_on: dt.date | None
+    reason: str
+
+
+def join_progress(*, id_number: str, mobile: str) -> list[ProgressRow] | None:
+    """进度查询 for the applicant: needs both the document number and the mobile on file; no personal data out."""
+    person = Person.objects.filter(id_hmac=blind_index(id_number, purpose="id")).first()
+    if person is None or person.mobile_hmac != blind_index(mobile, purpose="mobile"):
+        return None
+    rows = person.memberships.select_related("org").order_by("-applied_at")
+    return [
+        ProgressRow(m.org.name, m.status, m.get_status_display(), m.applied_at, m.joined_on, m.reject_reason)
+        for m in rows
+    ]

@@ -1,0 +1,326 @@
+"""Writes of the member registry: join, approve/reject, transfer, leave.
+
+The database holds the invariant (one pending-or-active membership per person);
+services lock the person row first so concurrent submissions for one ID queue up
+and each gets a clear answer instead of an IntegrityError.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.common.pii_crypto import blind_index
+from gonghui.common.search_keys import search_keys
+from gonghui.members.choices import (
+    LIVE_STATUSES,
+    EventKind,
+    JoinSource,
+    MembershipStatus,
+    TransferStatus,
+)
+from gonghui.members.identity import Applicant, CheckedApplicant, check_applicant
+from gonghui.members.models import JoinCampaign, JoinPolicy, Membership, MembershipEvent, Person, Transfer
+from gonghui.orgs.models import OrgNode
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import can, require
+from gonghui.orgs.services import org_member_count_adjust
+
+
+class Outcome(StrEnum):
+    APPLIED = "applied"
+    APPROVED = "approved"
+    ALREADY_MEMBER = "already_member"
+    PENDING = "pending"
+    TRANSFER_REQUESTED = "transfer_requested"
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    outcome: Outcome
+    message: str
+    membership: Membership | None = None
+    transfer: Transfer | None = None
+
+
+def _event(membership: Membership, kind: EventKind, *, actor: Any = None, reason: str = "", org: Any = None) -> None:
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    MembershipEvent.objects.create(
+        membership=membership,
+        kind=kind,
+        org=org or membership.org,
+        actor=actor if authenticated else None,
+        reason=reason[:200],
+    )
+
+
+def person_lookup_hmac(id_number: str) -> str:
+    return blind_index(id_number, purpose="id")
+
+
+def _locked_person(checked: CheckedApplicant) -> Person:
+    """The person with this document, created if new, locked for the rest of the transaction."""
+    id_hmac = person_lookup_hmac(checked.id_number)
+    person = Person.objects.select_for_update().filter(id_hmac=id_hmac).first()
+    if person is None:
+        keys = search_keys(checked.name)
+        try:
+            with transaction.atomic():  # savepoint: a concurrent insert of the same ID may win
+                Person.objects.create(
+                    name=checked.name,
+                    id_type=checked.id_type,
+                    id_number=checked.id_number,
+                    mobile=checked.mobile,
+                    sex=checked.sex,
+                    birth_date=checked.birth_date,
+                    village=checked.village,
+                    name_simplified=keys.simplified,
+                    name_pinyin=keys.pinyin,
+                    name_initials=keys.initials,
+                )
+        except IntegrityError:
+            pass
+        person = Person.objects.select_for_update().get(id_hmac=id_hmac)
+    elif search_keys(person.name).simplified != search_keys(checked.name).simplified:
+        raise ValidationError({"name": _("该证件号码已登记的姓名与您填写的不一致，请核对，或联系工会更正。")})
+    return person
+
+
+def _membership_details(checked: CheckedApplicant) -> dict[str, Any]:
+    return {
+        "employer_name": checked.employer_name,
+        "employment_form": checked.employment_form,
+        "platform": checked.platform,
+        "occupation": checked.occupation,
+    }
+
+
+def _activate(membership: Membership, *, actor: Any, kind: EventKind) -> None:
+    today = timezone.localdate()
+    membership.status = MembershipStatus.ACTIVE
+    membership.joined_on = membership.joined_on or today
+    membership.member_no = membership.member_no or f"{membership.org.region_id}{membership.pk:08d}"
+    membership.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    membership.save(update_fields=["status", "joined_on", "member_no", "decided_by", "updated_at"])
+    org_member_count_adjust(org_id=membership.org_id, delta=1)
+    _event(membership, kind, actor=actor)
+
+
+def _auto_approves(org: OrgNode) -> bool:
+    return JoinPolicy.objects.filter(org=org, auto_approve=True).exists()
+
+
+@transaction.atomic
+def member_join(
+    *,
+    org: OrgNode,
+    applicant: Applicant,
+    source: JoinSource = JoinSource.QR,
+    campaign: JoinCampaign | None = None,
+    actor: Any = None,
+    need_consent: bool = True,
+) -> JoinResult:
+    """A worker asks to join `org` (QR/H5, or a cadre on their behalf). Never creates a second live record."""
+    if not org.is_active:
+        raise ValidationError(_("该工会组织已撤销，不能接收入会申请。"))
+    checked = check_applicant(applicant, need_consent=need_consent)
+    person = _locked_person(checked)
+    if checked.mobile and person.mobile != checked.mobile:
+        person.mobile = checked.mobile
+        person.save(update_fields=["mobile", "mobile_hmac", "updated_at"])
+    live = Membership.objects.select_related("org").filter(person=person, status__in=LIVE_STATUSES).first()
+    if live is not None:
+        return _answer_existing(person, live, org, checked)
+    membership = Membership.objects.create(
+        person=person,
+        org=org,
+        status=MembershipStatus.PENDING,
+        source=source,
+        campaign=campaign,
+        applied_at=timezone.now(),
+        **_membership_details(checked),
+    )
+    _event(membership, EventKind.APPLY, actor=actor)
+    if _auto_approves(org):
+        _activate(membership, actor=None, kind=EventKind.AUTO_APPROVE)
+        return JoinResult(Outcome.APPROVED, _("入会成功，欢迎加入%(org)s！") % {"org": org.name}, membership)
+    return JoinResult(Outcome.APPLIED, _("入会申请已提交，%(org)s将尽快审核。") % {"org": org.name}, membership)
+
+
+def _answer_existing(person: Person, live: Membership, org: OrgNode, checked: CheckedApplicant) -> JoinResult:
+    if live.status == MembershipStatus.PENDING:
+        return JoinResult(
+            Outcome.PENDING,
+            _("您向%(org)s提交的入会申请正在审核中，请勿重复提交。") % {"org": live.org.name},
+            live,
+        )
+    if live.org_id == org.pk:
+        return JoinResult(Outcome.ALREADY_MEMBER, _("您已是%(org)s会员。") % {"org": org.name}, live)
+    pending = Transfer.objects.filter(person=person, status=TransferStatus.PENDING).select_related("to_org").first()
+    if pending is not None:
+        return JoinResult(
+            Outcome.PENDING,
+            _("您转入%(org)s的转会申请正在审核中。") % {"org": pending.to_org.name},
+            live,
+            pending,
+        )
+    transfer = Transfer.objects.create(
+        person=person, from_membership=live, to_org=org, details=_membership_details(checked)
+    )
+    _event(live, EventKind.TRANSFER_REQUEST, reason=org.name)
+    return JoinResult(
+        Outcome.TRANSFER_REQUESTED,
+        _("您已是%(old)s会员，已为您提交转入%(new)s的转会申请，待两个工会审核。")
+        % {"old": live.org.name, "new": org.name},
+        live,
+        transfer,
+    )
+
+
+def _pending_locked(membership_id: int) -> Membership:
+    membership = Membership.objects.select_for_update().select_related("org").get(pk=membership_id)
+    if membership.status != MembershipStatus.PENDING:
+        raise ValidationError(_("该申请已经处理过了。"))
+    return membership
+
+
+@transaction.atomic
+def membership_approve(*, actor: Any, membership: Membership) -> Membership:
+    require(actor, membership.org, Perm.REVIEW)
+    locked = _pending_locked(membership.pk)
+    _activate(locked, actor=actor, kind=EventKind.APPROVE)
+    return locked
+
+
+@transaction.atomic
+def membership_reject(*, actor: Any, membership: Membership, reason: str) -> Membership:
+    require(actor, membership.org, Perm.REVIEW)
+    if not reason.strip():
+        raise ValidationError({"reason": _("请填写未通过的原因，申请人会看到它。")})
+    locked = _pending_locked(membership.pk)
+    locked.status = MembershipStatus.REJECTED
+    locked.reject_reason = reason.strip()[:200]
+    locked.decided_by = actor
+    locked.save(update_fields=["status", "reject_reason", "decided_by", "updated_at"])
+    _event(locked, EventKind.REJECT, actor=actor, reason=reason)
+    return locked
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    done: int
+    skipped: int
+
+
+def memberships_decide(*, actor: Any, memberships: list[Membership], approve: bool, reason: str = "") -> BulkResult:
+    """Bulk approve/reject; each application in its own transaction, already-decided ones skipped."""
+    if not approve and not reason.strip():
+        raise ValidationError({"reason": _("请填写未通过的原因，申请人会看到它。")})
+    done = skipped = 0
+    for membership in memberships:
+        try:
+            if approve:
+                membership_approve(actor=actor, membership=membership)
+            else:
+                membership_reject(actor=actor, membership=membership, reason=reason)
+            done += 1
+        except ValidationError:
+            skipped += 1
+    return BulkResult(done=done, skipped=skipped)
+
+
+@transaction.atomic
+def transfer_approve(*, actor: Any, transfer: Transfer) -> Transfer:
+    """Approve for whichever side(s) the actor may review; completes when both sides have approved."""
+    locked = Transfer.objects.select_for_update().select_related("from_membership__org", "to_org").get(pk=transfer.pk)
+    if locked.status != TransferStatus.PENDING:
+        raise ValidationError(_("该转会申请已经处理过了。"))
+    out_org, in_org = locked.from_membership.org, locked.to_org
+    may_out, may_in = can(actor, Perm.REVIEW, out_org), can(actor, Perm.REVIEW, in_org)
+    if not (may_out or may_in):
+        require(actor, in_org, Perm.REVIEW)  # raises 404/403
+    now = timezone.now()
+    if may_out and locked.out_approved_at is None:
+        locked.out_approved_by, locked.out_approved_at = actor, now
+    if may_in and locked.in_approved_at is None:
+        locked.in_approved_by, locked.in_approved_at = actor, now
+    if locked.out_approved_at and locked.in_approved_at:
+        _complete_transfer(locked, actor=actor)
+    locked.save()
+    return locked
+
+
+def _complete_transfer(transfer: Transfer, *, actor: Any) -> None:
+    old = Membership.objects.select_for_update().get(pk=transfer.from_membership_id)
+    today = timezone.localdate()
+    old.status, old.ended_on = MembershipStatus.TRANSFERRED, today
+    old.save(update_fields=["status", "ended_on", "updated_at"])
+    org_member_count_adjust(org_id=old.org_id, delta=-1)
+    _event(old, EventKind.TRANSFER_OUT, actor=actor, reason=transfer.to_org.name)
+    new = Membership.objects.create(
+        person_id=transfer.person_id,
+        org=transfer.to_org,
+        status=MembershipStatus.PENDING,
+        source=JoinSource.TRANSFER,
+        applied_at=transfer.requested_at,
+        joined_on=today,
+        **{
+            k: v
+            for k, v in transfer.details.items()
+            if k in ("employer_name", "employment_form", "platform", "occupation")
+        },
+    )
+    _activate(new, actor=actor, kind=EventKind.TRANSFER_IN)
+    transfer.status, transfer.to_membership = TransferStatus.DONE, new
+
+
+@transaction.atomic
+def transfer_reject(*, actor: Any, transfer: Transfer, reason: str) -> Transfer:
+    locked = Transfer.objects.select_for_update().select_related("from_membership__org", "to_org").get(pk=transfer.pk)
+    if not (can(actor, Perm.REVIEW, locked.from_membership.org) or can(actor, Perm.REVIEW, locked.to_org)):
+        require(actor, locked.to_org, Perm.REVIEW)
+    if locked.status != TransferStatus.PENDING:
+        raise ValidationError(_("该转会申请已经处理过了。"))
+    if not reason.strip():
+        raise ValidationError({"reason": _("请填写未通过的原因。")})
+    locked.status, locked.reject_reason = TransferStatus.REJECTED, reason.strip()[:200]
+    locked.save(update_fields=["status", "reject_reason"])
+    _event(locked.from_membership, EventKind.TRANSFER_REJECT, actor=actor, reason=reason)
+    return locked
+
+
+@transaction.atomic
+def membership_end(*, actor: Any, membership: Membership, reason: str, deceased: bool = False) -> Membership:
+    """退会 or 去世: the membership ends, history stays; the person may rejoin later (unless deceased)."""
+    require(actor, membership.org, Perm.ORG_EDIT)
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    if locked.status != MembershipStatus.ACTIVE:
+        raise ValidationError(_("只有在册会员可以办理退会。"))
+    locked.status = MembershipStatus.DECEASED if deceased else MembershipStatus.LEFT
+    locked.ended_on = timezone.localdate()
+    locked.save(update_fields=["status", "ended_on", "updated_at"])
+    org_member_count_adjust(org_id=locked.org_id, delta=-1)
+    Transfer.objects.filter(from_membership=locked, status=TransferStatus.PENDING).update(
+        status=TransferStatus.REJECTED, reject_reason=_("会员已离会")
+    )
+    _event(locked, EventKind.DECEASED if deceased else EventKind.LEAVE, actor=actor, reason=reason)
+    return locked
+
+
+@transaction.atomic
+def join_policy_set(*, actor: Any, org: OrgNode, auto_approve: bool) -> JoinPolicy:
+    require(actor, org, Perm.STAFF_MANAGE)
+    policy, _created = JoinPolicy.objects.update_or_create(org=org, defaults={"auto_approve": auto_approve})
+    return policy
+
+
+def campaign_scan(*, campaign: JoinCampaign) -> None:
+    """Count an opened join form (the top of the funnel)."""
+    JoinCampaign.objects.filter(pk=campaign.pk).update(scans=F("scans") + 1)
