@@ -17,10 +17,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from gonghui.accounts.services import api_token_issue
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction, Job, JobStatus
+from gonghui.members.choices import MembershipStatus
+from gonghui.members.models import Membership, Person, Transfer
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import CommitteeBody, CommitteeTerm, Enterprise, OrgNode, StaffRole
 from gonghui.orgs.roles import Role
@@ -44,6 +47,9 @@ class World:
     term: CommitteeTerm
     staff_role: StaffRole
     job: Job
+    pending: Membership
+    member: Membership
+    transfer: Transfer
     users: dict[str, Any] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
 
@@ -85,9 +91,46 @@ def build_world() -> World:
     )
     job.result_file.save("w.xlsx", ContentFile(b"PK"), save=True)
     audit_record(actor=users["owner"], action=AuditAction.UPDATE, target=enterprise, org=union_a, detail={"x": SECRET})
+    pending, member, transfer = _members(union_a, joint_a)
     tokens = {
         name: api_token_issue(user=users[name], name="t").secret for name in ("owner", "same", "sibling", "outsider")
     }
     return World(
-        root, county_a, town_a, union_a, joint_a, county_b, union_b, enterprise, term, staff_role, job, users, tokens
+        root,
+        county_a,
+        town_a,
+        union_a,
+        joint_a,
+        county_b,
+        union_b,
+        enterprise,
+        term,
+        staff_role,
+        job,
+        pending,
+        member,
+        transfer,
+        users,
+        tokens,
     )
+
+
+def _members(union_a: OrgNode, joint_a: OrgNode) -> tuple[Membership, Membership, Transfer]:
+    """A pending applicant and an active member of union_a, who asked to transfer to joint_a."""
+    now = timezone.now()
+    waiting = Person.objects.create(name="王待审", id_number="11010519491231002X", mobile="13900000001")
+    pending = Membership.objects.create(
+        person=waiting, org=union_a, status=MembershipStatus.PENDING, source="qr", applied_at=now
+    )
+    active = Person.objects.create(name="李在册", id_number="320904198506120013", mobile="13900000002")
+    member = Membership.objects.create(
+        person=active,
+        org=union_a,
+        status=MembershipStatus.ACTIVE,
+        source="cadre",
+        applied_at=now,
+        member_no="DF-0001",  # a number brought in from an older roster
+    )
+    OrgNode.objects.filter(pk=union_a.pk).update(member_count=1)
+    transfer = Transfer.objects.create(person=active, from_membership=member, to_org=joint_a)
+    return pending, member, transfer

@@ -22,7 +22,9 @@ urlpatterns = [
     path("accounts/", include("gonghui.accounts.urls")),
     path("api/v1/", api.urls),
     path("h5/", include("gonghui.h5.urls")),
+    path("h5/", include("gonghui.members.urls_h5")),
     path("admin/", admin.site.urls),
     path("", include("gonghui.workbench.urls")),
     path("", include("gonghui.orgs.urls")),
+    path("", include("gonghui.members.urls")),
 ]

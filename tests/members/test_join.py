@@ -27,7 +27,7 @@ from tests.world import World
 def test_join_creates_a_pending_application_with_derived_identity(world: World, applicant: Applicant) -> None:
     result = member_join(org=world.union_a, applicant=applicant)
     assert result.outcome == Outcome.APPLIED and "审核" in result.message
-    person = Person.objects.get()
+    person = Person.objects.get(name="刘保柱")
     assert (person.sex, person.birth_date, person.name_pinyin) == ("M", dt.date(1985, 6, 12), "liubaozhu")
     assert str(person.id_number).startswith("320904") and "*" in str(person.id_number)
     membership = result.membership
@@ -42,16 +42,18 @@ def test_second_submission_gets_a_helpful_answer_and_no_second_record(world: Wor
     membership_approve(actor=world.users["owner"], membership=again.membership)  # type: ignore[arg-type]
     third = member_join(org=world.union_a, applicant=applicant)
     assert third.outcome == Outcome.ALREADY_MEMBER and third.message == "您已是测试基层工会会员。"
-    assert Membership.objects.count() == 1 and Person.objects.count() == 1
+    assert Membership.objects.filter(person__name="刘保柱").count() == 1
+    assert Person.objects.filter(name="刘保柱").count() == 1
 
 
 def test_bad_fields_each_get_a_chinese_reason_and_nothing_is_saved(world: World) -> None:
     bad = Applicant(name="x", id_number="110105194912310021", mobile="123", consent=False)
+    before = (Person.objects.count(), Membership.objects.count())
     with pytest.raises(ValidationError) as info:
         member_join(org=world.union_a, applicant=bad)
     assert set(info.value.message_dict) == {"name", "id_number", "mobile", "consent"}
     assert "校验位" in info.value.message_dict["id_number"][0]
-    assert not Person.objects.exists() and not Membership.objects.exists()
+    assert (Person.objects.count(), Membership.objects.count()) == before
 
 
 def test_name_must_match_the_person_already_on_file(world: World, applicant: Applicant) -> None:
@@ -74,7 +76,7 @@ def test_auto_approval_assigns_a_member_number_and_counts(world: World, applican
     assert result.outcome == Outcome.APPROVED
     membership = result.membership
     assert membership is not None and membership.member_no == f"320904{membership.pk:08d}"
-    assert OrgNode.objects.get(pk=world.union_a.pk).member_count == 1
+    assert OrgNode.objects.get(pk=world.union_a.pk).member_count == 2  # the world already has one member
 
 
 def test_reject_needs_a_reason_and_the_person_may_apply_again(world: World, applicant: Applicant) -> None:
@@ -83,7 +85,7 @@ def test_reject_needs_a_reason_and_the_person_may_apply_again(world: World, appl
         membership_reject(actor=world.users["owner"], membership=membership, reason=" ")  # type: ignore[arg-type]
     membership_reject(actor=world.users["owner"], membership=membership, reason="非本单位职工")  # type: ignore[arg-type]
     assert member_join(org=world.union_a, applicant=applicant).outcome == Outcome.APPLIED
-    assert Membership.objects.count() == 2
+    assert Membership.objects.filter(person__name="刘保柱").count() == 2
 
 
 def test_only_reviewers_in_scope_decide(world: World, applicant: Applicant) -> None:
@@ -105,7 +107,7 @@ def test_bulk_decisions_skip_already_decided(world: World) -> None:
     membership_approve(actor=world.users["owner"], membership=memberships[0])  # type: ignore[arg-type]
     result = memberships_decide(actor=world.users["owner"], memberships=memberships, approve=True)  # type: ignore[arg-type]
     assert (result.done, result.skipped) == (4, 1)
-    assert OrgNode.objects.get(pk=world.union_a.pk).member_count == 5
+    assert OrgNode.objects.get(pk=world.union_a.pk).member_count == 1 + 5
 
 
 def test_joining_a_second_union_starts_a_transfer_that_both_sides_approve(world: World, applicant: Applicant) -> None:
@@ -115,7 +117,7 @@ def test_joining_a_second_union_starts_a_transfer_that_both_sides_approve(world:
     assert result.outcome == Outcome.TRANSFER_REQUESTED and "转会" in result.message
     transfer = result.transfer
     assert transfer is not None
-    assert Membership.objects.filter(status__in=["pending", "active"]).count() == 1
+    assert Membership.objects.filter(person__name="刘保柱", status__in=["pending", "active"]).count() == 1
 
     transfer_approve(actor=world.users["owner"], transfer=transfer)  # out side only
     assert Membership.objects.get(pk=first.pk).status == MembershipStatus.ACTIVE  # type: ignore[union-attr]
@@ -123,11 +125,11 @@ def test_joining_a_second_union_starts_a_transfer_that_both_sides_approve(world:
     assert transfer.status == TransferStatus.DONE
     assert Membership.objects.get(pk=first.pk).status == MembershipStatus.TRANSFERRED  # type: ignore[union-attr]
     assert transfer.to_membership is not None and transfer.to_membership.org == world.union_b
-    assert Membership.objects.filter(status="active").count() == 1
+    assert Membership.objects.filter(person__name="刘保柱", status="active").count() == 1
     counts = dict(
         OrgNode.objects.filter(pk__in=[world.union_a.pk, world.union_b.pk]).values_list("code", "member_count")
     )
-    assert counts == {"w-union-a": 0, "w-union-b": 1}
+    assert counts == {"w-union-a": 1, "w-union-b": 1}  # union_a keeps the world's own member
     kinds = set(Membership.objects.get(pk=first.pk).events.values_list("kind", flat=True))  # type: ignore[union-attr]
     assert {"transfer_request", "transfer_out"} <= kinds
 
@@ -138,17 +140,18 @@ def test_a_rejected_transfer_keeps_the_old_membership(world: World, applicant: A
     transfer = member_join(org=world.union_b, applicant=applicant).transfer
     transfer_reject(actor=world.users["sibling"], transfer=transfer, reason="未在本单位工作")  # type: ignore[arg-type]
     assert Membership.objects.get(pk=first.pk).status == MembershipStatus.ACTIVE  # type: ignore[union-attr]
-    assert Transfer.objects.get().status == TransferStatus.REJECTED
+    assert Transfer.objects.get(person__name="刘保柱").status == TransferStatus.REJECTED
 
 
 def test_leaving_and_rejoining_keeps_history(world: World, applicant: Applicant) -> None:
     first = member_join(org=world.union_a, applicant=applicant).membership
     membership_approve(actor=world.users["owner"], membership=first)  # type: ignore[arg-type]
     membership_end(actor=world.users["owner"], membership=first, reason="离职")  # type: ignore[arg-type]
-    assert OrgNode.objects.get(pk=world.union_a.pk).member_count == 0
+    assert OrgNode.objects.get(pk=world.union_a.pk).member_count == 1
     again = member_join(org=world.union_b, applicant=applicant)
     assert again.outcome == Outcome.APPLIED
-    assert list(Membership.objects.order_by("id").values_list("status", flat=True)) == ["left", "pending"]
+    mine = Membership.objects.filter(person__name="刘保柱").order_by("id")
+    assert list(mine.values_list("status", flat=True)) == ["left", "pending"]
 
 
 def test_the_database_refuses_a_second_live_membership(world: World, applicant: Applicant) -> None:

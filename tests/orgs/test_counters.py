@@ -12,5 +12,5 @@ def test_roll_up_matches_a_naive_sum(world: World) -> None:
         naive = sum(OrgNode.objects.filter(path__startswith=node.path).values_list("member_count", flat=True))
         assert totals[node.pk] == naive == subtree_total(node)
     world.refresh()
-    assert totals[world.root.pk] == 50 and totals[world.county_a.pk] == 39
+    assert totals[world.root.pk] == 51 and totals[world.county_a.pk] == 40  # + the world's one active member
     assert subtree_totals(root=world.county_b) == {world.county_b.pk: 11, world.union_b.pk: 11}

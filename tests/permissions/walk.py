@@ -84,11 +84,13 @@ def probe(case: Case, persona: str, world: World) -> str | None:
         else:
             client.force_login(world.users[persona])
     url = _url(case, world)
-    method = getattr(client, case.method)
+    method = getattr(client, "post" if case.method == "form" else case.method)
     kwargs: dict[str, Any] = {"headers": headers}
     if case.query:
         kwargs["QUERY_STRING"] = urlencode(case.query(world))
-    if case.data is not None:
+    if case.data is not None and case.method == "form":
+        kwargs["data"] = case.data(world)  # a browser form post
+    elif case.data is not None:
         kwargs.update(data=json.dumps(case.data(world)), content_type="application/json")
     response = method(url, **kwargs)
     status = response.status_code

@@ -6,3 +6,6 @@ class MembersConfig(AppConfig):
     name = "gonghui.members"
     label = "members"
     verbose_name = _("会员")
+
+    def ready(self) -> None:
+        from gonghui.members import jobs  # noqa: F401  (registers job handlers)

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.members.choices import EmploymentForm, IdType, MembershipStatus
+from gonghui.members.identity import Applicant
+
+
+class JoinForm(forms.Form):
+    """The H5 self-join form behind a union's QR code."""
+
+    name = forms.CharField(label=_("姓名"), max_length=30)
+    id_type = forms.ChoiceField(label=_("证件类型"), choices=IdType.choices, initial=IdType.RESIDENT)
+    id_number = forms.CharField(
+        label=_("证件号码"), max_length=30, widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "text"})
+    )
+    mobile = forms.CharField(label=_("手机号码"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"}))
+    employment_form = forms.ChoiceField(
+        label=_("用工形式"), choices=[("", _("请选择")), *EmploymentForm.choices], required=False
+    )
+    employer_name = forms.CharField(label=_("工作单位或平台"), max_length=200, required=False)
+    occupation = forms.CharField(label=_("工种/岗位"), max_length=50, required=False)
+    village = forms.CharField(label=_("居住的村/社区"), max_length=100, required=False)
+    consent = forms.BooleanField(label=_("我已阅读并同意《个人信息处理说明》"), required=False)
+
+    def applicant(self) -> Applicant:
+        d = self.cleaned_data
+        return Applicant(
+            name=d["name"],
+            id_type=d["id_type"],
+            id_number=d["id_number"],
+            mobile=d["mobile"],
+            employment_form=d["employment_form"],
+            employer_name=d["employer_name"],
+            platform="",
+            occupation=d["occupation"],
+            village=d["village"],
+            consent=d["consent"],
+        )
+
+
+class ProgressForm(forms.Form):
+    id_number = forms.CharField(label=_("证件号码"), max_length=30)
+    mobile = forms.CharField(label=_("手机号码"), max_length=20)
+
+
+class MemberFilterForm(forms.Form):
+    q = forms.CharField(label=_("搜索"), required=False)
+    org = forms.CharField(label=_("工会组织编码"), required=False)
+    status = forms.ChoiceField(
+        label=_("状态"), choices=[("", _("全部状态")), *MembershipStatus.choices], required=False
+    )
+    employment_form = forms.ChoiceField(
+        label=_("用工形式"), choices=[("", _("全部用工形式")), *EmploymentForm.choices], required=False
+    )
+    occupation = forms.CharField(label=_("工种"), required=False)
+    village = forms.CharField(label=_("村/社区"), required=False)
+    joined_from = forms.DateField(label=_("入会日期从"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    joined_to = forms.DateField(label=_("到"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class DecisionForm(forms.Form):
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], required=True)
+    decision = forms.ChoiceField(choices=[("approve", _("通过")), ("reject", _("不通过"))])
+    reason = forms.CharField(max_length=200, required=False)

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from gonghui.members import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("members/", views.member_list, name="list"),
+    path("members/pending/", views.pending, name="pending"),
+    path("members/pending/decide/", views.decide, name="decide"),
+    path("members/export/", views.export, name="export"),
+    path("members/transfers/<int:pk>/decide/", views.transfer_decide, name="transfer_decide"),
+    path("members/<int:pk>/", views.member_detail, name="detail"),
+    path("members/<int:pk>/reveal/<slug:field>/", views.member_reveal, name="reveal"),
+    path("members/<int:pk>/end/", views.member_end, name="end"),
+    path("orgs/<slug:code>/join/poster/", views.join_poster, name="join_poster"),
+    path("orgs/<slug:code>/join/qr.<str:fmt>", views.join_qr, name="join_qr"),
+    path("orgs/<slug:code>/join/policy/", views.join_policy, name="join_policy"),
+]

@@ -1,0 +1,219 @@
+"""Workbench pages of the member registry. Thin: selectors read through the scope, services write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gonghui.common.access import staff_view
+from gonghui.common.jobs import job_start
+from gonghui.members import selectors
+from gonghui.members.forms import MemberFilterForm
+from gonghui.members.jobs import EXPORT_KIND
+from gonghui.members.qr import qr_png_bytes, qr_svg, qr_svg_bytes
+from gonghui.members.selectors import MemberFilters
+from gonghui.members.services import (
+    join_policy_set,
+    membership_end,
+    memberships_decide,
+    transfer_approve,
+    transfer_reject,
+)
+from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.pii_access import pii_reveal
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import can, scope_for
+
+
+def _filters(request: HttpRequest, form: MemberFilterForm) -> MemberFilters:
+    if not form.is_valid():
+        return MemberFilters()
+    d = form.cleaned_data
+    org = None
+    if d["org"]:
+        try:
+            org = org_selectors.org_get_for(request.user, d["org"].strip().lower())
+        except Http404:
+            form.add_error("org", _("找不到该组织，或不在您的管理范围内。"))
+    return MemberFilters(
+        org=org,
+        status=d["status"],
+        employment_form=d["employment_form"],
+        occupation=d["occupation"].strip(),
+        village=d["village"].strip(),
+        joined_from=d["joined_from"],
+        joined_to=d["joined_to"],
+        q=d["q"],
+    )
+
+
+@staff_view
+def member_list(request: HttpRequest) -> HttpResponse:
+    form = MemberFilterForm(request.GET or None)
+    filters = _filters(request, form)
+    after = request.GET.get("after", "")
+    rows, next_after = selectors.page_after(
+        selectors.memberships_for(request.user, filters), after=int(after) if after.isdigit() else None
+    )
+    query = request.GET.copy()
+    query.pop("after", None)
+    context = {"form": form, "rows": rows, "next_after": next_after, "query": query.urlencode(), "after": after}
+    template = "members/_rows.html" if request.headers.get("HX-Request") else "members/list.html"
+    return render(request, template, context)
+
+
+@staff_view
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = selectors.membership_get_for(request.user, pk)
+    context = {
+        "m": membership,
+        "history": selectors.person_history(request.user, membership.person),
+        "events": membership.events.select_related("actor", "org"),
+        "can_reveal": can(request.user, Perm.PII_FULL, membership.org),
+        "can_edit": can(request.user, Perm.ORG_EDIT, membership.org),
+        "can_review": can(request.user, Perm.REVIEW, membership.org),
+    }
+    return render(request, "members/detail.html", context)
+
+
+@staff_view
+@require_POST
+def member_reveal(request: HttpRequest, pk: int, field: str) -> HttpResponse:
+    """Full ID or mobile number for users with the full-data permission; audited."""
+    if field not in ("id_number", "mobile"):
+        raise Http404
+    membership = selectors.membership_get_for(request.user, pk)
+    value = pii_reveal(actor=request.user, obj=membership.person, field=field, org=membership.org, request=request)
+    return HttpResponse(value or "—", content_type="text/plain; charset=utf-8")
+
+
+@staff_view
+def pending(request: HttpRequest) -> HttpResponse:
+    rows = list(selectors.pending_for(request.user)[:500])
+    cutoff = selectors.overdue_cutoff()
+    context = {
+        "rows": rows,
+        "cutoff": cutoff,
+        "overdue_count": selectors.pending_for(request.user, overdue_only=True).count(),
+        "transfers": selectors.transfers_for(request.user)[:200],
+    }
+    return render(request, "members/pending.html", context)
+
+
+@staff_view
+@require_POST
+def decide(request: HttpRequest) -> HttpResponse:
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    approve = request.POST.get("decision") == "approve"
+    if not ids:
+        messages.error(request, _("请先勾选要处理的申请。"))
+        return redirect("members:pending")
+    chosen = list(selectors.pending_for(request.user).filter(pk__in=ids))
+    if not chosen:
+        raise Http404  # none of them is in the user's scope (or they were already decided)
+    try:
+        result = memberships_decide(
+            actor=request.user, memberships=chosen, approve=approve, reason=request.POST.get("reason", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except (Http404, PermissionDenied):
+        messages.error(request, _("您没有审核这些申请的权限。"))
+    else:
+        messages.success(request, _("已处理 %(done)d 份申请，跳过 %(skipped)d 份。") % result.__dict__)
+    return redirect("members:pending")
+
+
+@staff_view
+@require_POST
+def transfer_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    transfer = selectors.transfer_get_for(request.user, pk)
+    try:
+        if request.POST.get("decision") == "approve":
+            transfer = transfer_approve(actor=request.user, transfer=transfer)
+            messages.success(
+                request, _("转会已完成。") if transfer.status == "done" else _("已审核同意，等待另一方工会审核。")
+            )
+        else:
+            transfer_reject(actor=request.user, transfer=transfer, reason=request.POST.get("reason", ""))
+            messages.success(request, _("已驳回转会申请。"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("members:pending")
+
+
+@staff_view
+@require_POST
+def member_end(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = selectors.membership_get_for(request.user, pk, Perm.ORG_EDIT)
+    try:
+        membership_end(
+            actor=request.user,
+            membership=membership,
+            reason=request.POST.get("reason", ""),
+            deceased=request.POST.get("deceased") == "1",
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("已办理离会。"))
+    return redirect("members:detail", pk=membership.pk)
+
+
+@staff_view
+@require_POST
+def export(request: HttpRequest) -> HttpResponse:
+    form = MemberFilterForm(request.POST)
+    filters = _filters(request, form)
+    if scope_for(request.user).is_empty:
+        raise PermissionDenied
+    full = request.POST.get("full") == "1"
+    org = filters.org
+    # A full export holds only rows under nodes where the user has the full-data permission.
+    if full and scope_for(request.user, Perm.PII_FULL).is_empty:
+        raise PermissionDenied
+    params: dict[str, Any] = {k: (str(v) if v is not None else "") for k, v in (form.cleaned_data or {}).items()}
+    params["full"] = full
+    job = job_start(kind=EXPORT_KIND, user=request.user, org=org, params=params)
+    return redirect("workbench:job", pk=job.pk)
+
+
+def _join_url(request: HttpRequest, code: str) -> str:
+    return request.build_absolute_uri(reverse("join:org", args=[code]))
+
+
+@staff_view
+def join_qr(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    if fmt not in ("svg", "png"):
+        raise Http404
+    org = org_selectors.org_get_for(request.user, code)
+    url = _join_url(request, org.code)
+    if fmt == "png":
+        response = HttpResponse(qr_png_bytes(url), content_type="image/png")
+    else:
+        response = HttpResponse(qr_svg_bytes(url), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'attachment; filename="join-{org.code}.{fmt}"'
+    return response
+
+
+@staff_view
+def join_poster(request: HttpRequest, code: str) -> HttpResponse:
+    org = org_selectors.org_get_for(request.user, code)
+    url = _join_url(request, org.code)
+    return render(request, "members/poster.html", {"org": org, "url": url, "qr": qr_svg(url)})
+
+
+@staff_view
+@require_POST
+def join_policy(request: HttpRequest, code: str) -> HttpResponse:
+    org = org_selectors.org_get_for(request.user, code, Perm.STAFF_MANAGE)
+    join_policy_set(actor=request.user, org=org, auto_approve=request.POST.get("auto_approve") == "1")
+    messages.success(request, _("入会设置已保存。"))
+    return redirect("orgs:detail", code=org.code)
