@@ -24,6 +24,7 @@ from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction, Job, JobStatus
 from gonghui.members.choices import MembershipStatus
 from gonghui.members.models import Membership, Person, Transfer
+from gonghui.members.services import person_keys
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import CommitteeBody, CommitteeTerm, Enterprise, OrgNode, StaffRole
 from gonghui.orgs.roles import Role
@@ -118,11 +119,15 @@ def build_world() -> World:
 def _members(union_a: OrgNode, joint_a: OrgNode) -> tuple[Membership, Membership, Transfer]:
     """A pending applicant and an active member of union_a, who asked to transfer to joint_a."""
     now = timezone.now()
-    waiting = Person.objects.create(name="王待审", id_number="11010519491231002X", mobile="13900000001")
+    waiting = Person.objects.create(
+        name="王待审", id_number="11010519491231002X", mobile="13900000001", **person_keys("王待审")
+    )
     pending = Membership.objects.create(
         person=waiting, org=union_a, status=MembershipStatus.PENDING, source="qr", applied_at=now
     )
-    active = Person.objects.create(name="李在册", id_number="320904198506120013", mobile="13900000002")
+    active = Person.objects.create(
+        name="李在册", id_number="320904198506120014", mobile="13900000002", **person_keys("李在册")
+    )
     member = Membership.objects.create(
         person=active,
         org=union_a,

@@ -100,7 +100,9 @@ def test_bulk_decisions_skip_already_decided(world: World) -> None:
     memberships = [
         member_join(
             org=world.union_a,
-            applicant=Applicant(name="张三丰", id_number=make_id(i), mobile=f"1391234{i:04d}", consent=True),
+            applicant=Applicant(
+                name="张三丰", id_number=make_id(i, birth="19900101"), mobile=f"1391234{i:04d}", consent=True
+            ),
         ).membership
         for i in range(5)
     ]

@@ -58,14 +58,15 @@ def _search_q(raw: str) -> Q | None:
             return Q(person__mobile_hmac=blind_index(validate_mobile(text), purpose="mobile"))
         except ValidationError:
             pass
-    if text.isdigit():
-        return Q(member_no=text)
+    by_number = Q(member_no=text)
     query = parse_query(raw)
     if query is None:
-        return None
+        return by_number
     if query.latin:
-        return Q(person__name_pinyin__startswith=query.text) | Q(person__name_initials__startswith=query.text)
-    return Q(person__name_simplified__contains=query.text)
+        by_name = Q(person__name_pinyin__startswith=query.text) | Q(person__name_initials__startswith=query.text)
+    else:
+        by_name = Q(person__name_simplified__contains=query.text)
+    return by_number | by_name
 
 
 def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet[Membership]:

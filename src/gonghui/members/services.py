@@ -65,12 +65,17 @@ def person_lookup_hmac(id_number: str) -> str:
     return blind_index(id_number, purpose="id")
 
 
+def person_keys(name: str) -> dict[str, str]:
+    """Search-key fields for a person's name (simplified, pinyin, initials)."""
+    keys = search_keys(name)
+    return {"name_simplified": keys.simplified, "name_pinyin": keys.pinyin, "name_initials": keys.initials}
+
+
 def _locked_person(checked: CheckedApplicant) -> Person:
     """The person with this document, created if new, locked for the rest of the transaction."""
     id_hmac = person_lookup_hmac(checked.id_number)
     person = Person.objects.select_for_update().filter(id_hmac=id_hmac).first()
     if person is None:
-        keys = search_keys(checked.name)
         try:
             with transaction.atomic():  # savepoint: a concurrent insert of the same ID may win
                 Person.objects.create(
@@ -81,9 +86,7 @@ def _locked_person(checked: CheckedApplicant) -> Person:
                     sex=checked.sex,
                     birth_date=checked.birth_date,
                     village=checked.village,
-                    name_simplified=keys.simplified,
-                    name_pinyin=keys.pinyin,
-                    name_initials=keys.initials,
+                    **person_keys(checked.name),
                 )
         except IntegrityError:
             pass

@@ -1,0 +1,169 @@
+import io
+
+import openpyxl
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from gonghui.common.models import AuditAction, AuditEvent, Job
+from gonghui.members.models import JoinCampaign, Membership
+from tests.members.conftest import make_id
+from tests.world import World
+
+
+@pytest.fixture
+def owner(world: World) -> Client:
+    client = Client()
+    client.force_login(world.users["owner"])
+    return client
+
+
+def join_data(**extra: str) -> dict[str, str]:
+    data = {
+        "name": "张 三",
+        "id_type": "resident",
+        "id_number": make_id(321).lower(),
+        "mobile": "139 1234 5678",
+        "employment_form": "courier",
+        "employer_name": "商南县速递物流",
+        "occupation": "快递员",
+        "village": "城关社区",
+        "consent": "on",
+    }
+    data.update(extra)
+    return data
+
+
+def test_qr_join_then_progress_then_duplicate(world: World) -> None:
+    client = Client()
+    url = reverse("join:org", args=[world.union_a.code])
+    page = client.get(url).content.decode()
+    assert "在线入会申请" in page and "测试基层工会" in page
+    done = client.post(url, join_data()).content.decode()
+    assert "入会申请已提交" in done
+    again = client.post(url, join_data()).content.decode()
+    assert "正在审核中" in again
+    assert Membership.objects.filter(person__name="张 三").count() == 1
+    progress = client.post(reverse("join:progress"), {"id_number": make_id(321), "mobile": "13912345678"})
+    assert "待审核" in progress.content.decode() and "测试基层工会" in progress.content.decode()
+
+
+def test_join_form_shows_each_error_in_chinese(world: World) -> None:
+    html = (
+        Client()
+        .post(
+            reverse("join:org", args=[world.union_a.code]), join_data(id_number="1.10105E+17", mobile="12", consent="")
+        )
+        .content.decode()
+    )
+    assert "Excel 存成了数字" in html and "手机号码应为 11 位" in html and "请阅读并同意" in html
+
+
+def test_campaign_link_counts_scans_and_tags_the_application(world: World) -> None:
+    campaign = JoinCampaign.objects.create(
+        org=world.union_a, name="货车司机入会", code="df-huoche-2024", year=2024, target=500
+    )
+    client = Client()
+    url = reverse("join:campaign", args=[campaign.code])
+    client.get(url)
+    client.post(url, join_data())
+    campaign.refresh_from_db()
+    assert campaign.scans == 1 and campaign.memberships.count() == 1
+
+
+def test_progress_needs_matching_mobile_and_is_throttled(world: World) -> None:
+    cache.clear()
+    client = Client()
+    client.post(reverse("join:org", args=[world.union_a.code]), join_data())
+    wrong = client.post(reverse("join:progress"), {"id_number": make_id(321), "mobile": "13900000000"})
+    assert "没有查到记录" in wrong.content.decode()
+    for _ in range(20):
+        client.post(reverse("join:progress"), {"id_number": make_id(321), "mobile": "13900000000"})
+    limited = client.post(reverse("join:progress"), {"id_number": make_id(321), "mobile": "13912345678"})
+    assert "查询次数过多" in limited.content.decode()
+    cache.clear()
+
+
+def test_poster_and_qr_downloads(world: World, owner: Client) -> None:
+    poster = owner.get(reverse("members:join_poster", args=[world.union_a.code])).content.decode()
+    assert "<svg" in poster and "扫码入会" in poster and f"/h5/join/{world.union_a.code}/" in poster
+    png = owner.get(reverse("members:join_qr", args=[world.union_a.code, "png"]))
+    assert png["Content-Type"] == "image/png" and png.content[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = owner.get(reverse("members:join_qr", args=[world.union_a.code, "svg"]))
+    assert b"<svg" in svg.content
+    assert owner.get(reverse("members:join_qr", args=[world.union_a.code, "gif"])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["李在册", "李在冊", "lizaice", "lzc", "DF-0001", "320904198506120014", "13900000002"]
+)
+def test_member_search(world: World, owner: Client, query: str) -> None:
+    html = owner.get(reverse("members:list"), {"q": query}).content.decode()
+    assert "李在册" in html and "王待审" not in html, query
+
+
+def test_list_masks_personal_data_and_pages_by_keyset(world: World, owner: Client) -> None:
+    from gonghui.members.identity import Applicant
+    from gonghui.members.services import member_join
+
+    for i in range(55):
+        member_join(
+            org=world.union_a,
+            applicant=Applicant(
+                name="批量会员", id_number=make_id(i, birth="19900101"), mobile=f"1380000{i:04d}", consent=True
+            ),
+        )
+    first = owner.get(reverse("members:list"), {"q": "批量"}).content.decode()
+    assert first.count("批量会员") == 50 and "13800000054" not in first and "138****0054" in first
+    assert "after=" in first
+    after = first.split("after=")[1].split('"')[0]
+    second = owner.get(reverse("members:list"), {"q": "批量", "after": after}).content.decode()
+    assert second.count("批量会员") == 5
+
+
+def test_bulk_approval_and_overdue_flag(world: World, owner: Client) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    Membership.objects.filter(pk=world.pending.pk).update(applied_at=timezone.now() - dt.timedelta(days=30))
+    page = owner.get(reverse("members:pending")).content.decode()
+    assert "超过 15 个工作日" in page and "已超期" in page
+    owner.post(reverse("members:decide"), {"ids": [world.pending.pk], "decision": "approve"})
+    world.pending.refresh_from_db()
+    assert world.pending.status == "active"
+    response = owner.post(reverse("members:decide"), {"decision": "approve"}, follow=True)
+    assert "请先勾选" in response.content.decode()
+
+
+def test_export_is_masked_unless_full_is_asked_and_permitted(
+    world: World, owner: Client, django_capture_on_commit_callbacks: object
+) -> None:
+    for full in ("", "1"):
+        with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+            owner.post(reverse("members:export"), {"q": "", "full": full})
+        job = Job.objects.filter(kind="members.export").latest("created_at")
+        sheet = openpyxl.load_workbook(io.BytesIO(job.result_file.read())).active
+        values = [str(c.value) for row in sheet.iter_rows() for c in row]
+        assert ("320904198506120014" in values) == bool(full)
+        assert ("320904********0014" in values) == (not full)
+    actions = list(AuditEvent.objects.filter(action__in=["export", "export_pii"]).values_list("action", flat=True))
+    assert AuditAction.EXPORT_PII in actions and AuditAction.EXPORT in actions
+
+
+def test_reader_role_cannot_export_full_data(world: World) -> None:
+    from gonghui.orgs.roles import Role
+    from tests.factories import UserFactory, grant
+
+    reader = UserFactory()
+    grant(reader, world.union_a, Role.READONLY)
+    client = Client()
+    client.force_login(reader)
+    assert client.post(reverse("members:export"), {"full": "1"}).status_code == 403
+
+
+def test_revealing_a_number_is_audited(world: World, owner: Client) -> None:
+    response = owner.post(reverse("members:reveal", args=[world.member.pk, "id_number"]))
+    assert response.content.decode() == "320904198506120014"
+    assert AuditEvent.objects.filter(action=AuditAction.VIEW_PII, target_type="members.person").count() == 1
