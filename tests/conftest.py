@@ -38,3 +38,11 @@ def regions(transactional_db: None) -> None:
     from gonghui.orgs.regions import load_regions
 
     load_regions(Region)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Throttles and caches start empty in every test."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -44,11 +44,13 @@ def on_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 
 
 def _register() -> None:
+    from gonghui.members.api import router as members_router
     from gonghui.orgs.api import router as orgs_router
     from gonghui.workbench.api import router as workbench_router
 
     api.add_router("/", workbench_router)
     api.add_router("/", orgs_router)
+    api.add_router("/", members_router)
 
 
 _register()

@@ -15,6 +15,7 @@ from gonghui.orgs.demo import demo_uscc
 from tests.world import ALLOWED, SECRET, World
 
 LOGGED_IN = frozenset({"owner", "same", "sibling", "outsider"})
+PUBLIC_AND_STAFF = LOGGED_IN | {"anonymous"}
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,36 @@ API_CASES = [
     Case("api:orgs_move", kwargs=org("union_a"), method="post", data=lambda w: {"new_parent": w.joint_a.code}),
     Case("api:enterprises_list", allowed=LOGGED_IN, marker=lambda w: w.enterprise.name),
     Case("api:enterprises_get", kwargs=lambda w: {"pk": w.enterprise.pk}),
+    # Public by design: the QR join form and the applicant's own progress look-up.
+    Case(
+        "api:members_join",
+        method="post",
+        allowed=PUBLIC_AND_STAFF,
+        data=lambda w: {
+            "org_code": w.union_a.code,
+            "name": "赵公开",
+            "id_number": "110105194912310038",
+            "mobile": "13911110000",
+            "consent": True,
+        },
+    ),
+    Case(
+        "api:members_join_progress",
+        method="post",
+        allowed=PUBLIC_AND_STAFF,
+        data=lambda w: {"id_number": "11010519491231002X", "mobile": "13900000001"},
+    ),
+    Case("api:members_list", allowed=LOGGED_IN, marker=lambda w: "李在册"),
+    Case("api:members_get", kwargs=lambda w: {"pk": w.member.pk}),
+    Case("api:members_approve", kwargs=lambda w: {"pk": w.pending.pk}, method="post"),
+    Case(
+        "api:members_reject",
+        kwargs=lambda w: {"pk": w.pending.pk},
+        method="post",
+        data=lambda w: {"reason": "非本单位"},
+    ),
+    Case("api:transfers_approve", kwargs=lambda w: {"pk": w.transfer.pk}, method="post"),
+    Case("api:transfers_reject", kwargs=lambda w: {"pk": w.transfer.pk}, method="post", data=lambda w: {"reason": "x"}),
     Case("api:enterprises_create", kwargs=org("union_a"), method="post", ok=frozenset({201}), data=enterprise_fields),
 ]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -17,9 +16,8 @@ from gonghui.members.forms import JoinForm, ProgressForm
 from gonghui.members.models import JoinCampaign
 from gonghui.members.selectors import join_progress
 from gonghui.members.services import campaign_scan, member_join
+from gonghui.members.throttle import progress_lookup_allowed
 from gonghui.orgs.models import OrgNode
-
-PROGRESS_LIMIT_PER_HOUR = 20
 
 
 def _join_page(request: HttpRequest, org: OrgNode, campaign: JoinCampaign | None) -> HttpResponse:
@@ -58,12 +56,9 @@ def progress(request: HttpRequest) -> HttpResponse:
     form = ProgressForm(request.POST or None)
     context: dict[str, object] = {"form": form}
     if request.method == "POST" and form.is_valid():
-        key = f"join-progress:{client_ip(request)}"
-        attempts = cache.get_or_set(key, 0, timeout=3600) or 0
-        if attempts >= PROGRESS_LIMIT_PER_HOUR:
+        if not progress_lookup_allowed(client_ip(request)):
             form.add_error(None, _("查询次数过多，请一小时后再试。"))
         else:
-            cache.incr(key)
             rows = join_progress(
                 id_number=normalize_idcard(form.cleaned_data["id_number"]),
                 mobile=normalize_mobile(form.cleaned_data["mobile"]),

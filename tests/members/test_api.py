@@ -1,0 +1,64 @@
+import json
+from typing import Any
+
+from django.test import Client
+
+from tests.members.conftest import make_id
+from tests.world import World
+
+
+def call(world: World, persona: str | None, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+    headers = {"Authorization": f"Bearer {world.tokens[persona]}"} if persona else {}
+    response = getattr(Client(), method)(
+        f"/api/v1{path}",
+        data=json.dumps(body) if body is not None else None,
+        content_type="application/json",
+        headers=headers,
+    )
+    return response.status_code, response.json()
+
+
+def test_public_join_then_duplicate_then_progress(world: World) -> None:
+    body = {
+        "org_code": world.union_a.code,
+        "name": "周快递",
+        "id_number": make_id(55),
+        "mobile": "13955550000",
+        "employment_form": "courier",
+        "consent": True,
+    }
+    assert call(world, None, "post", "/join", body) == (
+        200,
+        {"outcome": "applied", "message": "入会申请已提交，测试基层工会将尽快审核。", "status": "pending"},
+    )
+    status, again = call(world, None, "post", "/join", body)
+    assert again["outcome"] == "pending"
+    status, rows = call(world, None, "post", "/join/progress", {"id_number": make_id(55), "mobile": "13955550000"})
+    assert status == 200 and rows[0]["status"] == "pending"
+
+
+def test_join_validation_is_422_with_field_messages(world: World) -> None:
+    status, body = call(
+        world,
+        None,
+        "post",
+        "/join",
+        {"org_code": world.union_a.code, "name": "周", "id_number": "1", "mobile": "1", "consent": False},
+    )
+    assert status == 422 and set(body["errors"]) == {"name", "id_number", "mobile", "consent"}
+
+
+def test_list_is_keyset_paged_and_masked(world: World) -> None:
+    status, page = call(world, "owner", "get", "/members?limit=1")
+    assert status == 200 and len(page["items"]) == 1 and page["next_after"]
+    status, rest = call(world, "owner", "get", f"/members?limit=5&after={page['next_after']}")
+    assert len(rest["items"]) == 1 and rest["next_after"] is None
+    everyone = page["items"] + rest["items"]
+    assert {m["id_number_masked"] for m in everyone} == {"110105********002X", "320904********0014"}
+    status, other = call(world, "sibling", "get", "/members")
+    assert other["items"] == []
+
+
+def test_reject_requires_a_reason(world: World) -> None:
+    status, body = call(world, "owner", "post", f"/members/{world.pending.pk}/reject", {"reason": ""})
+    assert status == 422 and "原因" in body["detail"]
