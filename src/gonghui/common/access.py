@@ -23,9 +23,11 @@ PUBLIC = "public"
 STAFF = "staff"
 
 V = TypeVar("V", bound=Callable[..., HttpResponseBase])
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def public_view(view: V) -> V:
+def public_view(view: F) -> F:
+    """No union data behind it (or deliberately public, like the QR join form and its API)."""
     setattr(view, ACCESS_ATTR, PUBLIC)
     return view
 
