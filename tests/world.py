@@ -23,7 +23,7 @@ from gonghui.accounts.services import api_token_issue
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction, Job, JobStatus
 from gonghui.members.choices import MembershipStatus
-from gonghui.members.models import Membership, Person, Transfer
+from gonghui.members.models import JoinCampaign, Membership, Person, Transfer
 from gonghui.members.services import person_keys
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import CommitteeBody, CommitteeTerm, Enterprise, OrgNode, StaffRole
@@ -51,6 +51,7 @@ class World:
     pending: Membership
     member: Membership
     transfer: Transfer
+    campaign: JoinCampaign
     users: dict[str, Any] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
 
@@ -93,26 +94,30 @@ def build_world() -> World:
     job.result_file.save("w.xlsx", ContentFile(b"PK"), save=True)
     audit_record(actor=users["owner"], action=AuditAction.UPDATE, target=enterprise, org=union_a, detail={"x": SECRET})
     pending, member, transfer = _members(union_a, joint_a)
+    campaign = JoinCampaign.objects.create(
+        org=town_a, name="大中货车司机入会行动", code="w-huoche", year=timezone.localdate().year, target=10
+    )
     tokens = {
         name: api_token_issue(user=users[name], name="t").secret for name in ("owner", "same", "sibling", "outsider")
     }
     return World(
-        root,
-        county_a,
-        town_a,
-        union_a,
-        joint_a,
-        county_b,
-        union_b,
-        enterprise,
-        term,
-        staff_role,
-        job,
-        pending,
-        member,
-        transfer,
-        users,
-        tokens,
+        root=root,
+        county_a=county_a,
+        town_a=town_a,
+        union_a=union_a,
+        joint_a=joint_a,
+        county_b=county_b,
+        union_b=union_b,
+        enterprise=enterprise,
+        term=term,
+        staff_role=staff_role,
+        job=job,
+        pending=pending,
+        member=member,
+        transfer=transfer,
+        campaign=campaign,
+        users=users,
+        tokens=tokens,
     )
 
 

@@ -109,6 +109,11 @@ WEB_CASES = [
         data=lambda w: {"reason": "离职"},
         ok=frozenset({302}),
     ),
+    Case("members:campaigns", allowed=LOGGED_IN, marker=lambda w: w.campaign.name),
+    Case("members:campaign_new", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
+    Case("members:campaign", kwargs=lambda w: {"pk": w.campaign.pk}),
+    Case("members:campaign_export", kwargs=lambda w: {"pk": w.campaign.pk}),
+    Case("members:campaign_poster", kwargs=lambda w: {"pk": w.campaign.pk}),
     Case("members:join_poster", kwargs=org("union_a")),
     Case("members:join_qr", kwargs=lambda w: {"code": w.union_a.code, "fmt": "png"}),
     Case(

@@ -64,3 +64,17 @@ class DecisionForm(forms.Form):
     ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], required=True)
     decision = forms.ChoiceField(choices=[("approve", _("通过")), ("reject", _("不通过"))])
     reason = forms.CharField(max_length=200, required=False)
+
+
+class CampaignForm(forms.Form):
+    org = forms.CharField(label=_("工会组织编码"), max_length=32)
+    name = forms.CharField(label=_("名称"), max_length=100, help_text=_("如：大丰区货车司机入会行动"))
+    code = forms.SlugField(label=_("编码"), max_length=32, help_text=_("用于入会链接和二维码，如 df-huoche-2024"))
+    employment_form = forms.ChoiceField(
+        label=_("对象"), choices=[("", _("全部职工")), *EmploymentForm.choices], required=False
+    )
+    platform = forms.CharField(label=_("平台"), max_length=50, required=False, help_text=_("如：运满满"))
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
+    target = forms.IntegerField(label=_("目标人数"), min_value=1)
+    starts_on = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gonghui.members import views
+from gonghui.members import campaign_views, views
 
 app_name = "members"
 
@@ -13,6 +13,11 @@ urlpatterns = [
     path("members/<int:pk>/", views.member_detail, name="detail"),
     path("members/<int:pk>/reveal/<slug:field>/", views.member_reveal, name="reveal"),
     path("members/<int:pk>/end/", views.member_end, name="end"),
+    path("members/targets/", campaign_views.campaign_list, name="campaigns"),
+    path("members/targets/new/", campaign_views.campaign_new, name="campaign_new"),
+    path("members/targets/<int:pk>/", campaign_views.campaign_detail, name="campaign"),
+    path("members/targets/<int:pk>/export/", campaign_views.campaign_export, name="campaign_export"),
+    path("members/targets/<int:pk>/poster/", campaign_views.campaign_poster, name="campaign_poster"),
     path("orgs/<slug:code>/join/poster/", views.join_poster, name="join_poster"),
     path("orgs/<slug:code>/join/qr.<str:fmt>", views.join_qr, name="join_qr"),
     path("orgs/<slug:code>/join/policy/", views.join_policy, name="join_policy"),

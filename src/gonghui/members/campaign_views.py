@@ -1,0 +1,90 @@
+"""Workbench pages for join targets: list, create, progress with funnel and ledgers, Excel, poster."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from gonghui.common.access import staff_view
+from gonghui.common.excel.writer import Sheet, write_xlsx
+from gonghui.members.campaigns import campaign_create, campaign_progress
+from gonghui.members.forms import CampaignForm
+from gonghui.members.models import JoinCampaign
+from gonghui.members.qr import qr_svg
+from gonghui.members.selectors import campaigns_for
+from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.roles import Perm
+
+
+def _campaign(request: HttpRequest, pk: int) -> JoinCampaign:
+    campaign: JoinCampaign = get_object_or_404(campaigns_for(request.user), pk=pk)
+    return campaign
+
+
+@staff_view
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    rows = [campaign_progress(c) for c in campaigns_for(request.user)[:100]]
+    return render(request, "members/campaigns.html", {"rows": rows})
+
+
+@staff_view
+def campaign_new(request: HttpRequest) -> HttpResponse:
+    form = CampaignForm(request.POST or None, initial={"org": request.GET.get("org", "")})
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        try:
+            org = org_selectors.org_get_for(request.user, d.pop("org").strip().lower(), Perm.ORG_EDIT)
+            campaign = campaign_create(actor=request.user, org=org, **d)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+        except (Http404, PermissionDenied):
+            form.add_error("org", _("找不到该组织，或您无权在那里设立入会目标。"))
+        else:
+            return redirect("members:campaign", pk=campaign.pk)
+    return render(request, "orgs/form.html", {"form": form, "title": _("设立入会目标")})
+
+
+@staff_view
+def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    link = request.build_absolute_uri(reverse("join:campaign", args=[campaign.code]))
+    return render(request, "members/campaign.html", {"p": campaign_progress(campaign), "link": link})
+
+
+@staff_view
+def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Progress as Excel: the funnel, one sheet per child union, one per village ledger (aggregates only)."""
+    p = campaign_progress(_campaign(request, pk))
+    head = [_("名称"), _("已提交申请"), _("已入会")]
+    buffer = io.BytesIO()
+    write_xlsx(
+        buffer,
+        [
+            Sheet(
+                _("总体"),
+                [_("目标人数"), _("扫码次数"), _("已提交申请"), _("已入会"), _("完成率")],
+                [[p.campaign.target, p.scans, p.submitted, p.joined, f"{p.percent}%"]],
+            ),
+            Sheet(_("按下级工会"), head, [[line.label, line.submitted, line.joined] for line in p.by_child]),
+            Sheet(_("一村一台账"), head, [[line.label, line.submitted, line.joined] for line in p.by_village]),
+        ],
+    )
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="join-target-{p.campaign.code}.xlsx"'
+    return response
+
+
+@staff_view
+def campaign_poster(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = _campaign(request, pk)
+    url = request.build_absolute_uri(reverse("join:campaign", args=[campaign.code]))
+    context = {"org": campaign.org, "campaign": campaign, "url": url, "qr": qr_svg(url)}
+    return render(request, "members/poster.html", context)
