@@ -46,7 +46,7 @@ def test_progress_funnel_and_ledgers(world: World) -> None:
         membership_approve(actor=world.users["owner"], membership=result.membership)  # type: ignore[arg-type]
     member_join(org=world.union_b, applicant=driver(9, "建湖村"))  # outside the target's subtree
     p = campaign_progress(JoinCampaign.objects.get(pk=campaign.pk))
-    assert (p.scans, p.submitted, p.joined, p.percent) == (4, 4, 3, 30)
+    assert (p.scans, p.submitted, p.joined, p.percent) == (4, 4, 3, 30.0)
     lines = {line.label: (line.submitted, line.joined) for line in p.by_child}
     assert lines["大中街道总工会"] == (3, 3) and lines["大丰区总工会（本级）"] == (1, 0)
     villages = {line.label: (line.submitted, line.joined) for line in p.by_village}

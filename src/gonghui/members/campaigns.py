@@ -61,8 +61,9 @@ class CampaignProgress:
     by_village: list[Line] = field(default_factory=list)
 
     @property
-    def percent(self) -> int:
-        return min(100, round(self.joined * 100 / self.campaign.target)) if self.campaign.target else 0
+    def percent(self) -> float:
+        """Share of the target reached, one decimal (1 of 500 is 0.2%, not 0%)."""
+        return min(100.0, round(self.joined * 100 / self.campaign.target, 1)) if self.campaign.target else 0.0
 
 
 def campaign_progress(campaign: JoinCampaign) -> CampaignProgress:
