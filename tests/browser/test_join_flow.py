@@ -28,7 +28,11 @@ def campaign(regions: None) -> JoinCampaign:
     from django.utils import timezone
 
     return JoinCampaign.objects.create(
-        org=sector, name="运满满货车司机入会", code="df-ymm", year=timezone.localdate().year, target=500,
+        org=sector,
+        name="运满满货车司机入会",
+        code="df-ymm",
+        year=timezone.localdate().year,
+        target=500,
         employment_form="truck_driver",
     )
 

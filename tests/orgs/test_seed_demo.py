@@ -12,9 +12,22 @@ from gonghui.orgs.selectors import orgs_for
 def test_demo_federation_from_the_stories_loads_twice_without_duplicates() -> None:
     out = StringIO()
     call_command("seed_demo", password="demo-pass-1", stdout=out)
-    counts = (OrgNode.objects.count(), Enterprise.objects.count(), CommitteeTerm.objects.count())
+    from gonghui.members.models import Membership
+
+    counts = (
+        OrgNode.objects.count(),
+        Enterprise.objects.count(),
+        CommitteeTerm.objects.count(),
+        Membership.objects.count(),
+    )
     call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
-    assert (OrgNode.objects.count(), Enterprise.objects.count(), CommitteeTerm.objects.count()) == counts
+    again = (
+        OrgNode.objects.count(),
+        Enterprise.objects.count(),
+        CommitteeTerm.objects.count(),
+        Membership.objects.count(),
+    )
+    assert again == counts
     names = set(OrgNode.objects.values_list("name", flat=True))
     for name in (
         "枣庄市总工会",
@@ -37,3 +50,7 @@ def test_demo_federation_from_the_stories_loads_twice_without_duplicates() -> No
     assert set(orgs_for(dafeng).values_list("code", flat=True)) >= {"dafeng", "df-jiazheng"}
     assert not orgs_for(dafeng).filter(code="liushi").exists()
     assert OrgNode.objects.get(code="liushi").chair_name == "郑向乐"
+    from gonghui.members.models import Membership
+
+    assert Membership.objects.count() == 46 and Membership.objects.filter(status="pending").count() == 11
+    assert not orgs_for(dafeng).filter(code="sn-kuaidi").exists()

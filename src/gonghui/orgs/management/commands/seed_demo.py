@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
@@ -46,7 +47,12 @@ class Command(BaseCommand):
             user.save()
             StaffRole.objects.get_or_create(user=user, org=OrgNode.objects.get(code=spec.org_code), role=spec.role)
         self._election(admin)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {created} new org nodes."))
+        members = 0
+        if apps.is_installed("gonghui.members"):
+            from gonghui.members.demo import load_demo_members
+
+            members = load_demo_members(admin)
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {created} new org nodes, {members} new members."))
         self.stdout.write(f"Demo logins (password: {options['password']}):")
         self.stdout.write(f"  {'admin':<10} 平台管理员（全部组织）")
         for spec in USERS:
