@@ -34,7 +34,9 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(clean_text(text))
 
 
+@functools.lru_cache(maxsize=200_000)
 def search_keys(text: str) -> SearchKeys:
+    """Cached: rosters repeat names often, and pinyin conversion is the slow part of an import."""
     simplified = to_simplified(text)
     # errors="default" keeps digits and Latin letters as they are.
     syllables = [s.lower() for s in lazy_pinyin(simplified, errors="default") if s.strip()]

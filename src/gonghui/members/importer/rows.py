@@ -1,0 +1,125 @@
+"""One spreadsheet row → clean values, or Chinese reasons per column. No database access here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from gonghui.common.excel.cells import cell_date, cell_text, is_number
+from gonghui.common.idcard import parse_idcard
+from gonghui.common.masking import mask_idcard, mask_mobile
+from gonghui.common.mobile import validate_mobile
+from gonghui.members.importer.columns import EDUCATION, EMPLOYMENT_FORMS, HUKOU, POLITICAL, SEXES, YES
+
+
+@dataclass
+class CleanRow:
+    number: int
+    name: str
+    id_number: str
+    sex: str
+    birth_date: dt.date
+    mobile: str = ""
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowError:
+    number: int
+    column: str
+    value: str
+    reason: str
+
+
+def _choice(raw: Any, table: dict[str, str], column: str, errors: list[tuple[str, str]]) -> str:
+    text = cell_text(raw)
+    if not text:
+        return ""
+    if text in table.values():
+        return text
+    if text not in table:
+        errors.append(
+            (
+                column,
+                _("“%(value)s”不是可选值（可填：%(choices)s）。")
+                % {"value": text, "choices": "、".join(sorted({k for k in table if not k.isascii()})[:8])},
+            )
+        )
+        return ""
+    return table[text]
+
+
+def clean_row(number: int, values: dict[str, Any]) -> tuple[CleanRow | None, list[RowError]]:
+    problems: list[tuple[str, str]] = []
+    name = cell_text(values.get("name"))
+    if not name:
+        problems.append(("name", _("姓名为空。")))
+    raw_id = values.get("id_number")
+    parsed = None
+    if is_number(raw_id):
+        problems.append(
+            ("id_number", _("身份证号码被 Excel 存成了数字，末尾几位已经丢失，请把该列设为文本后重新填写。"))
+        )
+    else:
+        try:
+            parsed = parse_idcard(raw_id)
+        except ValidationError as exc:
+            problems.append(("id_number", exc.messages[0]))
+    mobile = ""
+    if cell_text(values.get("mobile")):
+        try:
+            mobile = validate_mobile(cell_text(values.get("mobile")))
+        except ValidationError as exc:
+            problems.append(("mobile", exc.messages[0]))
+    joined_on = None
+    try:
+        joined_on = cell_date(values.get("joined_on"))
+    except ValidationError as exc:
+        problems.append(("joined_on", exc.messages[0]))
+    if joined_on and joined_on > dt.date.today():
+        problems.append(("joined_on", _("入会日期不能晚于今天。")))
+    sex = _choice(values.get("sex"), SEXES, "sex", problems)
+    fields = {
+        "joined_on": joined_on,
+        "employment_form": _choice(values.get("employment_form"), EMPLOYMENT_FORMS, "employment_form", problems),
+        "hukou": _choice(values.get("hukou"), HUKOU, "hukou", problems),
+        "education": _choice(values.get("education"), EDUCATION, "education", problems),
+        "political": _choice(values.get("political"), POLITICAL, "political", problems),
+        "is_migrant_worker": cell_text(values.get("is_migrant_worker")) in YES,
+    }
+    for key, limit in (
+        ("employer_name", 200),
+        ("occupation", 50),
+        ("platform", 50),
+        ("village", 100),
+        ("ethnicity", 16),
+        ("address", 200),
+        ("member_no", 20),
+        ("card_no", 30),
+        ("union_posts", 100),
+    ):
+        text = cell_text(values.get(key))
+        if len(text) > limit:
+            problems.append((key, _("内容过长（最多 %(n)d 个字）。") % {"n": limit}))
+        fields[key] = text[:limit]
+    if parsed is not None and sex and sex != str(parsed.sex):
+        problems.append(("sex", _("性别与身份证号码不符。")))
+    if problems or parsed is None:
+        return None, [
+            RowError(number, column, _masked_value(column, values.get(column)), reason) for column, reason in problems
+        ]
+    return CleanRow(number, name, parsed.number, str(parsed.sex), parsed.birth_date, mobile, fields), []
+
+
+def _masked_value(column: str, raw: Any) -> str:
+    """What the error report shows: never a full ID or phone number."""
+    text = cell_text(raw)
+    if column == "id_number":
+        return mask_idcard(text) if len(text) >= 15 else ("*" * len(text))
+    if column == "mobile":
+        return mask_mobile(text)
+    return text[:50]

@@ -1,0 +1,142 @@
+import datetime as dt
+import io
+import json
+from io import StringIO
+from pathlib import Path
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from gonghui.members.importer.pipeline import Mode, roster_import
+from gonghui.members.models import Membership, Person
+from gonghui.orgs.models import OrgNode
+from tests.members.conftest import make_id
+from tests.world import World
+
+GOOD = [make_id(i, birth="19881111") for i in range(1, 6)]
+
+
+def roster(rows: list[list[object]], *, title: bool = True) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    if title:
+        ws.append(["大中街道快递员工会会员花名册"])
+        ws.merge_cells("A1:H1")
+        ws.append([])
+    ws.append(["序号", "职工姓名", "公民身份号码", "手机号", "性别", "入会时间", "用工形式", "所在村（社区）"])
+    for i, row in enumerate(rows, start=1):
+        ws.append([i, *row])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def good_rows() -> list[list[object]]:
+    return [
+        ["张 三", GOOD[0], "13800000001", "男", 45458, "快递员", "城关社区"],
+        ["李四", GOOD[1].lower(), "１３８００００００02", "", "2024年6月1日", "劳动合同", "城关社区"],
+        ["王五", GOOD[2], "", "", dt.date(2024, 1, 2), "", ""],
+    ]
+
+
+def test_a_clean_roster_imports_and_a_second_run_changes_nothing(world: World) -> None:
+    data = roster(good_rows())
+    first = roster_import(actor=world.users["owner"], org=world.union_a, source=data, filename="花名册.xlsx")
+    assert first.summary() | {"seconds": 0} == {
+        "rows": 3,
+        "imported": 3,
+        "rejected": 0,
+        "duplicates": 0,
+        "seconds": 0,
+        "committed": True,
+    }
+    m = Membership.objects.get(person__name="张 三")
+    assert (m.status, m.source, m.joined_on, m.employment_form) == ("active", "import", dt.date(2024, 6, 15), "courier")
+    assert m.member_no == f"320904{m.pk:08d}" and m.person.village == "城关社区"
+    assert Person.objects.get(name="李四").mobile == "13800000002"
+    assert OrgNode.objects.get(pk=world.union_a.pk).member_count == 1 + 3
+    second = roster_import(actor=world.users["owner"], org=world.union_a, source=data, filename="花名册.xlsx")
+    assert (second.imported, second.duplicates, second.rejected) == (0, 3, 0)
+    assert Membership.objects.filter(source="import").count() == 3
+
+
+def test_all_mode_commits_nothing_when_a_row_is_bad_and_valid_mode_commits_the_rest(world: World) -> None:
+    rows = [
+        *good_rows(),
+        ["赵六", 110105194912310020, "", "", "", "", ""],
+        ["钱七", GOOD[3], "123", "男", "", "司机", ""],
+    ]
+    before = Membership.objects.count()
+    result = roster_import(actor=world.users["owner"], org=world.union_a, source=roster(rows), filename="r.xlsx")
+    assert (result.rejected, result.imported, result.committed) == (2, 0, False)
+    assert Membership.objects.count() == before
+    reasons = {(e.number, e.column): e.reason for e in result.errors}
+    assert "Excel 存成了数字" in reasons[(7, "id_number")]
+    assert "手机号码" in reasons[(8, "mobile")] and "不是可选值" in reasons[(8, "employment_form")]
+    assert {e.number for e in result.errors} == {7, 8}  # Excel row numbers, below the title rows
+    valid = roster_import(
+        actor=world.users["owner"], org=world.union_a, source=roster(rows), filename="r.xlsx", mode=Mode.VALID
+    )
+    assert (valid.imported, valid.rejected, valid.committed) == (3, 2, True)
+
+
+def test_dry_run_previews_masked_rows_and_writes_nothing(world: World) -> None:
+    result = roster_import(
+        actor=world.users["owner"], org=world.union_a, source=roster(good_rows()), filename="r.xlsx", dry_run=True
+    )
+    assert result.imported == 0 and not result.committed and len(result.preview) == 3
+    assert result.preview[0]["id_number"] == GOOD[0][:6] + "********" + GOOD[0][-4:]
+    assert not Person.objects.filter(name="张 三").exists()
+
+
+def test_members_of_another_union_are_rejected_with_the_transfer_hint(world: World) -> None:
+    rows = [["李在册", "320904198506120014", "", "", "", "", ""], ["李在册", GOOD[4], "", "", "", "", ""]]
+    result = roster_import(
+        actor=world.users["sibling"], org=world.union_b, source=roster(rows), filename="r.xlsx", mode=Mode.VALID
+    )
+    assert "请办理转会" in result.errors[0].reason and result.imported == 1
+
+
+def test_same_person_twice_in_one_file_is_one_member(world: World) -> None:
+    rows = [good_rows()[0], good_rows()[0]]
+    result = roster_import(actor=world.users["owner"], org=world.union_a, source=roster(rows), filename="r.xlsx")
+    assert (result.imported, result.duplicates) == (1, 1)
+
+
+def test_no_plain_id_or_phone_reaches_the_database(world: World) -> None:
+    roster_import(actor=world.users["owner"], org=world.union_a, source=roster(good_rows()), filename="r.xlsx")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id_number, mobile FROM members_person")
+        dump = repr(cursor.fetchall())
+    assert GOOD[0] not in dump and "13800000001" not in dump
+
+
+def test_command_prints_json_last_and_writes_the_report(world: World, tmp_path: Path) -> None:
+    from tests.factories import UserFactory
+
+    UserFactory(username="platform", is_superuser=True)
+    path = tmp_path / "花名册.xlsx"
+    path.write_bytes(roster([*good_rows(), ["坏行", "123", "", "", "", "", ""]]))
+    report = tmp_path / "errors.xlsx"
+    out = StringIO()
+    call_command("import_members", str(path), org=world.union_a.code, mode="valid", report=str(report), stdout=out)
+    summary = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert {k: summary[k] for k in ("rows", "imported", "rejected", "duplicates")} == {
+        "rows": 4,
+        "imported": 3,
+        "rejected": 1,
+        "duplicates": 0,
+    }
+    sheet = openpyxl.load_workbook(report).active
+    assert [c.value for c in sheet[1]] == ["行号", "列", "内容", "原因"]
+    assert sheet.cell(2, 1).value == 7 and sheet.cell(2, 2).value == "身份证号"
+
+
+def test_header_problems_are_a_clear_error(world: World) -> None:
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as info:
+        roster_import(actor=world.users["owner"], org=world.union_a, source=b"a,b\n1,2\n", filename="x.csv")
+    assert "表头" in info.value.messages[0]
