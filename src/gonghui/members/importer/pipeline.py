@@ -145,7 +145,7 @@ def _write(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
             Person(
                 name=row.name,
                 id_number=row.id_number,
-                mobile=row.mobile or None,
+                mobile=row.mobile,  # "" is stored as NULL by the PII field
                 sex=row.sex,
                 birth_date=row.birth_date,
                 **{k: row.fields[k] for k in PERSON_FIELDS},
