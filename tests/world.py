@@ -52,6 +52,7 @@ class World:
     member: Membership
     transfer: Transfer
     campaign: JoinCampaign
+    import_job: Job
     users: dict[str, Any] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
 
@@ -94,6 +95,14 @@ def build_world() -> World:
     job.result_file.save("w.xlsx", ContentFile(b"PK"), save=True)
     audit_record(actor=users["owner"], action=AuditAction.UPDATE, target=enterprise, org=union_a, detail={"x": SECRET})
     pending, member, transfer = _members(union_a, joint_a)
+    import_job = Job.objects.create(
+        kind="members.import",
+        org=union_a,
+        created_by=users["owner"],
+        status=JobStatus.SUCCEEDED,
+        params={"path": "imports/w.csv", "filename": "w.csv", "mode": "all", "dry_run": True},
+        result={"rows": 1, "importable": 1, "preview": [{"row": "2", "name": "周预检"}], "errors": []},
+    )
     campaign = JoinCampaign.objects.create(
         org=town_a, name="大中货车司机入会行动", code="w-huoche", year=timezone.localdate().year, target=10
     )
@@ -116,6 +125,7 @@ def build_world() -> World:
         member=member,
         transfer=transfer,
         campaign=campaign,
+        import_job=import_job,
         users=users,
         tokens=tokens,
     )

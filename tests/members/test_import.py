@@ -46,6 +46,7 @@ def test_a_clean_roster_imports_and_a_second_run_changes_nothing(world: World) -
     first = roster_import(actor=world.users["owner"], org=world.union_a, source=data, filename="花名册.xlsx")
     assert first.summary() | {"seconds": 0} == {
         "rows": 3,
+        "importable": 3,
         "imported": 3,
         "rejected": 0,
         "duplicates": 0,
@@ -140,3 +141,70 @@ def test_header_problems_are_a_clear_error(world: World) -> None:
     with pytest.raises(ValidationError) as info:
         roster_import(actor=world.users["owner"], org=world.union_a, source=b"a,b\n1,2\n", filename="x.csv")
     assert "表头" in info.value.messages[0]
+
+
+def test_workbench_upload_dry_run_preview_then_confirm(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+    from django.urls import reverse
+
+    from gonghui.common.models import Job
+
+    client = Client()
+    client.force_login(world.users["owner"])
+    upload = SimpleUploadedFile("花名册.xlsx", roster([*good_rows(), ["坏行", "123", "", "", "", "", ""]]))
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        response = client.post(reverse("members:import"), {"org": world.union_a.code, "file": upload, "mode": "valid"})
+    dry = Job.objects.filter(kind="members.import", params__dry_run=True).latest("created_at")
+    assert response["Location"] == reverse("workbench:job", args=[dry.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "确认导入" in page and "下载错误报告" in page and "第" not in dry.error
+    assert dry.result["importable"] == 3 and dry.result["rejected"] == 1
+    assert not Membership.objects.filter(source="import").exists()
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        confirmed = client.post(reverse("members:import_commit", args=[dry.pk]))
+    real = Job.objects.filter(kind="members.import", params__dry_run=False).get()
+    assert confirmed["Location"] == reverse("workbench:job", args=[real.pk])
+    assert real.status == "succeeded" and real.result["imported"] == 3
+    assert Membership.objects.filter(source="import").count() == 3
+    again = client.post(reverse("members:import_commit", args=[dry.pk]), follow=True)
+    assert "已经确认导入过了" in again.content.decode()
+
+
+def test_upload_refuses_other_file_types(world: World) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(world.users["owner"])
+    response = client.post(
+        reverse("members:import"),
+        {"org": world.union_a.code, "file": SimpleUploadedFile("名册.pdf", b"%PDF-1.4"), "mode": "all"},
+    )
+    assert "只支持 xlsx、xls、csv" in response.content.decode()
+
+
+def test_api_import_round_trip(world: World, django_capture_on_commit_callbacks: object) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    headers = {"Authorization": f"Bearer {world.tokens['owner']}"}
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        started = (
+            Client()
+            .post(
+                f"/api/v1/members/imports?org_code={world.union_a.code}",
+                {"file": SimpleUploadedFile("r.xlsx", roster(good_rows()))},
+                headers=headers,
+            )
+            .json()
+        )
+    status = Client().get(f"/api/v1/jobs/{started['job_id']}", headers=headers).json()
+    assert status["status"] == "succeeded" and status["result"]["importable"] == 3
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        confirmed = Client().post(f"/api/v1/members/imports/{started['job_id']}/confirm", headers=headers).json()
+    final = Client().get(f"/api/v1/jobs/{confirmed['job_id']}", headers=headers).json()
+    assert final["result"]["imported"] == 3

@@ -94,7 +94,7 @@ def test_export_runs_as_a_job_and_downloads_only_scoped_rows(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
         response = owner_client.post(reverse("orgs:export", args=[world.county_a.code]))
-    job = Job.objects.exclude(pk=world.job.pk).get()
+    job = Job.objects.exclude(pk=world.job.pk).get(kind="orgs.export_tree")
     assert response["Location"] == reverse("workbench:job", args=[job.pk])
     assert job.status == JobStatus.SUCCEEDED and job.result["rows"] == 4
     progress = owner_client.get(

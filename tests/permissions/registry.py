@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from gonghui.orgs.demo import demo_uscc
 from tests.world import ALLOWED, SECRET, World
 
@@ -109,6 +111,8 @@ WEB_CASES = [
         data=lambda w: {"reason": "离职"},
         ok=frozenset({302}),
     ),
+    Case("members:import", allowed=LOGGED_IN),  # the upload form; the POST checks the chosen union
+    Case("members:import_commit", kwargs=lambda w: {"pk": w.import_job.pk}, method="form", ok=frozenset({302})),
     Case("members:campaigns", allowed=LOGGED_IN, marker=lambda w: w.campaign.name),
     Case("members:campaign_new", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
     Case("members:campaign", kwargs=lambda w: {"pk": w.campaign.pk}),
@@ -170,6 +174,13 @@ API_CASES = [
         allowed=PUBLIC_AND_STAFF,
         data=lambda w: {"id_number": "11010519491231002X", "mobile": "13900000001"},
     ),
+    Case(
+        "api:members_import_start",
+        method="form",
+        query=lambda w: {"org_code": w.union_a.code},
+        data=lambda w: {"file": SimpleUploadedFile("名册.csv", "姓名,身份证号\n周一,11010519491231002X\n".encode())},
+    ),
+    Case("api:members_import_confirm", kwargs=lambda w: {"job_id": w.import_job.pk}, method="post"),
     Case("api:members_list", allowed=LOGGED_IN, marker=lambda w: "李在册"),
     Case("api:members_get", kwargs=lambda w: {"pk": w.member.pk}),
     Case("api:members_approve", kwargs=lambda w: {"pk": w.pending.pk}, method="post"),

@@ -5,7 +5,8 @@ import datetime as dt
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, File, Router, Schema
+from ninja.files import UploadedFile
 
 from gonghui.common.access import public_view
 from gonghui.common.audit import client_ip
@@ -177,28 +178,57 @@ def members_list(
     return MemberPage(items=rows, next_after=next_after)  # type: ignore[arg-type]
 
 
-@router.get("/members/{pk}", response=MemberOut, operation_id="members_get")
+@router.get("/members/{int:pk}", response=MemberOut, operation_id="members_get")
 def members_get(request: HttpRequest, pk: int) -> Membership:
     return selectors.membership_get_for(request.user, pk)
 
 
-@router.post("/members/{pk}/approve", response=MemberOut, operation_id="members_approve")
+@router.post("/members/{int:pk}/approve", response=MemberOut, operation_id="members_approve")
 def members_approve(request: HttpRequest, pk: int) -> Membership:
     return membership_approve(actor=request.user, membership=selectors.membership_get_for(request.user, pk))
 
 
-@router.post("/members/{pk}/reject", response=MemberOut, operation_id="members_reject")
+@router.post("/members/{int:pk}/reject", response=MemberOut, operation_id="members_reject")
 def members_reject(request: HttpRequest, pk: int, payload: RejectIn) -> Membership:
     membership = selectors.membership_get_for(request.user, pk)
     return membership_reject(actor=request.user, membership=membership, reason=payload.reason)
 
 
-@router.post("/transfers/{pk}/approve", response=TransferOut, operation_id="transfers_approve")
+@router.post("/transfers/{int:pk}/approve", response=TransferOut, operation_id="transfers_approve")
 def transfers_approve(request: HttpRequest, pk: int) -> Transfer:
     return transfer_approve(actor=request.user, transfer=selectors.transfer_get_for(request.user, pk))
 
 
-@router.post("/transfers/{pk}/reject", response=TransferOut, operation_id="transfers_reject")
+@router.post("/transfers/{int:pk}/reject", response=TransferOut, operation_id="transfers_reject")
 def transfers_reject(request: HttpRequest, pk: int, payload: RejectIn) -> Transfer:
     transfer = selectors.transfer_get_for(request.user, pk)
     return transfer_reject(actor=request.user, transfer=transfer, reason=payload.reason)
+
+
+class JobRef(Schema):
+    job_id: str
+    status: str
+
+
+@router.post("/members/imports", response=JobRef, operation_id="members_import_start")
+def members_import_start(request: HttpRequest, org_code: str, file: File[UploadedFile], mode: str = "all") -> JobRef:
+    """Upload a roster (multipart); starts the dry run. Poll /jobs/{job_id}; then confirm."""
+    from gonghui.members.importer.jobs import import_upload
+    from gonghui.members.importer.pipeline import Mode
+    from gonghui.orgs.roles import Perm
+
+    if mode not in ("all", "valid"):
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError({"mode": _("导入方式只能是 all 或 valid。")})
+    org = org_selectors.org_get_for(request.user, org_code, Perm.ORG_EDIT)
+    job = import_upload(actor=request.user, org=org, upload=file, mode=Mode(mode))
+    return JobRef(job_id=str(job.pk), status=job.status)
+
+
+@router.post("/members/imports/{job_id}/confirm", response=JobRef, operation_id="members_import_confirm")
+def members_import_confirm(request: HttpRequest, job_id: str) -> JobRef:
+    from gonghui.members.importer.jobs import import_confirm
+
+    job = import_confirm(actor=request.user, dry_run_job=org_selectors.job_get_for(request.user, job_id))
+    return JobRef(job_id=str(job.pk), status=job.status)

@@ -9,3 +9,4 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from gonghui.members import jobs  # noqa: F401  (registers job handlers)
+        from gonghui.members.importer import jobs as import_jobs  # noqa: F401

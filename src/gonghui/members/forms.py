@@ -78,3 +78,14 @@ class CampaignForm(forms.Form):
     target = forms.IntegerField(label=_("目标人数"), min_value=1)
     starts_on = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ImportForm(forms.Form):
+    org = forms.CharField(label=_("导入到工会（组织编码）"), max_length=32)
+    file = forms.FileField(label=_("名册文件"), help_text=_("xlsx、xls 或 csv；表头可在标题行下面，常见列名都能识别。"))
+    mode = forms.ChoiceField(
+        label=_("有错误行时"),
+        choices=[("all", _("整表不导入（先改好再导）")), ("valid", _("只导入正确的行"))],
+        initial="all",
+        widget=forms.RadioSelect,
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gonghui.members import campaign_views, views
+from gonghui.members import campaign_views, import_views, views
 
 app_name = "members"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("members/<int:pk>/", views.member_detail, name="detail"),
     path("members/<int:pk>/reveal/<slug:field>/", views.member_reveal, name="reveal"),
     path("members/<int:pk>/end/", views.member_end, name="end"),
+    path("members/import/", import_views.import_start, name="import"),
+    path("members/import/<uuid:pk>/commit/", import_views.import_commit, name="import_commit"),
     path("members/targets/", campaign_views.campaign_list, name="campaigns"),
     path("members/targets/new/", campaign_views.campaign_new, name="campaign_new"),
     path("members/targets/<int:pk>/", campaign_views.campaign_detail, name="campaign"),

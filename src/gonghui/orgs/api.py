@@ -169,7 +169,7 @@ def enterprises_list(request: HttpRequest, q: str = "") -> list[Enterprise]:
     return selectors.enterprises_for(request.user, q=q)  # type: ignore[return-value]
 
 
-@router.get("/enterprises/{pk}", response=EnterpriseOut, operation_id="enterprises_get")
+@router.get("/enterprises/{int:pk}", response=EnterpriseOut, operation_id="enterprises_get")
 def enterprises_get(request: HttpRequest, pk: int) -> Enterprise:
     return selectors.enterprise_get_for(request.user, pk)
 

@@ -25,6 +25,7 @@ NAV: list[NavItem] = [
     NavItem(_("会员"), _("会员名册"), "members:list"),
     NavItem(_("会员"), _("入会审核与转会"), "members:pending"),
     NavItem(_("会员"), _("入会目标"), "members:campaigns"),
+    NavItem(_("会员"), _("导入名册"), "members:import", Perm.ORG_EDIT),
     NavItem(_("系统"), _("后台任务"), "workbench:jobs"),
     NavItem(_("系统"), _("审计日志"), "workbench:audit", Perm.AUDIT_VIEW),
 ]

@@ -52,6 +52,7 @@ class Mode(StrEnum):
 @dataclass
 class ImportResult:
     rows: int = 0
+    importable: int = 0
     imported: int = 0
     rejected: int = 0
     duplicates: int = 0
@@ -63,6 +64,7 @@ class ImportResult:
     def summary(self) -> dict[str, Any]:
         return {
             "rows": self.rows,
+            "importable": self.importable,
             "imported": self.imported,
             "rejected": self.rejected,
             "duplicates": self.duplicates,
@@ -195,6 +197,7 @@ def roster_import(
     mode: Mode = Mode.ALL,
     dry_run: bool = False,
     tick: Tick | None = None,
+    on_total: Tick | None = None,
 ) -> ImportResult:
     """Validate, and unless dry_run (or a bad row in `all` mode) write the roster into `org`."""
     require(actor, org, Perm.ORG_EDIT)
@@ -202,6 +205,8 @@ def roster_import(
     tick = tick or (lambda n: None)
     table = read_table(source, filename, COLUMNS)
     result = ImportResult(rows=len(table.rows))
+    if on_total:
+        on_total(len(table.rows))
     clean: list[CleanRow] = []
     for row in table.rows:
         ok, problems = clean_row(row.number, row.values)
@@ -211,6 +216,7 @@ def roster_import(
             clean.append(ok)
     plan = _plan(org, clean, result.errors)
     result.duplicates = plan.duplicates
+    result.importable = len(plan.to_create)
     result.rejected = len({e.number for e in result.errors})
     result.preview = [
         {
