@@ -19,7 +19,8 @@ DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/gonghui_bench"
 
 def setup_django() -> None:
     """Production-like settings (DEBUG off: no query log) on the bench database."""
-    key = base64.b64encode(secrets.token_bytes(32)).decode()
+    # A fixed key: bench data persists between runs and must stay readable. Never a real key.
+    key = base64.b64encode(b"gonghui-bench-only-key-000000000").decode()
     os.environ.setdefault("DATABASE_URL", os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     os.environ.update(
         DEBUG="0",

@@ -96,3 +96,15 @@ def test_rotation_command_reseals_old_rows_and_is_safe_to_rerun(db: None, settin
         assert "piitest.Person: 0 row(s)" in out.getvalue()
     finally:
         pii_keys.keyring.cache_clear()
+
+
+def test_loading_rows_does_not_decrypt_until_asked(db: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gonghui.common import pii_fields
+
+    Person.objects.create(name="张三", id_number=ID, mobile="13812345678")
+    calls: list[str] = []
+    real = pii_fields.unseal
+    monkeypatch.setattr(pii_fields, "unseal", lambda token, aad: calls.append(aad) or real(token, aad=aad))
+    person = Person.objects.get()
+    assert calls == []
+    assert person.mobile.reveal() == "13812345678" and calls == ["piitest.person.mobile"]

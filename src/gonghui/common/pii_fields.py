@@ -111,10 +111,11 @@ class PIIField(models.TextField):
         return f"{self.model._meta.label_lower}.{self.attname}"
 
     def wrap(self, value: Any) -> Sealed | None:
-        if value is None or value == "":
-            return None
+        # Sealed first: comparing a Sealed with "" would decrypt it, and loading rows must not.
         if isinstance(value, Sealed):
             return value
+        if value is None or value == "":
+            return None
         return Sealed(self.kind, plain=str(value))
 
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Sealed | None:
