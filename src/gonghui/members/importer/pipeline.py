@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat, LPad
 from django.utils import timezone
@@ -30,6 +30,7 @@ from gonghui.common.pii_crypto import blind_index
 from gonghui.common.search_keys import search_keys
 from gonghui.members.choices import LIVE_STATUSES, EventKind, JoinSource, MembershipStatus
 from gonghui.members.importer.columns import COLUMNS
+from gonghui.members.importer.copy_writer import copy_memberships, copy_people
 from gonghui.members.importer.rows import CleanRow, RowError, clean_row
 from gonghui.members.models import Membership, MembershipEvent, Person
 from gonghui.members.services import person_keys
@@ -139,6 +140,26 @@ def _plan(org: OrgNode, rows: list[CleanRow], errors: list[RowError]) -> _Plan:
 
 
 def _write(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
+    if connection.vendor == "postgresql":
+        return _write_copy(org, plan, actor, tick)
+    return _write_orm(org, plan, actor, tick)
+
+
+def _write_copy(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
+    now = timezone.now()
+    created = copy_people([row for row, person_id in plan.to_create if person_id is None], now=now)
+    entries = [
+        (row, person_id or created[blind_index(row.id_number, purpose="id")]) for row, person_id in plan.to_create
+    ]
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    count = copy_memberships(entries, org_id=org.pk, region=org.region_id, actor_id=actor_id, now=now)
+    tick(count)
+    org_member_count_adjust(org_id=org.pk, delta=count)
+    return count
+
+
+def _write_orm(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
+    """SQLite (and any other database): bulk_create in batches."""
     now = timezone.now()
     today = timezone.localdate()
     new_people = [
