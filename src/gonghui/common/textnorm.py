@@ -11,6 +11,7 @@ import unicodedata
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = re.compile(r"\s+")
+_UNTIDY_SPACE = re.compile(r"\s\s|[^\S ]")  # a run of whitespace, or any whitespace but a plain space
 
 
 def fold_width(text: str) -> str:
@@ -19,11 +20,20 @@ def fold_width(text: str) -> str:
 
 
 def clean_text(value: object) -> str:
-    """A cell or form value as a tidy single-line string ('' for None)."""
+    """A cell or form value as a tidy single-line string ('' for None).
+
+    Imports call this for every cell, so the common cases (already normalised,
+    single spaces) skip the expensive steps.
+    """
     if value is None:
         return ""
-    text = fold_width(str(value))
-    return _SPACES.sub(" ", text).strip()
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_ZERO_WIDTH)
+    if _UNTIDY_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def compact(value: object) -> str:

@@ -25,6 +25,10 @@ def is_number(value: object) -> bool:
 
 def cell_text(value: object) -> str:
     """A cell as text; integral floats lose their '.0' (5.0 -> '5')."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        return clean_text(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):

@@ -1,8 +1,8 @@
 """PostgreSQL write path for roster imports: COPY into temporary staging tables, then set-based INSERTs.
 
 Django's bulk_create spends most of an import building SQL parameters row by
-row; COPY streams the already-sealed values instead. Member numbers and the
-import events are produced by the same statements that insert the rows.
+row; COPY streams the already-sealed values instead, and member numbers are
+produced by the same statement that inserts the rows.
 """
 
 # ruff: noqa: S608 - SQL text is built only from the constant column and table names below; values are parameters.
@@ -16,8 +16,8 @@ from django.db.models import Model
 from django.utils import timezone
 
 from gonghui.common.pii_crypto import blind_index, seal
-from gonghui.members.choices import EventKind, JoinSource, MembershipStatus
-from gonghui.members.models import Membership, MembershipEvent, Person
+from gonghui.members.choices import JoinSource, MembershipStatus
+from gonghui.members.models import Membership, Person
 from gonghui.members.services import person_keys
 
 PERSON_COLUMNS = (
@@ -83,7 +83,7 @@ def copy_people(rows: list[Any], *, now: dt.datetime) -> dict[str, int]:
                         row.name,
                         "resident",
                         seal(row.id_number, aad=id_aad),
-                        blind_index(row.id_number, purpose="id"),
+                        row.id_hmac,
                         row.sex,
                         row.birth_date,
                         row.fields["ethnicity"],
@@ -109,10 +109,8 @@ def copy_people(rows: list[Any], *, now: dt.datetime) -> dict[str, int]:
         return {hmac_: pk for pk, hmac_ in cursor.fetchall()}
 
 
-def copy_memberships(
-    entries: list[tuple[Any, int]], *, org_id: int, region: str, actor_id: int | None, now: dt.datetime
-) -> int:
-    """Insert active memberships (numbering the unnumbered) and one import event each; returns the count."""
+def copy_memberships(entries: list[tuple[Any, int]], *, org_id: int, region: str, now: dt.datetime) -> int:
+    """Insert active memberships, numbering the unnumbered; returns the count."""
     today = timezone.localdate()
     columns = ", ".join(MEMBERSHIP_COLUMNS)
     with connection.cursor() as cursor:
@@ -151,14 +149,10 @@ def copy_memberships(
             WITH staged AS (
                 SELECT nextval(pg_get_serial_sequence('{Membership._meta.db_table}', 'id')) AS new_id, *
                 FROM import_membership
-            ), inserted AS (
-                INSERT INTO {Membership._meta.db_table} (id, org_id, {columns})
-                SELECT new_id, %s, {selected} FROM staged
-                RETURNING id
             )
-            INSERT INTO {MembershipEvent._meta.db_table} (membership_id, kind, org_id, actor_id, reason, at)
-            SELECT id, %s, %s, %s, '', %s FROM inserted
+            INSERT INTO {Membership._meta.db_table} (id, org_id, {columns})
+            SELECT new_id, %s, {selected} FROM staged
             """,
-            [org_id, region, EventKind.IMPORT.value, org_id, actor_id, now],
+            [org_id, region],
         )
         return int(cursor.rowcount)

@@ -5,7 +5,9 @@ Rows whose person is already a live member of the target union are counted as
 duplicates and skipped, so importing the same file twice changes nothing. A
 person who is a live member elsewhere is rejected with a reason (that is a
 transfer, not an import). Everything is written in one transaction: a crash
-leaves no partial import.
+leaves no partial import. An import is recorded once, in the audit log (file,
+counts, who); each imported membership carries source=import rather than a
+per-row event, which would double the rows an import writes.
 """
 
 from __future__ import annotations
@@ -28,11 +30,11 @@ from gonghui.common.excel.reader import read_table
 from gonghui.common.models import AuditAction
 from gonghui.common.pii_crypto import blind_index
 from gonghui.common.search_keys import search_keys
-from gonghui.members.choices import LIVE_STATUSES, EventKind, JoinSource, MembershipStatus
+from gonghui.members.choices import LIVE_STATUSES, JoinSource, MembershipStatus
 from gonghui.members.importer.columns import COLUMNS
 from gonghui.members.importer.copy_writer import copy_memberships, copy_people
 from gonghui.members.importer.rows import CleanRow, RowError, clean_row
-from gonghui.members.models import Membership, MembershipEvent, Person
+from gonghui.members.models import Membership, Person
 from gonghui.members.services import person_keys
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -89,7 +91,9 @@ class _Plan:
 
 def _plan(org: OrgNode, rows: list[CleanRow], errors: list[RowError]) -> _Plan:
     plan = _Plan()
-    hmacs = {r.id_number: blind_index(r.id_number, purpose="id") for r in rows}
+    for row in rows:
+        row.id_hmac = blind_index(row.id_number, purpose="id")
+    hmacs = {r.id_number: r.id_hmac for r in rows}
     people: dict[str, tuple[int, str]] = {}
     values = list(hmacs.values())
     for start in range(0, len(values), LOOKUP_BATCH):
@@ -148,11 +152,8 @@ def _write(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
 def _write_copy(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
     now = timezone.now()
     created = copy_people([row for row, person_id in plan.to_create if person_id is None], now=now)
-    entries = [
-        (row, person_id or created[blind_index(row.id_number, purpose="id")]) for row, person_id in plan.to_create
-    ]
-    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
-    count = copy_memberships(entries, org_id=org.pk, region=org.region_id, actor_id=actor_id, now=now)
+    entries = [(row, person_id or created[row.id_hmac]) for row, person_id in plan.to_create]
+    count = copy_memberships(entries, org_id=org.pk, region=org.region_id, now=now)
     tick(count)
     org_member_count_adjust(org_id=org.pk, delta=count)
     return count
@@ -194,15 +195,10 @@ def _write_orm(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
         )
         for row, person_id in plan.to_create
     ]
-    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     for start in range(0, len(memberships), BATCH):
         batch = Membership.objects.bulk_create(memberships[start : start + BATCH])
-        ids = [m.pk for m in batch]
-        Membership.objects.filter(pk__in=ids, member_no="").update(
+        Membership.objects.filter(pk__in=[m.pk for m in batch], member_no="").update(
             member_no=Concat(Value(org.region_id), LPad(Cast("id", CharField()), 8, Value("0")))
-        )
-        MembershipEvent.objects.bulk_create(
-            MembershipEvent(membership_id=pk, kind=EventKind.IMPORT, org=org, actor_id=actor_id) for pk in ids
         )
         tick(len(batch))
     org_member_count_adjust(org_id=org.pk, delta=len(memberships))

@@ -25,6 +25,7 @@ class CleanRow:
     birth_date: dt.date
     mobile: str = ""
     fields: dict[str, Any] = field(default_factory=dict)
+    id_hmac: str = ""  # filled once by the pipeline, reused by the writers
 
 
 @dataclass(frozen=True)
