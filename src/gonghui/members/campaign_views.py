@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.common.access import staff_view
 from gonghui.common.excel.writer import Sheet, write_xlsx
+from gonghui.common.form_errors import apply_validation_error
 from gonghui.members.campaigns import campaign_create, campaign_progress
 from gonghui.members.forms import CampaignForm
 from gonghui.members.models import JoinCampaign
@@ -41,8 +42,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
             org = org_selectors.org_get_for(request.user, d.pop("org").strip().lower(), Perm.ORG_EDIT)
             campaign = campaign_create(actor=request.user, org=org, **d)
         except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages)
+            apply_validation_error(form, exc)
         except (Http404, PermissionDenied):
             form.add_error("org", _("找不到该组织，或您无权在那里设立入会目标。"))
         else:

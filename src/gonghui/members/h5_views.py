@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from gonghui.common.access import public_view
 from gonghui.common.audit import client_ip
+from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.idcard import normalize_idcard
 from gonghui.common.mobile import normalize_mobile
 from gonghui.members.forms import JoinForm, ProgressForm
@@ -28,8 +29,7 @@ def _join_page(request: HttpRequest, org: OrgNode, campaign: JoinCampaign | None
         try:
             result = member_join(org=org, applicant=form.applicant(), campaign=campaign)
         except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages)
+            apply_validation_error(form, exc)
         else:
             return render(request, "members/h5/join_done.html", {"org": org, "result": result})
     return render(request, "members/h5/join.html", {"org": org, "campaign": campaign, "form": form})

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
+from gonghui.common.form_errors import apply_validation_error
 from gonghui.members.forms import ImportForm
 from gonghui.members.importer.jobs import IMPORT_KIND, import_confirm, import_upload
 from gonghui.members.importer.pipeline import Mode
@@ -26,8 +27,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
                 actor=request.user, org=org, upload=form.cleaned_data["file"], mode=Mode(form.cleaned_data["mode"])
             )
         except ValidationError as exc:
-            for field, messages in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, messages)
+            apply_validation_error(form, exc)
         except (Http404, PermissionDenied):
             form.add_error("org", _("找不到该组织，或您无权向它导入会员。"))
         else:

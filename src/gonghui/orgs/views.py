@@ -7,13 +7,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
+from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.jobs import job_start
 from gonghui.members.models import JoinPolicy
 from gonghui.orgs import selectors
@@ -44,14 +44,6 @@ from gonghui.orgs.services import (
     staff_role_grant,
     staff_role_revoke,
 )
-
-
-def _apply_errors(form: Form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 @staff_view
@@ -107,7 +99,7 @@ def create_child(request: HttpRequest, code: str) -> HttpResponse:
                 request=request,
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("已新建“%(name)s”。") % {"name": node.name})
             return redirect("orgs:detail", code=node.code)
@@ -126,7 +118,7 @@ def edit(request: HttpRequest, code: str) -> HttpResponse:
         try:
             org_update(actor=request.user, org=org, fields=form.to_fields(), request=request)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("已保存。"))
             return redirect("orgs:detail", code=org.code)
@@ -142,7 +134,7 @@ def move(request: HttpRequest, code: str) -> HttpResponse:
             target = selectors.org_get_for(request.user, form.cleaned_data["new_parent"].strip().lower(), Perm.ORG_EDIT)
             org_move(actor=request.user, org=org, new_parent=target, request=request)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         except (Http404, PermissionDenied):
             form.add_error("new_parent", _("找不到该组织，或您无权把组织移到它下面。"))
         else:
@@ -168,7 +160,7 @@ def term_create(request: HttpRequest, code: str) -> HttpResponse:
         try:
             committee_term_record(actor=request.user, org=org, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("换届信息已登记。"))
             return redirect("orgs:detail", code=org.code)
@@ -231,7 +223,7 @@ def enterprise_add(request: HttpRequest, code: str) -> HttpResponse:
         try:
             enterprise = enterprise_create(actor=request.user, union=union, fields=form.to_fields(), request=request)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("已登记“%(name)s”。") % {"name": enterprise.name})
             return redirect("orgs:enterprise_detail", pk=enterprise.pk)
@@ -251,7 +243,7 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, enterprise=enterprise, fields=form.to_fields(), union=union, request=request
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            apply_validation_error(form, exc)
         except (Http404, PermissionDenied):
             form.add_error("union_code", _("找不到该工会，或您无权把单位划转到那里。"))
         else:
