@@ -167,3 +167,13 @@ def test_revealing_a_number_is_audited(world: World, owner: Client) -> None:
     response = owner.post(reverse("members:reveal", args=[world.member.pk, "id_number"]))
     assert response.content.decode() == "320904198506120014"
     assert AuditEvent.objects.filter(action=AuditAction.VIEW_PII, target_type="members.person").count() == 1
+
+
+def test_home_shows_pending_and_overdue_counts(world: World, owner: Client) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    Membership.objects.filter(pk=world.pending.pk).update(applied_at=timezone.now() - dt.timedelta(days=40))
+    html = owner.get(reverse("workbench:home")).content.decode()
+    assert "待审核入会申请" in html and "1 份超期" in html

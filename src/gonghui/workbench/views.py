@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gonghui.common.access import staff_view
+from gonghui.members.selectors import pending_for
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
 from gonghui.orgs.kinds import OrgKind
@@ -30,6 +31,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "enterprise_count": selectors.enterprises_for(user).count(),
         "no_scope": scope_for(user).is_empty,
         "recent_jobs": selectors.jobs_for(user).filter(created_by=user)[:5],
+        "pending_count": pending_for(user).count(),
+        "overdue_count": pending_for(user, overdue_only=True).count(),
     }
     return render(request, "workbench/home.html", context)
 
