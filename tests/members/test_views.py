@@ -177,3 +177,25 @@ def test_home_shows_pending_and_overdue_counts(world: World, owner: Client) -> N
     Membership.objects.filter(pk=world.pending.pk).update(applied_at=timezone.now() - dt.timedelta(days=40))
     html = owner.get(reverse("workbench:home")).content.decode()
     assert "待审核入会申请" in html and "1 份超期" in html
+
+
+def test_edit_member_details_audits_masked_changes(world: World, owner: Client) -> None:
+    url = reverse("members:edit", args=[world.member.pk])
+    assert "编辑会员信息" in owner.get(url).content.decode()
+    bad = owner.post(url, {"name": "李在册", "ethnicity": "回族", "mobile": "123"}).content.decode()
+    assert "手机号码应为 11 位" in bad
+    response = owner.post(
+        url,
+        {"name": "李在册", "ethnicity": "回族", "mobile": "13911112222", "village": "白驹村", "skill_level": "grade3"},
+    )
+    assert response.status_code == 302
+    world.member.refresh_from_db()
+    person = world.member.person
+    person.refresh_from_db()
+    assert (person.ethnicity, person.village, world.member.skill_level) == ("回族", "白驹村", "grade3")
+    assert person.mobile == "13911112222"
+    event = AuditEvent.objects.filter(action="update", target_type="members.membership").latest("id")
+    assert event.detail["mobile"] == ["139****0002", "139****2222"] and "13911112222" not in str(event.detail)
+    owner.post(url, {"name": "李在册", "ethnicity": "回族", "mobile": ""})
+    person.refresh_from_db()
+    assert person.mobile == "13911112222"  # blank keeps the stored number

@@ -103,6 +103,7 @@ WEB_CASES = [
         ok=frozenset({302}),
     ),
     Case("members:detail", kwargs=lambda w: {"pk": w.member.pk}),
+    Case("members:edit", kwargs=lambda w: {"pk": w.member.pk}),
     Case("members:reveal", kwargs=lambda w: {"pk": w.member.pk, "field": "mobile"}, method="post"),
     Case(
         "members:end",

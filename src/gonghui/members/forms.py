@@ -3,8 +3,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.members.choices import EmploymentForm, IdType, MembershipStatus
+from gonghui.members.choices import Education, EmploymentForm, Hukou, IdType, MembershipStatus, Political
 from gonghui.members.identity import Applicant
+from gonghui.members.models import SkillLevel
 
 
 class JoinForm(forms.Form):
@@ -89,3 +90,42 @@ class ImportForm(forms.Form):
         initial="all",
         widget=forms.RadioSelect,
     )
+
+
+def _ethnic_choices() -> list[tuple[str, str]]:
+    from gonghui.common.ethnic_groups import ethnic_groups
+
+    return [("", "—"), *((g, g) for g in ethnic_groups())]
+
+
+class MemberEditForm(forms.Form):
+    name = forms.CharField(label=_("姓名"), max_length=30)
+    ethnicity = forms.ChoiceField(label=_("民族"), choices=_ethnic_choices, required=False)
+    mobile = forms.CharField(label=_("手机号码"), max_length=20, required=False, help_text=_("留空则不修改。"))
+    hukou = forms.ChoiceField(label=_("户籍类型"), choices=[("", "—"), *Hukou.choices], required=False)
+    is_migrant_worker = forms.BooleanField(label=_("农民工"), required=False)
+    education = forms.ChoiceField(label=_("学历"), choices=[("", "—"), *Education.choices], required=False)
+    political = forms.ChoiceField(label=_("政治面貌"), choices=[("", "—"), *Political.choices], required=False)
+    address = forms.CharField(label=_("现住址"), max_length=200, required=False)
+    village = forms.CharField(label=_("村/社区"), max_length=100, required=False)
+    emergency_name = forms.CharField(label=_("紧急联系人"), max_length=50, required=False)
+    emergency_phone = forms.CharField(
+        label=_("紧急联系电话"), max_length=20, required=False, help_text=_("留空则不修改。")
+    )
+    employer_name = forms.CharField(label=_("工作单位/平台名称"), max_length=200, required=False)
+    occupation = forms.CharField(label=_("工种/岗位"), max_length=50, required=False)
+    skill_level = forms.ChoiceField(label=_("技能等级"), choices=SkillLevel.choices, required=False)
+    employment_form = forms.ChoiceField(
+        label=_("用工形式"), choices=[("", "—"), *EmploymentForm.choices], required=False
+    )
+    platform = forms.CharField(label=_("平台"), max_length=50, required=False)
+    union_posts = forms.CharField(label=_("工会职务"), max_length=100, required=False)
+    card_no = forms.CharField(label=_("会员卡号"), max_length=30, required=False)
+
+    def changed_values(self) -> dict[str, object]:
+        """Everything on the form, except sealed numbers left blank (blank keeps the stored number)."""
+        values = dict(self.cleaned_data)
+        for key in ("mobile", "emergency_phone"):
+            if not values.get(key):
+                values.pop(key, None)
+        return values

@@ -15,7 +15,7 @@ from gonghui.common.mobile import validate_mobile
 from gonghui.common.textnorm import clean_text, compact
 from gonghui.members.choices import EmploymentForm, IdType
 
-_NAME = re.compile(r"^[\u3400-\u9fff\u00b7·A-Za-z .]{2,30}$")
+NAME_PATTERN = re.compile(r"^[\u3400-\u9fff\u00b7·A-Za-z .]{2,30}$")
 _DOCUMENT = re.compile(r"^[A-Z0-9]{5,20}$", re.ASCII)
 
 
@@ -67,7 +67,7 @@ def check_applicant(applicant: Applicant, *, need_consent: bool = True) -> Check
     name = clean_text(applicant.name)
     if not name:
         errors["name"] = _("请填写姓名。")
-    elif not _NAME.match(name):
+    elif not NAME_PATTERN.match(name):
         errors["name"] = _("姓名应为 2–30 个汉字或字母。")
     number, sex, birth = "", "", None
     try:

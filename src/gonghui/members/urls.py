@@ -11,6 +11,7 @@ urlpatterns = [
     path("members/export/", views.export, name="export"),
     path("members/transfers/<int:pk>/decide/", views.transfer_decide, name="transfer_decide"),
     path("members/<int:pk>/", views.member_detail, name="detail"),
+    path("members/<int:pk>/edit/", views.member_edit, name="edit"),
     path("members/<int:pk>/reveal/<slug:field>/", views.member_reveal, name="reveal"),
     path("members/<int:pk>/end/", views.member_end, name="end"),
     path("members/import/", import_views.import_start, name="import"),

@@ -13,9 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
+from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.jobs import job_start
 from gonghui.members import selectors
-from gonghui.members.forms import MemberFilterForm
+from gonghui.members.edit import MEMBERSHIP_EDITABLE, PERSON_EDITABLE, member_update
+from gonghui.members.forms import MemberEditForm, MemberFilterForm
 from gonghui.members.jobs import EXPORT_KIND
 from gonghui.members.qr import qr_png_bytes, qr_svg, qr_svg_bytes
 from gonghui.members.selectors import MemberFilters
@@ -81,6 +83,24 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_review": can(request.user, Perm.REVIEW, membership.org),
     }
     return render(request, "members/detail.html", context)
+
+
+@staff_view
+def member_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = selectors.membership_get_for(request.user, pk, Perm.ORG_EDIT)
+    person = membership.person
+    initial = {k: getattr(person, k) for k in PERSON_EDITABLE if k not in ("mobile", "emergency_phone")}
+    initial |= {k: getattr(membership, k) for k in MEMBERSHIP_EDITABLE}
+    form = MemberEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member_update(actor=request.user, membership=membership, values=form.changed_values(), request=request)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("members:detail", pk=membership.pk)
+    return render(request, "orgs/form.html", {"form": form, "org": membership.org, "title": _("编辑会员信息")})
 
 
 @staff_view
