@@ -100,6 +100,21 @@ def test_members_of_another_union_are_rejected_with_the_transfer_hint(world: Wor
     assert "请办理转会" in result.errors[0].reason and result.imported == 1
 
 
+def test_ethnic_group_names_are_normalised_or_rejected(world: World) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "民族"])
+    ws.append(["马一", GOOD[0], "回"])
+    ws.append(["马二", GOOD[1], "火星"])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    result = roster_import(
+        actor=world.users["owner"], org=world.union_a, source=buffer.getvalue(), filename="m.xlsx", mode=Mode.VALID
+    )
+    assert result.imported == 1 and Person.objects.get(name="马一").ethnicity == "回族"
+    assert result.errors[0].number == 3 and result.errors[0].reason == "民族名称无效。"
+
+
 def test_same_person_twice_in_one_file_is_one_member(world: World) -> None:
     rows = [good_rows()[0], good_rows()[0]]
     result = roster_import(actor=world.users["owner"], org=world.union_a, source=roster(rows), filename="r.xlsx")

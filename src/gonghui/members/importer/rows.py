@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from gonghui.common.excel.cells import cell_date, cell_text, is_number
+from gonghui.common.ethnic_groups import ethnic_groups, normalize_ethnic_group
 from gonghui.common.idcard import parse_idcard
 from gonghui.common.masking import mask_idcard, mask_mobile
 from gonghui.common.mobile import validate_mobile
@@ -107,6 +108,10 @@ def clean_row(number: int, values: dict[str, Any]) -> tuple[CleanRow | None, lis
         if len(text) > limit:
             problems.append((key, _("内容过长（最多 %(n)d 个字）。") % {"n": limit}))
         fields[key] = text[:limit]
+    if fields["ethnicity"]:
+        fields["ethnicity"] = normalize_ethnic_group(fields["ethnicity"])
+        if fields["ethnicity"] not in ethnic_groups():
+            problems.append(("ethnicity", _("民族名称无效。")))
     if parsed is not None and sex and sex != str(parsed.sex):
         problems.append(("sex", _("性别与身份证号码不符。")))
     if problems or parsed is None:
