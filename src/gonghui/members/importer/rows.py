@@ -9,8 +9,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from gonghui.common.excel.cells import cell_date, cell_text, is_number
 from gonghui.common.ethnic_groups import ethnic_groups, normalize_ethnic_group
+from gonghui.common.excel.cells import cell_date, cell_text, is_number
 from gonghui.common.idcard import parse_idcard
 from gonghui.common.masking import mask_idcard, mask_mobile
 from gonghui.common.mobile import validate_mobile
