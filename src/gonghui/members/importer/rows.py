@@ -109,7 +109,7 @@ def clean_row(number: int, values: dict[str, Any]) -> tuple[CleanRow | None, lis
             problems.append((key, _("内容过长（最多 %(n)d 个字）。") % {"n": limit}))
         fields[key] = text[:limit]
     if fields["ethnicity"]:
-        fields["ethnicity"] = normalize_ethnic_group(fields["ethnicity"])
+        fields["ethnicity"] = normalize_ethnic_group(str(fields["ethnicity"]))
         if fields["ethnicity"] not in ethnic_groups():
             problems.append(("ethnicity", _("民族名称无效。")))
     if parsed is not None and sex and sex != str(parsed.sex):
