@@ -104,6 +104,34 @@ def result(
     )
 
 
+def throughput(
+    metric: str,
+    rows: int,
+    seconds: float,
+    *,
+    target: str,
+    scale: str,
+    peer: str | None = None,
+    peer_rows: int | None = None,
+    peer_seconds: float | None = None,
+) -> Result:
+    """A rows-per-second result; ratio = ours / peer, so above 1 means faster than the peer."""
+    value = round(rows / seconds, 1)
+    peer_value = round(peer_rows / peer_seconds, 1) if peer_rows and peer_seconds else None
+    return Result(
+        metric=metric,
+        value=value,
+        unit="rows/s",
+        target=target,
+        peer=peer,
+        peer_value=peer_value,
+        ratio=round(value / peer_value, 3) if peer_value else None,
+        scale=scale,
+        database=_database_label(),
+        at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    )
+
+
 def _database_label() -> str:
     from django.db import connection
 
@@ -115,13 +143,13 @@ def _database_label() -> str:
 
 
 def report(name: str, results: list[Result]) -> Path:
-    header = f"{'metric':<34} {'p95':>10} {'target':>10} {'peer p95':>10} {'ratio':>7}  peer"
+    header = f"{'metric':<34} {'value':>10} {'target':>10} {'peer':>10} {'ratio':>7}  unit · peer"
     print(header)
     print("-" * len(header))
     for r in results:
         peer_value = f"{r.peer_value:.2f}" if r.peer_value is not None else "-"
         ratio = f"{r.ratio:.3f}" if r.ratio is not None else "-"
-        print(f"{r.metric:<34} {r.value:>10.2f} {r.target:>10} {peer_value:>10} {ratio:>7}  {r.peer or '-'}")
+        print(f"{r.metric:<34} {r.value:>10.2f} {r.target:>10} {peer_value:>10} {ratio:>7}  {r.unit} · {r.peer or '-'}")
     print(f"(scale: {results[0].scale}; database: {results[0].database}; ratio = ours / peer)")
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{name}.json"
