@@ -42,7 +42,8 @@ from gonghui.orgs.scope import require
 from gonghui.orgs.services import org_member_count_adjust
 
 BATCH = 2000
-LOOKUP_BATCH = 5000
+LOOKUP_BATCH = 900  # below SQLite's parameter limit
+PG_LOOKUP_BATCH = 20_000  # PostgreSQL takes each batch as one array parameter
 PERSON_FIELDS = ("hukou", "is_migrant_worker", "education", "political", "address", "village", "ethnicity")
 MEMBERSHIP_FIELDS = ("employer_name", "occupation", "employment_form", "platform", "card_no", "union_posts")
 
@@ -89,25 +90,37 @@ class _Plan:
     duplicates: int = 0
 
 
-def _plan(org: OrgNode, rows: list[CleanRow], errors: list[RowError]) -> _Plan:
-    plan = _Plan()
-    for row in rows:
-        row.id_hmac = blind_index(row.id_number, purpose="id")
-    hmacs = {r.id_number: r.id_hmac for r in rows}
+def _existing(hmacs: list[str]) -> tuple[dict[str, tuple[int, str]], dict[int, tuple[int, str]]]:
+    """People already on file for these document HMACs, and their live memberships (one array query each)."""
     people: dict[str, tuple[int, str]] = {}
-    values = list(hmacs.values())
-    for start in range(0, len(values), LOOKUP_BATCH):
-        for pk, hmac_, name in Person.objects.filter(id_hmac__in=values[start : start + LOOKUP_BATCH]).values_list(
-            "pk", "id_hmac", "name"
-        ):
-            people[hmac_] = (pk, name)
     live: dict[int, tuple[int, str]] = {}
+    size = PG_LOOKUP_BATCH if connection.vendor == "postgresql" else LOOKUP_BATCH
+    with connection.cursor() as cursor:
+        for start in range(0, len(hmacs), size):
+            batch = hmacs[start : start + size]
+            if connection.vendor == "postgresql":
+                cursor.execute("SELECT id, id_hmac, name FROM members_person WHERE id_hmac = ANY(%s)", [batch])
+            else:
+                marks = ",".join(["%s"] * len(batch))
+                sql = f"SELECT id, id_hmac, name FROM members_person WHERE id_hmac IN ({marks})"  # noqa: S608 - placeholders only
+                cursor.execute(sql, batch)
+            for pk, hmac_, name in cursor.fetchall():
+                people[hmac_] = (pk, name)
     person_ids = [pk for pk, _ in people.values()]
     for start in range(0, len(person_ids), LOOKUP_BATCH):
         for person_id, org_id, org_name in Membership.objects.filter(
             person_id__in=person_ids[start : start + LOOKUP_BATCH], status__in=LIVE_STATUSES
         ).values_list("person_id", "org_id", "org__name"):
             live[person_id] = (org_id, org_name)
+    return people, live
+
+
+def _plan(org: OrgNode, rows: list[CleanRow], errors: list[RowError]) -> _Plan:
+    plan = _Plan()
+    for row in rows:
+        row.id_hmac = blind_index(row.id_number, purpose="id")
+    hmacs = {r.id_number: r.id_hmac for r in rows}
+    people, live = _existing(list(hmacs.values()))
     numbers = {r.fields["member_no"] for r in rows if r.fields["member_no"]}
     taken = (
         set(Membership.objects.filter(member_no__in=numbers).values_list("member_no", flat=True)) if numbers else set()

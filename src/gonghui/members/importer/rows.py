@@ -16,6 +16,20 @@ from gonghui.common.masking import mask_idcard, mask_mobile
 from gonghui.common.mobile import validate_mobile
 from gonghui.members.importer.columns import EDUCATION, EMPLOYMENT_FORMS, HUKOU, POLITICAL, SEXES, YES
 
+_TEXT_LIMITS = {
+    "employer_name": 200,
+    "occupation": 50,
+    "platform": 50,
+    "village": 100,
+    "ethnicity": 16,
+    "address": 200,
+    "member_no": 20,
+    "card_no": 30,
+    "union_posts": 100,
+}
+_CHOICE_TABLES = {"employment_form": EMPLOYMENT_FORMS, "hukou": HUKOU, "education": EDUCATION, "political": POLITICAL}
+_EMPTY_FIELDS: dict[str, Any] = {key: "" for key in (*_TEXT_LIMITS, *_CHOICE_TABLES)} | {"is_migrant_worker": False}
+
 
 @dataclass
 class CleanRow:
@@ -85,29 +99,21 @@ def clean_row(number: int, values: dict[str, Any]) -> tuple[CleanRow | None, lis
     if joined_on and joined_on > dt.date.today():
         problems.append(("joined_on", _("入会日期不能晚于今天。")))
     sex = _choice(values.get("sex"), SEXES, "sex", problems)
-    fields = {
-        "joined_on": joined_on,
-        "employment_form": _choice(values.get("employment_form"), EMPLOYMENT_FORMS, "employment_form", problems),
-        "hukou": _choice(values.get("hukou"), HUKOU, "hukou", problems),
-        "education": _choice(values.get("education"), EDUCATION, "education", problems),
-        "political": _choice(values.get("political"), POLITICAL, "political", problems),
-        "is_migrant_worker": cell_text(values.get("is_migrant_worker")) in YES,
-    }
-    for key, limit in (
-        ("employer_name", 200),
-        ("occupation", 50),
-        ("platform", 50),
-        ("village", 100),
-        ("ethnicity", 16),
-        ("address", 200),
-        ("member_no", 20),
-        ("card_no", 30),
-        ("union_posts", 100),
-    ):
-        text = cell_text(values.get(key))
-        if len(text) > limit:
-            problems.append((key, _("内容过长（最多 %(n)d 个字）。") % {"n": limit}))
-        fields[key] = text[:limit]
+    fields: dict[str, Any] = {**_EMPTY_FIELDS, "joined_on": joined_on}
+    # Only the columns the sheet has, and only non-empty cells: most rosters fill a handful of columns.
+    for key, raw in values.items():
+        if raw is None or raw == "":
+            continue
+        if key in _CHOICE_TABLES:
+            fields[key] = _choice(raw, _CHOICE_TABLES[key], key, problems)
+        elif key in _TEXT_LIMITS:
+            text = cell_text(raw)
+            limit = _TEXT_LIMITS[key]
+            if len(text) > limit:
+                problems.append((key, _("内容过长（最多 %(n)d 个字）。") % {"n": limit}))
+            fields[key] = text[:limit]
+        elif key == "is_migrant_worker":
+            fields[key] = cell_text(raw) in YES
     if fields["ethnicity"]:
         fields["ethnicity"] = normalize_ethnic_group(str(fields["ethnicity"]))
         if fields["ethnicity"] not in ethnic_groups():
