@@ -28,9 +28,10 @@ def clean_text(value: object) -> str:
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_ZERO_WIDTH)
+    if not text.isascii():  # full-width forms and zero-width characters are never ASCII
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        text = text.translate(_ZERO_WIDTH)
     if _UNTIDY_SPACE.search(text):
         text = _SPACES.sub(" ", text)
     return text.strip()

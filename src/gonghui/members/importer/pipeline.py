@@ -238,8 +238,9 @@ def roster_import(
     if on_total:
         on_total(len(table.rows))
     clean: list[CleanRow] = []
+    today = timezone.localdate()
     for row in table.rows:
-        ok, problems = clean_row(row.number, row.values)
+        ok, problems = clean_row(row.number, row.values, today=today)
         if ok is None:
             result.errors.extend(problems)
         else:

@@ -69,7 +69,10 @@ def _choice(raw: Any, table: dict[str, str], column: str, errors: list[tuple[str
     return table[text]
 
 
-def clean_row(number: int, values: dict[str, Any]) -> tuple[CleanRow | None, list[RowError]]:
+def clean_row(
+    number: int, values: dict[str, Any], *, today: dt.date | None = None
+) -> tuple[CleanRow | None, list[RowError]]:
+    today = today or dt.date.today()
     problems: list[tuple[str, str]] = []
     name = cell_text(values.get("name"))
     if not name:
@@ -82,13 +85,13 @@ def clean_row(number: int, values: dict[str, Any]) -> tuple[CleanRow | None, lis
         )
     else:
         try:
-            parsed = parse_idcard(raw_id)
+            parsed = parse_idcard(raw_id, today=today)
         except ValidationError as exc:
             problems.append(("id_number", exc.messages[0]))
-    mobile = ""
-    if cell_text(values.get("mobile")):
+    mobile = cell_text(values.get("mobile"))
+    if mobile:
         try:
-            mobile = validate_mobile(cell_text(values.get("mobile")))
+            mobile = validate_mobile(mobile)
         except ValidationError as exc:
             problems.append(("mobile", exc.messages[0]))
     joined_on = None
@@ -96,7 +99,7 @@ def clean_row(number: int, values: dict[str, Any]) -> tuple[CleanRow | None, lis
         joined_on = cell_date(values.get("joined_on"))
     except ValidationError as exc:
         problems.append(("joined_on", exc.messages[0]))
-    if joined_on and joined_on > dt.date.today():
+    if joined_on and joined_on > today:
         problems.append(("joined_on", _("入会日期不能晚于今天。")))
     sex = _choice(values.get("sex"), SEXES, "sex", problems)
     fields: dict[str, Any] = {**_EMPTY_FIELDS, "joined_on": joined_on}
