@@ -86,6 +86,8 @@ def test_pages_and_excel(world: World) -> None:
     assert book.sheetnames == ["总体", "按下级工会", "一村一台账"]
     poster = client.get(reverse("members:campaign_poster", args=[campaign.pk])).content.decode()
     assert "大中街道快递员入会" in poster and "<svg" in poster
+    png = client.get(reverse("members:campaign_qr", args=[campaign.pk, "png"]))
+    assert png.content[:4] == b"\x89PNG" and 'filename="join-dz-kuaidi.png"' in png["Content-Disposition"]
     other = client.post(
         reverse("members:campaign_new"),
         {"org": world.county_b.code, "name": "x", "code": "x1", "year": 2024, "target": 5},

@@ -119,6 +119,7 @@ WEB_CASES = [
     Case("members:campaign", kwargs=lambda w: {"pk": w.campaign.pk}),
     Case("members:campaign_export", kwargs=lambda w: {"pk": w.campaign.pk}),
     Case("members:campaign_poster", kwargs=lambda w: {"pk": w.campaign.pk}),
+    Case("members:campaign_qr", kwargs=lambda w: {"pk": w.campaign.pk, "fmt": "svg"}),
     Case("members:join_poster", kwargs=org("union_a")),
     Case("members:join_qr", kwargs=lambda w: {"code": w.union_a.code, "fmt": "png"}),
     Case(

@@ -16,7 +16,7 @@ from gonghui.common.form_errors import apply_validation_error
 from gonghui.members.campaigns import campaign_create, campaign_progress
 from gonghui.members.forms import CampaignForm
 from gonghui.members.models import JoinCampaign
-from gonghui.members.qr import qr_svg
+from gonghui.members.qr import qr_download, qr_svg
 from gonghui.members.selectors import campaigns_for
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
@@ -80,6 +80,15 @@ def campaign_export(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="join-target-{p.campaign.code}.xlsx"'
     return response
+
+
+@staff_view
+def campaign_qr(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in ("svg", "png"):
+        raise Http404
+    campaign = _campaign(request, pk)
+    url = request.build_absolute_uri(reverse("join:campaign", args=[campaign.code]))
+    return qr_download(url, fmt=fmt, filename=f"join-{campaign.code}")
 
 
 @staff_view

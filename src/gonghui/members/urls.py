@@ -21,6 +21,7 @@ urlpatterns = [
     path("members/targets/<int:pk>/", campaign_views.campaign_detail, name="campaign"),
     path("members/targets/<int:pk>/export/", campaign_views.campaign_export, name="campaign_export"),
     path("members/targets/<int:pk>/poster/", campaign_views.campaign_poster, name="campaign_poster"),
+    path("members/targets/<int:pk>/qr.<str:fmt>", campaign_views.campaign_qr, name="campaign_qr"),
     path("orgs/<slug:code>/join/poster/", views.join_poster, name="join_poster"),
     path("orgs/<slug:code>/join/qr.<str:fmt>", views.join_qr, name="join_qr"),
     path("orgs/<slug:code>/join/policy/", views.join_policy, name="join_policy"),

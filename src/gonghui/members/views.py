@@ -19,7 +19,7 @@ from gonghui.members import selectors
 from gonghui.members.edit import MEMBERSHIP_EDITABLE, PERSON_EDITABLE, member_update
 from gonghui.members.forms import MemberEditForm, MemberFilterForm
 from gonghui.members.jobs import EXPORT_KIND
-from gonghui.members.qr import qr_png_bytes, qr_svg, qr_svg_bytes
+from gonghui.members.qr import qr_download, qr_svg
 from gonghui.members.selectors import MemberFilters
 from gonghui.members.services import (
     join_policy_set,
@@ -214,13 +214,7 @@ def join_qr(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if fmt not in ("svg", "png"):
         raise Http404
     org = org_selectors.org_get_for(request.user, code)
-    url = _join_url(request, org.code)
-    if fmt == "png":
-        response = HttpResponse(qr_png_bytes(url), content_type="image/png")
-    else:
-        response = HttpResponse(qr_svg_bytes(url), content_type="image/svg+xml")
-    response["Content-Disposition"] = f'attachment; filename="join-{org.code}.{fmt}"'
-    return response
+    return qr_download(_join_url(request, org.code), fmt=fmt, filename=f"join-{org.code}")
 
 
 @staff_view
