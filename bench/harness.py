@@ -37,6 +37,7 @@ def setup_django() -> None:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages render with the production manifest
 
 
 def _ensure_postgres_database(url: str) -> None:

@@ -43,7 +43,12 @@ class MemberFilters:
 
 
 def _search_q(raw: str) -> Q | None:
-    """Exact ID or mobile via the blind index, member number, or name (characters, pinyin, initials)."""
+    """What the search box means, chosen so every branch can use an index on a million rows.
+
+    A full ID number or an 11-digit mobile: exact match on the blind index. Anything else with a
+    digit: a member number. Latin letters: the start of the full pinyin or of the initials.
+    Chinese characters (simplified or traditional): the start of the name.
+    """
     text = compact(raw).upper()
     if not text:
         return None
@@ -58,15 +63,14 @@ def _search_q(raw: str) -> Q | None:
             return Q(person__mobile_hmac=blind_index(validate_mobile(text), purpose="mobile"))
         except ValidationError:
             pass
-    by_number = Q(member_no=text)
+    if any(c.isdigit() for c in text):
+        return Q(member_no=text)
     query = parse_query(raw)
     if query is None:
-        return by_number
+        return None
     if query.latin:
-        by_name = Q(person__name_pinyin__startswith=query.text) | Q(person__name_initials__startswith=query.text)
-    else:
-        by_name = Q(person__name_simplified__contains=query.text)
-    return by_number | by_name
+        return Q(person__name_pinyin__startswith=query.text) | Q(person__name_initials__startswith=query.text)
+    return Q(person__name_simplified__startswith=query.text)
 
 
 def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet[Membership]:
