@@ -13,12 +13,14 @@ from bench.harness import setup_django
 def main() -> None:
     parser = argparse.ArgumentParser(description="Gonghui benchmarks")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the bench data even if present")
-    parser.add_argument("--only", choices=["tree", "members_import", "members_list"], help="run one benchmark")
+    parser.add_argument(
+        "--only", choices=["tree", "members_import", "members_list", "members_join"], help="run one benchmark"
+    )
     parser.add_argument("--import-rows", type=int, default=1_000_000, help="roster size for members_import")
     parser.add_argument("--peer-rows", type=int, default=50_000, help="rows for the django-import-export peer")
     args = parser.parse_args()
     setup_django()
-    from bench import members_import, members_list, tree
+    from bench import join_load, members_import, members_list, tree
 
     if args.only in (None, "tree"):
         tree.main(rebuild=args.rebuild)
@@ -26,6 +28,8 @@ def main() -> None:
         members_import.main(rows=args.import_rows, peer_rows=args.peer_rows)
     if args.only in (None, "members_list"):
         members_list.main(rebuild=args.rebuild)
+    if args.only in (None, "members_join"):
+        join_load.main()
 
 
 if __name__ == "__main__":

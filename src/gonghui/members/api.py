@@ -126,7 +126,9 @@ def members_join(request: HttpRequest, payload: JoinIn) -> JoinOut:
     """Self-join as from the QR form (public). Never creates a second record for the same document."""
     from gonghui.members.models import JoinCampaign
 
-    org = get_object_or_404(OrgNode, code=payload.org_code, is_active=True)
+    org: OrgNode = get_object_or_404(
+        OrgNode.objects.select_related("join_policy"), code=payload.org_code, is_active=True
+    )
     campaign = (
         JoinCampaign.objects.filter(code=payload.campaign_code, org=org).first() if payload.campaign_code else None
     )

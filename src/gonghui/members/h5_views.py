@@ -38,14 +38,16 @@ def _join_page(request: HttpRequest, org: OrgNode, campaign: JoinCampaign | None
 @public_view
 @never_cache
 def join(request: HttpRequest, code: str) -> HttpResponse:
-    org: OrgNode = get_object_or_404(OrgNode.objects.select_related("region"), code=code, is_active=True)
+    org: OrgNode = get_object_or_404(OrgNode.objects.select_related("region", "join_policy"), code=code, is_active=True)
     return _join_page(request, org, None)
 
 
 @public_view
 @never_cache
 def join_campaign(request: HttpRequest, code: str) -> HttpResponse:
-    campaign = get_object_or_404(JoinCampaign.objects.select_related("org"), code=code, org__is_active=True)
+    campaign = get_object_or_404(
+        JoinCampaign.objects.select_related("org", "org__join_policy"), code=code, org__is_active=True
+    )
     return _join_page(request, campaign.org, campaign)
 
 

@@ -1,0 +1,31 @@
+-- wrk script: every request joins with a new, checksum-valid resident ID number.
+local weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+local checks = "10X98765432"
+local counter = 0
+local thread_id = 0
+local org_code = os.getenv("JOIN_ORG") or "bench-join"
+
+setup = function(thread)
+  thread_id = thread_id + 1
+  thread:set("tid", thread_id)
+end
+
+local function id_number(n)
+  local days = math.floor(n / 1000)
+  local year = 1970 + math.floor(days / 336)
+  local month = 1 + math.floor((days % 336) / 28)
+  local day = 1 + days % 28
+  local first17 = string.format("610%03d%04d%02d%02d%03d", tid * 10 + 3, year, month, day, n % 1000)
+  local sum = 0
+  for i = 1, 17 do sum = sum + tonumber(first17:sub(i, i)) * weights[i] end
+  local idx = sum % 11 + 1
+  return first17 .. checks:sub(idx, idx)
+end
+
+request = function()
+  counter = counter + 1
+  local body = string.format(
+    '{"org_code":"%s","name":"张三","id_number":"%s","mobile":"13%09d","employment_form":"courier","consent":true}',
+    org_code, id_number(counter), (tid * 10000000 + counter) % 1000000000)
+  return wrk.format("POST", wrk.path, {["Content-Type"] = "application/json", ["X-Forwarded-Proto"] = "https"}, body)
+end

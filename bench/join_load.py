@@ -1,0 +1,172 @@
+"""Issue 3: the public join endpoint under load on loopback (gunicorn, 2 cores), against a bare INSERT view.
+
+wrk (Debian package) drives POST /api/v1/join with a new checksum-valid ID per request
+(bench/join.lua); the peer is a Django view in the same gunicorn that does one INSERT. The join does
+the real work: validation, HMAC and sealing, person lock/insert, membership, event, policy look-up.
+Targets: ≥ 600 joins/s with p99 ≤ 50 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from bench.harness import Result, _database_label
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8077
+DURATION = "20s"
+CONNECTIONS = 16
+# Sync workers spend most of a join waiting on PostgreSQL round trips, so more than one per core pays.
+WORKERS = "8"
+
+
+def _prepare() -> tuple[int, int]:
+    from django.db import connection
+
+    from gonghui.orgs.kinds import OrgKind
+    from gonghui.orgs.models import OrgNode
+
+    org = OrgNode.objects.filter(code="bench-join").first()
+    if org is None:
+        org = OrgNode.objects.add_child(
+            OrgNode.objects.get(code="b-1"),
+            instance=OrgNode(code="bench-join", name="基准入会工会", kind=OrgKind.SECTOR_FED, region_id="320904"),
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE IF NOT EXISTS bench_bare_join (id bigserial PRIMARY KEY, name text, "
+            "id_number text, mobile text, token text)"
+        )
+        cursor.execute("TRUNCATE bench_bare_join")
+        cursor.execute("SELECT coalesce(max(id), 0) FROM members_person")
+        max_person = cursor.fetchone()[0]
+    return org.pk, max_person
+
+
+def _cleanup(org_id: int, max_person: int) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM members_membershipevent WHERE org_id = %s", [org_id])
+        cursor.execute("DELETE FROM members_membership WHERE org_id = %s", [org_id])
+        cursor.execute("DELETE FROM members_person WHERE id > %s", [max_person])
+
+
+def _server() -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "BEHIND_PROXY": "1",
+        "PYTHONPATH": str(ROOT),
+        "DB_CONN_MAX_AGE": "600",  # persistent connections, as production runs
+    }
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    process = subprocess.Popen(  # noqa: S603 - our own gunicorn with fixed arguments
+        [gunicorn, "gonghui.wsgi", "-w", WORKERS, "-b", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+        env=env,
+        cwd=ROOT,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/healthz", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def _wrk(path: str) -> dict[str, float]:
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise RuntimeError("wrk is not installed: apt-get install wrk")
+    output = subprocess.run(  # noqa: S603 - fixed arguments, loopback only
+        [
+            wrk,
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{DURATION}",
+            "--latency",
+            "-s",
+            str(ROOT / "bench" / "join.lua"),
+            f"http://127.0.0.1:{PORT}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "JOIN_ORG": "bench-join"},
+    ).stdout
+    print(output)
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"rate": rate, "p99": p99, "errors": float(errors.group(1)) if errors else 0.0}
+
+
+def _ms(text: str) -> float:
+    value, unit = float(re.match(r"[\d.]+", text).group(0)), re.sub(r"[\d.]+", "", text)  # type: ignore[union-attr]
+    return value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def run() -> list[Result]:
+    import datetime as dt
+
+    org_id, max_person = _prepare()
+    server = _server()
+    try:
+        ours = _wrk("/api/v1/join")
+        peer = _wrk("/bench/bare-join")
+    finally:
+        server.terminate()
+        server.wait(10)
+    from gonghui.members.models import Membership
+
+    joined = Membership.objects.filter(org_id=org_id).count()
+    _cleanup(org_id, max_person)
+    if ours["errors"]:
+        raise RuntimeError(f"{int(ours['errors'])} join requests failed")
+    scale = (
+        f"gunicorn {WORKERS} sync workers, wrk {CONNECTIONS} connections × {DURATION}, 2 cores shared; {joined:,} joins"
+    )
+    at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    database = _database_label()
+    return [
+        Result(
+            "join_per_s",
+            ours["rate"],
+            "joins/s",
+            "≥ 600",
+            "bare one-INSERT Django view",
+            peer["rate"],
+            round(ours["rate"] / peer["rate"], 3),
+            scale,
+            database,
+            at,
+        ),
+        Result(
+            "join_p99",
+            ours["p99"],
+            "ms (p99)",
+            "≤ 50",
+            "bare one-INSERT Django view",
+            peer["p99"],
+            round(ours["p99"] / peer["p99"], 3),
+            scale,
+            database,
+            at,
+        ),
+    ]
+
+
+def main(**_: Any) -> None:
+    from bench.harness import report
+
+    report("members_join", run())
