@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -15,7 +16,9 @@ from gonghui.common.mobile import normalize_mobile
 from gonghui.members import selectors
 from gonghui.members.choices import EmploymentForm, IdType, MembershipStatus, TransferStatus
 from gonghui.members.identity import Applicant
-from gonghui.members.models import Membership, Transfer
+from gonghui.members.importer.jobs import import_confirm, import_upload
+from gonghui.members.importer.pipeline import Mode
+from gonghui.members.models import JoinCampaign, Membership, Transfer
 from gonghui.members.selectors import MemberFilters
 from gonghui.members.services import (
     member_join,
@@ -27,6 +30,7 @@ from gonghui.members.services import (
 from gonghui.members.throttle import progress_lookup_allowed
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.models import OrgNode
+from gonghui.orgs.roles import Perm
 
 router = Router(tags=["members"])
 
@@ -124,8 +128,6 @@ class TransferOut(Schema):
 @public_view
 def members_join(request: HttpRequest, payload: JoinIn) -> JoinOut:
     """Self-join as from the QR form (public). Never creates a second record for the same document."""
-    from gonghui.members.models import JoinCampaign
-
     org: OrgNode = get_object_or_404(
         OrgNode.objects.select_related("join_policy"), code=payload.org_code, is_active=True
     )
@@ -143,8 +145,6 @@ def members_join(request: HttpRequest, payload: JoinIn) -> JoinOut:
 @public_view
 def members_join_progress(request: HttpRequest, payload: ProgressIn) -> list[selectors.ProgressRow]:
     """进度查询 by document number + mobile (public, throttled per IP)."""
-    from django.core.exceptions import PermissionDenied, ValidationError
-
     if not progress_lookup_allowed(client_ip(request)):
         raise PermissionDenied
     rows = selectors.join_progress(
@@ -215,13 +215,7 @@ class JobRef(Schema):
 @router.post("/members/imports", response=JobRef, operation_id="members_import_start")
 def members_import_start(request: HttpRequest, org_code: str, file: File[UploadedFile], mode: str = "all") -> JobRef:
     """Upload a roster (multipart); starts the dry run. Poll /jobs/{job_id}; then confirm."""
-    from gonghui.members.importer.jobs import import_upload
-    from gonghui.members.importer.pipeline import Mode
-    from gonghui.orgs.roles import Perm
-
     if mode not in ("all", "valid"):
-        from django.core.exceptions import ValidationError
-
         raise ValidationError({"mode": _("导入方式只能是 all 或 valid。")})
     org = org_selectors.org_get_for(request.user, org_code, Perm.ORG_EDIT)
     job = import_upload(actor=request.user, org=org, upload=file, mode=Mode(mode))
@@ -230,7 +224,5 @@ def members_import_start(request: HttpRequest, org_code: str, file: File[Uploade
 
 @router.post("/members/imports/{job_id}/confirm", response=JobRef, operation_id="members_import_confirm")
 def members_import_confirm(request: HttpRequest, job_id: str) -> JobRef:
-    from gonghui.members.importer.jobs import import_confirm
-
     job = import_confirm(actor=request.user, dry_run_job=org_selectors.job_get_for(request.user, job_id))
     return JobRef(job_id=str(job.pk), status=job.status)

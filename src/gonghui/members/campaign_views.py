@@ -7,7 +7,6 @@ import io
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gonghui.common.access import staff_view
@@ -16,7 +15,7 @@ from gonghui.common.form_errors import apply_validation_error
 from gonghui.members.campaigns import campaign_create, campaign_progress
 from gonghui.members.forms import CampaignForm
 from gonghui.members.models import JoinCampaign
-from gonghui.members.qr import qr_download, qr_svg
+from gonghui.members.qr import join_link, qr_download, qr_svg
 from gonghui.members.selectors import campaigns_for
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
@@ -53,7 +52,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
 @staff_view
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
-    link = request.build_absolute_uri(reverse("join:campaign", args=[campaign.code]))
+    link = join_link(request, campaign_code=campaign.code)
     return render(request, "members/campaign.html", {"p": campaign_progress(campaign), "link": link})
 
 
@@ -87,13 +86,13 @@ def campaign_qr(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in ("svg", "png"):
         raise Http404
     campaign = _campaign(request, pk)
-    url = request.build_absolute_uri(reverse("join:campaign", args=[campaign.code]))
+    url = join_link(request, campaign_code=campaign.code)
     return qr_download(url, fmt=fmt, filename=f"join-{campaign.code}")
 
 
 @staff_view
 def campaign_poster(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
-    url = request.build_absolute_uri(reverse("join:campaign", args=[campaign.code]))
+    url = join_link(request, campaign_code=campaign.code)
     context = {"org": campaign.org, "campaign": campaign, "url": url, "qr": qr_svg(url)}
     return render(request, "members/poster.html", context)

@@ -12,11 +12,28 @@ from django.utils.translation import gettext as _
 
 from gonghui.common.idcard import parse_idcard
 from gonghui.common.mobile import validate_mobile
+from gonghui.common.pii_crypto import blind_index
+from gonghui.common.search_keys import search_keys
 from gonghui.common.textnorm import clean_text, compact
 from gonghui.members.choices import EmploymentForm, IdType
 
 NAME_PATTERN = re.compile(r"^[\u3400-\u9fff\u00b7·A-Za-z .]{2,30}$")
 _DOCUMENT = re.compile(r"^[A-Z0-9]{5,20}$", re.ASCII)
+
+
+def document_hmac(number: str) -> str:
+    """Blind index of a normalised document number (the Person.id_hmac value)."""
+    return blind_index(number, purpose="id")
+
+
+def mobile_hmac(number: str) -> str:
+    """Blind index of a normalised mobile number (the Person.mobile_hmac value)."""
+    return blind_index(number, purpose="mobile")
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Names match in simplified form: 劉保柱 and 刘保柱 are one person."""
+    return search_keys(a).simplified == search_keys(b).simplified
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -44,8 +45,6 @@ def import_commit(request: HttpRequest, pk: str) -> HttpResponse:
     try:
         job = import_confirm(actor=request.user, dry_run_job=dry_run)
     except ValidationError as exc:
-        from django.contrib import messages
-
         messages.error(request, " ".join(exc.messages))
         return redirect("workbench:job", pk=dry_run.pk)
     return redirect("workbench:job", pk=job.pk)

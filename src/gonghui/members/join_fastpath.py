@@ -15,9 +15,9 @@ from typing import Any
 
 from django.db import connection
 
-from gonghui.common.pii_crypto import blind_index, seal
+from gonghui.common.pii_crypto import seal
 from gonghui.members.choices import EventKind, MembershipStatus
-from gonghui.members.identity import CheckedApplicant
+from gonghui.members.identity import CheckedApplicant, document_hmac, mobile_hmac
 from gonghui.members.models import JoinCampaign, Membership, MembershipEvent, Person
 from gonghui.orgs.models import OrgNode
 
@@ -45,11 +45,11 @@ def insert_new_person(checked: CheckedApplicant, keys: dict[str, str], now: dt.d
                 checked.name,
                 checked.id_type,
                 seal(checked.id_number, aad=_ID_AAD),
-                blind_index(checked.id_number, purpose="id"),
+                document_hmac(checked.id_number),
                 checked.sex,
                 checked.birth_date,
                 seal(mobile, aad=_MOBILE_AAD) if mobile else None,
-                blind_index(mobile, purpose="mobile") if mobile else None,
+                mobile_hmac(mobile) if mobile else None,
                 checked.village,
                 keys["name_simplified"],
                 keys["name_pinyin"],

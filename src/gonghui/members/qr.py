@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 
 import segno
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 
 def qr_svg(url: str, *, scale: int = 8) -> str:
@@ -16,6 +17,12 @@ def qr_svg_bytes(url: str, *, scale: int = 10) -> bytes:
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=scale, xmldecl=True)
     return buffer.getvalue()
+
+
+def join_link(request: HttpRequest, *, org_code: str = "", campaign_code: str = "") -> str:
+    """The absolute H5 join URL a QR code carries: a union's, or a join target's."""
+    path = reverse("join:campaign", args=[campaign_code]) if campaign_code else reverse("join:org", args=[org_code])
+    return request.build_absolute_uri(path)
 
 
 def qr_download(url: str, *, fmt: str, filename: str) -> HttpResponse:

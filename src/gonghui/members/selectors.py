@@ -17,10 +17,10 @@ from django.utils import timezone
 
 from gonghui.common.idcard import parse_idcard
 from gonghui.common.mobile import validate_mobile
-from gonghui.common.pii_crypto import blind_index
 from gonghui.common.search_keys import parse_query
 from gonghui.common.textnorm import compact
 from gonghui.members.choices import MembershipStatus, TransferStatus
+from gonghui.members.identity import document_hmac, mobile_hmac
 from gonghui.members.models import JoinCampaign, Membership, Person, Transfer
 from gonghui.members.workdays import working_days_before
 from gonghui.orgs.models import OrgNode
@@ -57,10 +57,10 @@ def _search_q(raw: str) -> Q | None:
     except ValidationError:
         pass
     else:
-        return Q(person__id_hmac=blind_index(number, purpose="id"))
+        return Q(person__id_hmac=document_hmac(number))
     if text.isdigit() and len(text) == 11:
         try:
-            return Q(person__mobile_hmac=blind_index(validate_mobile(text), purpose="mobile"))
+            return Q(person__mobile_hmac=mobile_hmac(validate_mobile(text)))
         except ValidationError:
             pass
     if any(c.isdigit() for c in text):
@@ -165,8 +165,8 @@ class ProgressRow:
 
 def join_progress(*, id_number: str, mobile: str) -> list[ProgressRow] | None:
     """进度查询 for the applicant: needs both the document number and the mobile on file; no personal data out."""
-    person = Person.objects.filter(id_hmac=blind_index(id_number, purpose="id")).first()
-    if person is None or person.mobile_hmac != blind_index(mobile, purpose="mobile"):
+    person = Person.objects.filter(id_hmac=document_hmac(id_number)).first()
+    if person is None or person.mobile_hmac != mobile_hmac(mobile):
         return None
     rows = person.memberships.select_related("org").order_by("-applied_at")
     return [

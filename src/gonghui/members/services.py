@@ -17,7 +17,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.common.pii_crypto import blind_index
 from gonghui.common.search_keys import search_keys
 from gonghui.members.choices import (
     LIVE_STATUSES,
@@ -26,7 +25,14 @@ from gonghui.members.choices import (
     MembershipStatus,
     TransferStatus,
 )
-from gonghui.members.identity import Applicant, CheckedApplicant, check_applicant
+from gonghui.members.identity import (
+    Applicant,
+    CheckedApplicant,
+    check_applicant,
+    document_hmac,
+    same_person_name,
+)
+from gonghui.members.join_fastpath import insert_application, insert_new_person
 from gonghui.members.models import JoinCampaign, JoinPolicy, Membership, MembershipEvent, Person, Transfer
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -61,10 +67,6 @@ def _event(membership: Membership, kind: EventKind, *, actor: Any = None, reason
     )
 
 
-def person_lookup_hmac(id_number: str) -> str:
-    return blind_index(id_number, purpose="id")
-
-
 def person_keys(name: str) -> dict[str, str]:
     """Search-key fields for a person's name (simplified, pinyin, initials)."""
     keys = search_keys(name)
@@ -77,7 +79,7 @@ def _locked_person(checked: CheckedApplicant) -> Person:
     Insert-if-absent, then lock: two round trips for new and known people alike, and no savepoint.
     A concurrent insert of the same document waits on the unique index and then does nothing.
     """
-    id_hmac = person_lookup_hmac(checked.id_number)
+    id_hmac = document_hmac(checked.id_number)
     Person.objects.bulk_create(
         [
             Person(
@@ -94,18 +96,17 @@ def _locked_person(checked: CheckedApplicant) -> Person:
         ignore_conflicts=True,
     )
     person = Person.objects.select_for_update().get(id_hmac=id_hmac)
-    if search_keys(person.name).simplified != search_keys(checked.name).simplified:
+    if not same_person_name(person.name, checked.name):
         raise ValidationError({"name": _("该证件号码已登记的姓名与您填写的不一致，请核对，或联系工会更正。")})
     return person
 
 
+# Job details an application (or a transfer request) carries into the membership.
+MEMBERSHIP_DETAIL_KEYS = ("employer_name", "employment_form", "platform", "occupation")
+
+
 def _membership_details(checked: CheckedApplicant) -> dict[str, Any]:
-    return {
-        "employer_name": checked.employer_name,
-        "employment_form": checked.employment_form,
-        "platform": checked.platform,
-        "occupation": checked.occupation,
-    }
+    return {key: getattr(checked, key) for key in MEMBERSHIP_DETAIL_KEYS}
 
 
 def _activate(membership: Membership, *, actor: Any, kind: EventKind) -> None:
@@ -169,8 +170,6 @@ def _join_new_person(
     *, org: OrgNode, checked: CheckedApplicant, source: str, campaign: JoinCampaign | None, actor: Any
 ) -> JoinResult | None:
     """Two statements when the document number is new (see join_fastpath); None sends known people the long way."""
-    from gonghui.members.join_fastpath import insert_application, insert_new_person
-
     now = timezone.now()
     person_id = insert_new_person(checked, person_keys(checked.name), now)
     if person_id is None:
@@ -312,11 +311,7 @@ def _complete_transfer(transfer: Transfer, *, actor: Any) -> None:
         source=JoinSource.TRANSFER,
         applied_at=transfer.requested_at,
         joined_on=today,
-        **{
-            k: v
-            for k, v in transfer.details.items()
-            if k in ("employer_name", "employment_form", "platform", "occupation")
-        },
+        **{k: v for k, v in transfer.details.items() if k in MEMBERSHIP_DETAIL_KEYS},
     )
     _activate(new, actor=actor, kind=EventKind.TRANSFER_IN)
     transfer.status, transfer.to_membership = TransferStatus.DONE, new

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,7 +18,7 @@ from gonghui.members import selectors
 from gonghui.members.edit import MEMBERSHIP_EDITABLE, PERSON_EDITABLE, member_update
 from gonghui.members.forms import MemberEditForm, MemberFilterForm
 from gonghui.members.jobs import EXPORT_KIND
-from gonghui.members.qr import qr_download, qr_svg
+from gonghui.members.qr import join_link, qr_download, qr_svg
 from gonghui.members.selectors import MemberFilters
 from gonghui.members.services import (
     join_policy_set,
@@ -205,22 +204,18 @@ def export(request: HttpRequest) -> HttpResponse:
     return redirect("workbench:job", pk=job.pk)
 
 
-def _join_url(request: HttpRequest, code: str) -> str:
-    return request.build_absolute_uri(reverse("join:org", args=[code]))
-
-
 @staff_view
 def join_qr(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
     if fmt not in ("svg", "png"):
         raise Http404
     org = org_selectors.org_get_for(request.user, code)
-    return qr_download(_join_url(request, org.code), fmt=fmt, filename=f"join-{org.code}")
+    return qr_download(join_link(request, org_code=org.code), fmt=fmt, filename=f"join-{org.code}")
 
 
 @staff_view
 def join_poster(request: HttpRequest, code: str) -> HttpResponse:
     org = org_selectors.org_get_for(request.user, code)
-    url = _join_url(request, org.code)
+    url = join_link(request, org_code=org.code)
     return render(request, "members/poster.html", {"org": org, "url": url, "qr": qr_svg(url)})
 
 

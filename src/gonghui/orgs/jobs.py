@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -22,8 +23,6 @@ EXPORT_KIND = "orgs.export_tree"
 @job_handler(EXPORT_KIND, label=gettext_lazy("导出组织树"))
 def export_tree(job: Job, progress: Progress) -> dict[str, Any]:
     """The subtree under job.org as an Excel sheet; rows limited to the starter's scope."""
-    import io
-
     if job.org is None:
         raise ValueError("export job without an org")
     require(job.created_by, job.org)

@@ -15,8 +15,9 @@ from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 
-from gonghui.common.pii_crypto import blind_index, seal
+from gonghui.common.pii_crypto import seal
 from gonghui.members.choices import JoinSource, MembershipStatus
+from gonghui.members.identity import mobile_hmac
 from gonghui.members.models import Membership, Person
 from gonghui.members.services import person_keys
 
@@ -100,7 +101,7 @@ def copy_people(rows: list[Any], *, now: dt.datetime) -> dict[str, int]:
                         row.birth_date,
                         f["ethnicity"],
                         seal(row.mobile, aad=mobile_aad) if row.mobile else None,
-                        blind_index(row.mobile, purpose="mobile") if row.mobile else None,
+                        mobile_hmac(row.mobile) if row.mobile else None,
                         f["hukou"],
                         f["is_migrant_worker"],
                         f["education"],

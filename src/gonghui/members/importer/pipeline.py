@@ -28,9 +28,8 @@ from django.utils.translation import gettext as _
 from gonghui.common.audit import audit_record
 from gonghui.common.excel.reader import read_table
 from gonghui.common.models import AuditAction
-from gonghui.common.pii_crypto import blind_index
-from gonghui.common.search_keys import search_keys
 from gonghui.members.choices import LIVE_STATUSES, JoinSource, MembershipStatus
+from gonghui.members.identity import document_hmac, same_person_name
 from gonghui.members.importer.columns import COLUMNS
 from gonghui.members.importer.copy_writer import copy_memberships, copy_people
 from gonghui.members.importer.rows import CleanRow, RowError, clean_row
@@ -80,10 +79,6 @@ class ImportResult:
 Tick = Callable[[int], None]
 
 
-def _same_name(a: str, b: str) -> bool:
-    return search_keys(a).simplified == search_keys(b).simplified
-
-
 @dataclass
 class _Plan:
     to_create: list[tuple[CleanRow, int | None]] = field(default_factory=list)  # (row, existing person id)
@@ -118,9 +113,8 @@ def _existing(hmacs: list[str]) -> tuple[dict[str, tuple[int, str]], dict[int, t
 def _plan(org: OrgNode, rows: list[CleanRow], errors: list[RowError]) -> _Plan:
     plan = _Plan()
     for row in rows:
-        row.id_hmac = blind_index(row.id_number, purpose="id")
-    hmacs = {r.id_number: r.id_hmac for r in rows}
-    people, live = _existing(list(hmacs.values()))
+        row.id_hmac = document_hmac(row.id_number)
+    people, live = _existing([row.id_hmac for row in rows])
     numbers = {r.fields["member_no"] for r in rows if r.fields["member_no"]}
     taken = (
         set(Membership.objects.filter(member_no__in=numbers).values_list("member_no", flat=True)) if numbers else set()
@@ -132,9 +126,9 @@ def _plan(org: OrgNode, rows: list[CleanRow], errors: list[RowError]) -> _Plan:
             plan.duplicates += 1  # the same person twice in one file
             continue
         seen_ids.add(row.id_number)
-        person = people.get(hmacs[row.id_number])
+        person = people.get(row.id_hmac)
         reason = ""
-        if person and not _same_name(person[1], row.name):
+        if person and not same_person_name(person[1], row.name):
             reason = _("该身份证号码已登记的姓名是“%(name)s”，与表中不一致。") % {
                 "name": person[1][0] + "*" * (len(person[1]) - 1)
             }
