@@ -6,6 +6,7 @@ Production is simply DEBUG=0 plus the variables README.md lists; `manage.py chec
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -108,6 +109,12 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- roster imports ------------------------------------------------------------
+# Files of at least IMPORT_PARALLEL_MIN_BYTES (about 30,000 xlsx rows per MB) are read and validated in
+# IMPORT_WORKERS spawned processes; 1 turns that off.
+IMPORT_WORKERS = envint("GONGHUI_IMPORT_WORKERS", min(os.cpu_count() or 1, 4))
+IMPORT_PARALLEL_MIN_BYTES = envint("GONGHUI_IMPORT_PARALLEL_MIN_BYTES", 1_000_000)
 
 # --- background jobs ----------------------------------------------------------
 # Database backend by default (no extra server). TASKS_BACKEND=rq moves the same

@@ -30,18 +30,18 @@ class Person(SearchKeyFields):
     id_type = models.CharField(_("证件类型"), max_length=16, choices=IdType.choices, default=IdType.RESIDENT)
     id_number = PIIField(_("证件号码"), kind=PIIKind.IDCARD)
     # HMAC of the normalised number: exact lookup, and one person per document platform-wide.
-    id_hmac = BlindIndexField(source="id_number", purpose="id", unique=True)
+    id_hmac = BlindIndexField(source="id_number", purpose="id")
     sex = models.CharField(_("性别"), max_length=1, choices=Sex.choices, blank=True)
     birth_date = models.DateField(_("出生日期"), null=True, blank=True)
     ethnicity = models.CharField(_("民族"), max_length=16, blank=True)
     mobile = PIIField(_("手机号码"), kind=PIIKind.MOBILE)
-    mobile_hmac = BlindIndexField(source="mobile", purpose="mobile", db_index=True)
+    mobile_hmac = BlindIndexField(source="mobile", purpose="mobile")
     hukou = models.CharField(_("户籍类型"), max_length=8, choices=Hukou.choices, blank=True)
     is_migrant_worker = models.BooleanField(_("农民工"), default=False)
     education = models.CharField(_("学历"), max_length=16, choices=Education.choices, blank=True)
     political = models.CharField(_("政治面貌"), max_length=16, choices=Political.choices, blank=True)
     address = models.CharField(_("现住址"), max_length=200, blank=True)
-    village = models.CharField(_("村/社区"), max_length=100, blank=True, db_index=True)
+    village = models.CharField(_("村/社区"), max_length=100, blank=True)
     emergency_name = models.CharField(_("紧急联系人"), max_length=50, blank=True)
     emergency_phone = PIIField(_("紧急联系电话"), kind=PIIKind.MOBILE)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -50,6 +50,14 @@ class Person(SearchKeyFields):
     class Meta:
         verbose_name = _("职工")
         verbose_name_plural = _("职工")
+        # Declared here rather than with unique=/db_index= on the fields: on PostgreSQL those also build a
+        # varchar_pattern_ops twin for LIKE, which nothing does on a hash or a village name, and every index
+        # is paid for on each of a million imported rows.
+        constraints = [models.UniqueConstraint(fields=["id_hmac"], name="members_person_id_hmac_unique")]
+        indexes = [
+            models.Index(fields=["mobile_hmac"], name="members_person_mobile_hmac"),
+            models.Index(fields=["village"], name="members_person_village"),
+        ]
 
     def __str__(self) -> str:
         return self.name

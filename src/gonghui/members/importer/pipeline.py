@@ -1,5 +1,9 @@
 """Roster import: read → validate → match existing people → one transaction of bulk inserts.
 
+The file is handled in chunks of CHUNK_ROWS: each chunk is prepared (cleaned,
+hashed, sealed — in worker processes for a big file, see workers.py), planned
+against the database and what earlier chunks claimed, and written at once.
+
 `all` mode commits nothing if any row is bad; `valid` mode commits the good rows.
 Rows whose person is already a live member of the target union are counted as
 duplicates and skipped, so importing the same file twice changes nothing. A
@@ -18,21 +22,24 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat, LPad
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from gonghui.common.audit import audit_record
 from gonghui.common.excel.reader import read_table
 from gonghui.common.models import AuditAction
 from gonghui.members.choices import LIVE_STATUSES, JoinSource, MembershipStatus
-from gonghui.members.identity import document_hmac, same_person_name
+from gonghui.members.identity import same_person_name
 from gonghui.members.importer.columns import COLUMNS
-from gonghui.members.importer.copy_writer import copy_memberships, copy_people
-from gonghui.members.importer.rows import CleanRow, RowError, clean_row
+from gonghui.members.importer.copy_writer import CopyWriter, copy_context
+from gonghui.members.importer.prepare import Prepared
+from gonghui.members.importer.rows import CleanRow, RowError
+from gonghui.members.importer.workers import ChunkStream, start_pool
 from gonghui.members.models import Membership, Person
 from gonghui.members.services import person_keys
 from gonghui.orgs.models import OrgNode
@@ -41,6 +48,7 @@ from gonghui.orgs.scope import require
 from gonghui.orgs.services import org_member_count_adjust
 
 BATCH = 2000
+CHUNK_ROWS = 20_000
 LOOKUP_BATCH = 900  # below SQLite's parameter limit
 PG_LOOKUP_BATCH = 20_000  # PostgreSQL takes each batch as one array parameter
 PERSON_FIELDS = ("hukou", "is_migrant_worker", "education", "political", "address", "village", "ethnicity")
@@ -79,12 +87,6 @@ class ImportResult:
 Tick = Callable[[int], None]
 
 
-@dataclass
-class _Plan:
-    to_create: list[tuple[CleanRow, int | None]] = field(default_factory=list)  # (row, existing person id)
-    duplicates: int = 0
-
-
 def _existing(hmacs: list[str]) -> tuple[dict[str, tuple[int, str]], dict[int, tuple[int, str]]]:
     """People already on file for these document HMACs, and their live memberships (one array query each)."""
     people: dict[str, tuple[int, str]] = {}
@@ -110,106 +112,142 @@ def _existing(hmacs: list[str]) -> tuple[dict[str, tuple[int, str]], dict[int, t
     return people, live
 
 
-def _plan(org: OrgNode, rows: list[CleanRow], errors: list[RowError]) -> _Plan:
-    plan = _Plan()
-    for row in rows:
-        row.id_hmac = document_hmac(row.id_number)
-    people, live = _existing([row.id_hmac for row in rows])
-    numbers = {r.fields["member_no"] for r in rows if r.fields["member_no"]}
-    taken = (
-        set(Membership.objects.filter(member_no__in=numbers).values_list("member_no", flat=True)) if numbers else set()
-    )
-    seen_ids: set[str] = set()
-    seen_numbers: set[str] = set()
-    for row in rows:
-        if row.id_number in seen_ids:
-            plan.duplicates += 1  # the same person twice in one file
-            continue
-        seen_ids.add(row.id_number)
-        person = people.get(row.id_hmac)
-        reason = ""
+class _Planner:
+    """Decides, chunk by chunk, which rows become memberships; remembers what earlier chunks claimed."""
+
+    def __init__(self, org: OrgNode, errors: list[RowError]) -> None:
+        self.org = org
+        self.errors = errors
+        self.duplicates = 0
+        self.importable = 0
+        self.preview: list[dict[str, str]] = []
+        self.seen_ids: set[str] = set()
+        self.seen_numbers: set[str] = set()
+
+    def plan(self, rows: list[Prepared]) -> list[tuple[Prepared, int | None]]:
+        """(row, existing person id or None) for each row to import; reasons for the rest go to errors."""
+        people, live = _existing([row.id_hmac for row in rows])
+        numbers = {row.member_no for row in rows if row.member_no}
+        taken = (
+            set(Membership.objects.filter(member_no__in=numbers).values_list("member_no", flat=True))
+            if numbers
+            else set()
+        )
+        accepted: list[tuple[Prepared, int | None]] = []
+        for row in rows:
+            if row.id_hmac in self.seen_ids:
+                self.duplicates += 1  # the same person twice in one file
+                continue
+            self.seen_ids.add(row.id_hmac)
+            person = people.get(row.id_hmac)
+            if (
+                person
+                and person[0] in live
+                and live[person[0]][0] == self.org.pk
+                and same_person_name(person[1], row.name)
+            ):
+                self.duplicates += 1
+                continue
+            problem = self._problem(row, person, live, taken)
+            if problem:
+                self.errors.append(problem)
+                continue
+            if row.member_no:
+                self.seen_numbers.add(row.member_no)
+            accepted.append((row, person[0] if person else None))
+        self.importable += len(accepted)
+        for row, _person in accepted[: 10 - len(self.preview)]:
+            masked, employer, joined = row.preview
+            self.preview.append(
+                {
+                    "row": str(row.number),
+                    "name": row.name,
+                    "id_number": masked,
+                    "employer": employer,
+                    "joined_on": joined,
+                }
+            )
+        return accepted
+
+    def _problem(
+        self, row: Prepared, person: tuple[int, str] | None, live: dict[int, tuple[int, str]], taken: set[str]
+    ) -> RowError | None:
         if person and not same_person_name(person[1], row.name):
             reason = _("该身份证号码已登记的姓名是“%(name)s”，与表中不一致。") % {
                 "name": person[1][0] + "*" * (len(person[1]) - 1)
             }
-        elif person and person[0] in live:
-            org_id, org_name = live[person[0]]
-            if org_id == org.pk:
-                plan.duplicates += 1
-                continue
-            reason = _("已是%(org)s会员或正在申请，请办理转会，不能重复入会。") % {"org": org_name}
-        number = row.fields["member_no"]
-        if not reason and number and (number in taken or number in seen_numbers):
-            reason = _("会员编号“%(no)s”已被使用。") % {"no": number}
-        if reason:
-            errors.append(RowError(row.number, "id_number" if "会员编号" not in reason else "member_no", "", reason))
-            continue
-        if number:
-            seen_numbers.add(number)
-        plan.to_create.append((row, person[0] if person else None))
-    return plan
+            return RowError(row.number, "id_number", "", reason)
+        if person and person[0] in live:
+            reason = _("已是%(org)s会员或正在申请，请办理转会，不能重复入会。") % {"org": live[person[0]][1]}
+            return RowError(row.number, "id_number", "", reason)
+        if row.member_no and (row.member_no in taken or row.member_no in self.seen_numbers):
+            return RowError(row.number, "member_no", "", _("会员编号“%(no)s”已被使用。") % {"no": row.member_no})
+        return None
 
 
-def _write(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
-    if connection.vendor == "postgresql":
-        return _write_copy(org, plan, actor, tick)
-    return _write_orm(org, plan, actor, tick)
-
-
-def _write_copy(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
-    now = timezone.now()
-    created = copy_people([row for row, person_id in plan.to_create if person_id is None], now=now)
-    entries = [(row, person_id or created[row.id_hmac]) for row, person_id in plan.to_create]
-    count = copy_memberships(entries, org_id=org.pk, region=org.region_id, now=now)
-    tick(count)
-    org_member_count_adjust(org_id=org.pk, delta=count)
-    return count
-
-
-def _write_orm(org: OrgNode, plan: _Plan, actor: Any, tick: Tick) -> int:
+class _OrmWriter:
     """SQLite (and any other database): bulk_create in batches."""
-    now = timezone.now()
+
+    def __init__(self, org: OrgNode) -> None:
+        self.org = org
+        self.now = timezone.now()
+        self.today = timezone.localdate()
+
+    def write(self, entries: list[tuple[Prepared, int | None]]) -> int:
+        rows = [(row.clean, person_id) for row, person_id in entries if row.clean is not None]  # kept off COPY
+        new_people = [(clean, Person(**_person_values(clean))) for clean, person_id in rows if person_id is None]
+        for start in range(0, len(new_people), BATCH):
+            Person.objects.bulk_create([p for _, p in new_people[start : start + BATCH]])
+        created = {clean.id_hmac: p.pk for clean, p in new_people}
+        memberships = [
+            Membership(
+                person_id=person_id or created[clean.id_hmac],
+                org=self.org,
+                status=MembershipStatus.ACTIVE,
+                source=JoinSource.IMPORT,
+                applied_at=self.now,
+                joined_on=clean.fields["joined_on"] or self.today,
+                member_no=clean.fields["member_no"],
+                **{k: clean.fields[k] for k in MEMBERSHIP_FIELDS},
+            )
+            for clean, person_id in rows
+        ]
+        for start in range(0, len(memberships), BATCH):
+            batch = Membership.objects.bulk_create(memberships[start : start + BATCH])
+            Membership.objects.filter(pk__in=[m.pk for m in batch], member_no="").update(
+                member_no=Concat(Value(self.org.region_id), LPad(Cast("id", CharField()), 8, Value("0")))
+            )
+        return len(memberships)
+
+
+def _person_values(row: CleanRow) -> dict[str, Any]:
+    return {
+        "name": row.name,
+        "id_number": row.id_number,
+        "mobile": row.mobile,  # "" is stored as NULL by the PII field
+        "sex": row.sex,
+        "birth_date": row.birth_date,
+        **{k: row.fields[k] for k in PERSON_FIELDS},
+        **person_keys(row.name),
+    }
+
+
+def _chunks(source: bytes | IO[bytes], filename: str, *, org: OrgNode, use_copy: bool) -> tuple[int, ChunkStream]:
+    """The file's rows, to be prepared in chunks: in worker processes for a big file, in-process otherwise."""
+    data = source if isinstance(source, bytes) else source.read()
     today = timezone.localdate()
-    new_people = [
-        (
-            row,
-            Person(
-                name=row.name,
-                id_number=row.id_number,
-                mobile=row.mobile,  # "" is stored as NULL by the PII field
-                sex=row.sex,
-                birth_date=row.birth_date,
-                **{k: row.fields[k] for k in PERSON_FIELDS},
-                **person_keys(row.name),
-            ),
-        )
-        for row, person_id in plan.to_create
-        if person_id is None
-    ]
-    for start in range(0, len(new_people), BATCH):
-        Person.objects.bulk_create([p for _, p in new_people[start : start + BATCH]])
-    person_ids = {row.number: p.pk for row, p in new_people}
-    memberships = [
-        Membership(
-            person_id=person_id or person_ids[row.number],
-            org=org,
-            status=MembershipStatus.ACTIVE,
-            source=JoinSource.IMPORT,
-            applied_at=now,
-            joined_on=row.fields["joined_on"] or today,
-            member_no=row.fields["member_no"],
-            **{k: row.fields[k] for k in MEMBERSHIP_FIELDS},
-        )
-        for row, person_id in plan.to_create
-    ]
-    for start in range(0, len(memberships), BATCH):
-        batch = Membership.objects.bulk_create(memberships[start : start + BATCH])
-        Membership.objects.filter(pk__in=[m.pk for m in batch], member_no="").update(
-            member_no=Concat(Value(org.region_id), LPad(Cast("id", CharField()), 8, Value("0")))
-        )
-        tick(len(batch))
-    org_member_count_adjust(org_id=org.pk, delta=len(memberships))
-    return len(memberships)
+    context = copy_context(org_id=org.pk, now=timezone.now(), today=today) if use_copy else None
+    parallel = settings.IMPORT_WORKERS > 1 and len(data) >= settings.IMPORT_PARALLEL_MIN_BYTES
+    pool = (
+        start_pool(settings.IMPORT_WORKERS, translation.get_language() or settings.LANGUAGE_CODE) if parallel else None
+    )
+    try:
+        rows = read_table(data, filename, COLUMNS).rows
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+        raise
+    return len(rows), ChunkStream(rows, chunk_rows=CHUNK_ROWS, today=today, context=context, pool=pool)
 
 
 def roster_import(
@@ -227,46 +265,46 @@ def roster_import(
     require(actor, org, Perm.ORG_EDIT)
     started = time.perf_counter()
     tick = tick or (lambda n: None)
-    table = read_table(source, filename, COLUMNS)
-    result = ImportResult(rows=len(table.rows))
+    use_copy = connection.vendor == "postgresql"
+    total, chunks = _chunks(source, filename, org=org, use_copy=use_copy)
+    result = ImportResult(rows=total)
     if on_total:
-        on_total(len(table.rows))
-    clean: list[CleanRow] = []
-    today = timezone.localdate()
-    for row in table.rows:
-        ok, problems = clean_row(row.number, row.values, today=today)
-        if ok is None:
-            result.errors.extend(problems)
-        else:
-            clean.append(ok)
-    plan = _plan(org, clean, result.errors)
-    result.duplicates = plan.duplicates
-    result.importable = len(plan.to_create)
-    result.rejected = len({e.number for e in result.errors})
-    result.preview = [
-        {
-            "row": str(r.number),
-            "name": r.name,
-            "id_number": r.id_number[:6] + "********" + r.id_number[-4:],
-            "employer": r.fields["employer_name"],
-            "joined_on": str(r.fields["joined_on"] or ""),
-        }
-        for r, _ in plan.to_create[:10]
-    ]
-    blocked = mode == Mode.ALL and result.rejected > 0
-    if not dry_run and not blocked and plan.to_create:
-        try:
-            with transaction.atomic():
-                result.imported = _write(org, plan, actor, tick)
+        on_total(total)
+    writer = CopyWriter(region=org.region_id) if use_copy else _OrmWriter(org)
+    planner = _Planner(org, result.errors)
+    try:
+        # Rows are written as their chunk is planned, so the database works while later chunks are still being
+        # prepared; whether to keep them is decided at the end, and undoing them is the transaction's job.
+        with transaction.atomic():
+            for chunk in chunks:
+                result.errors.extend(chunk.errors)
+                accepted = planner.plan(chunk.rows)
+                if not dry_run and not (mode == Mode.ALL and result.errors):
+                    result.imported += writer.write(accepted)
+                tick(chunk.seen)
+            result.duplicates, result.importable, result.preview = (
+                planner.duplicates,
+                planner.importable,
+                planner.preview,
+            )
+            result.rejected = len({e.number for e in result.errors})
+            if dry_run or (mode == Mode.ALL and result.rejected) or not result.imported:
+                transaction.set_rollback(True)
+                result.imported = 0
+            else:
+                org_member_count_adjust(org_id=org.pk, delta=result.imported)
                 audit_record(
                     actor=actor,
                     action=AuditAction.CREATE,
                     target=org,
                     org=org,
-                    detail={"import": filename, **result.summary(), "imported": result.imported},
+                    detail={"import": filename, **result.summary(), "committed": True},
                 )
-        except IntegrityError as exc:
-            raise ValidationError(_("导入期间名册被其他操作修改，本次导入已全部撤销，请重新导入。")) from exc
-        result.committed = True
+                result.committed = True
+    except IntegrityError as exc:
+        raise ValidationError(_("导入期间名册被其他操作修改，本次导入已全部撤销，请重新导入。")) from exc
+    finally:
+        chunks.close()  # stops the worker processes if the import ended early
+    result.errors.sort(key=lambda e: e.number)
     result.seconds = time.perf_counter() - started
     return result

@@ -1,0 +1,66 @@
+"""Row-local import work: clean, hash, and (for COPY) seal and format each row. No database access.
+
+Everything here depends on one row only, so it can run in worker processes
+(see parallel.py); what crosses back to the importing process is a small
+`Prepared` record per row, with the COPY text already built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from gonghui.common.excel.reader import Row
+from gonghui.common.masking import mask_idcard
+from gonghui.members.identity import document_hmac
+from gonghui.members.importer.copy_writer import membership_tail, person_tail
+from gonghui.members.importer.rows import CleanRow, RowError, clean_row
+
+
+class Prepared(NamedTuple):
+    number: int
+    name: str
+    id_hmac: str
+    member_no: str
+    preview: tuple[str, str, str]  # masked ID, employer, join date: what the dry-run preview shows
+    person_copy: bytes  # COPY text of the person row after its id ("" off the COPY path)
+    membership_copy: bytes  # COPY text of the membership row after id, person and member number
+    clean: CleanRow | None  # the whole row, kept only off the COPY path
+
+
+class Chunk(NamedTuple):
+    rows: list[Prepared]
+    errors: list[RowError]
+    seen: int  # rows read, good or bad
+
+
+def prepare_rows(rows: list[Row], *, today: dt.date, copy_context: dict[str, str] | None) -> Chunk:
+    """Clean `rows`; with a copy_context (org id, timestamps) also build their COPY text."""
+    prepared: list[Prepared] = []
+    errors: list[RowError] = []
+    for row in rows:
+        clean, problems = clean_row(row.number, row.values, today=today)
+        if clean is None:
+            errors.extend(problems)
+            continue
+        clean.id_hmac = document_hmac(clean.id_number)
+        fields = clean.fields
+        preview = (mask_idcard(clean.id_number), fields["employer_name"], str(fields["joined_on"] or ""))
+        if copy_context is None:
+            prepared.append(
+                Prepared(clean.number, clean.name, clean.id_hmac, fields["member_no"], preview, b"", b"", clean)
+            )
+        else:
+            prepared.append(
+                Prepared(
+                    clean.number,
+                    clean.name,
+                    clean.id_hmac,
+                    fields["member_no"],
+                    preview,
+                    person_tail(clean, copy_context),
+                    membership_tail(clean, copy_context),
+                    None,
+                )
+            )
+    return Chunk(prepared, errors, len(rows))
