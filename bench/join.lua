@@ -22,10 +22,20 @@ local function id_number(n)
   return first17 .. checks:sub(idx, idx)
 end
 
+-- Names vary (20 surnames x 30 x 30 given-name characters = 18,000), so the server's pinyin cache
+-- does not answer every request.
+local surnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"}
+local given = {"建", "国", "志", "强", "秀", "英", "海", "燕", "立", "新", "保", "柱", "晓", "峰", "春",
+               "梅", "庆", "红", "霞", "明", "华", "军", "平", "伟", "芳", "娟", "敏", "静", "丽", "勇"}
+
+local function name(n)
+  return surnames[n % 20 + 1] .. given[math.floor(n / 20) % 30 + 1] .. given[math.floor(n / 600) % 30 + 1]
+end
+
 request = function()
   counter = counter + 1
   local body = string.format(
-    '{"org_code":"%s","name":"张三","id_number":"%s","mobile":"13%09d","employment_form":"courier","consent":true}',
-    org_code, id_number(counter), (tid * 10000000 + counter) % 1000000000)
+    '{"org_code":"%s","name":"%s","id_number":"%s","mobile":"13%09d","employment_form":"courier","consent":true}',
+    org_code, name(counter * 7 + tid), id_number(counter), (tid * 10000000 + counter) % 1000000000)
   return wrk.format("POST", wrk.path, {["Content-Type"] = "application/json", ["X-Forwarded-Proto"] = "https"}, body)
 end

@@ -62,3 +62,17 @@ def test_list_is_keyset_paged_and_masked(world: World) -> None:
 def test_reject_requires_a_reason(world: World) -> None:
     status, body = call(world, "owner", "post", f"/members/{world.pending.pk}/reject", {"reason": ""})
     assert status == 422 and "原因" in body["detail"]
+
+
+def test_public_join_follows_the_union_auto_approval_switch_and_refuses_a_revoked_union(world: World) -> None:
+    from gonghui.members.models import JoinPolicy, Membership
+
+    body = {"org_code": world.union_a.code, "name": "吴外卖", "id_number": make_id(56), "mobile": "13955550001", "consent": True}
+    JoinPolicy.objects.create(org=world.union_a, auto_approve=True)
+    status, answer = call(world, None, "post", "/join", body)
+    assert (status, answer["outcome"], answer["status"]) == (200, "approved", "active")
+    assert Membership.objects.get(person__name="吴外卖").status == "active"
+    world.union_a.is_active = False
+    world.union_a.save(update_fields=["is_active"])
+    status, _ = call(world, None, "post", "/join", {**body, "id_number": make_id(57), "name": "郑外卖"})
+    assert status == 404 and not Membership.objects.filter(person__name="郑外卖").exists()

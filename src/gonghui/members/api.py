@@ -4,7 +4,6 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
@@ -29,7 +28,6 @@ from gonghui.members.services import (
 )
 from gonghui.members.throttle import progress_lookup_allowed
 from gonghui.orgs import selectors as org_selectors
-from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 
 router = Router(tags=["members"])
@@ -128,9 +126,7 @@ class TransferOut(Schema):
 @public_view
 def members_join(request: HttpRequest, payload: JoinIn) -> JoinOut:
     """Self-join as from the QR form (public). Never creates a second record for the same document."""
-    org: OrgNode = get_object_or_404(
-        OrgNode.objects.select_related("join_policy"), code=payload.org_code, is_active=True
-    )
+    org = selectors.join_org(payload.org_code)
     campaign = (
         JoinCampaign.objects.filter(code=payload.campaign_code, org=org).first() if payload.campaign_code else None
     )

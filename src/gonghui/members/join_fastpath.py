@@ -1,11 +1,13 @@
 # ruff: noqa: S608 - SQL text is built from constant table and column names; every value is a parameter.
 """PostgreSQL fast path for the commonest join: a person the platform has never seen.
 
-The ORM path takes six queries (insert-if-absent, lock, live check, membership, event, …) and most
-of a join's time goes to compiling them. For a brand-new document number two statements suffice:
-an INSERT … ON CONFLICT DO NOTHING that returns the new person (who, being new, cannot have a live
-membership, and whose row this transaction now holds), and one INSERT that writes the membership
-and its APPLY event together. Known people take the ORM path, which handles every other answer.
+The ORM path takes a transaction and six queries (insert-if-absent, lock, live check, membership,
+event, …). For a brand-new document number one statement suffices, and being one statement it is
+atomic without BEGIN/COMMIT round trips: an INSERT … ON CONFLICT DO NOTHING for the person (who,
+being new, cannot have a live membership), feeding the membership INSERT, feeding its APPLY event.
+When the number is already on file the person INSERT yields no row, nothing else is written, and
+the caller takes the ORM path, which gives every other answer. A concurrent join with the same
+number waits on the unique index and then finds the first one's row: still one person.
 """
 
 from __future__ import annotations
@@ -26,90 +28,78 @@ _MEMBERSHIP = Membership._meta.db_table
 _EVENT = MembershipEvent._meta.db_table
 _ID_AAD = f"{Person._meta.label_lower}.id_number"
 _MOBILE_AAD = f"{Person._meta.label_lower}.mobile"
+_SQL = f"""
+WITH p AS (
+    INSERT INTO {_PERSON} (name, id_type, id_number, id_hmac, sex, birth_date, ethnicity, mobile,
+        mobile_hmac, hukou, is_migrant_worker, education, political, address, village, emergency_name,
+        emergency_phone, name_simplified, name_pinyin, name_initials, created_at, updated_at)
+    VALUES (%(name)s, %(id_type)s, %(id_sealed)s, %(id_hmac)s, %(sex)s, %(birth)s, '', %(mobile_sealed)s,
+        %(mobile_hmac)s, '', false, '', '', '', %(village)s, '', NULL, %(simplified)s, %(pinyin)s, %(initials)s,
+        %(now)s, %(now)s)
+    ON CONFLICT (id_hmac) DO NOTHING
+    RETURNING id
+), m AS (
+    INSERT INTO {_MEMBERSHIP} (person_id, org_id, status, source, campaign_id, member_no, card_no,
+        applied_at, reject_reason, employer_name, occupation, skill_level, employment_form, platform,
+        union_posts, created_at, updated_at)
+    SELECT p.id, %(org)s, %(status)s, %(source)s, %(campaign)s, '', '', %(now)s, '', %(employer)s,
+        %(occupation)s, '', %(form)s, %(platform)s, '', %(now)s, %(now)s
+    FROM p
+    RETURNING id, person_id
+), e AS (
+    INSERT INTO {_EVENT} (membership_id, kind, org_id, actor_id, reason, at)
+    SELECT m.id, %(kind)s, %(org)s, %(actor)s, '', %(now)s FROM m
+)
+SELECT id, person_id FROM m
+"""
 
 
-def insert_new_person(checked: CheckedApplicant, keys: dict[str, str], now: dt.datetime) -> int | None:
-    """The new person's id, or None when the document number is already on file."""
-    mobile = checked.mobile or None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            INSERT INTO {_PERSON} (name, id_type, id_number, id_hmac, sex, birth_date, ethnicity, mobile,
-                mobile_hmac, hukou, is_migrant_worker, education, political, address, village, emergency_name,
-                emergency_phone, name_simplified, name_pinyin, name_initials, created_at, updated_at)
-            VALUES (%s, %s, %s, %s, %s, %s, '', %s, %s, '', false, '', '', '', %s, '', NULL, %s, %s, %s, %s, %s)
-            ON CONFLICT (id_hmac) DO NOTHING
-            RETURNING id
-            """,
-            [
-                checked.name,
-                checked.id_type,
-                seal(checked.id_number, aad=_ID_AAD),
-                document_hmac(checked.id_number),
-                checked.sex,
-                checked.birth_date,
-                seal(mobile, aad=_MOBILE_AAD) if mobile else None,
-                mobile_hmac(mobile) if mobile else None,
-                checked.village,
-                keys["name_simplified"],
-                keys["name_pinyin"],
-                keys["name_initials"],
-                now,
-                now,
-            ],
-        )
-        row = cursor.fetchone()
-    return None if row is None else int(row[0])
-
-
-def insert_application(
+def insert_new_applicant(
     *,
-    person_id: int,
+    checked: CheckedApplicant,
+    keys: dict[str, str],
     org: OrgNode,
     source: str,
     campaign: JoinCampaign | None,
     details: dict[str, Any],
     actor_id: int | None,
     now: dt.datetime,
-) -> Membership:
-    """A pending membership and its APPLY event, in one statement."""
+) -> Membership | None:
+    """The new pending membership, or None when the document number is already on file."""
+    mobile = checked.mobile or None
+    params = {
+        "name": checked.name,
+        "id_type": checked.id_type,
+        "id_sealed": seal(checked.id_number, aad=_ID_AAD),
+        "id_hmac": document_hmac(checked.id_number),
+        "sex": checked.sex,
+        "birth": checked.birth_date,
+        "mobile_sealed": seal(mobile, aad=_MOBILE_AAD) if mobile else None,
+        "mobile_hmac": mobile_hmac(mobile) if mobile else None,
+        "village": checked.village,
+        "simplified": keys["name_simplified"],
+        "pinyin": keys["name_pinyin"],
+        "initials": keys["name_initials"],
+        "now": now,
+        "org": org.pk,
+        "status": MembershipStatus.PENDING.value,
+        "source": source,
+        "campaign": campaign.pk if campaign else None,
+        "employer": details["employer_name"],
+        "occupation": details["occupation"],
+        "form": details["employment_form"],
+        "platform": details["platform"],
+        "kind": EventKind.APPLY.value,
+        "actor": actor_id,
+    }
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            WITH m AS (
-                INSERT INTO {_MEMBERSHIP} (person_id, org_id, status, source, campaign_id, member_no, card_no,
-                    applied_at, reject_reason, employer_name, occupation, skill_level, employment_form, platform,
-                    union_posts, created_at, updated_at)
-                VALUES (%s, %s, %s, %s, %s, '', '', %s, '', %s, %s, '', %s, %s, '', %s, %s)
-                RETURNING id
-            )
-            INSERT INTO {_EVENT} (membership_id, kind, org_id, actor_id, reason, at)
-            SELECT id, %s, %s, %s, '', %s FROM m
-            RETURNING membership_id
-            """,
-            [
-                person_id,
-                org.pk,
-                MembershipStatus.PENDING.value,
-                source,
-                campaign.pk if campaign else None,
-                now,
-                details["employer_name"],
-                details["occupation"],
-                details["employment_form"],
-                details["platform"],
-                now,
-                now,
-                EventKind.APPLY.value,
-                org.pk,
-                actor_id,
-                now,
-            ],
-        )
-        membership_id = int(cursor.fetchone()[0])
+        cursor.execute(_SQL, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
     return Membership(
-        pk=membership_id,
-        person_id=person_id,
+        pk=row[0],
+        person_id=row[1],
         org=org,
         status=MembershipStatus.PENDING,
         source=source,

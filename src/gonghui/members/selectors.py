@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -21,7 +23,7 @@ from gonghui.common.search_keys import parse_query
 from gonghui.common.textnorm import compact
 from gonghui.members.choices import MembershipStatus, TransferStatus
 from gonghui.members.identity import document_hmac, mobile_hmac
-from gonghui.members.models import JoinCampaign, Membership, Person, Transfer
+from gonghui.members.models import JoinCampaign, JoinPolicy, Membership, Person, Transfer
 from gonghui.members.workdays import working_days_before
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -173,3 +175,27 @@ def join_progress(*, id_number: str, mobile: str) -> list[ProgressRow] | None:
         ProgressRow(m.org.name, m.status, m.get_status_display(), m.applied_at, m.joined_on, m.reject_reason)
         for m in rows
     ]
+
+
+_ORG_FIELDS = [f.attname for f in OrgNode._meta.concrete_fields]
+_JOIN_ORG_SQL = (
+    f"SELECT {', '.join('o.' + f.column for f in OrgNode._meta.concrete_fields)}, p.auto_approve "  # noqa: S608
+    f"FROM {OrgNode._meta.db_table} o LEFT JOIN {JoinPolicy._meta.db_table} p ON p.org_id = o.id "
+    "WHERE o.code = %s AND o.is_active"
+)
+
+
+def join_org(code: str) -> OrgNode:
+    """The active union a public join names, with its auto-approval switch as `join_auto_approve`; 404 if none.
+
+    The hottest read of the public join endpoint: plain SQL and Model.from_db, because compiling the
+    equivalent select_related query took a fifth of a join's time under load (bench/join_load.py).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_JOIN_ORG_SQL, [code])
+        row = cursor.fetchone()
+    if row is None:
+        raise Http404
+    org = OrgNode.from_db(connection.alias, _ORG_FIELDS, row[:-1])
+    org.join_auto_approve = bool(row[-1])
+    return org

@@ -32,7 +32,7 @@ from gonghui.members.identity import (
     document_hmac,
     same_person_name,
 )
-from gonghui.members.join_fastpath import insert_application, insert_new_person
+from gonghui.members.join_fastpath import insert_new_applicant
 from gonghui.members.models import JoinCampaign, JoinPolicy, Membership, MembershipEvent, Person, Transfer
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -121,14 +121,15 @@ def _activate(membership: Membership, *, actor: Any, kind: EventKind) -> None:
 
 
 def _auto_approves(org: OrgNode) -> bool:
-    """Free when the caller fetched the org with select_related("join_policy")."""
+    """Free when the caller fetched the org with selectors.join_org or select_related("join_policy")."""
+    if hasattr(org, "join_auto_approve"):
+        return bool(org.join_auto_approve)
     try:
         return bool(org.join_policy.auto_approve)
     except JoinPolicy.DoesNotExist:
         return False
 
 
-@transaction.atomic
 def member_join(
     *,
     org: OrgNode,
@@ -142,10 +143,28 @@ def member_join(
     if not org.is_active:
         raise ValidationError(_("该工会组织已撤销，不能接收入会申请。"))
     checked = check_applicant(applicant, need_consent=need_consent)
-    if connection.vendor == "postgresql":
-        fast = _join_new_person(org=org, checked=checked, source=source, campaign=campaign, actor=actor)
-        if fast is not None:
-            return fast
+    if connection.vendor == "postgresql" and not _auto_approves(org):
+        # One self-contained statement for a never-seen document number (join_fastpath): no transaction needed.
+        membership = insert_new_applicant(
+            checked=checked,
+            keys=person_keys(checked.name),
+            org=org,
+            source=source,
+            campaign=campaign,
+            details=_membership_details(checked),
+            actor_id=actor.pk if getattr(actor, "is_authenticated", False) else None,
+            now=timezone.now(),
+        )
+        if membership is not None:
+            return _applied(org, membership)
+    return _join(org=org, checked=checked, source=source, campaign=campaign, actor=actor)
+
+
+@transaction.atomic
+def _join(
+    *, org: OrgNode, checked: CheckedApplicant, source: str, campaign: JoinCampaign | None, actor: Any
+) -> JoinResult:
+    """The general path: lock or create the person, then answer from their live membership if any."""
     person = _locked_person(checked)
     if checked.mobile and person.mobile != checked.mobile:
         person.mobile = checked.mobile
@@ -163,27 +182,6 @@ def member_join(
         **_membership_details(checked),
     )
     _event(membership, EventKind.APPLY, actor=actor)
-    return _applied(org, membership)
-
-
-def _join_new_person(
-    *, org: OrgNode, checked: CheckedApplicant, source: str, campaign: JoinCampaign | None, actor: Any
-) -> JoinResult | None:
-    """Two statements when the document number is new (see join_fastpath); None sends known people the long way."""
-    now = timezone.now()
-    person_id = insert_new_person(checked, person_keys(checked.name), now)
-    if person_id is None:
-        return None
-    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
-    membership = insert_application(
-        person_id=person_id,
-        org=org,
-        source=source,
-        campaign=campaign,
-        details=_membership_details(checked),
-        actor_id=actor_id,
-        now=now,
-    )
     return _applied(org, membership)
 
 
