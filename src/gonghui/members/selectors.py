@@ -199,3 +199,8 @@ def join_org(code: str) -> OrgNode:
     org = OrgNode.from_db(connection.alias, _ORG_FIELDS, row[:-1])
     org.join_auto_approve = bool(row[-1])
     return org
+
+
+def auto_approves(org: OrgNode) -> bool:
+    """Whether the union has switched on auto-approval of join applications (shown on its org page)."""
+    return JoinPolicy.objects.filter(org=org, auto_approve=True).exists()

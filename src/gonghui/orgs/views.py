@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.jobs import job_start
-from gonghui.members.models import JoinPolicy
+from gonghui.members.selectors import auto_approves
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
 from gonghui.orgs.forms import (
@@ -80,7 +80,7 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         "subtree_members": subtree_total(org),
         "can_edit": can(user, Perm.ORG_EDIT, org),
         "can_manage_staff": can(user, Perm.STAFF_MANAGE, org),
-        "auto_approve": JoinPolicy.objects.filter(org=org, auto_approve=True).exists(),
+        "auto_approve": auto_approves(org),
     }
     return render(request, "orgs/detail.html", context)
 
