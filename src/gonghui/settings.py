@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "gonghui.accounts",
     "gonghui.orgs",
     "gonghui.members",
+    "gonghui.campaigns",
+    "gonghui.assistance",
     "gonghui.workbench",
     "gonghui.h5",
 ]

@@ -67,7 +67,13 @@ def test_reject_requires_a_reason(world: World) -> None:
 def test_public_join_follows_the_union_auto_approval_switch_and_refuses_a_revoked_union(world: World) -> None:
     from gonghui.members.models import JoinPolicy, Membership
 
-    body = {"org_code": world.union_a.code, "name": "吴外卖", "id_number": make_id(56), "mobile": "13955550001", "consent": True}
+    body = {
+        "org_code": world.union_a.code,
+        "name": "吴外卖",
+        "id_number": make_id(56),
+        "mobile": "13955550001",
+        "consent": True,
+    }
     JoinPolicy.objects.create(org=world.union_a, auto_approve=True)
     status, answer = call(world, None, "post", "/join", body)
     assert (status, answer["outcome"], answer["status"]) == (200, "approved", "active")

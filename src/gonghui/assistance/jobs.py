@@ -1,0 +1,1 @@
+from gonghui.common.jobs import job_handler  # noqa: F401

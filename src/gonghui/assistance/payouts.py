@@ -1,0 +1,158 @@
+"""The aid ledger: a maker enters a payout, a different checker approves it, and nobody is paid twice.
+
+Two guards hold the rule "one approved payout of a kind per person per campaign": the approve service
+checks first for a clear answer, and a partial unique index refuses whatever slips past a race. Only
+an override with a written reason, approved by someone who may manage the union's money, goes beyond.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.assistance.choices import FileStatus, FundSource, PayoutKind, PayoutStatus
+from gonghui.assistance.models import HardshipFile, Payout
+from gonghui.campaigns.models import Campaign
+from gonghui.common.audit import audit_record
+from gonghui.common.models import AuditAction
+from gonghui.members.models import Person
+from gonghui.orgs.models import Enterprise, OrgNode
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import can, require
+
+DUPLICATE = _("“%(who)s”在本次活动中已领取过同类帮扶，不能重复发放；确需再次发放请填写理由。")
+
+
+def _who(payout: Payout) -> str:
+    return payout.person.name if payout.person_id and payout.person else str(payout.enterprise or "")
+
+
+def _duplicate_of(payout: Payout) -> Q | None:
+    """Rows that would make `payout` a second payment, or None when the guard does not apply."""
+    if payout.campaign_id is None or payout.override_reason:
+        return None
+    if payout.person_id:
+        return Q(campaign_id=payout.campaign_id, person_id=payout.person_id, kind=payout.kind)
+    return Q(campaign_id=payout.campaign_id, enterprise_id=payout.enterprise_id, person__isnull=True, kind=payout.kind)
+
+
+def _check_recipient(
+    org: OrgNode, person: Person | None, file: HardshipFile | None, enterprise: Enterprise | None
+) -> None:
+    if person is None and enterprise is None:
+        raise ValidationError(_("请指定受助职工或受助企业。"), code="no_recipient")
+    if file is not None:
+        if person is not None and file.person_id != person.pk:
+            raise ValidationError(_("困难档案的户主与受助职工不一致。"), code="file_person")
+        if file.status != FileStatus.OPEN:
+            raise ValidationError(_("只能向已建档的困难档案发放帮扶。"), code="file_status")
+        if not file.org.path.startswith(org.path) and not org.path.startswith(file.org.path):
+            raise ValidationError(_("该困难档案不在本工会范围内。"), code="file_scope")
+
+
+@transaction.atomic
+def aid_payout_create(
+    *,
+    actor: Any,
+    org: OrgNode,
+    kind: PayoutKind,
+    fund: FundSource,
+    paid_on: dt.date,
+    amount: Decimal = Decimal(0),
+    goods: str = "",
+    goods_value: Decimal = Decimal(0),
+    person: Person | None = None,
+    file: HardshipFile | None = None,
+    enterprise: Enterprise | None = None,
+    campaign: Campaign | None = None,
+    reference: str = "",
+    override_reason: str = "",
+) -> Payout:
+    """The maker's entry (ASSISTANCE or FINANCE in scope). It counts only once a checker approves it."""
+    require(actor, org, Perm.VIEW)
+    if not (can(actor, Perm.ASSISTANCE, org) or can(actor, Perm.FINANCE, org)):
+        require(actor, org, Perm.FINANCE)
+    if file is not None and person is None:
+        person = file.person
+    _check_recipient(org, person, file, enterprise)
+    if campaign is not None and not org.path.startswith(campaign.org.path):
+        raise ValidationError(_("发放工会不在该活动的主办范围内。"), code="campaign_scope")
+    if amount < 0 or goods_value < 0 or (amount == 0 and goods_value == 0):
+        raise ValidationError(_("请填写大于 0 的金额或物资折价。"), code="amount")
+    if goods_value and not goods.strip():
+        raise ValidationError({"goods": _("请填写物资名称。")})
+    payout = Payout(
+        org=org,
+        kind=kind,
+        fund=fund,
+        paid_on=paid_on,
+        amount=amount,
+        goods=goods.strip(),
+        goods_value=goods_value,
+        person=person,
+        file=file,
+        enterprise=enterprise,
+        campaign=campaign,
+        reference=reference.strip(),
+        override_reason=override_reason.strip(),
+        maker=actor,
+    )
+    guard = _duplicate_of(payout)
+    if guard is not None and Payout.objects.filter(guard, status=PayoutStatus.APPROVED).exists():
+        raise ValidationError(DUPLICATE % {"who": _who(payout)}, code="duplicate")
+    payout.save()
+    return payout
+
+
+@transaction.atomic
+def aid_payout_approve(*, actor: Any, payout: Payout) -> Payout:
+    """The checker's approval: FINANCE in scope, not the maker, and not a second payment."""
+    require(actor, payout.org, Perm.FINANCE)
+    payout = Payout.objects.select_for_update().select_related("person", "enterprise").get(pk=payout.pk)
+    if payout.maker_id == actor.pk:
+        raise ValidationError(_("经办人不能审核自己经办的发放，请由另一位财务人员审核。"), code="maker_checker")
+    if payout.status != PayoutStatus.PENDING:
+        raise ValidationError(_("该笔发放已处理，不能重复审核。"), code="bad_status")
+    guard = _duplicate_of(payout)
+    if guard is not None and Payout.objects.filter(guard, status=PayoutStatus.APPROVED).exists():
+        raise ValidationError(DUPLICATE % {"who": _who(payout)}, code="duplicate")
+    payout.status = PayoutStatus.APPROVED
+    payout.checker = actor
+    payout.checked_at = timezone.now()
+    try:
+        with transaction.atomic():
+            payout.save(update_fields=["status", "checker", "checked_at"])
+    except IntegrityError as exc:  # a concurrent approval of a twin payout committed first
+        raise ValidationError(DUPLICATE % {"who": _who(payout)}, code="duplicate") from exc
+    if payout.override_reason:
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            target=payout,
+            org=payout.org,
+            detail={"override": payout.override_reason, "kind": payout.kind},
+        )
+    return payout
+
+
+@transaction.atomic
+def aid_payout_reject(*, actor: Any, payout: Payout, reason: str) -> Payout:
+    require(actor, payout.org, Perm.FINANCE)
+    payout = Payout.objects.select_for_update().get(pk=payout.pk)
+    if payout.status != PayoutStatus.PENDING:
+        raise ValidationError(_("该笔发放已处理，不能重复审核。"), code="bad_status")
+    if not reason.strip():
+        raise ValidationError({"reason": _("退回须填写理由。")})
+    payout.status = PayoutStatus.REJECTED
+    payout.reject_reason = reason.strip()
+    payout.checker = actor if payout.maker_id != actor.pk else None
+    payout.checked_at = timezone.now()
+    payout.save(update_fields=["status", "reject_reason", "checker", "checked_at"])
+    return payout

@@ -1,0 +1,63 @@
+"""Reads of hardship files and payouts, always through the scope; every file view is audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from gonghui.assistance.choices import FileStatus
+from gonghui.assistance.models import HardshipFile, Payout
+from gonghui.common.audit import audit_record
+from gonghui.common.models import AuditAction
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require, scope_for
+
+
+def files_for(user: Any, *, status: str = "", category: str = "", q: str = "") -> QuerySet[HardshipFile]:
+    """Files under the user's ASSISTANCE roles (帮扶专员, 管理员); nobody else sees any."""
+    files = scope_for(user, Perm.ASSISTANCE).filter(HardshipFile.objects.select_related("org", "person"))
+    if status == "recheck_due":
+        files = files.filter(status=FileStatus.OPEN, recheck_due__lte=timezone.localdate())
+    elif status == "fell_back":
+        files = files.filter(times_reopened__gt=0)
+    elif status:
+        files = files.filter(status=status)
+    if category:
+        files = files.filter(category=category)
+    if q:
+        files = files.filter(Q(person__name__contains=q) | Q(person__name_pinyin__startswith=q.lower()))
+    return files.order_by("-created_at", "-pk")
+
+
+def file_get_for(user: Any, pk: int, *, request: HttpRequest | None = None) -> HardshipFile:
+    """One file; 404 outside the user's view, 403 without ASSISTANCE; the read is audited."""
+    file = get_object_or_404(HardshipFile.objects.select_related("org", "person", "employer"), pk=pk)
+    require(user, file.org, Perm.ASSISTANCE)
+    audit_record(actor=user, action=AuditAction.VIEW_SENSITIVE, target=file, org=file.org, request=request)
+    return file
+
+
+def _money_scope(user: Any) -> Q:
+    """Payouts are seen by those who make them (ASSISTANCE) and those who check them (FINANCE)."""
+    return scope_for(user, Perm.ASSISTANCE).q("org__") | scope_for(user, Perm.FINANCE).q("org__")
+
+
+def payouts_for(user: Any, *, campaign: int | None = None, status: str = "") -> QuerySet[Payout]:
+    payouts = Payout.objects.filter(_money_scope(user)).select_related("org", "person", "enterprise", "campaign")
+    if campaign is not None:
+        payouts = payouts.filter(campaign_id=campaign)
+    if status:
+        payouts = payouts.filter(status=status)
+    return payouts.order_by("-paid_on", "-pk")
+
+
+def payout_get_for(user: Any, pk: int) -> Payout:
+    payout = get_object_or_404(Payout.objects.select_related("org", "person", "enterprise", "campaign"), pk=pk)
+    require(user, payout.org, Perm.VIEW)
+    if not payouts_for(user).filter(pk=pk).exists():
+        require(user, payout.org, Perm.FINANCE)
+    return payout
