@@ -115,7 +115,7 @@ def aid_payout_create(
 def aid_payout_approve(*, actor: Any, payout: Payout) -> Payout:
     """The checker's approval: FINANCE in scope, not the maker, and not a second payment."""
     require(actor, payout.org, Perm.FINANCE)
-    payout = Payout.objects.select_for_update().select_related("person", "enterprise").get(pk=payout.pk)
+    payout = Payout.objects.select_for_update(of=("self",)).select_related("person", "enterprise").get(pk=payout.pk)
     if payout.maker_id == actor.pk:
         raise ValidationError(_("经办人不能审核自己经办的发放，请由另一位财务人员审核。"), code="maker_checker")
     if payout.status != PayoutStatus.PENDING:

@@ -148,7 +148,7 @@ def hardship_file_apply(
 
 
 def _locked(file: HardshipFile) -> HardshipFile:
-    return HardshipFile.objects.select_for_update().select_related("org").get(pk=file.pk)
+    return HardshipFile.objects.select_for_update(of=("self",)).select_related("org").get(pk=file.pk)
 
 
 @transaction.atomic
