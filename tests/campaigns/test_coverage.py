@@ -1,0 +1,78 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.http import Http404
+
+from gonghui.assistance.choices import FundSource, PayoutKind
+from gonghui.assistance.payouts import aid_payout_approve, aid_payout_create
+from gonghui.campaigns.choices import BeneficiarySource
+from gonghui.campaigns.models import Beneficiary, Campaign
+from gonghui.campaigns.selectors import campaign_coverage, campaigns_for
+from tests.assistance.conftest import member_in
+from tests.assistance.test_payouts import winter
+from tests.world import World
+
+
+def _paid(world: World, campaign: Campaign, org: object, name: str, seq: int, **kwargs: object) -> None:
+    person = member_in(org, name, seq)  # type: ignore[arg-type]
+    Beneficiary.objects.create(campaign=campaign, person=person, org=org, source=BeneficiarySource.HAND)
+    values: dict[str, object] = {
+        "actor": world.users["owner"],
+        "org": org,
+        "kind": PayoutKind.CONDOLENCE,
+        "fund": FundSource.UNION_FUNDS,
+        "paid_on": dt.date(2026, 1, 20),
+        "amount": Decimal("3000"),
+        "person": person,
+        "campaign": campaign,
+    }
+    values.update(kwargs)
+    aid_payout_approve(actor=world.users["same"], payout=aid_payout_create(**values))  # type: ignore[arg-type]
+
+
+def test_coverage_counts_approved_payouts_by_kind_fund_and_child_and_reconciles(world: World) -> None:
+    campaign = winter(world.town_a)
+    _paid(world, campaign, world.union_a, "赵一", 1)
+    _paid(world, campaign, world.union_a, "钱二", 2, fund=FundSource.HIGHER_UNION)
+    _paid(
+        world,
+        campaign,
+        world.joint_a,
+        "孙三",
+        3,
+        kind=PayoutKind.GOODS,
+        amount=Decimal(0),
+        goods="米面油",
+        goods_value=Decimal("300"),
+    )
+    pending_person = member_in(world.joint_a, "李四", 4)
+    aid_payout_create(
+        actor=world.users["owner"],
+        org=world.joint_a,
+        kind=PayoutKind.CONDOLENCE,
+        fund=FundSource.UNION_FUNDS,
+        paid_on=dt.date(2026, 1, 21),
+        amount=Decimal("999"),
+        person=pending_person,
+        campaign=campaign,
+    )  # not approved: counts nowhere
+    coverage = campaign_coverage(world.users["owner"], campaign)
+    assert (coverage.total.people, coverage.total.money, coverage.total.goods) == (3, Decimal("6000"), Decimal("300"))
+    assert coverage.by_kind["condolence"].money == Decimal("6000") and coverage.by_kind["goods"].goods == Decimal("300")
+    assert coverage.by_fund["higher_union"].money == Decimal("3000")
+    children = {child.code: (n, totals.value) for child, n, totals in coverage.by_child}
+    assert children == {"w-union-a": (2, Decimal("6000")), "w-joint-a": (1, Decimal("300"))}
+    assert coverage.budget_used == Decimal("6.3") and coverage.reconciles
+    campaign.reported_total = Decimal("6300")
+    assert coverage.reconciles
+    campaign.reported_total = Decimal("8000")  # the press release says more than the ledger holds
+    assert not coverage.reconciles
+
+
+def test_campaigns_are_scoped(world: World) -> None:
+    campaign = winter(world.town_a)
+    assert list(campaigns_for(world.users["same"])) == [campaign]
+    assert not campaigns_for(world.users["sibling"]).exists()
+    with pytest.raises(Http404):
+        campaign_coverage(world.users["sibling"], campaign)
