@@ -55,6 +55,9 @@ class World:
     import_job: Job
     users: dict[str, Any] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
+    aid_campaign: Any = None  # campaigns.Campaign on town_a
+    aid_file: Any = None  # assistance.HardshipFile in union_a, applied for
+    payout: Any = None  # assistance.Payout in union_a, entered by "helper", waiting for a checker
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -75,8 +78,10 @@ def build_world() -> World:
         "sibling": UserFactory(username="sibling"),
         "outsider": UserFactory(username="outsider"),
         "worker": UserFactory(username="worker"),
+        "helper": UserFactory(username="helper"),
     }
     grant(users["owner"], county_a)
+    grant(users["helper"], union_a, Role.ASSISTANCE)
     grant(users["same"], town_a)
     grant(users["sibling"], county_b)
     staff_role = grant(users["worker"], union_a, Role.READONLY)
@@ -128,7 +133,53 @@ def build_world() -> World:
         import_job=import_job,
         users=users,
         tokens=tokens,
+        **_assistance(union_a, town_a, users["helper"]),
     )
+
+
+def _assistance(union_a: OrgNode, town_a: OrgNode, helper: Any) -> dict[str, Any]:
+    """A 冬送温暖 campaign, a household's hardship application, and a payout waiting for its checker.
+
+    The household head (a migrant worker) is deliberately not on union_a's roster: rosters stay as above.
+    """
+    from gonghui.assistance.models import HardshipFile, Payout, SubsistenceStandard
+    from gonghui.campaigns.models import Campaign
+
+    today = timezone.localdate()
+    SubsistenceStandard.objects.create(region_id="320904", year=today.year, monthly=800)
+    campaign = Campaign.objects.create(
+        org=town_a,
+        name="冬送温暖测试活动",
+        kind="winter_warmth",
+        year=today.year,
+        starts_on=today,
+        ends_on=today,
+        budget=10000,
+    )
+    head = Person.objects.create(
+        name="孙困难", id_number="320904197801010035", is_migrant_worker=True, **person_keys("孙困难")
+    )
+    aid_file = HardshipFile.objects.create(
+        org=union_a,
+        person=head,
+        category="deep",
+        computed_category="deep",
+        own_income=1500,
+        family_size=3,
+        per_capita_income=500,
+        main_cause="illness",
+    )
+    payout = Payout.objects.create(
+        org=union_a,
+        person=head,
+        campaign=campaign,
+        kind="condolence",
+        amount=3000,
+        fund="union_funds",
+        paid_on=today,
+        maker=helper,
+    )
+    return {"aid_campaign": campaign, "aid_file": aid_file, "payout": payout}
 
 
 def _members(union_a: OrgNode, joint_a: OrgNode) -> tuple[Membership, Membership, Transfer]:

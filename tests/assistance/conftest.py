@@ -30,8 +30,10 @@ STANDARD = Decimal("800.00")
 def standard(world: World) -> SubsistenceStandard:
     """大丰区's 低保 for this year: 800 yuan per person per month (a prefecture figure is set too)."""
     year = timezone.localdate().year
-    SubsistenceStandard.objects.create(region_id="320900", year=year, monthly=Decimal("750"))
-    return SubsistenceStandard.objects.create(region_id="320904", year=year, monthly=STANDARD)
+    SubsistenceStandard.objects.update_or_create(region_id="320900", year=year, defaults={"monthly": Decimal("750")})
+    return SubsistenceStandard.objects.update_or_create(region_id="320904", year=year, defaults={"monthly": STANDARD})[
+        0
+    ]
 
 
 def member_in(org: OrgNode, name: str, seq: int, *, migrant: bool = False, member: bool = True) -> Person:

@@ -195,6 +195,51 @@ API_CASES = [
     Case("api:transfers_approve", kwargs=lambda w: {"pk": w.transfer.pk}, method="post"),
     Case("api:transfers_reject", kwargs=lambda w: {"pk": w.transfer.pk}, method="post", data=lambda w: {"reason": "x"}),
     Case("api:enterprises_create", kwargs=org("union_a"), method="post", ok=frozenset({201}), data=enterprise_fields),
+    Case("api:assistance_files_list", allowed=LOGGED_IN, marker=lambda w: "孙困难"),
+    Case("api:assistance_files_get", kwargs=lambda w: {"pk": w.aid_file.pk}),
+    Case(
+        "api:assistance_files_step",
+        kwargs=lambda w: {"pk": w.aid_file.pk},
+        method="post",
+        data=lambda w: {"kind": "review", "note": "材料齐全"},
+    ),
+    Case("api:assistance_payouts_list", allowed=LOGGED_IN, marker=lambda w: "孙困难"),
+    Case(
+        "api:assistance_payouts_create",
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {
+            "org_code": w.union_a.code,
+            "kind": "living",
+            "fund": "union_funds",
+            "paid_on": "2026-01-20",
+            "amount": "500.00",
+            "membership_id": w.member.pk,
+        },
+    ),
+    Case("api:assistance_payouts_approve", kwargs=lambda w: {"pk": w.payout.pk}, method="post"),
+    Case(
+        "api:assistance_payouts_reject",
+        kwargs=lambda w: {"pk": w.payout.pk},
+        method="post",
+        data=lambda w: {"reason": "凭证不全"},
+    ),
+    Case("api:campaigns_list", allowed=LOGGED_IN, marker=lambda w: "冬送温暖测试活动"),
+    Case("api:campaigns_coverage", kwargs=lambda w: {"pk": w.aid_campaign.pk}),
+    Case(
+        "api:campaigns_create",
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {
+            "org_code": w.town_a.code,
+            "name": "夏送清凉",
+            "kind": "summer_cool",
+            "year": 2026,
+            "starts_on": "2026-07-01",
+            "ends_on": "2026-08-31",
+            "budget": "20000",
+        },
+    ),
 ]
 
 CASES: dict[str, Case] = {case.name: case for case in WEB_CASES + API_CASES}

@@ -1,0 +1,108 @@
+"""Campaigns over the API: list, create, and coverage figures, scoped to the caller's subtree."""
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from gonghui.campaigns import selectors
+from gonghui.campaigns.choices import CampaignKind, TargetGroup
+from gonghui.campaigns.models import Campaign
+from gonghui.campaigns.selectors import Totals
+from gonghui.campaigns.services import campaign_create
+from gonghui.orgs import selectors as org_selectors
+
+router = Router(tags=["campaigns"])
+
+
+class CampaignIn(Schema):
+    org_code: str
+    name: str
+    kind: CampaignKind
+    year: int
+    starts_on: dt.date
+    ends_on: dt.date
+    budget: Decimal = Decimal(0)
+    target_group: TargetGroup | None = None
+    reported_total: Decimal | None = None
+
+
+class CampaignOut(Schema):
+    id: int
+    org: str
+    name: str
+    kind: CampaignKind
+    year: int
+    starts_on: dt.date
+    ends_on: dt.date
+    budget: Decimal
+    reported_total: Decimal | None
+
+    @staticmethod
+    def resolve_org(obj: Campaign) -> str:
+        return obj.org.code
+
+
+class TotalsOut(Schema):
+    people: int
+    enterprises: int
+    payouts: int
+    money: Decimal
+    goods: Decimal
+
+
+class ChildOut(Schema):
+    org: str
+    name: str
+    beneficiaries: int
+    paid: TotalsOut
+
+
+class CoverageOut(Schema):
+    campaign: CampaignOut
+    beneficiaries: int
+    total: TotalsOut
+    by_kind: dict[str, TotalsOut]
+    by_fund: dict[str, TotalsOut]
+    by_child: list[ChildOut]
+    budget_used_percent: Decimal | None
+    reconciles: bool
+
+
+@router.get("/campaigns", response=list[CampaignOut], operation_id="campaigns_list")
+def campaigns_list(request: HttpRequest, kind: str = "", year: int | None = None) -> Any:
+    return selectors.campaigns_for(request.user, kind=kind, year=year)[:200]
+
+
+@router.post("/campaigns", response={201: CampaignOut}, operation_id="campaigns_create")
+def campaigns_create(request: HttpRequest, payload: CampaignIn) -> tuple[int, Campaign]:
+    org = org_selectors.org_get_for(request.user, payload.org_code)
+    data = payload.dict(exclude={"org_code"})
+    data["target_group"] = data["target_group"] or ""
+    return 201, campaign_create(actor=request.user, org=org, **data)
+
+
+def _totals(t: Totals) -> dict[str, Any]:
+    return {"people": t.people, "enterprises": t.enterprises, "payouts": t.payouts, "money": t.money, "goods": t.goods}
+
+
+@router.get("/campaigns/{int:pk}/coverage", response=CoverageOut, operation_id="campaigns_coverage")
+def campaigns_coverage(request: HttpRequest, pk: int) -> dict[str, Any]:
+    """People reached, money and goods: in total, by kind, by fund and by child union; against the budget."""
+    campaign = selectors.campaign_get_for(request.user, pk)
+    coverage = selectors.campaign_coverage(request.user, campaign)
+    return {
+        "campaign": campaign,
+        "beneficiaries": coverage.beneficiaries,
+        "total": _totals(coverage.total),
+        "by_kind": {k: _totals(v) for k, v in coverage.by_kind.items()},
+        "by_fund": {k: _totals(v) for k, v in coverage.by_fund.items()},
+        "by_child": [
+            {"org": child.code, "name": child.name, "beneficiaries": n, "paid": _totals(t)}
+            for child, n, t in coverage.by_child
+        ],
+        "budget_used_percent": coverage.budget_used,
+        "reconciles": coverage.reconciles,
+    }
