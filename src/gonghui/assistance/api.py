@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from gonghui.assistance import selectors, services
 from gonghui.assistance.choices import Category, FileStatus, FundSource, PayoutKind, PayoutStatus
@@ -151,14 +151,16 @@ def assistance_files_step(request: HttpRequest, pk: int, payload: StepIn) -> Har
 
 
 @router.get("/assistance/payouts", response=list[PayoutOut], operation_id="assistance_payouts_list")
-def assistance_payouts_list(request: HttpRequest, campaign: int | None = None, status: str = "", limit: int = 50) -> Any:
+def assistance_payouts_list(
+    request: HttpRequest, campaign: int | None = None, status: str = "", limit: int = 50
+) -> Any:
     return selectors.payouts_for(request.user, campaign=campaign, status=status).select_related("maker", "checker")[
         : max(1, min(limit, 200))
     ]
 
 
 @router.post("/assistance/payouts", response={201: PayoutOut}, operation_id="assistance_payouts_create")
-def assistance_payouts_create(request: HttpRequest, payload: PayoutIn) -> tuple[int, Payout]:
+def assistance_payouts_create(request: HttpRequest, payload: PayoutIn) -> Status:
     """Enter a payout (the maker); it counts once another person approves it."""
     actor = request.user
     org = org_selectors.org_get_for(actor, payload.org_code)
@@ -186,7 +188,7 @@ def assistance_payouts_create(request: HttpRequest, payload: PayoutIn) -> tuple[
         reference=payload.reference,
         override_reason=payload.override_reason,
     )
-    return 201, payout
+    return Status(201, payout)
 
 
 @router.post("/assistance/payouts/{int:pk}/approve", response=PayoutOut, operation_id="assistance_payouts_approve")

@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from gonghui.campaigns import selectors
 from gonghui.campaigns.choices import CampaignKind, TargetGroup
@@ -77,11 +77,11 @@ def campaigns_list(request: HttpRequest, kind: str = "", year: int | None = None
 
 
 @router.post("/campaigns", response={201: CampaignOut}, operation_id="campaigns_create")
-def campaigns_create(request: HttpRequest, payload: CampaignIn) -> tuple[int, Campaign]:
+def campaigns_create(request: HttpRequest, payload: CampaignIn) -> Status:
     org = org_selectors.org_get_for(request.user, payload.org_code)
     data = payload.dict(exclude={"org_code"})
     data["target_group"] = data["target_group"] or ""
-    return 201, campaign_create(actor=request.user, org=org, **data)
+    return Status(201, campaign_create(actor=request.user, org=org, **data))
 
 
 def _totals(t: Totals) -> dict[str, Any]:
