@@ -174,3 +174,28 @@ def test_bank_account_is_sealed(world: World) -> None:
         cursor.execute("SELECT bank_account FROM assistance_hardshipfile WHERE id = %s", [file.pk])
         assert "6222021234567890123" not in cursor.fetchone()[0]
     assert "6222021234567890123" not in str(HardshipFile.objects.get(pk=file.pk).bank_account)
+
+
+def test_a_household_statement_cannot_set_workflow_fields(world: World) -> None:
+    with pytest.raises(ValidationError, match="status"):
+        hardship_file_apply(
+            actor=world.users["owner"],
+            org=world.union_a,
+            person=member_in(world.union_a, "沈越权", 14),
+            household=poor(details={"status": "open", "health": "serious"}),
+        )
+    assert not HardshipFile.objects.filter(person__name="沈越权").exists()
+
+
+def test_the_subsistence_table_is_kept_by_assistance_staff(world: World) -> None:
+    from gonghui.assistance.services import subsistence_standard_set
+    from gonghui.orgs.models import Region
+
+    region = Region.objects.get(code="320925")
+    with pytest.raises(PermissionDenied):
+        subsistence_standard_set(actor=world.users["outsider"], region=region, year=2030, monthly=Decimal("900"))
+    with pytest.raises(ValidationError, match="大于 0"):
+        subsistence_standard_set(actor=world.users["owner"], region=region, year=2030, monthly=Decimal("0"))
+    subsistence_standard_set(actor=world.users["owner"], region=region, year=2030, monthly=Decimal("900"))
+    subsistence_standard_set(actor=world.users["owner"], region=region, year=2030, monthly=Decimal("950"))
+    assert SubsistenceStandard.objects.get(region=region, year=2030).monthly == Decimal("950")

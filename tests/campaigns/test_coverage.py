@@ -76,3 +76,21 @@ def test_campaigns_are_scoped(world: World) -> None:
     assert not campaigns_for(world.users["sibling"]).exists()
     with pytest.raises(Http404):
         campaign_coverage(world.users["sibling"], campaign)
+
+
+def test_beneficiaries_are_members_in_the_campaign_subtree_and_listed_once(world: World) -> None:
+    from django.core.exceptions import ValidationError
+
+    from gonghui.campaigns.services import beneficiaries_add
+
+    campaign = winter(world.town_a)
+    people = [member_in(world.union_a, "周甲", 21), member_in(world.joint_a, "吴乙", 22)]
+    assert beneficiaries_add(actor=world.users["owner"], campaign=campaign, people=people) == 2
+    assert beneficiaries_add(actor=world.users["owner"], campaign=campaign, people=people[:1]) == 0
+    stranger = member_in(world.union_b, "郑丙", 23)
+    with pytest.raises(ValidationError, match="郑丙"):
+        beneficiaries_add(actor=world.users["owner"], campaign=campaign, people=[stranger])
+    assert dict(Beneficiary.objects.filter(campaign=campaign).values_list("person__name", "org__code")) == {
+        "周甲": "w-union-a",
+        "吴乙": "w-joint-a",
+    }

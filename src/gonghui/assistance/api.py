@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Router, Schema, Status
 
 from gonghui.assistance import selectors, services
@@ -133,12 +134,12 @@ def assistance_files_step(request: HttpRequest, pk: int, payload: StepIn) -> Har
         services.hardship_file_visit(
             actor=actor,
             file=file,
-            visited_on=payload.visited_on or dt.date.today(),
+            visited_on=payload.visited_on or timezone.localdate(),
             visitors=payload.visitors,
             findings=payload.note,
         )
     elif kind == "notice":
-        services.hardship_file_notice(actor=actor, file=file, ends_on=payload.ends_on or dt.date.today())
+        services.hardship_file_notice(actor=actor, file=file, ends_on=payload.ends_on or timezone.localdate())
     elif kind == "objection":
         services.hardship_file_objection(actor=actor, file=file, note=payload.note)
     elif kind == "open":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -217,7 +218,7 @@ class MedicalAnnex(models.Model):
         return f"{self.patient} {self.diagnosis}"
 
     @property
-    def out_of_pocket(self) -> object:
+    def out_of_pocket(self) -> Decimal:
         return self.total_cost - self.insurance_paid
 
 
@@ -320,5 +321,5 @@ class Payout(models.Model):
         return f"{self.get_kind_display()} {self.amount}"
 
     @property
-    def value(self) -> object:
+    def value(self) -> Decimal:
         return self.amount + self.goods_value

@@ -19,13 +19,14 @@ from django.utils.translation import gettext as _
 
 from gonghui.assistance.choices import FileStatus, FundSource, PayoutKind, PayoutStatus
 from gonghui.assistance.models import HardshipFile, Payout
+from gonghui.assistance.selectors import require_money_role
 from gonghui.campaigns.models import Campaign
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import can, require
+from gonghui.orgs.scope import require
 
 DUPLICATE = _("“%(who)s”在本次活动中已领取过同类帮扶，不能重复发放；确需再次发放请填写理由。")
 
@@ -76,9 +77,7 @@ def aid_payout_create(
     override_reason: str = "",
 ) -> Payout:
     """The maker's entry (ASSISTANCE or FINANCE in scope). It counts only once a checker approves it."""
-    require(actor, org, Perm.VIEW)
-    if not (can(actor, Perm.ASSISTANCE, org) or can(actor, Perm.FINANCE, org)):
-        require(actor, org, Perm.FINANCE)
+    require_money_role(actor, org)
     if file is not None and person is None:
         person = file.person
     _check_recipient(org, person, file, enterprise)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -14,7 +15,7 @@ from gonghui.assistance.models import HardshipFile, Payout
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import require, scope_for
+from gonghui.orgs.scope import can, require, scope_for
 
 
 def files_for(user: Any, *, status: str = "", category: str = "", q: str = "") -> QuerySet[HardshipFile]:
@@ -41,6 +42,13 @@ def file_get_for(user: Any, pk: int, *, request: HttpRequest | None = None) -> H
     return file
 
 
+def require_money_role(user: Any, org: Any) -> None:
+    """404 outside the user's view; 403 unless they make (ASSISTANCE) or check (FINANCE) payouts here."""
+    require(user, org, Perm.VIEW)
+    if not (can(user, Perm.ASSISTANCE, org) or can(user, Perm.FINANCE, org)):
+        raise PermissionDenied
+
+
 def _money_scope(user: Any) -> Q:
     """Payouts are seen by those who make them (ASSISTANCE) and those who check them (FINANCE)."""
     return scope_for(user, Perm.ASSISTANCE).q("org__") | scope_for(user, Perm.FINANCE).q("org__")
@@ -57,7 +65,5 @@ def payouts_for(user: Any, *, campaign: int | None = None, status: str = "") -> 
 
 def payout_get_for(user: Any, pk: int) -> Payout:
     payout = get_object_or_404(Payout.objects.select_related("org", "person", "enterprise", "campaign"), pk=pk)
-    require(user, payout.org, Perm.VIEW)
-    if not payouts_for(user).filter(pk=pk).exists():
-        require(user, payout.org, Perm.FINANCE)
+    require_money_role(user, payout.org)
     return payout

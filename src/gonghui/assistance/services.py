@@ -35,6 +35,25 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
 
 RECHECK_EVERY = dt.timedelta(days=365)
+# The national form's other fields a household statement may set; workflow fields are the services' own.
+FORM_FIELDS = frozenset(
+    {
+        "standard_level",
+        "health",
+        "disability",
+        "housing",
+        "work_status",
+        "industry",
+        "employer",
+        "employer_status",
+        "contract_start",
+        "contract_end",
+        "hukou",
+        "single_parent",
+        "zero_employment",
+        "medical_insurance",
+    }
+)
 
 
 @dataclass
@@ -84,6 +103,9 @@ def _apply_household(file: HardshipFile, household: Household, *, year: int) -> 
     file.family_size = household.family_size
     file.main_cause = household.main_cause
     file.other_causes = list(household.other_causes)
+    unknown = set(household.details) - FORM_FIELDS
+    if unknown:
+        raise ValidationError(_("档案中没有这些栏目：%(names)s") % {"names": "、".join(sorted(unknown))})
     for key, value in household.details.items():
         setattr(file, key, value)
     file.per_capita_income = per_capita_income(

@@ -36,7 +36,7 @@ def campaign_create(
     reported_total: Decimal | None = None,
     description: str = "",
 ) -> Campaign:
-    """Those who run assistance or hold the purse in the org (ASSISTANCE or FINANCE) start campaigns."""
+    """Those who run assistance in the org (ASSISTANCE: 帮扶专员, 管理员) start campaigns."""
     require(actor, org, Perm.ASSISTANCE)
     if not name.strip():
         raise ValidationError({"name": _("请填写活动名称。")})
