@@ -20,6 +20,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from gonghui.accounts.services import api_token_issue
+from gonghui.assistance.models import HardshipFile, Payout, SubsistenceStandard
+from gonghui.campaigns.models import Campaign
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction, Job, JobStatus
 from gonghui.members.choices import MembershipStatus
@@ -142,9 +144,6 @@ def _assistance(union_a: OrgNode, town_a: OrgNode, helper: Any) -> dict[str, Any
 
     The household head (a migrant worker) is deliberately not on union_a's roster: rosters stay as above.
     """
-    from gonghui.assistance.models import HardshipFile, Payout, SubsistenceStandard
-    from gonghui.campaigns.models import Campaign
-
     today = timezone.localdate()
     SubsistenceStandard.objects.create(region_id="320904", year=today.year, monthly=800)
     campaign = Campaign.objects.create(

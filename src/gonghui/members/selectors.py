@@ -202,5 +202,11 @@ def join_org(code: str) -> OrgNode:
 
 
 def auto_approves(org: OrgNode) -> bool:
-    """Whether the union has switched on auto-approval of join applications (shown on its org page)."""
-    return JoinPolicy.objects.filter(org=org, auto_approve=True).exists()
+    """Whether the union auto-approves join applications; free when the org came from join_org or
+    select_related("join_policy"), one query otherwise."""
+    if hasattr(org, "join_auto_approve"):
+        return bool(org.join_auto_approve)
+    try:
+        return bool(org.join_policy.auto_approve)
+    except JoinPolicy.DoesNotExist:
+        return False

@@ -34,6 +34,7 @@ from gonghui.members.identity import (
 )
 from gonghui.members.join_fastpath import insert_new_applicant
 from gonghui.members.models import JoinCampaign, JoinPolicy, Membership, MembershipEvent, Person, Transfer
+from gonghui.members.selectors import auto_approves
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, require
@@ -120,16 +121,6 @@ def _activate(membership: Membership, *, actor: Any, kind: EventKind) -> None:
     _event(membership, kind, actor=actor)
 
 
-def _auto_approves(org: OrgNode) -> bool:
-    """Free when the caller fetched the org with selectors.join_org or select_related("join_policy")."""
-    if hasattr(org, "join_auto_approve"):
-        return bool(org.join_auto_approve)
-    try:
-        return bool(org.join_policy.auto_approve)
-    except JoinPolicy.DoesNotExist:
-        return False
-
-
 def member_join(
     *,
     org: OrgNode,
@@ -143,7 +134,7 @@ def member_join(
     if not org.is_active:
         raise ValidationError(_("该工会组织已撤销，不能接收入会申请。"))
     checked = check_applicant(applicant, need_consent=need_consent)
-    if connection.vendor == "postgresql" and not _auto_approves(org):
+    if connection.vendor == "postgresql" and not auto_approves(org):
         # One self-contained statement for a never-seen document number (join_fastpath): no transaction needed.
         membership = insert_new_applicant(
             checked=checked,
@@ -186,7 +177,7 @@ def _join(
 
 
 def _applied(org: OrgNode, membership: Membership) -> JoinResult:
-    if _auto_approves(org):
+    if auto_approves(org):
         _activate(membership, actor=None, kind=EventKind.AUTO_APPROVE)
         return JoinResult(Outcome.APPROVED, _("入会成功，欢迎加入%(org)s！") % {"org": org.name}, membership)
     return JoinResult(Outcome.APPLIED, _("入会申请已提交，%(org)s将尽快审核。") % {"org": org.name}, membership)

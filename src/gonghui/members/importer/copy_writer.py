@@ -149,6 +149,7 @@ class CopyWriter:
 
     def __init__(self, *, region: str) -> None:
         self.region = region
+        self.sequences: dict[type[Model], str] = {}  # looked up once per import, not once per chunk
         self.people_sql = f"COPY {Person._meta.db_table} ({', '.join(PERSON_COLUMNS)}) FROM STDIN"
         self.memberships_sql = f"COPY {Membership._meta.db_table} ({', '.join(MEMBERSHIP_COLUMNS)}) FROM STDIN"
 
@@ -159,18 +160,16 @@ class CopyWriter:
         new = [prepared for prepared, person_id in entries if person_id is None]
         with connection.cursor() as cursor:
             raw = cursor.connection.cursor()
-            person_ids = iter(_allocate_ids(cursor, Person, len(new)) if new else [])
             created: dict[str, int] = {}
             if new:
                 lines = []
-                for prepared in new:
-                    pk = next(person_ids)
+                for pk, prepared in zip(self._ids(cursor, Person, len(new)), new, strict=True):
                     created[prepared.id_hmac] = pk
                     lines.append(b"%d\t%b" % (pk, prepared.person_copy))
                 with raw.copy(self.people_sql) as copy:
                     copy.write(b"".join(lines))
             lines = []
-            for pk, (prepared, person_id) in zip(_allocate_ids(cursor, Membership, len(entries)), entries, strict=True):
+            for pk, (prepared, person_id) in zip(self._ids(cursor, Membership, len(entries)), entries, strict=True):
                 number = (prepared.member_no or f"{self.region}{pk:08d}").translate(_ESCAPES).encode()
                 owner = person_id or created[prepared.id_hmac]
                 lines.append(b"%d\t%d\t%b\t%b" % (pk, owner, number, prepared.membership_copy))
@@ -178,11 +177,13 @@ class CopyWriter:
                 copy.write(b"".join(lines))
         return len(entries)
 
-
-def _allocate_ids(cursor: Any, model: type[Model], count: int) -> list[int]:
-    # The sequence is named once, outside the per-row call (pg_get_serial_sequence per row costs ten times
-    # the nextval), and the ids come back as one array rather than `count` rows.
-    cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [model._meta.db_table])
-    sequence = cursor.fetchone()[0]
-    cursor.execute("SELECT array_agg(nextval(%s::regclass)) FROM generate_series(1, %s)", [sequence, count])
-    return list(cursor.fetchone()[0])
+    def _ids(self, cursor: Any, model: type[Model], count: int) -> list[int]:
+        """`count` fresh ids from the table's own sequence, as one array rather than `count` rows."""
+        if model not in self.sequences:
+            cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [model._meta.db_table])
+            self.sequences[model] = cursor.fetchone()[0]
+        # The sequence is a constant here: pg_get_serial_sequence inside the per-row call cost ten times the nextval.
+        cursor.execute(
+            "SELECT array_agg(nextval(%s::regclass)) FROM generate_series(1, %s)", [self.sequences[model], count]
+        )
+        return list(cursor.fetchone()[0])

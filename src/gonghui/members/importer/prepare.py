@@ -1,7 +1,7 @@
 """Row-local import work: clean, hash, and (for COPY) seal and format each row. No database access.
 
 Everything here depends on one row only, so it can run in worker processes
-(see parallel.py); what crosses back to the importing process is a small
+(see workers.py); what crosses back to the importing process is a small
 `Prepared` record per row, with the COPY text already built.
 """
 

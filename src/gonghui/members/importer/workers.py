@@ -28,7 +28,7 @@ def _setup(language: str) -> None:
 
 
 def _prepare(task: tuple[list[Any], dt.date, dict[str, str] | None]) -> Any:
-    from gonghui.members.importer.prepare import prepare_rows
+    from gonghui.members.importer.prepare import prepare_rows  # imports models: only after _setup in a worker
 
     rows, today, context = task
     return prepare_rows(rows, today=today, copy_context=context)
