@@ -66,7 +66,7 @@ def _reset() -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE members_membershipevent, members_transfer, members_membership, members_person")
+        cursor.execute("TRUNCATE members_membershipevent, members_transfer, members_membership, members_person CASCADE")
         cursor.execute("UPDATE orgs_orgnode SET member_count = 0 WHERE code = 'bench-import'")
 
 

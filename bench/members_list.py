@@ -32,7 +32,7 @@ def build(rebuild: bool) -> None:
         return
     print("building 1,000,000 members ...")
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE members_membershipevent, members_transfer, members_membership, members_person")
+        cursor.execute("TRUNCATE members_membershipevent, members_transfer, members_membership, members_person CASCADE")
         cursor.execute("SELECT id, region_id FROM orgs_orgnode WHERE code LIKE 'b-%%' AND kind = 'grassroots'")
         unions = cursor.fetchall()
     rng = random.Random(3)
