@@ -20,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from gonghui.accounts.services import api_token_issue
-from gonghui.assistance.models import HardshipFile, Payout, SubsistenceStandard
+from gonghui.assistance.models import HardshipFile, HomeVisit, Payout, SubsistenceStandard
 from gonghui.campaigns.models import Campaign
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction, Job, JobStatus
@@ -60,6 +60,7 @@ class World:
     aid_campaign: Any = None  # campaigns.Campaign on town_a
     aid_file: Any = None  # assistance.HardshipFile in union_a, applied for
     payout: Any = None  # assistance.Payout in union_a, entered by "helper", waiting for a checker
+    aid_visit: Any = None  # assistance.HomeVisit of aid_file, with a photo
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -178,7 +179,9 @@ def _assistance(union_a: OrgNode, town_a: OrgNode, helper: Any) -> dict[str, Any
         paid_on=today,
         maker=helper,
     )
-    return {"aid_campaign": campaign, "aid_file": aid_file, "payout": payout}
+    visit = HomeVisit(file=aid_file, visited_on=today, visitors="王主席", findings="情况属实")
+    visit.photo.save("visit.jpg", ContentFile(b"\xff\xd8\xff\xe0 test photo"), save=True)
+    return {"aid_campaign": campaign, "aid_file": aid_file, "payout": payout, "aid_visit": visit}
 
 
 def _members(union_a: OrgNode, joint_a: OrgNode) -> tuple[Membership, Membership, Transfer]:

@@ -23,8 +23,11 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("h5/", include("gonghui.h5.urls")),
     path("h5/", include("gonghui.members.urls_h5")),
+    path("h5/", include("gonghui.assistance.urls_h5")),
     path("admin/", admin.site.urls),
     path("", include("gonghui.workbench.urls")),
     path("", include("gonghui.orgs.urls")),
     path("", include("gonghui.members.urls")),
+    path("", include("gonghui.assistance.urls")),
+    path("", include("gonghui.campaigns.urls")),
 ]

@@ -129,6 +129,53 @@ WEB_CASES = [
         data=lambda w: {"auto_approve": "1"},
         ok=frozenset({302}),
     ),
+    Case("assistance:files", allowed=LOGGED_IN, marker=lambda w: "孙困难"),
+    Case("assistance:file_new", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
+    Case(
+        "assistance:export",
+        method="form",
+        data=lambda w: {"status": ""},
+        ok=frozenset({302}),
+        allowed=frozenset({"owner", "same", "sibling"}),  # each exports only their own subtree's files
+    ),
+    Case("assistance:file", kwargs=lambda w: {"pk": w.aid_file.pk}),
+    Case(
+        "assistance:file_step",
+        kwargs=lambda w: {"pk": w.aid_file.pk},
+        method="form",
+        data=lambda w: {"kind": "review", "note": "材料齐全"},
+        ok=frozenset({302}),
+    ),
+    Case(
+        "assistance:file_override",
+        kwargs=lambda w: {"pk": w.aid_file.pk},
+        method="form",
+        data=lambda w: {"category": "relative", "reason": "家中有重病人"},
+        ok=frozenset({302}),
+    ),
+    Case("assistance:payout_new", kwargs=lambda w: {"file_pk": w.aid_file.pk}),
+    Case("assistance:visit_photo", kwargs=lambda w: {"pk": w.aid_visit.pk}),
+    Case("assistance:payouts", allowed=LOGGED_IN, marker=lambda w: "孙困难"),
+    Case(
+        "assistance:payout_decide",
+        kwargs=lambda w: {"pk": w.payout.pk},
+        method="form",
+        data=lambda w: {"decision": "approve"},
+        ok=frozenset({302}),
+    ),
+    Case("campaigns:list", allowed=LOGGED_IN, marker=lambda w: "冬送温暖测试活动"),
+    Case("campaigns:new", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
+    Case("campaigns:detail", kwargs=lambda w: {"pk": w.aid_campaign.pk}),
+    Case(
+        "campaigns:rule",
+        kwargs=lambda w: {"pk": w.aid_campaign.pk},
+        method="form",
+        data=lambda w: {"group": "all_members"},
+        ok=frozenset({302}),
+    ),
+    Case("campaigns:approve_all", kwargs=lambda w: {"pk": w.aid_campaign.pk}, method="form", ok=frozenset({302})),
+    Case("campaigns:beneficiaries", kwargs=lambda w: {"pk": w.aid_campaign.pk}),
+    Case("campaigns:import", kwargs=lambda w: {"pk": w.aid_campaign.pk}),
     # GB/T 2260 reference data: the same for every signed-in user.
     Case("orgs:region_options", allowed=LOGGED_IN, query=lambda w: {"q": "3209"}),
 ]

@@ -6,3 +6,6 @@ class CampaignsConfig(AppConfig):
     name = "gonghui.campaigns"
     label = "campaigns"
     verbose_name = _("普惠服务")
+
+    def ready(self) -> None:
+        from gonghui.campaigns import importer  # noqa: F401  (registers the import job)

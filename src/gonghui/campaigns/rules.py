@@ -69,14 +69,18 @@ def beneficiaries_by_rule(
     """Add everyone the rule selects; returns how many were new to the list."""
     require(actor, campaign.org, Perm.ASSISTANCE)
     source = rule_queryset(campaign, group, category=category, employment_form=employment_form)
-    rows = source.order_by().annotate(
-        b_campaign=Value(campaign.pk),
-        b_person=F("person_id"),
-        b_org=F("org_id"),
-        b_source=Value(str(BeneficiarySource.RULE)),
-        b_note=Value(str(TargetGroup(group).label)[:200]),
-        b_created=Now(),
-    ).values("b_campaign", "b_person", "b_org", "b_source", "b_note", "b_created")
+    rows = (
+        source.order_by()
+        .annotate(
+            b_campaign=Value(campaign.pk),
+            b_person=F("person_id"),
+            b_org=F("org_id"),
+            b_source=Value(str(BeneficiarySource.RULE)),
+            b_note=Value(str(TargetGroup(group).label)[:200]),
+            b_created=Now(),
+        )
+        .values("b_campaign", "b_person", "b_org", "b_source", "b_note", "b_created")
+    )
     select, params = rows.query.sql_with_params()
     table = Beneficiary._meta.db_table
     with connection.cursor() as cursor:

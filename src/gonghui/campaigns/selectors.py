@@ -34,10 +34,26 @@ def campaigns_for(user: Any, *, kind: str = "", year: int | None = None) -> Quer
     return campaigns
 
 
+def campaigns_covering(org: OrgNode, *, since_year: int = 0) -> QuerySet[Campaign]:
+    """Campaigns run by `org` or a union above it: those a payout made in `org` may belong to.
+
+    Callers have checked the user may work in `org`; a grassroots cadre pays within the town's campaign
+    without seeing the town's other business.
+    """
+    ancestors = [org.path[:end] for end in range(OrgNode.steplen, len(org.path) + 1, OrgNode.steplen)]
+    return Campaign.objects.filter(org__path__in=ancestors, year__gte=since_year).select_related("org")
+
+
 def campaign_get_for(user: Any, pk: int) -> Campaign:
     campaign = get_object_or_404(Campaign.objects.select_related("org"), pk=pk)
     require(user, campaign.org, Perm.VIEW)
     return campaign
+
+
+def beneficiaries_for(user: Any, campaign: Campaign) -> QuerySet[Beneficiary]:
+    """The campaign's list where the user does assistance work (names of people in hardship are not for all)."""
+    rows = Beneficiary.objects.filter(campaign=campaign).select_related("person", "org")
+    return scope_for(user, Perm.ASSISTANCE).filter(rows).order_by("org__path", "pk")
 
 
 @dataclass

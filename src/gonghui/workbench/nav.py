@@ -26,6 +26,9 @@ NAV: list[NavItem] = [
     NavItem(_("会员"), _("入会审核与转会"), "members:pending"),
     NavItem(_("会员"), _("入会目标"), "members:campaigns"),
     NavItem(_("会员"), _("导入名册"), "members:import", Perm.ORG_EDIT),
+    NavItem(_("帮扶救助"), _("困难职工档案"), "assistance:files", Perm.ASSISTANCE),
+    NavItem(_("帮扶救助"), _("帮扶发放台账"), "assistance:payouts"),
+    NavItem(_("帮扶救助"), _("普惠活动"), "campaigns:list"),
     NavItem(_("系统"), _("后台任务"), "workbench:jobs"),
     NavItem(_("系统"), _("审计日志"), "workbench:audit", Perm.AUDIT_VIEW),
 ]

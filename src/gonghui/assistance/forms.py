@@ -1,0 +1,125 @@
+"""Forms of the hardship files and the aid ledger (workbench and H5)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.assistance.choices import Category, Cause, FileStatus, FundSource, Health, Housing, PayoutKind
+from gonghui.assistance.services import Household
+
+
+def yuan(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label, required=required, help_text=help_text, min_value=Decimal(0), max_digits=12, decimal_places=2
+    )
+
+
+class HouseholdForm(forms.Form):
+    """What a household states: income, family size, causes, and the form's main circumstances."""
+
+    family_size = forms.IntegerField(label=_("家庭人口"), min_value=1, max_value=30, initial=1)
+    own_income = yuan(_("本人月收入（元）"))
+    other_income = yuan(_("其他家庭成员月收入（元）"), required=False)
+    essential_costs = yuan(_("每月刚性支出（元）"), required=False, help_text=_("如医疗、子女就学等必需费用"))
+    main_cause = forms.ChoiceField(label=_("主要致困原因"), choices=Cause.choices)
+    other_causes = forms.MultipleChoiceField(
+        label=_("次要致困原因"), choices=Cause.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    health = forms.ChoiceField(label=_("健康状况"), choices=[("", "—"), *Health.choices], required=False)
+    housing = forms.ChoiceField(label=_("住房情况"), choices=[("", "—"), *Housing.choices], required=False)
+
+    def household(self) -> Household:
+        d = self.cleaned_data
+        details = {key: d[key] for key in ("health", "housing") if d.get(key)}
+        return Household(
+            own_income=d["own_income"],
+            other_income=d.get("other_income") or Decimal(0),
+            essential_costs=d.get("essential_costs") or Decimal(0),
+            family_size=d["family_size"],
+            main_cause=d["main_cause"],
+            other_causes=[c for c in d.get("other_causes", []) if c != d["main_cause"]],
+            details=details,
+        )
+
+
+class AidApplyForm(HouseholdForm):
+    """The worker's own application on a phone (H5), reached from the union's page or QR code."""
+
+    name = forms.CharField(label=_("姓名"), max_length=30)
+    id_number = forms.CharField(
+        label=_("身份证号码"), max_length=30, widget=forms.TextInput(attrs={"autocomplete": "off"})
+    )
+    mobile = forms.CharField(label=_("手机号码"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"}))
+    migrant = forms.BooleanField(label=_("我是农民工，尚未加入工会"), required=False)
+    consent = forms.BooleanField(label=_("我承诺所填情况属实，同意工会入户核实并在单位内公示"), required=False)
+
+    field_order = ["name", "id_number", "mobile", "migrant", "family_size", "own_income", "other_income"]
+
+
+class CadreApplyForm(HouseholdForm):
+    """A cadre opens an application for a member (or a migrant worker already on record) by ID number."""
+
+    org = forms.CharField(label=_("建档工会代码"), max_length=32)
+    id_number = forms.CharField(label=_("户主身份证号码"), max_length=30)
+
+    field_order = ["org", "id_number"]
+
+
+class FileFilterForm(forms.Form):
+    q = forms.CharField(label=_("户主姓名或拼音"), required=False)
+    status = forms.ChoiceField(
+        label=_("状态"),
+        required=False,
+        choices=[
+            ("", _("全部状态")),
+            *FileStatus.choices,
+            ("recheck_due", _("待年度复核")),
+            ("fell_back", _("返困")),
+        ],
+    )
+    category = forms.ChoiceField(label=_("困难类别"), required=False, choices=[("", _("全部类别")), *Category.choices])
+
+
+class StepForm(forms.Form):
+    """One workflow step from the file page; which fields matter depends on `kind`."""
+
+    kind = forms.ChoiceField(
+        choices=[(k, k) for k in ("review", "reject", "visit", "notice", "objection", "open", "close", "reopen")]
+    )
+    note = forms.CharField(label=_("说明"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    visited_on = forms.DateField(label=_("走访日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    visitors = forms.CharField(label=_("走访人员"), required=False, max_length=200)
+    photo = forms.FileField(label=_("走访照片"), required=False)
+    ends_on = forms.DateField(label=_("公示截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    plan = forms.CharField(
+        label=_("帮扶计划"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class OverrideForm(forms.Form):
+    category = forms.ChoiceField(label=_("困难类别"), choices=Category.choices)
+    reason = forms.CharField(label=_("调整理由"), max_length=500)
+
+
+class PayoutForm(forms.Form):
+    """The maker's entry; the recipient comes from the file or member the page was opened from."""
+
+    kind = forms.ChoiceField(label=_("帮扶类别"), choices=PayoutKind.choices)
+    fund = forms.ChoiceField(label=_("资金来源"), choices=FundSource.choices)
+    campaign = forms.TypedChoiceField(label=_("所属活动"), required=False, coerce=int, empty_value=None)
+    paid_on = forms.DateField(label=_("发放日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    amount = yuan(_("金额（元）"), required=False)
+    goods = forms.CharField(label=_("物资"), required=False, max_length=100)
+    goods_value = yuan(_("物资折价（元）"), required=False)
+    reference = forms.CharField(label=_("支付凭证号"), required=False, max_length=50)
+    override_reason = forms.CharField(
+        label=_("重复发放理由"), required=False, max_length=200, help_text=_("同一活动中再次向同一人发放同类帮扶时填写")
+    )
+
+    def __init__(self, *args: Any, campaigns: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["campaign"].choices = [("", _("不属于活动")), *campaigns]  # type: ignore[attr-defined]

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from gonghui.assistance import payout_views, views
+
+app_name = "assistance"
+
+urlpatterns = [
+    path("assistance/files/", views.file_list, name="files"),
+    path("assistance/files/new/", views.file_new, name="file_new"),
+    path("assistance/files/export/", views.file_export, name="export"),
+    path("assistance/files/<int:pk>/", views.file_detail, name="file"),
+    path("assistance/files/<int:pk>/step/", views.file_step, name="file_step"),
+    path("assistance/files/<int:pk>/category/", views.file_override, name="file_override"),
+    path("assistance/files/<int:file_pk>/pay/", payout_views.payout_new, name="payout_new"),
+    path("assistance/visits/<int:pk>/photo/", payout_views.visit_photo, name="visit_photo"),
+    path("assistance/payouts/", payout_views.payout_list, name="payouts"),
+    path("assistance/payouts/<int:pk>/decide/", payout_views.payout_decide, name="payout_decide"),
+]

@@ -1,0 +1,188 @@
+"""Workbench pages of hardship files: list, audited detail with the workflow, a cadre's application, export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from gonghui.assistance import selectors, services
+from gonghui.assistance.choices import Category, FileStatus
+from gonghui.assistance.forms import CadreApplyForm, FileFilterForm, OverrideForm, StepForm
+from gonghui.assistance.jobs import FILES_EXPORT_KIND
+from gonghui.assistance.models import HardshipFile
+from gonghui.common.access import staff_view
+from gonghui.common.form_errors import apply_validation_error
+from gonghui.common.idcard import normalize_idcard
+from gonghui.common.jobs import job_start
+from gonghui.members.identity import document_hmac
+from gonghui.members.models import Person
+from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import can, scope_for
+
+# Which step forms the file page offers in each status.
+ACTIONS: dict[str, tuple[str, ...]] = {
+    FileStatus.APPLIED: ("review", "reject"),
+    FileStatus.REVIEWED: ("visit",),
+    FileStatus.VISITED: ("visit", "notice"),
+    FileStatus.NOTICE: ("objection", "open"),
+    FileStatus.OPEN: ("close",),
+    FileStatus.CLOSED: ("reopen",),
+}
+
+
+@staff_view
+def file_list(request: HttpRequest) -> HttpResponse:
+    form = FileFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    files = selectors.files_for(
+        request.user, status=filters.get("status", ""), category=filters.get("category", ""), q=filters.get("q", "")
+    )
+    page = Paginator(files, 50).get_page(request.GET.get("page"))
+    return render(request, "assistance/files.html", {"form": form, "page": page})
+
+
+@staff_view
+def file_new(request: HttpRequest) -> HttpResponse:
+    form = CadreApplyForm(request.POST or None, initial={"org": request.GET.get("org", "")})
+    if request.method == "POST" and form.is_valid():
+        try:
+            org = org_selectors.org_get_for(request.user, form.cleaned_data["org"].strip().lower(), Perm.ASSISTANCE)
+            person = _person(form.cleaned_data["id_number"])
+            file = services.hardship_file_apply(actor=request.user, org=org, person=person, household=form.household())
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        except (Http404, PermissionDenied):
+            form.add_error("org", _("找不到该组织，或您无权在那里建档。"))
+        else:
+            messages.success(request, _("已登记困难职工申请，请进行初审。"))
+            return redirect("assistance:file", pk=file.pk)
+    return render(request, "orgs/form.html", {"form": form, "title": _("登记困难职工申请")})
+
+
+def _person(raw_id: str) -> Person:
+    person = Person.objects.filter(id_hmac=document_hmac(normalize_idcard(raw_id))).first()
+    if person is None:
+        raise ValidationError({"id_number": _("没有找到该证件号码的职工，请先登记入会或由职工本人在手机上申请。")})
+    return person
+
+
+@staff_view
+def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    file = selectors.file_get_for(request.user, pk, request=request)  # audited
+    context = {
+        "file": file,
+        "steps": file.steps.select_related("actor").order_by("at", "pk"),
+        "visits": file.visits.order_by("-visited_on"),
+        "family": file.family.all(),
+        "payouts": file.payouts.select_related("campaign", "maker", "checker"),
+        "actions": ACTIONS.get(file.status, ()),
+        "step_form": StepForm(),
+        "override_form": OverrideForm(initial={"category": file.category}),
+        "can_pay": can(request.user, Perm.ASSISTANCE, file.org) or can(request.user, Perm.FINANCE, file.org),
+        "categories": Category,
+    }
+    return render(request, "assistance/file.html", context)
+
+
+def _run_step(request: HttpRequest, file: HardshipFile, d: dict[str, Any]) -> str:
+    """Do one workflow step; returns the success message."""
+    actor, note = request.user, d.get("note", "")
+    steps: dict[str, Callable[[], object]] = {
+        "review": lambda: services.hardship_file_review(actor=actor, file=file, approve=True, note=note),
+        "reject": lambda: services.hardship_file_review(actor=actor, file=file, approve=False, note=note),
+        "visit": lambda: services.hardship_file_visit(
+            actor=actor,
+            file=file,
+            visited_on=_required(d, "visited_on", _("请填写走访日期。")),
+            visitors=d.get("visitors", ""),
+            findings=note,
+            photo=d.get("photo"),
+        ),
+        "notice": lambda: services.hardship_file_notice(
+            actor=actor, file=file, ends_on=_required(d, "ends_on", _("请填写公示截止日期。"))
+        ),
+        "objection": lambda: services.hardship_file_objection(actor=actor, file=file, note=note),
+        "open": lambda: services.hardship_file_open(actor=actor, file=file, plan=d.get("plan", ""), resolution=note),
+        "close": lambda: services.hardship_file_close(actor=actor, file=file, reason=note),
+        "reopen": lambda: services.hardship_file_reopen(actor=actor, file=file, reason=note),
+    }
+    steps[d["kind"]]()
+    return _("已保存：%(step)s") % {"step": STEP_LABELS[d["kind"]]}
+
+
+STEP_LABELS = {
+    "review": gettext_lazy("初审通过"),
+    "reject": gettext_lazy("不予建档"),
+    "visit": gettext_lazy("入户核实"),
+    "notice": gettext_lazy("开始公示"),
+    "objection": gettext_lazy("公示异议"),
+    "open": gettext_lazy("建档"),
+    "close": gettext_lazy("解困脱困"),
+    "reopen": gettext_lazy("返困重新建档"),
+}
+
+
+def _required(d: dict[str, Any], key: str, message: str) -> Any:
+    if not d.get(key):
+        raise ValidationError({key: message})
+    return d[key]
+
+
+@staff_view
+@require_POST
+def file_step(request: HttpRequest, pk: int) -> HttpResponse:
+    file = selectors.file_get_for(request.user, pk)
+    form = StepForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("assistance:file", pk=pk)
+    try:
+        messages.success(request, _run_step(request, file, form.cleaned_data))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    return redirect("assistance:file", pk=pk)
+
+
+@staff_view
+@require_POST
+def file_override(request: HttpRequest, pk: int) -> HttpResponse:
+    file = selectors.file_get_for(request.user, pk)
+    form = OverrideForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("调整困难类别须选择类别并填写理由。"))
+        services.hardship_file_category_override(
+            actor=request.user, file=file, category=form.cleaned_data["category"], reason=form.cleaned_data["reason"]
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("已调整困难类别。"))
+    return redirect("assistance:file", pk=pk)
+
+
+@staff_view
+@require_POST
+def file_export(request: HttpRequest) -> HttpResponse:
+    """The national 帮扶 template as Excel, masked unless asked for full numbers with PII_FULL (audited)."""
+    form = FileFilterForm(request.POST)
+    filters = form.cleaned_data if form.is_valid() else {}
+    full = request.POST.get("full") == "1"
+    if scope_for(request.user, Perm.ASSISTANCE).is_empty:
+        raise PermissionDenied  # nobody without the 帮扶 role sees or exports any file
+    job = job_start(
+        kind=FILES_EXPORT_KIND,
+        user=request.user,
+        params={"status": filters.get("status", ""), "category": filters.get("category", ""), "full": full},
+    )
+    return redirect("workbench:job", pk=job.pk)

@@ -1,0 +1,171 @@
+import io
+
+import openpyxl
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from gonghui.assistance.models import HardshipFile, HomeVisit, Payout
+from gonghui.common.models import AuditAction, AuditEvent, Job
+from gonghui.members.models import Membership, Person
+from tests.assistance.conftest import member_in
+from tests.members.conftest import make_id
+from tests.world import World
+
+
+def client_for(world: World, persona: str) -> Client:
+    client = Client()
+    client.force_login(world.users[persona])
+    return client
+
+
+def apply_data(**extra: str) -> dict[str, str]:
+    data = {
+        "name": "周困难",
+        "id_number": make_id(501, birth="19780101"),
+        "mobile": "13955550001",
+        "family_size": "3",
+        "own_income": "1500",
+        "other_income": "0",
+        "main_cause": "illness",
+        "other_causes": ["schooling"],
+        "consent": "on",
+    }
+    data.update(extra)  # type: ignore[arg-type]
+    return data
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle() -> None:
+    cache.clear()
+
+
+def _member(world: World, seq: int = 501, name: str = "周困难", mobile: str = "13955550001") -> Person:
+    person = member_in(world.union_a, name, seq)
+    person.mobile = mobile
+    person.save()
+    return person
+
+
+def test_a_member_applies_on_the_phone_and_the_file_is_computed(world: World, standard: object) -> None:
+    _member(world)
+    url = reverse("aid:apply", args=[world.union_a.code])
+    assert "困难职工帮扶申请" in Client().get(url).content.decode()
+    done = Client().post(url, apply_data()).content.decode()
+    assert "申请已提交" in done
+    file = HardshipFile.objects.get(person__name="周困难")
+    assert (file.status, file.category, file.per_capita_income, file.other_causes) == (
+        "applied",
+        "deep",
+        500,
+        ["schooling"],
+    )
+    assert file.steps.get().note == "职工本人申请"
+    again = Client().post(url, apply_data()).content.decode()
+    assert "不能重复建档" in again and HardshipFile.objects.filter(person__name="周困难").count() == 1
+
+
+def test_the_phone_form_refuses_someone_elses_identity_and_explains_each_error(world: World, standard: object) -> None:
+    _member(world)
+    url = reverse("aid:apply", args=[world.union_a.code])
+    wrong_mobile = Client().post(url, apply_data(mobile="13955559999")).content.decode()
+    assert "与登记信息不一致" in wrong_mobile
+    bad = Client().post(url, apply_data(id_number="123", consent="")).content.decode()
+    assert "身份证号码应为 18 位" in bad and "请阅读并同意" in bad
+    negative = Client().post(url, apply_data(own_income="-5")).content.decode()
+    assert "确保该值大于或等于0" in negative
+    assert HardshipFile.objects.count() == 1  # only the World's file
+
+
+def test_a_migrant_worker_not_on_record_may_apply_without_membership(world: World, standard: object) -> None:
+    url = reverse("aid:apply", args=[world.union_a.code])
+    refused = Client().post(url, apply_data(name="吴民工", id_number=make_id(777))).content.decode()
+    assert "请先扫码入会" in refused and not Person.objects.filter(name="吴民工").exists()
+    done = Client().post(url, apply_data(name="吴民工", id_number=make_id(777), migrant="on")).content.decode()
+    assert "申请已提交" in done
+    person = Person.objects.get(name="吴民工")
+    assert person.is_migrant_worker and not Membership.objects.filter(person=person).exists()
+
+
+def test_cadre_takes_the_file_through_the_workflow_on_its_page(world: World, standard: object) -> None:
+    person = _member(world)
+    owner = client_for(world, "owner")
+    response = owner.post(
+        reverse("assistance:file_new"),
+        {
+            "org": world.union_a.code,
+            "id_number": make_id(501, birth="19780101"),
+            "family_size": "2",
+            "own_income": "700",
+            "main_cause": "injury",
+        },
+    )
+    file = HardshipFile.objects.get(person=person)
+    assert response.status_code == 302 and file.category == "deep"
+    step = reverse("assistance:file_step", args=[file.pk])
+    today = timezone.localdate().isoformat()
+    owner.post(step, {"kind": "review", "note": "材料齐全"})
+    photo = SimpleUploadedFile("visit.jpg", b"\xff\xd8\xff\xe0 jpeg", content_type="image/jpeg")
+    owner.post(step, {"kind": "visit", "visited_on": today, "visitors": "王主席", "note": "属实", "photo": photo})
+    owner.post(step, {"kind": "notice", "ends_on": today})
+    page = owner.get(reverse("assistance:file", args=[file.pk]), follow=True).content.decode()
+    assert "公示中" in page and "入户核实" in page
+    failed = owner.post(step, {"kind": "open", "plan": ""}, follow=True).content.decode()
+    assert "请填写帮扶计划" in failed
+    owner.post(step, {"kind": "open", "plan": "每季度走访"})
+    file.refresh_from_db()
+    assert file.status == "open" and file.recheck_due is not None
+    visit = HomeVisit.objects.get(file=file)
+    assert owner.get(reverse("assistance:visit_photo", args=[visit.pk])).status_code == 200
+    assert client_for(world, "sibling").get(reverse("assistance:visit_photo", args=[visit.pk])).status_code == 404
+    views = AuditEvent.objects.filter(action=AuditAction.VIEW_SENSITIVE, target_id=str(file.pk))
+    assert views.count() >= 2  # the page view and the photo view are both on the record
+
+
+def test_file_list_filters_and_is_empty_for_those_without_the_assistance_role(world: World) -> None:
+    owner = client_for(world, "owner")
+    assert "孙困难" in owner.get(reverse("assistance:files"), {"status": "applied"}).content.decode()
+    assert "孙困难" not in owner.get(reverse("assistance:files"), {"status": "open"}).content.decode()
+    worker = client_for(world, "worker")  # read-only role on union_a
+    assert "孙困难" not in worker.get(reverse("assistance:files")).content.decode()
+    assert worker.get(reverse("assistance:file", args=[world.aid_file.pk])).status_code == 403
+
+
+def test_payout_from_the_file_then_the_checker_approves_on_the_ledger(world: World, standard: object) -> None:
+    file = world.aid_file
+    HardshipFile.objects.filter(pk=file.pk).update(status="open")
+    helper = client_for(world, "helper")
+    url = reverse("assistance:payout_new", args=[file.pk])
+    form = {"kind": "condolence", "fund": "union_funds", "paid_on": "2026-01-20", "amount": "3000"}
+    assert helper.post(url, {**form, "campaign": world.aid_campaign.pk}).status_code == 302
+    payout = Payout.objects.filter(file=file).get()
+    own = helper.post(reverse("assistance:payout_decide", args=[payout.pk]), {"decision": "approve"}, follow=True)
+    assert own.status_code == 403  # the maker holds no FINANCE role, so cannot check anything
+    same = client_for(world, "same")
+    page = same.post(reverse("assistance:payout_decide", args=[payout.pk]), {"decision": "approve"}, follow=True)
+    assert "已审核通过" in page.content.decode()
+    payout.refresh_from_db()
+    assert payout.status == "approved" and payout.checker == world.users["same"]
+    evil = same.post(
+        reverse("assistance:payout_decide", args=[world.payout.pk]),
+        {"decision": "approve", "next": "https://evil.example/"},
+    )
+    assert evil["Location"] == reverse("assistance:payouts")
+
+
+def test_export_in_the_national_template_is_masked_unless_asked_and_permitted(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    owner = client_for(world, "owner")
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        owner.post(reverse("assistance:export"), {"status": ""})
+    job = Job.objects.get(kind="assistance.export")
+    sheet = openpyxl.load_workbook(io.BytesIO(job.result_file.read())).active
+    header, row = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    assert header[:5] == ["序号", "建档工会", "户主姓名", "性别", "身份证号码"] and "家庭月人均收入（元）" in header
+    assert row[2] == "孙困难" and row[4] != "320904197801010035" and "*" in row[4]
+    assert AuditEvent.objects.filter(action=AuditAction.EXPORT).exists()
+    assert client_for(world, "outsider").post(reverse("assistance:export"), {}).status_code == 403
