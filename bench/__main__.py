@@ -14,13 +14,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Gonghui benchmarks")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the bench data even if present")
     parser.add_argument(
-        "--only", choices=["tree", "members_import", "members_list", "members_join"], help="run one benchmark"
+        "--only",
+        choices=["tree", "members_import", "members_list", "members_join", "assistance"],
+        help="run one benchmark",
     )
     parser.add_argument("--import-rows", type=int, default=1_000_000, help="roster size for members_import")
     parser.add_argument("--peer-rows", type=int, default=50_000, help="rows for the django-import-export peer")
     args = parser.parse_args()
     setup_django()
-    from bench import join_load, members_import, members_list, tree
+    from bench import assistance, join_load, members_import, members_list, tree
 
     if args.only in (None, "tree"):
         tree.main(rebuild=args.rebuild)
@@ -30,6 +32,8 @@ def main() -> None:
         members_list.main(rebuild=args.rebuild)
     if args.only in (None, "members_join"):
         join_load.main()
+    if args.only in (None, "assistance"):
+        assistance.main(rebuild=args.rebuild)
 
 
 if __name__ == "__main__":

@@ -94,3 +94,20 @@ def test_beneficiaries_are_members_in_the_campaign_subtree_and_listed_once(world
         "周甲": "w-union-a",
         "吴乙": "w-joint-a",
     }
+
+
+def test_cached_coverage_follows_every_approval_and_list_change_and_narrows_to_a_child(world: World) -> None:
+    campaign = winter(world.town_a)
+    _paid(world, campaign, world.union_a, "赵一", 1)
+    owner = world.users["owner"]
+    first = campaign_coverage(owner, Campaign.objects.get(pk=campaign.pk))
+    assert (first.total.people, first.beneficiaries) == (1, 1)
+    _paid(world, campaign, world.joint_a, "钱二", 2)  # approval bumps the ledger version
+    fresh = Campaign.objects.get(pk=campaign.pk)
+    assert fresh.ledger_version > campaign.ledger_version
+    again = campaign_coverage(owner, fresh)
+    assert (again.total.people, again.total.money, again.beneficiaries) == (2, Decimal("6000"), 2)
+    only_union = campaign_coverage(owner, fresh, under=world.union_a)
+    assert (only_union.total.people, only_union.total.money, only_union.beneficiaries) == (1, Decimal("3000"), 1)
+    with pytest.raises(Http404):
+        campaign_coverage(world.users["sibling"], fresh, under=world.union_a)

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from gonghui.assistance.choices import PayoutStatus
 from gonghui.assistance.models import Payout
 from gonghui.campaigns.models import Campaign
+from gonghui.campaigns.services import ledger_changed
 from gonghui.common.jobs import job_start
 from gonghui.common.models import Job
 from gonghui.orgs.roles import Perm
@@ -75,6 +76,7 @@ def approve_batch(actor: Any, campaign: Campaign, rows: list[Row]) -> Tally:
                         tally.approved += _approve(actor, Payout.objects.filter(pk=pk))
                 except IntegrityError:
                     tally.duplicates += 1
+        ledger_changed(campaign.pk)
     return tally
 
 

@@ -21,6 +21,7 @@ from gonghui.assistance.choices import FileStatus, FundSource, PayoutKind, Payou
 from gonghui.assistance.models import HardshipFile, Payout
 from gonghui.assistance.selectors import require_money_role
 from gonghui.campaigns.models import Campaign
+from gonghui.campaigns.services import ledger_changed
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members.models import Person
@@ -130,6 +131,7 @@ def aid_payout_approve(*, actor: Any, payout: Payout) -> Payout:
             payout.save(update_fields=["status", "checker", "checked_at"])
     except IntegrityError as exc:  # a concurrent approval of a twin payout committed first
         raise ValidationError(DUPLICATE % {"who": _who(payout)}, code="duplicate") from exc
+    ledger_changed(payout.campaign_id)
     if payout.override_reason:
         audit_record(
             actor=actor,

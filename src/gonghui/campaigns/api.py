@@ -10,7 +10,7 @@ from ninja import Router, Schema, Status
 from gonghui.campaigns import selectors
 from gonghui.campaigns.choices import CampaignKind, TargetGroup
 from gonghui.campaigns.models import Campaign
-from gonghui.campaigns.selectors import Totals
+from gonghui.campaigns.selectors import Money, Totals
 from gonghui.campaigns.services import campaign_create
 from gonghui.orgs import selectors as org_selectors
 
@@ -45,12 +45,15 @@ class CampaignOut(Schema):
         return obj.org.code
 
 
-class TotalsOut(Schema):
-    people: int
-    enterprises: int
+class MoneyOut(Schema):
     payouts: int
     money: Decimal
     goods: Decimal
+
+
+class TotalsOut(MoneyOut):
+    people: int
+    enterprises: int
 
 
 class ChildOut(Schema):
@@ -64,8 +67,8 @@ class CoverageOut(Schema):
     campaign: CampaignOut
     beneficiaries: int
     total: TotalsOut
-    by_kind: dict[str, TotalsOut]
-    by_fund: dict[str, TotalsOut]
+    by_kind: dict[str, MoneyOut]
+    by_fund: dict[str, MoneyOut]
     by_child: list[ChildOut]
     budget_used_percent: Decimal | None
     reconciles: bool
@@ -84,8 +87,12 @@ def campaigns_create(request: HttpRequest, payload: CampaignIn) -> Status:
     return Status(201, campaign_create(actor=request.user, org=org, **data))
 
 
+def _money(t: Money) -> dict[str, Any]:
+    return {"payouts": t.payouts, "money": t.money, "goods": t.goods}
+
+
 def _totals(t: Totals) -> dict[str, Any]:
-    return {"people": t.people, "enterprises": t.enterprises, "payouts": t.payouts, "money": t.money, "goods": t.goods}
+    return {**_money(t), "people": t.people, "enterprises": t.enterprises}
 
 
 @router.get("/campaigns/{int:pk}/coverage", response=CoverageOut, operation_id="campaigns_coverage")
@@ -97,8 +104,8 @@ def campaigns_coverage(request: HttpRequest, pk: int) -> dict[str, Any]:
         "campaign": campaign,
         "beneficiaries": coverage.beneficiaries,
         "total": _totals(coverage.total),
-        "by_kind": {k: _totals(v) for k, v in coverage.by_kind.items()},
-        "by_fund": {k: _totals(v) for k, v in coverage.by_fund.items()},
+        "by_kind": {k: _money(v) for k, v in coverage.by_kind.items()},
+        "by_fund": {k: _money(v) for k, v in coverage.by_fund.items()},
         "by_child": [
             {"org": child.code, "name": child.name, "beneficiaries": n, "paid": _totals(t)}
             for child, n, t in coverage.by_child

@@ -31,6 +31,8 @@ class Campaign(models.Model):
         blank=True,
         help_text=_("对外公布的总额；台账合计须与之一致。"),
     )
+    # Bumped whenever the ledger or the list changes: the coverage figures are cached under it.
+    ledger_version = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -7,12 +7,14 @@ and by child union each equal the campaign total.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, QuerySet, Sum
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from gonghui.assistance.choices import PayoutStatus
@@ -57,9 +59,7 @@ def beneficiaries_for(user: Any, campaign: Campaign) -> QuerySet[Beneficiary]:
 
 
 @dataclass
-class Totals:
-    people: int = 0
-    enterprises: int = 0
+class Money:
     payouts: int = 0
     money: Decimal = ZERO
     goods: Decimal = ZERO
@@ -68,14 +68,27 @@ class Totals:
     def value(self) -> Decimal:
         return self.money + self.goods
 
+    def add(self, payouts: int, money: Decimal, goods: Decimal) -> None:
+        self.payouts += payouts
+        self.money += money
+        self.goods += goods
+
+
+@dataclass
+class Totals(Money):
+    """Money plus the people and enterprises it reached."""
+
+    people: int = 0
+    enterprises: int = 0
+
 
 @dataclass
 class Coverage:
     campaign: Campaign
     beneficiaries: int
     total: Totals
-    by_kind: dict[str, Totals] = field(default_factory=dict)
-    by_fund: dict[str, Totals] = field(default_factory=dict)
+    by_kind: dict[str, Money] = field(default_factory=dict)
+    by_fund: dict[str, Money] = field(default_factory=dict)
     by_child: list[tuple[OrgNode, int, Totals]] = field(default_factory=list)  # (child, beneficiaries, paid)
 
     @property
@@ -97,42 +110,83 @@ class Coverage:
         return parts_add_up and (reported is None or reported == whole)
 
 
-def _sums() -> dict[str, Any]:
-    """The figures every coverage total holds, as aggregates over approved payouts."""
-    return {
-        "people": Count("person", distinct=True),
-        "enterprises": Count("enterprise", distinct=True),
-        "payouts": Count("pk"),
-        "money": Coalesce(Sum("amount"), ZERO),
-        "goods": Coalesce(Sum("goods_value"), ZERO),
-    }
-
-
-def _grouped(rows: QuerySet[Payout], key: str) -> dict[str, Totals]:
-    return {g.pop(key): Totals(**g) for g in rows.values(key).annotate(**_sums())}
+COVERAGE_SECONDS = 3600
 
 
 def campaign_coverage(user: Any, campaign: Campaign, *, under: OrgNode | None = None) -> Coverage:
-    """Coverage of `campaign` within `under` (default: the campaign's org), by kind, fund and child union."""
+    """Coverage of `campaign` within `under` (default: the campaign's org), by kind, fund and child union.
+
+    Cached under the campaign's ledger version, which every approval and list change bumps, so a page
+    shows the ledger as it is and the figures are computed once per change, not once per view.
+    """
     root = under or campaign.org
     require(user, root, Perm.VIEW)
-    paid = Payout.objects.filter(campaign=campaign, status=PayoutStatus.APPROVED, org__path__startswith=root.path)
-    children = list(OrgNode.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path"))
-    width = len(root.path) + OrgNode.steplen
-    by_child_paid = _grouped(paid.annotate(prefix=Substr("org__path", 1, width)), "prefix")
-    people = Beneficiary.objects.filter(campaign=campaign, org__path__startswith=root.path)
-    by_child_people = {
-        g["prefix"]: g["n"]
-        for g in people.annotate(prefix=Substr("org__path", 1, width)).values("prefix").annotate(n=Count("pk"))
-    }
-    by_child = [
-        (child, by_child_people.get(child.path, 0), by_child_paid.get(child.path, Totals())) for child in children
-    ]
+    key = f"campaign-coverage:{campaign.pk}:{root.pk}:{campaign.ledger_version}"
+    coverage: Coverage | None = cache.get(key)
+    if coverage is None:
+        coverage = _coverage(campaign, root)
+        cache.set(key, coverage, COVERAGE_SECONDS)
+    coverage.campaign = campaign  # budget and reported total are read live
+    return coverage
+
+
+def _coverage(campaign: Campaign, root: OrgNode) -> Coverage:
+    """Grouped scans of the ledger and the list, none joined to the org tree.
+
+    Money per (kind, fund); money and people per union, rolled up here to child unions through one read
+    of the unions' paths. A person paid by two unions under one child counts once for each of them in
+    that child's figure; the campaign total counts each person once.
+    """
+    paid = Payout.objects.filter(campaign=campaign, status=PayoutStatus.APPROVED).order_by()
+    listed = Beneficiary.objects.filter(campaign=campaign).order_by()
+    if root.pk != campaign.org_id:  # payouts and lists of a campaign all lie in its org's subtree
+        subtree = OrgNode.objects.filter(path__startswith=root.path).values("pk")
+        paid, listed = paid.filter(org__in=subtree), listed.filter(org__in=subtree)
+    money, goods = Coalesce(Sum("amount"), ZERO), Coalesce(Sum("goods_value"), ZERO)
+    by_kind_fund = (
+        paid.values("kind", "fund").annotate(n=Count("pk"), m=money, g=goods).values_list("kind", "fund", "n", "m", "g")
+    )
+    per_org = (
+        paid.values("org_id")
+        .annotate(
+            n=Count("pk"), m=money, g=goods, p=Count("person", distinct=True), e=Count("enterprise", distinct=True)
+        )
+        .values_list("org_id", "n", "m", "g", "p", "e")
+    )
+    per_org_listed = dict(listed.values("org_id").annotate(n=Count("pk")).values_list("org_id", "n"))
+    reached = paid.aggregate(people=Count("person", distinct=True), enterprises=Count("enterprise", distinct=True))
+    total = Totals(**reached)
+    by_kind: dict[str, Money] = defaultdict(Money)
+    by_fund: dict[str, Money] = defaultdict(Money)
+    for kind, fund, count, amount, goods in by_kind_fund:
+        for bucket in (total, by_kind[kind], by_fund[fund]):
+            bucket.add(count, amount, goods)
+    orgs = list(per_org)
+    child_of = _child_paths(root, {row[0] for row in orgs} | set(per_org_listed))
+    by_child: dict[str, Totals] = defaultdict(Totals)
+    for org_id, count, amount, goods, people, enterprises in orgs:
+        if org_id in child_of:
+            bucket = by_child[child_of[org_id]]
+            bucket.add(count, amount, goods)
+            bucket.people += people
+            bucket.enterprises += enterprises
+    listed_by_child: dict[str, int] = defaultdict(int)
+    for org_id, n in per_org_listed.items():
+        if org_id in child_of:
+            listed_by_child[child_of[org_id]] += n
+    children = OrgNode.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path")
     return Coverage(
         campaign=campaign,
-        beneficiaries=people.count(),
-        total=Totals(**paid.aggregate(**_sums())),
-        by_kind=_grouped(paid, "kind"),
-        by_fund=_grouped(paid, "fund"),
-        by_child=by_child,
+        beneficiaries=sum(per_org_listed.values()),
+        total=total,
+        by_kind=dict(by_kind),
+        by_fund=dict(by_fund),
+        by_child=[(c, listed_by_child.get(c.path, 0), by_child.get(c.path, Totals())) for c in children],
     )
+
+
+def _child_paths(root: OrgNode, org_ids: set[int]) -> dict[int, str]:
+    """For each union below `root`, the path of the child of `root` it lies under."""
+    width = len(root.path) + OrgNode.steplen
+    paths = OrgNode.objects.filter(path__startswith=root.path, depth__gt=root.depth).values_list("pk", "path")
+    return {pk: path[:width] for pk, path in paths.iterator(chunk_size=5000) if pk in org_ids}

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from gonghui.campaigns.choices import BeneficiarySource
@@ -19,6 +20,12 @@ from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
+
+
+def ledger_changed(campaign_id: int | None) -> None:
+    """Say the campaign's payouts or list changed, so its cached coverage is computed afresh."""
+    if campaign_id is not None:
+        Campaign.objects.filter(pk=campaign_id).update(ledger_version=F("ledger_version") + 1)
 
 
 @transaction.atomic
@@ -77,4 +84,5 @@ def beneficiaries_add(
     rows = [Beneficiary(campaign=campaign, person_id=pk, org_id=org_id, source=source) for pk, org_id in live.items()]
     before = Beneficiary.objects.filter(campaign=campaign).count()
     Beneficiary.objects.bulk_create(rows, ignore_conflicts=True)
+    ledger_changed(campaign.pk)
     return Beneficiary.objects.filter(campaign=campaign).count() - before
