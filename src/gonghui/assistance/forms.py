@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.assistance.choices import Category, Cause, FileStatus, FundSource, Health, Housing, PayoutKind
 from gonghui.assistance.services import Household
+from gonghui.common.widgets import DateInput
 
 
 def yuan(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DecimalField:
@@ -91,10 +92,10 @@ class StepForm(forms.Form):
         choices=[(k, k) for k in ("review", "reject", "visit", "notice", "objection", "open", "close", "reopen")]
     )
     note = forms.CharField(label=_("说明"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
-    visited_on = forms.DateField(label=_("走访日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    visited_on = forms.DateField(label=_("走访日期"), required=False, widget=DateInput())
     visitors = forms.CharField(label=_("走访人员"), required=False, max_length=200)
     photo = forms.FileField(label=_("走访照片"), required=False)
-    ends_on = forms.DateField(label=_("公示截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    ends_on = forms.DateField(label=_("公示截止日期"), required=False, widget=DateInput())
     plan = forms.CharField(
         label=_("帮扶计划"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -111,7 +112,7 @@ class PayoutForm(forms.Form):
     kind = forms.ChoiceField(label=_("帮扶类别"), choices=PayoutKind.choices)
     fund = forms.ChoiceField(label=_("资金来源"), choices=FundSource.choices)
     campaign = forms.TypedChoiceField(label=_("所属活动"), required=False, coerce=int, empty_value=None)
-    paid_on = forms.DateField(label=_("发放日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_on = forms.DateField(label=_("发放日期"), widget=DateInput())
     amount = yuan(_("金额（元）"), required=False)
     goods = forms.CharField(label=_("物资"), required=False, max_length=100)
     goods_value = yuan(_("物资折价（元）"), required=False)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.assistance.choices import Category
 from gonghui.campaigns.choices import CampaignKind, TargetGroup
+from gonghui.common.widgets import DateInput
 from gonghui.members.choices import EmploymentForm
 
 
@@ -17,8 +18,8 @@ class CampaignForm(forms.Form):
     name = forms.CharField(label=_("活动名称"), max_length=100)
     kind = forms.ChoiceField(label=_("类型"), choices=CampaignKind.choices)
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
-    starts_on = forms.DateField(label=_("开始日期"), widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("结束日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("开始日期"), widget=DateInput())
+    ends_on = forms.DateField(label=_("结束日期"), widget=DateInput())
     budget = forms.DecimalField(label=_("预算（元）"), min_value=Decimal(0), max_digits=14, decimal_places=2)
     target_group = forms.ChoiceField(label=_("对象"), choices=[("", "—"), *TargetGroup.choices], required=False)
     reported_total = forms.DecimalField(

@@ -69,9 +69,10 @@ class Money:
         return self.money + self.goods
 
     def add(self, payouts: int, money: Decimal, goods: Decimal) -> None:
+        # SQLite sums decimals in floating point (64999.9999999995): the ledger is kept in cents.
         self.payouts += payouts
-        self.money += money
-        self.goods += goods
+        self.money += money.quantize(ZERO)
+        self.goods += goods.quantize(ZERO)
 
 
 @dataclass

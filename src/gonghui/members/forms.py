@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.common.widgets import DateInput
 from gonghui.members.choices import Education, EmploymentForm, Hukou, IdType, MembershipStatus, Political
 from gonghui.members.identity import Applicant
 from gonghui.members.models import SkillLevel
@@ -57,8 +58,8 @@ class MemberFilterForm(forms.Form):
     )
     occupation = forms.CharField(label=_("工种"), required=False)
     village = forms.CharField(label=_("村/社区"), required=False)
-    joined_from = forms.DateField(label=_("入会日期从"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    joined_to = forms.DateField(label=_("到"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    joined_from = forms.DateField(label=_("入会日期从"), required=False, widget=DateInput())
+    joined_to = forms.DateField(label=_("到"), required=False, widget=DateInput())
 
 
 class DecisionForm(forms.Form):
@@ -77,8 +78,8 @@ class CampaignForm(forms.Form):
     platform = forms.CharField(label=_("平台"), max_length=50, required=False, help_text=_("如：运满满"))
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
     target = forms.IntegerField(label=_("目标人数"), min_value=1)
-    starts_on = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    ends_on = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=_("开始日期"), required=False, widget=DateInput())
+    ends_on = forms.DateField(label=_("结束日期"), required=False, widget=DateInput())
 
 
 class ImportForm(forms.Form):

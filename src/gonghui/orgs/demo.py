@@ -206,6 +206,8 @@ USERS = [
     DemoUser("dafeng", "大丰区总工会 · 组织干事", "dafeng", Role.ORGANIZER),
     DemoUser("liushi", "柳市镇总工会 · 管理员", "liushi", Role.ADMIN),
     DemoUser("zaozhuang", "枣庄市总工会 · 帮扶专员", "zaozhuang", Role.ASSISTANCE),
+    DemoUser("zz-caiwu", "枣庄市总工会 · 财务", "zaozhuang", Role.FINANCE),
     DemoUser("shangnan", "商南县总工会 · 管理员", "shangnan", Role.ADMIN),
+    DemoUser("sn-caiwu", "商南县总工会 · 财务", "shangnan", Role.FINANCE),
     DemoUser("taian", "泰安市总工会 · 只读", "taian", Role.READONLY),
 ]

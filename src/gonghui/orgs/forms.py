@@ -10,12 +10,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.common.widgets import DateInput
 from gonghui.orgs.kinds import OrgKind, child_kinds
 from gonghui.orgs.models import CommitteeBody, Industry, Ownership, SeatPosition
 from gonghui.orgs.roles import Role
 from gonghui.orgs.services import EnterpriseFields, OrgFields, Seat
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = DateInput()
 
 
 def initial_from(instance: object, form_class: type[forms.Form]) -> dict[str, object]:

@@ -7,9 +7,10 @@
     var children = document.getElementById("chart-children");
     if (children) {
       echarts.init(children).setOption({
+        animation: false,
         tooltip: { trigger: "axis" },
-        legend: { data: [data.labels.planned, data.labels.reached, data.labels.value] },
-        grid: { left: 48, right: 56, bottom: 64 },
+        legend: { top: 0, data: [data.labels.planned, data.labels.reached, data.labels.value] },
+        grid: { left: 48, right: 56, top: 40, bottom: 80 },
         xAxis: { type: "category", data: data.children, axisLabel: { rotate: 30 } },
         yAxis: [{ type: "value" }, { type: "value" }],
         series: [
@@ -22,6 +23,7 @@
     var kinds = document.getElementById("chart-kinds");
     if (kinds) {
       echarts.init(kinds).setOption({
+        animation: false,
         tooltip: { trigger: "item" },
         series: [{ type: "pie", radius: ["35%", "65%"], data: data.kinds }],
       });

@@ -52,7 +52,16 @@ class Command(BaseCommand):
             from gonghui.members.demo import load_demo_members
 
             members = load_demo_members(admin)
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready: {created} new org nodes, {members} new members."))
+        campaigns = 0
+        if apps.is_installed("gonghui.assistance"):
+            from gonghui.assistance.demo import load_demo_assistance
+
+            campaigns = load_demo_assistance()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns."
+            )
+        )
         self.stdout.write(f"Demo logins (password: {options['password']}):")
         self.stdout.write(f"  {'admin':<10} 平台管理员（全部组织）")
         for spec in USERS:
