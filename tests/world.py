@@ -115,7 +115,8 @@ def build_world() -> World:
         org=town_a, name="大中货车司机入会行动", code="w-huoche", year=timezone.localdate().year, target=10
     )
     tokens = {
-        name: api_token_issue(user=users[name], name="t").secret for name in ("owner", "same", "sibling", "outsider")
+        name: api_token_issue(user=users[name], name="t").secret
+        for name in ("owner", "same", "sibling", "outsider", "helper")
     }
     return World(
         root=root,

@@ -271,6 +271,26 @@ API_CASES = [
         method="post",
         data=lambda w: {"reason": "凭证不全"},
     ),
+    Case(
+        "api:assistance_files_create",
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {
+            "org_code": w.union_a.code,
+            "id_number": w.member.person.id_number.reveal(),
+            "family_size": 3,
+            "own_income": "1500",
+            "main_cause": "illness",
+        },
+    ),
+    Case("api:campaigns_beneficiaries_list", kwargs=lambda w: {"pk": w.aid_campaign.pk}),
+    Case(
+        "api:campaigns_beneficiaries_rule",
+        kwargs=lambda w: {"pk": w.aid_campaign.pk},
+        method="post",
+        data=lambda w: {"group": "all_members"},
+    ),
+    Case("api:campaigns_payouts_approve", kwargs=lambda w: {"pk": w.aid_campaign.pk}, method="post"),
     Case("api:campaigns_list", allowed=LOGGED_IN, marker=lambda w: "冬送温暖测试活动"),
     Case("api:campaigns_coverage", kwargs=lambda w: {"pk": w.aid_campaign.pk}),
     Case(

@@ -10,10 +10,10 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 
 from gonghui.assistance import selectors, services
-from gonghui.assistance.choices import Category, FileStatus, FundSource, PayoutKind, PayoutStatus
+from gonghui.assistance.choices import Category, Cause, FileStatus, FundSource, PayoutKind, PayoutStatus
 from gonghui.assistance.models import HardshipFile, Payout
 from gonghui.assistance.payouts import aid_payout_approve, aid_payout_create, aid_payout_reject
-from gonghui.campaigns.selectors import campaign_get_for
+from gonghui.campaigns.selectors import campaigns_covering
 from gonghui.members.selectors import membership_get_for
 from gonghui.orgs import selectors as org_selectors
 
@@ -111,6 +111,36 @@ class RejectIn(Schema):
     reason: str
 
 
+class FileIn(Schema):
+    """A cadre's application for a household whose head is on record (a member, or a 农民工)."""
+
+    org_code: str
+    id_number: str
+    family_size: int
+    own_income: Decimal
+    other_income: Decimal = Decimal(0)
+    essential_costs: Decimal = Decimal(0)
+    main_cause: Cause
+    other_causes: list[Cause] = []
+
+
+@router.post("/assistance/files", response={201: FileOut}, operation_id="assistance_files_create")
+def assistance_files_create(request: HttpRequest, payload: FileIn) -> Status:
+    org = org_selectors.org_get_for(request.user, payload.org_code)
+    household = services.Household(
+        own_income=payload.own_income,
+        other_income=payload.other_income,
+        essential_costs=payload.essential_costs,
+        family_size=payload.family_size,
+        main_cause=payload.main_cause,
+        other_causes=[c for c in payload.other_causes if c != payload.main_cause],
+    )
+    file = services.hardship_file_apply(
+        actor=request.user, org=org, person=selectors.person_by_id_number(payload.id_number), household=household
+    )
+    return Status(201, file)
+
+
 @router.get("/assistance/files", response=list[FileOut], operation_id="assistance_files_list")
 def assistance_files_list(request: HttpRequest, status: str = "", category: str = "", limit: int = 50) -> Any:
     """Hardship files in the caller's ASSISTANCE scope (status also takes recheck_due and fell_back)."""
@@ -172,7 +202,8 @@ def assistance_payouts_create(request: HttpRequest, payload: PayoutIn) -> Status
         if payload.enterprise_id
         else None
     )
-    campaign = campaign_get_for(actor, payload.campaign_id) if payload.campaign_id else None
+    # A grassroots cadre pays within the campaign of a union above (which they need not see otherwise).
+    campaign = get_object_or_404(campaigns_covering(org), pk=payload.campaign_id) if payload.campaign_id else None
     payout = aid_payout_create(
         actor=actor,
         org=org,

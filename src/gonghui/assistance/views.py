@@ -21,10 +21,7 @@ from gonghui.assistance.jobs import FILES_EXPORT_KIND
 from gonghui.assistance.models import HardshipFile
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error
-from gonghui.common.idcard import normalize_idcard
 from gonghui.common.jobs import job_start
-from gonghui.members.identity import document_hmac
-from gonghui.members.models import Person
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, scope_for
@@ -57,7 +54,7 @@ def file_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             org = org_selectors.org_get_for(request.user, form.cleaned_data["org"].strip().lower(), Perm.ASSISTANCE)
-            person = _person(form.cleaned_data["id_number"])
+            person = selectors.person_by_id_number(form.cleaned_data["id_number"])
             file = services.hardship_file_apply(actor=request.user, org=org, person=person, household=form.household())
         except ValidationError as exc:
             apply_validation_error(form, exc)
@@ -67,13 +64,6 @@ def file_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("已登记困难职工申请，请进行初审。"))
             return redirect("assistance:file", pk=file.pk)
     return render(request, "orgs/form.html", {"form": form, "title": _("登记困难职工申请")})
-
-
-def _person(raw_id: str) -> Person:
-    person = Person.objects.filter(id_hmac=document_hmac(normalize_idcard(raw_id))).first()
-    if person is None:
-        raise ValidationError({"id_number": _("没有找到该证件号码的职工，请先登记入会或由职工本人在手机上申请。")})
-    return person
 
 
 @staff_view

@@ -7,9 +7,11 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
+from gonghui.assistance.bulk import bulk_approve_start
 from gonghui.campaigns import selectors
-from gonghui.campaigns.choices import CampaignKind, TargetGroup
-from gonghui.campaigns.models import Campaign
+from gonghui.campaigns.choices import BeneficiarySource, CampaignKind, TargetGroup
+from gonghui.campaigns.models import Beneficiary, Campaign
+from gonghui.campaigns.rules import beneficiaries_by_rule
 from gonghui.campaigns.selectors import Money, Totals
 from gonghui.campaigns.services import campaign_create
 from gonghui.orgs import selectors as org_selectors
@@ -93,6 +95,61 @@ def _money(t: Money) -> dict[str, Any]:
 
 def _totals(t: Totals) -> dict[str, Any]:
     return {**_money(t), "people": t.people, "enterprises": t.enterprises}
+
+
+class BeneficiaryOut(Schema):
+    id: int
+    person: str
+    org: str
+    source: BeneficiarySource
+    note: str
+
+    @staticmethod
+    def resolve_person(obj: Beneficiary) -> str:
+        return obj.person.name
+
+    @staticmethod
+    def resolve_org(obj: Beneficiary) -> str:
+        return obj.org.code
+
+
+class RuleIn(Schema):
+    group: TargetGroup
+    category: str = ""
+    employment_form: str = ""
+
+
+class AddedOut(Schema):
+    added: int
+
+
+class JobOut(Schema):
+    job_id: str
+    status: str
+
+
+@router.get(
+    "/campaigns/{int:pk}/beneficiaries", response=list[BeneficiaryOut], operation_id="campaigns_beneficiaries_list"
+)
+def campaigns_beneficiaries_list(request: HttpRequest, pk: int, after: int = 0, limit: int = 100) -> Any:
+    """The list where the caller does assistance work, in pages: pass the last `id` back as `after`."""
+    campaign = selectors.campaign_get_for(request.user, pk)
+    rows = selectors.beneficiaries_for(request.user, campaign).filter(pk__gt=after).order_by("pk")
+    return rows[: max(1, min(limit, 500))]
+
+
+@router.post("/campaigns/{int:pk}/beneficiaries/rule", response=AddedOut, operation_id="campaigns_beneficiaries_rule")
+def campaigns_beneficiaries_rule(request: HttpRequest, pk: int, payload: RuleIn) -> dict[str, int]:
+    """Add everyone a rule selects in the campaign's subtree (outdoor workers, 尘肺病 files …)."""
+    campaign = selectors.campaign_get_for(request.user, pk)
+    return {"added": beneficiaries_by_rule(actor=request.user, campaign=campaign, **payload.dict())}
+
+
+@router.post("/campaigns/{int:pk}/payouts/approve", response=JobOut, operation_id="campaigns_payouts_approve")
+def campaigns_payouts_approve(request: HttpRequest, pk: int) -> JobOut:
+    """Start the bulk approval of the campaign's pending payouts (FINANCE); poll /jobs/{job_id}."""
+    job = bulk_approve_start(actor=request.user, campaign=selectors.campaign_get_for(request.user, pk))
+    return JobOut(job_id=str(job.pk), status=job.status)
 
 
 @router.get("/campaigns/{int:pk}/coverage", response=CoverageOut, operation_id="campaigns_coverage")
