@@ -29,7 +29,7 @@ from gonghui.members.identity import (
     same_person_name,
 )
 from gonghui.members.models import Person
-from gonghui.members.services import person_keys
+from gonghui.members.services import person_locked_or_created
 from gonghui.members.throttle import progress_lookup_allowed
 from gonghui.orgs.models import OrgNode
 
@@ -39,16 +39,10 @@ def _applicant_person(checked: CheckedApplicant, *, migrant: bool) -> Person:
     if person is None:
         if not migrant:
             raise ValidationError(_("没有查到您的会员登记。请先扫码入会；尚未入会的农民工请勾选“我是农民工”。"))
-        return Person.objects.create(
-            name=checked.name,
-            id_type=checked.id_type,
-            id_number=checked.id_number,
-            mobile=checked.mobile,
-            sex=checked.sex,
-            birth_date=checked.birth_date,
-            is_migrant_worker=True,
-            **person_keys(checked.name),
-        )
+        person = person_locked_or_created(checked)  # a concurrent twin submission finds the same row
+        Person.objects.filter(pk=person.pk).update(is_migrant_worker=True)
+        person.is_migrant_worker = True
+        return person
     if person.mobile_hmac != mobile_hmac(checked.mobile) or not same_person_name(person.name, checked.name):
         raise ValidationError(_("姓名、证件号码或手机号码与登记信息不一致，请核对，或联系工会更正。"))
     return person

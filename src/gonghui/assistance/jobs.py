@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.db.models import Q, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,7 +17,8 @@ from gonghui.assistance.models import HardshipFile
 from gonghui.assistance.selectors import files_for
 from gonghui.campaigns.models import Campaign
 from gonghui.common.audit import audit_record
-from gonghui.common.excel.writer import Sheet, write_xlsx
+from gonghui.common.excel.writer import Sheet
+from gonghui.common.exports import export_xlsx
 from gonghui.common.jobs import Progress, job_handler
 from gonghui.common.models import AuditAction, Job
 from gonghui.orgs.roles import Perm
@@ -113,15 +111,6 @@ def export_files(job: Job, progress: Progress) -> dict[str, Any]:
                 "、".join(str(causes.get(c, c)) for c in f.other_causes), f.opened_on, f.get_status_display(), f.paid,
             ]  # fmt: skip
 
-    buffer = io.BytesIO()
-    write_xlsx(buffer, [Sheet(_("困难职工档案"), [str(c) for c in NATIONAL_COLUMNS], rows())], on_row=progress.advance)
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    job.result_file.save(f"hardship-files-{stamp}.xlsx", ContentFile(buffer.getvalue()), save=False)
-    audit_record(
-        actor=user,
-        action=AuditAction.EXPORT_PII if full else AuditAction.EXPORT,
-        target=job.org,
-        org=job.org,
-        detail={"rows": progress.job.done, "full": full, "kind": "hardship_files"},
-    )
+    sheet = Sheet(_("困难职工档案"), [str(c) for c in NATIONAL_COLUMNS], rows())
+    export_xlsx(job, progress, sheet, stem="hardship-files", full=full, detail={"kind": "hardship_files"})
     return {"rows": progress.job.done, "full": full}

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gonghui.common.audit import audit_record
-from gonghui.common.excel.writer import Sheet, write_xlsx
+from gonghui.common.excel.writer import Sheet
+from gonghui.common.exports import export_xlsx
 from gonghui.common.jobs import Progress, job_handler
-from gonghui.common.models import AuditAction, Job
+from gonghui.common.models import Job
 from gonghui.members.selectors import MemberFilters, memberships_for
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
@@ -91,19 +88,7 @@ def export_roster(job: Job, progress: Progress) -> dict[str, Any]:
         _("工种/岗位"),
         _("村/社区"),
     ]
-    buffer = io.BytesIO()
-    write_xlsx(
-        buffer,
-        [Sheet(_("会员名册"), headers, rows(), widths=[16, 10, 6, 12, 14, 22, 14, 30, 8, 12, 12, 24, 14, 14])],
-        on_row=progress.advance,
-    )
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    job.result_file.save(f"members-{stamp}.xlsx", ContentFile(buffer.getvalue()), save=False)
-    audit_record(
-        actor=user,
-        action=AuditAction.EXPORT_PII if full else AuditAction.EXPORT,
-        target=job.org,
-        org=job.org,
-        detail={"rows": progress.job.done, "full": full, "filters": {k: v for k, v in job.params.items() if v}},
-    )
+    sheet = Sheet(_("会员名册"), headers, rows(), widths=[16, 10, 6, 12, 14, 22, 14, 30, 8, 12, 12, 24, 14, 14])
+    filters = {k: v for k, v in job.params.items() if v}
+    export_xlsx(job, progress, sheet, stem="members", full=full, detail={"full": full, "filters": filters})
     return {"rows": progress.job.done, "full": full}

@@ -74,7 +74,7 @@ def person_keys(name: str) -> dict[str, str]:
     return {"name_simplified": keys.simplified, "name_pinyin": keys.pinyin, "name_initials": keys.initials}
 
 
-def _locked_person(checked: CheckedApplicant) -> Person:
+def person_locked_or_created(checked: CheckedApplicant) -> Person:
     """The person with this document, created if new, locked for the rest of the transaction.
 
     Insert-if-absent, then lock: two round trips for new and known people alike, and no savepoint.
@@ -156,7 +156,7 @@ def _join(
     *, org: OrgNode, checked: CheckedApplicant, source: str, campaign: JoinCampaign | None, actor: Any
 ) -> JoinResult:
     """The general path: lock or create the person, then answer from their live membership if any."""
-    person = _locked_person(checked)
+    person = person_locked_or_created(checked)
     if checked.mobile and person.mobile != checked.mobile:
         person.mobile = checked.mobile
         person.save(update_fields=["mobile", "mobile_hmac", "updated_at"])

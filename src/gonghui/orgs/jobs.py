@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gonghui.common.audit import audit_record
-from gonghui.common.excel.writer import Sheet, write_xlsx
+from gonghui.common.excel.writer import Sheet
+from gonghui.common.exports import export_xlsx
 from gonghui.common.jobs import Progress, job_handler
-from gonghui.common.models import AuditAction, Job
+from gonghui.common.models import Job
 from gonghui.orgs.counters import subtree_totals
 from gonghui.orgs.scope import require, scope_for
 
@@ -59,15 +56,6 @@ def export_tree(job: Job, progress: Progress) -> dict[str, Any]:
         _("含下级会员数"),
         _("状态"),
     ]
-    buffer = io.BytesIO()
-    write_xlsx(
-        buffer,
-        [Sheet(_("组织"), headers, rows(), widths=[16, 40, 18, 12, 22, 10, 12, 12, 14, 8])],
-        on_row=progress.advance,
-    )
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    job.result_file.save(f"orgs-{job.org.code}-{stamp}.xlsx", ContentFile(buffer.getvalue()), save=False)
-    audit_record(
-        actor=job.created_by, action=AuditAction.EXPORT, target=job.org, org=job.org, detail={"rows": progress.job.done}
-    )
+    sheet = Sheet(_("组织"), headers, rows(), widths=[16, 40, 18, 12, 22, 10, 12, 12, 14, 8])
+    export_xlsx(job, progress, sheet, stem=f"orgs-{job.org.code}")
     return {"rows": progress.job.done, "filename": job.result_file.name.rsplit("/", 1)[-1]}
