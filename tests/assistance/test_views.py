@@ -169,3 +169,19 @@ def test_export_in_the_national_template_is_masked_unless_asked_and_permitted(
     assert row[2] == "孙困难" and row[4] != "320904197801010035" and "*" in row[4]
     assert AuditEvent.objects.filter(action=AuditAction.EXPORT).exists()
     assert client_for(world, "outsider").post(reverse("assistance:export"), {}).status_code == 403
+
+
+def test_annual_recheck_from_the_file_page_recomputes_the_category(world: World, standard: object) -> None:
+    owner = client_for(world, "owner")
+    file = world.aid_file
+    HardshipFile.objects.filter(pk=file.pk).update(status="open", recheck_due=timezone.localdate())
+    page = owner.get(reverse("assistance:file", args=[file.pk])).content.decode()
+    assert '<details open id="recheck">' in page  # due today: the form is open
+    url = reverse("assistance:file_recheck", args=[file.pk])
+    data = {"recheck-family_size": "3", "recheck-own_income": "3600", "recheck-main_cause": "illness"}
+    done = owner.post(url, {**data, "recheck-other_causes": ["schooling"]}, follow=True).content.decode()
+    file.refresh_from_db()
+    assert "已完成年度复核" in done and file.category == "relative" and file.other_causes == ["schooling"]
+    assert file.recheck_due > timezone.localdate() and file.steps.filter(kind="recheck").exists()
+    bad = owner.post(url, {**data, "recheck-own_income": "-1"}, follow=True).content.decode()
+    assert "确保该值大于或等于0" in bad

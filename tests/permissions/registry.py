@@ -153,6 +153,13 @@ WEB_CASES = [
         data=lambda w: {"category": "relative", "reason": "家中有重病人"},
         ok=frozenset({302}),
     ),
+    Case(
+        "assistance:file_recheck",
+        kwargs=lambda w: {"pk": w.aid_file.pk},
+        method="form",
+        data=lambda w: {"recheck-family_size": "3", "recheck-own_income": "1500", "recheck-main_cause": "illness"},
+        ok=frozenset({302}),
+    ),
     Case("assistance:payout_new", kwargs=lambda w: {"file_pk": w.aid_file.pk}),
     Case("assistance:visit_photo", kwargs=lambda w: {"pk": w.aid_visit.pk}),
     Case("assistance:payouts", allowed=LOGGED_IN, marker=lambda w: "孙困难"),

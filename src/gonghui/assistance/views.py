@@ -10,13 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.assistance import selectors, services
 from gonghui.assistance.choices import Category, FileStatus
-from gonghui.assistance.forms import CadreApplyForm, FileFilterForm, OverrideForm, StepForm
+from gonghui.assistance.forms import CadreApplyForm, FileFilterForm, HouseholdForm, OverrideForm, StepForm
 from gonghui.assistance.jobs import FILES_EXPORT_KIND
 from gonghui.assistance.models import HardshipFile
 from gonghui.common.access import staff_view
@@ -78,8 +79,20 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "actions": ACTIONS.get(file.status, ()),
         "step_form": StepForm(),
         "override_form": OverrideForm(initial={"category": file.category}),
+        "recheck_form": HouseholdForm(
+            initial={
+                "family_size": file.family_size,
+                "own_income": file.own_income,
+                "other_income": file.other_income,
+                "essential_costs": file.essential_costs,
+                "main_cause": file.main_cause,
+                "other_causes": file.other_causes,
+            },
+            prefix="recheck",
+        ),
         "can_pay": can(request.user, Perm.ASSISTANCE, file.org) or can(request.user, Perm.FINANCE, file.org),
         "categories": Category,
+        "today": timezone.localdate(),
     }
     return render(request, "assistance/file.html", context)
 
@@ -158,6 +171,25 @@ def file_override(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "；".join(exc.messages))
     else:
         messages.success(request, _("已调整困难类别。"))
+    return redirect("assistance:file", pk=pk)
+
+
+@staff_view
+@require_POST
+def file_recheck(request: HttpRequest, pk: int) -> HttpResponse:
+    """The annual re-check: the household's figures again; the category is recomputed."""
+    file = selectors.file_get_for(request.user, pk)
+    form = HouseholdForm(request.POST, prefix="recheck")
+    try:
+        if not form.is_valid():
+            raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
+        file = services.hardship_file_recheck(
+            actor=request.user, file=file, household=form.household(), note=request.POST.get("note", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("已完成年度复核，困难类别：%(c)s。") % {"c": file.get_category_display()})
     return redirect("assistance:file", pk=pk)
 
 

@@ -69,11 +69,17 @@ def _chart(coverage: Coverage) -> dict[str, Any]:
 @staff_view
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(request.user, pk)
-    coverage = selectors.campaign_coverage(request.user, campaign)
+    under = None
+    if request.GET.get("under"):  # drill down into a child union's part of the campaign
+        under = org_selectors.org_get_for(request.user, request.GET["under"].strip().lower())
+        if not under.path.startswith(campaign.org.path):
+            raise Http404
+    coverage = selectors.campaign_coverage(request.user, campaign, under=under)
     kinds, funds = dict(PayoutKind.choices), dict(FundSource.choices)
     context = {
         "c": campaign,
         "cov": coverage,
+        "under": under,
         "by_kind": [(kinds.get(k, k), t) for k, t in coverage.by_kind.items()],
         "by_fund": [(funds.get(k, k), t) for k, t in coverage.by_fund.items()],
         "chart": _chart(coverage),
