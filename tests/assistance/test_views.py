@@ -1,8 +1,10 @@
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -185,3 +187,41 @@ def test_annual_recheck_from_the_file_page_recomputes_the_category(world: World,
     assert file.recheck_due > timezone.localdate() and file.steps.filter(kind="recheck").exists()
     bad = owner.post(url, {**data, "recheck-own_income": "-1"}, follow=True).content.decode()
     assert "确保该值大于或等于0" in bad
+
+
+def test_medical_and_study_annexes_are_added_on_the_file_page(world: World) -> None:
+    owner = client_for(world, "owner")
+    file = world.aid_file
+    url = reverse("assistance:file_annex", args=[file.pk, "medical"])
+    medical = {"medical-patient": "孙困难", "medical-diagnosis": "尘肺病", "medical-hospital": "县人民医院"}
+    over = owner.post(
+        url, {**medical, "medical-days": "20", "medical-total_cost": "100", "medical-insurance_paid": "200"}
+    )
+    assert over.status_code == 302 and not file.medical.exists()
+    page = owner.post(
+        url,
+        {**medical, "medical-days": "20", "medical-total_cost": "30000", "medical-insurance_paid": "18000"},
+        follow=True,
+    ).content.decode()
+    assert "附表已保存" in page and "12000.00" in page  # out of pocket
+    study = {"study-student": "孙小明", "study-school": "大中中学", "study-grade": "初二", "study-yearly_fees": "2400"}
+    owner.post(reverse("assistance:file_annex", args=[file.pk, "study"]), study)
+    assert file.students.get().school == "大中中学"
+    assert owner.post(reverse("assistance:file_annex", args=[file.pk, "other"]), study).status_code == 404
+    sibling = client_for(world, "sibling").post(reverse("assistance:file_annex", args=[file.pk, "study"]), study)
+    assert sibling.status_code == 404 and file.students.count() == 1
+
+
+def test_over_budget_insurance_is_refused_with_a_chinese_message(world: World) -> None:
+    from gonghui.assistance.annexes import medical_annex_add
+
+    with pytest.raises(ValidationError, match="医保报销不能超过医疗总费用"):
+        medical_annex_add(
+            actor=world.users["owner"],
+            file=world.aid_file,
+            patient="孙困难",
+            diagnosis="尘肺病",
+            hospital="县医院",
+            total_cost=Decimal("100"),
+            insurance_paid=Decimal("101"),
+        )

@@ -122,3 +122,34 @@ def test_excel_list_is_all_or_nothing_with_a_row_error_report_and_safe_to_reuplo
     }
     wrong_type = owner.post(url, {"file": SimpleUploadedFile("名单.pdf", b"%PDF")}).content.decode()
     assert "只支持 xlsx、xls、csv" in wrong_type
+
+
+def test_job_fairs_belong_to_spring_campaigns_and_people_are_picked_by_id(world: World) -> None:
+    owner = client_for(world, "owner")
+    spring = Campaign.objects.create(
+        org=world.town_a,
+        name="春送岗位",
+        kind="spring_jobs",
+        year=2026,
+        starts_on="2026-02-01",
+        ends_on="2026-03-31",
+    )
+    fair = {"held_on": "2026-02-26", "place": "人民广场", "employers": 45, "jobs_offered": 1200, "visitors": 1800}
+    owner.post(reverse("campaigns:job_fair", args=[spring.pk]), {**fair, "offers_made": 2000})  # more than came
+    owner.post(reverse("campaigns:job_fair", args=[spring.pk]), {**fair, "offers_made": 236})
+    page = owner.get(reverse("campaigns:detail", args=[spring.pk])).content.decode()
+    assert spring.job_fairs.count() == 1 and "人民广场" in page and "1200" in page
+    winter = owner.post(
+        reverse("campaigns:job_fair", args=[world.aid_campaign.pk]), {**fair, "offers_made": 1}, follow=True
+    )
+    assert "只有春送岗位活动登记招聘会" in winter.content.decode()
+    a = member_in(world.union_a, "手选甲", 51)
+    member_in(world.union_b, "外县乙", 52)
+    pick = reverse("campaigns:pick", args=[world.aid_campaign.pk])
+    outside = owner.post(pick, {"id_numbers": f"{make_id(52, birth='19780101')}"}, follow=True).content.decode()
+    assert "外县乙" in outside and not Beneficiary.objects.filter(campaign=world.aid_campaign).exists()
+    done = owner.post(pick, {"id_numbers": f" {make_id(51, birth='19780101')}\n"}, follow=True).content.decode()
+    assert "已加入 1 名慰问对象" in done
+    assert list(Beneficiary.objects.filter(campaign=world.aid_campaign).values_list("person", "source")) == [
+        (a.pk, "hand")
+    ]

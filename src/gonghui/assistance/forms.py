@@ -124,3 +124,20 @@ class PayoutForm(forms.Form):
     def __init__(self, *args: Any, campaigns: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["campaign"].choices = [("", _("不属于活动")), *campaigns]  # type: ignore[attr-defined]
+
+
+class MedicalAnnexForm(forms.Form):
+    patient = forms.CharField(label=_("患者"), max_length=50)
+    diagnosis = forms.CharField(label=_("诊断"), max_length=200)
+    hospital = forms.CharField(label=_("医院"), max_length=100)
+    admitted_on = forms.DateField(label=_("入院日期"), required=False, widget=DateInput())
+    days = forms.IntegerField(label=_("住院天数"), min_value=0, max_value=3650, initial=0)
+    total_cost = yuan(_("医疗总费用"))
+    insurance_paid = yuan(_("医保报销"))
+
+
+class StudyAnnexForm(forms.Form):
+    student = forms.CharField(label=_("学生姓名"), max_length=50)
+    school = forms.CharField(label=_("学校"), max_length=100)
+    grade = forms.CharField(label=_("年级"), max_length=30)
+    yearly_fees = yuan(_("每年学杂费"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -15,9 +16,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gonghui.assistance import selectors, services
+from gonghui.assistance import annexes, selectors, services
 from gonghui.assistance.choices import Category, FileStatus
-from gonghui.assistance.forms import CadreApplyForm, FileFilterForm, HouseholdForm, OverrideForm, StepForm
+from gonghui.assistance.forms import (
+    CadreApplyForm,
+    FileFilterForm,
+    HouseholdForm,
+    MedicalAnnexForm,
+    OverrideForm,
+    StepForm,
+    StudyAnnexForm,
+)
 from gonghui.assistance.jobs import FILES_EXPORT_KIND
 from gonghui.assistance.models import HardshipFile
 from gonghui.common.access import staff_view
@@ -93,6 +102,10 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_pay": can(request.user, Perm.ASSISTANCE, file.org) or can(request.user, Perm.FINANCE, file.org),
         "categories": Category,
         "today": timezone.localdate(),
+        "medical": file.medical.all(),
+        "students": file.students.all(),
+        "medical_form": MedicalAnnexForm(prefix="medical"),
+        "study_form": StudyAnnexForm(prefix="study"),
     }
     return render(request, "assistance/file.html", context)
 
@@ -190,6 +203,32 @@ def file_recheck(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "；".join(exc.messages))
     else:
         messages.success(request, _("已完成年度复核，困难类别：%(c)s。") % {"c": file.get_category_display()})
+    return redirect("assistance:file", pk=pk)
+
+
+ANNEXES: dict[str, tuple[type[forms.Form], Callable[..., object]]] = {
+    "medical": (MedicalAnnexForm, annexes.medical_annex_add),
+    "study": (StudyAnnexForm, annexes.study_annex_add),
+}
+
+
+@staff_view
+@require_POST
+def file_annex(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """Add a 大病医疗救助 or 金秋助学 annex to the file."""
+    if kind not in ANNEXES:
+        raise Http404
+    file = selectors.file_get_for(request.user, pk)
+    form_class, add = ANNEXES[kind]
+    form = form_class(request.POST, prefix=kind)
+    try:
+        if not form.is_valid():
+            raise ValidationError([f"{form.fields[f].label}：{e}" for f, errors in form.errors.items() for e in errors])
+        add(actor=request.user, file=file, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("附表已保存。"))
     return redirect("assistance:file", pk=pk)
 
 

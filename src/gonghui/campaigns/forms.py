@@ -34,3 +34,20 @@ class RuleForm(forms.Form):
     employment_form = forms.ChoiceField(
         label=_("用工形式"), choices=[("", _("全部")), *EmploymentForm.choices], required=False
     )
+
+
+class JobFairForm(forms.Form):
+    held_on = forms.DateField(label=_("举办日期"), widget=DateInput())
+    place = forms.CharField(label=_("地点"), max_length=200)
+    employers = forms.IntegerField(label=_("参会企业数"), min_value=0, initial=0)
+    jobs_offered = forms.IntegerField(label=_("提供岗位数"), min_value=0, initial=0)
+    visitors = forms.IntegerField(label=_("入场人数"), min_value=0, initial=0)
+    offers_made = forms.IntegerField(label=_("达成意向数"), min_value=0, initial=0)
+
+
+class HandPickForm(forms.Form):
+    id_numbers = forms.CharField(
+        label=_("身份证号码"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("每行一个；须是本活动范围内的会员"),
+    )

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from gonghui.campaigns.choices import BeneficiarySource
-from gonghui.campaigns.models import Beneficiary, Campaign
+from gonghui.campaigns.choices import BeneficiarySource, CampaignKind
+from gonghui.campaigns.models import Beneficiary, Campaign, JobFair
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members.choices import LIVE_STATUSES
@@ -86,3 +86,36 @@ def beneficiaries_add(
     Beneficiary.objects.bulk_create(rows, ignore_conflicts=True)
     ledger_changed(campaign.pk)
     return Beneficiary.objects.filter(campaign=campaign).count() - before
+
+
+@transaction.atomic
+def job_fair_record(
+    *,
+    actor: Any,
+    campaign: Campaign,
+    held_on: dt.date,
+    place: str,
+    employers: int = 0,
+    jobs_offered: int = 0,
+    visitors: int = 0,
+    offers_made: int = 0,
+) -> JobFair:
+    """春送岗位: a job fair held in the campaign, with what it offered and achieved."""
+    require(actor, campaign.org, Perm.ASSISTANCE)
+    if campaign.kind != CampaignKind.SPRING_JOBS:
+        raise ValidationError(_("只有春送岗位活动登记招聘会。"), code="kind")
+    if not place.strip():
+        raise ValidationError({"place": _("请填写举办地点。")})
+    if offers_made > visitors:
+        raise ValidationError({"offers_made": _("达成意向数不能多于入场人数。")})
+    fair = JobFair.objects.create(
+        campaign=campaign,
+        held_on=held_on,
+        place=place.strip(),
+        employers=employers,
+        jobs_offered=jobs_offered,
+        visitors=visitors,
+        offers_made=offers_made,
+    )
+    audit_record(actor=actor, action=AuditAction.CREATE, target=fair, org=campaign.org)
+    return fair

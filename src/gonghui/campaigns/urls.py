@@ -12,4 +12,6 @@ urlpatterns = [
     path("campaigns/<int:pk>/approve-all/", views.campaign_approve_all, name="approve_all"),
     path("campaigns/<int:pk>/beneficiaries/", views.beneficiary_list, name="beneficiaries"),
     path("campaigns/<int:pk>/beneficiaries/import/", import_views.beneficiary_import, name="import"),
+    path("campaigns/<int:pk>/beneficiaries/pick/", views.beneficiary_pick, name="pick"),
+    path("campaigns/<int:pk>/job-fairs/", views.campaign_job_fair, name="job_fair"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -15,11 +16,13 @@ from django.views.decorators.http import require_POST
 
 from gonghui.assistance.bulk import bulk_approve_start
 from gonghui.assistance.choices import FundSource, PayoutKind
+from gonghui.assistance.selectors import person_by_id_number
 from gonghui.campaigns import selectors
-from gonghui.campaigns.forms import CampaignForm, RuleForm
+from gonghui.campaigns.choices import CampaignKind
+from gonghui.campaigns.forms import CampaignForm, HandPickForm, JobFairForm, RuleForm
 from gonghui.campaigns.rules import beneficiaries_by_rule
 from gonghui.campaigns.selectors import Coverage
-from gonghui.campaigns.services import campaign_create
+from gonghui.campaigns.services import beneficiaries_add, campaign_create, job_fair_record
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.orgs import selectors as org_selectors
@@ -84,6 +87,9 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "by_fund": [(funds.get(k, k), t) for k, t in coverage.by_fund.items()],
         "chart": _chart(coverage),
         "rule_form": RuleForm(initial={"group": campaign.target_group}),
+        "pick_form": HandPickForm(),
+        "fairs": campaign.job_fairs.all() if campaign.kind == CampaignKind.SPRING_JOBS else None,
+        "fair_form": JobFairForm(),
         "can_assist": can(request.user, Perm.ASSISTANCE, campaign.org),
         "can_check": can(request.user, Perm.FINANCE, campaign.org),
     }
@@ -124,3 +130,41 @@ def beneficiary_list(request: HttpRequest, pk: int) -> HttpResponse:
     people = selectors.beneficiaries_for(request.user, campaign)
     page = Paginator(people, 100).get_page(request.GET.get("page"))
     return render(request, "campaigns/beneficiaries.html", {"c": campaign, "page": page})
+
+
+def _errors(form: forms.Form) -> ValidationError:
+    return ValidationError([f"{form.fields[f].label}：{e}" for f, errors in form.errors.items() for e in errors])
+
+
+@staff_view
+@require_POST
+def campaign_job_fair(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.campaign_get_for(request.user, pk)
+    form = JobFairForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise _errors(form)
+        job_fair_record(actor=request.user, campaign=campaign, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("已登记招聘会。"))
+    return redirect("campaigns:detail", pk=pk)
+
+
+@staff_view
+@require_POST
+def beneficiary_pick(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add people by hand: their ID numbers, one per line."""
+    campaign = selectors.campaign_get_for(request.user, pk)
+    form = HandPickForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise _errors(form)
+        people = [person_by_id_number(line) for line in form.cleaned_data["id_numbers"].split() if line.strip()]
+        added = beneficiaries_add(actor=request.user, campaign=campaign, people=people)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("已加入 %(n)d 名慰问对象。") % {"n": added})
+    return redirect("campaigns:detail", pk=pk)
