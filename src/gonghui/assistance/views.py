@@ -30,7 +30,7 @@ from gonghui.assistance.forms import (
 from gonghui.assistance.jobs import FILES_EXPORT_KIND
 from gonghui.assistance.models import HardshipFile
 from gonghui.common.access import staff_view
-from gonghui.common.form_errors import apply_validation_error
+from gonghui.common.form_errors import apply_validation_error, form_action
 from gonghui.common.jobs import job_start
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
@@ -158,14 +158,7 @@ def _required(d: dict[str, Any], key: str, message: str) -> Any:
 @require_POST
 def file_step(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.file_get_for(request.user, pk)
-    form = StepForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
-        return redirect("assistance:file", pk=pk)
-    try:
-        messages.success(request, _run_step(request, file, form.cleaned_data))
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
+    form_action(request, StepForm(request.POST, request.FILES), lambda d: _run_step(request, file, d))
     return redirect("assistance:file", pk=pk)
 
 
@@ -173,17 +166,12 @@ def file_step(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def file_override(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.file_get_for(request.user, pk)
-    form = OverrideForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("调整困难类别须选择类别并填写理由。"))
-        services.hardship_file_category_override(
-            actor=request.user, file=file, category=form.cleaned_data["category"], reason=form.cleaned_data["reason"]
-        )
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("已调整困难类别。"))
+
+    def override(d: dict[str, Any]) -> str:
+        services.hardship_file_category_override(actor=request.user, file=file, **d)
+        return _("已调整困难类别。")
+
+    form_action(request, OverrideForm(request.POST), override)
     return redirect("assistance:file", pk=pk)
 
 
@@ -193,16 +181,13 @@ def file_recheck(request: HttpRequest, pk: int) -> HttpResponse:
     """The annual re-check: the household's figures again; the category is recomputed."""
     file = selectors.file_get_for(request.user, pk)
     form = HouseholdForm(request.POST, prefix="recheck")
-    try:
-        if not form.is_valid():
-            raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
-        file = services.hardship_file_recheck(
-            actor=request.user, file=file, household=form.household(), note=request.POST.get("note", "")
-        )
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("已完成年度复核，困难类别：%(c)s。") % {"c": file.get_category_display()})
+
+    def recheck(_d: dict[str, Any]) -> str:
+        note = request.POST.get("note", "")
+        done = services.hardship_file_recheck(actor=request.user, file=file, household=form.household(), note=note)
+        return _("已完成年度复核，困难类别：%(c)s。") % {"c": done.get_category_display()}
+
+    form_action(request, form, recheck)
     return redirect("assistance:file", pk=pk)
 
 
@@ -220,15 +205,12 @@ def file_annex(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         raise Http404
     file = selectors.file_get_for(request.user, pk)
     form_class, add = ANNEXES[kind]
-    form = form_class(request.POST, prefix=kind)
-    try:
-        if not form.is_valid():
-            raise ValidationError([f"{form.fields[f].label}：{e}" for f, errors in form.errors.items() for e in errors])
-        add(actor=request.user, file=file, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("附表已保存。"))
+
+    def annex(d: dict[str, Any]) -> str:
+        add(actor=request.user, file=file, **d)
+        return _("附表已保存。")
+
+    form_action(request, form_class(request.POST, prefix=kind), annex)
     return redirect("assistance:file", pk=pk)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -24,7 +23,7 @@ from gonghui.campaigns.rules import beneficiaries_by_rule
 from gonghui.campaigns.selectors import Coverage
 from gonghui.campaigns.services import beneficiaries_add, campaign_create, job_fair_record
 from gonghui.common.access import staff_view
-from gonghui.common.form_errors import apply_validation_error
+from gonghui.common.form_errors import apply_validation_error, form_action
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
@@ -100,15 +99,12 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def campaign_rule(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(request.user, pk)
-    form = RuleForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("请选择慰问对象的条件。"))
-        added = beneficiaries_by_rule(actor=request.user, campaign=campaign, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("已按条件加入 %(n)d 名慰问对象。") % {"n": added})
+
+    def add(d: dict[str, Any]) -> str:
+        added = beneficiaries_by_rule(actor=request.user, campaign=campaign, **d)
+        return _("已按条件加入 %(n)d 名慰问对象。") % {"n": added}
+
+    form_action(request, RuleForm(request.POST), add)
     return redirect("campaigns:detail", pk=pk)
 
 
@@ -132,23 +128,16 @@ def beneficiary_list(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "campaigns/beneficiaries.html", {"c": campaign, "page": page})
 
 
-def _errors(form: forms.Form) -> ValidationError:
-    return ValidationError([f"{form.fields[f].label}：{e}" for f, errors in form.errors.items() for e in errors])
-
-
 @staff_view
 @require_POST
 def campaign_job_fair(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(request.user, pk)
-    form = JobFairForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise _errors(form)
-        job_fair_record(actor=request.user, campaign=campaign, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("已登记招聘会。"))
+
+    def record(d: dict[str, Any]) -> str:
+        job_fair_record(actor=request.user, campaign=campaign, **d)
+        return _("已登记招聘会。")
+
+    form_action(request, JobFairForm(request.POST), record)
     return redirect("campaigns:detail", pk=pk)
 
 
@@ -157,14 +146,11 @@ def campaign_job_fair(request: HttpRequest, pk: int) -> HttpResponse:
 def beneficiary_pick(request: HttpRequest, pk: int) -> HttpResponse:
     """Add people by hand: their ID numbers, one per line."""
     campaign = selectors.campaign_get_for(request.user, pk)
-    form = HandPickForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise _errors(form)
-        people = [person_by_id_number(line) for line in form.cleaned_data["id_numbers"].split() if line.strip()]
+
+    def pick(d: dict[str, Any]) -> str:
+        people = [person_by_id_number(line) for line in d["id_numbers"].split()]
         added = beneficiaries_add(actor=request.user, campaign=campaign, people=people)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("已加入 %(n)d 名慰问对象。") % {"n": added})
+        return _("已加入 %(n)d 名慰问对象。") % {"n": added}
+
+    form_action(request, HandPickForm(request.POST), pick)
     return redirect("campaigns:detail", pk=pk)
