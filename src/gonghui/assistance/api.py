@@ -157,27 +157,17 @@ def assistance_files_get(request: HttpRequest, pk: int) -> HardshipFile:
 def assistance_files_step(request: HttpRequest, pk: int, payload: StepIn) -> HardshipFile:
     """Move a file along its workflow: review, reject, visit, notice, objection, open, close, reopen."""
     file = selectors.file_get_for(request.user, pk, request=request)
-    actor, kind = request.user, payload.kind
-    if kind in ("review", "reject"):
-        return services.hardship_file_review(actor=actor, file=file, approve=kind == "review", note=payload.note)
-    if kind == "visit":
-        services.hardship_file_visit(
-            actor=actor,
-            file=file,
-            visited_on=payload.visited_on or timezone.localdate(),
-            visitors=payload.visitors,
-            findings=payload.note,
-        )
-    elif kind == "notice":
-        services.hardship_file_notice(actor=actor, file=file, ends_on=payload.ends_on or timezone.localdate())
-    elif kind == "objection":
-        services.hardship_file_objection(actor=actor, file=file, note=payload.note)
-    elif kind == "open":
-        services.hardship_file_open(actor=actor, file=file, plan=payload.plan, resolution=payload.note)
-    elif kind == "close":
-        services.hardship_file_close(actor=actor, file=file, reason=payload.note)
-    else:
-        services.hardship_file_reopen(actor=actor, file=file, reason=payload.note)
+    today = timezone.localdate()  # the API takes today for a visit or notice date left out
+    services.hardship_file_step(
+        actor=request.user,
+        file=file,
+        kind=payload.kind,
+        note=payload.note,
+        visited_on=payload.visited_on or today,
+        visitors=payload.visitors,
+        ends_on=payload.ends_on or today,
+        plan=payload.plan,
+    )
     return HardshipFile.objects.select_related("org", "person").get(pk=file.pk)
 
 

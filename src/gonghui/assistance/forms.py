@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.assistance.choices import Category, Cause, FileStatus, FundSource, Health, Housing, PayoutKind
-from gonghui.assistance.services import Household
+from gonghui.assistance.services import STEP_KINDS, Household
 from gonghui.common.widgets import DateInput
 
 
@@ -88,9 +88,7 @@ class FileFilterForm(forms.Form):
 class StepForm(forms.Form):
     """One workflow step from the file page; which fields matter depends on `kind`."""
 
-    kind = forms.ChoiceField(
-        choices=[(k, k) for k in ("review", "reject", "visit", "notice", "objection", "open", "close", "reopen")]
-    )
+    kind = forms.ChoiceField(choices=[(k, k) for k in STEP_KINDS])
     note = forms.CharField(label=_("说明"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     visited_on = forms.DateField(label=_("走访日期"), required=False, widget=DateInput())
     visitors = forms.CharField(label=_("走访人员"), required=False, max_length=200)

@@ -112,5 +112,5 @@ def export_files(job: Job, progress: Progress) -> dict[str, Any]:
             ]  # fmt: skip
 
     sheet = Sheet(_("困难职工档案"), [str(c) for c in NATIONAL_COLUMNS], rows())
-    export_xlsx(job, progress, sheet, stem="hardship-files", full=full, detail={"kind": "hardship_files"})
+    export_xlsx(job, progress, sheet, stem="hardship-files", full=full, detail={"full": full, "kind": "hardship_files"})
     return {"rows": progress.job.done, "full": full}

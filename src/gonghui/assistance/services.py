@@ -316,6 +316,46 @@ def hardship_file_reopen(*, actor: Any, file: HardshipFile, reason: str) -> Hard
     return file
 
 
+STEP_KINDS = ("review", "reject", "visit", "notice", "objection", "open", "close", "reopen")
+
+
+def hardship_file_step(
+    *,
+    actor: Any,
+    file: HardshipFile,
+    kind: str,
+    note: str = "",
+    visited_on: dt.date | None = None,
+    visitors: str = "",
+    ends_on: dt.date | None = None,
+    plan: str = "",
+    photo: Any = None,
+) -> None:
+    """One workflow step by name, as the file page and the API offer them; `note` is the step's text."""
+    if kind in ("review", "reject"):
+        hardship_file_review(actor=actor, file=file, approve=kind == "review", note=note)
+    elif kind == "visit":
+        if visited_on is None:
+            raise ValidationError({"visited_on": _("请填写走访日期。")})
+        hardship_file_visit(
+            actor=actor, file=file, visited_on=visited_on, visitors=visitors, findings=note, photo=photo
+        )
+    elif kind == "notice":
+        if ends_on is None:
+            raise ValidationError({"ends_on": _("请填写公示截止日期。")})
+        hardship_file_notice(actor=actor, file=file, ends_on=ends_on)
+    elif kind == "objection":
+        hardship_file_objection(actor=actor, file=file, note=note)
+    elif kind == "open":
+        hardship_file_open(actor=actor, file=file, plan=plan, resolution=note)
+    elif kind == "close":
+        hardship_file_close(actor=actor, file=file, reason=note)
+    elif kind == "reopen":
+        hardship_file_reopen(actor=actor, file=file, reason=note)
+    else:
+        raise ValidationError({"kind": _("没有这个办理环节。")})
+
+
 def subsistence_standard_set(*, actor: Any, region: Region, year: int, monthly: Decimal) -> SubsistenceStandard:
     """Staff with the assistance permission anywhere keep the 低保 table (a public regional figure)."""
     if scope_for(actor, Perm.ASSISTANCE).is_empty:

@@ -112,27 +112,7 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _run_step(request: HttpRequest, file: HardshipFile, d: dict[str, Any]) -> str:
     """Do one workflow step; returns the success message."""
-    actor, note = request.user, d.get("note", "")
-    steps: dict[str, Callable[[], object]] = {
-        "review": lambda: services.hardship_file_review(actor=actor, file=file, approve=True, note=note),
-        "reject": lambda: services.hardship_file_review(actor=actor, file=file, approve=False, note=note),
-        "visit": lambda: services.hardship_file_visit(
-            actor=actor,
-            file=file,
-            visited_on=_required(d, "visited_on", _("请填写走访日期。")),
-            visitors=d.get("visitors", ""),
-            findings=note,
-            photo=d.get("photo"),
-        ),
-        "notice": lambda: services.hardship_file_notice(
-            actor=actor, file=file, ends_on=_required(d, "ends_on", _("请填写公示截止日期。"))
-        ),
-        "objection": lambda: services.hardship_file_objection(actor=actor, file=file, note=note),
-        "open": lambda: services.hardship_file_open(actor=actor, file=file, plan=d.get("plan", ""), resolution=note),
-        "close": lambda: services.hardship_file_close(actor=actor, file=file, reason=note),
-        "reopen": lambda: services.hardship_file_reopen(actor=actor, file=file, reason=note),
-    }
-    steps[d["kind"]]()
+    services.hardship_file_step(actor=request.user, file=file, **d)  # the form's fields are the step's arguments
     return _("已保存：%(step)s") % {"step": STEP_LABELS[d["kind"]]}
 
 
@@ -146,12 +126,6 @@ STEP_LABELS = {
     "close": gettext_lazy("解困脱困"),
     "reopen": gettext_lazy("返困重新建档"),
 }
-
-
-def _required(d: dict[str, Any], key: str, message: str) -> Any:
-    if not d.get(key):
-        raise ValidationError({key: message})
-    return d[key]
 
 
 @staff_view

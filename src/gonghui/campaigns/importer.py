@@ -6,11 +6,8 @@ nothing is added, so a list is never half imported; re-importing the same file a
 from __future__ import annotations
 
 import io
-import uuid
-from pathlib import PurePath
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
@@ -24,13 +21,13 @@ from gonghui.campaigns.choices import BeneficiarySource
 from gonghui.campaigns.models import Beneficiary, Campaign
 from gonghui.campaigns.services import ledger_changed
 from gonghui.common.excel.cells import cell_text
-from gonghui.common.excel.reader import SPREADSHEET_SUFFIXES, Column, read_table
+from gonghui.common.excel.reader import Column, read_table
 from gonghui.common.jobs import Progress, job_handler, job_start
 from gonghui.common.models import Job
 from gonghui.members.choices import LIVE_STATUSES
 from gonghui.members.identity import document_hmac, same_person_name
 from gonghui.members.importer.columns import COLUMNS as ROSTER_COLUMNS
-from gonghui.members.importer.jobs import MAX_UPLOAD_BYTES, SHOWN_ERRORS
+from gonghui.members.importer.jobs import SHOWN_ERRORS, store_upload
 from gonghui.members.importer.report import write_error_report
 from gonghui.members.importer.rows import RowError, clean_row
 from gonghui.members.models import Membership, Person
@@ -43,12 +40,7 @@ COLUMNS = [*ROSTER_COLUMNS[:2], Column("note", ("备注", "慰问事由", "说�
 
 def beneficiary_import_start(*, actor: Any, campaign: Campaign, upload: UploadedFile) -> Job:
     require(actor, campaign.org, Perm.ASSISTANCE)
-    suffix = PurePath(upload.name or "").suffix.lower()
-    if suffix not in (*SPREADSHEET_SUFFIXES, ".csv"):
-        raise ValidationError({"file": _("只支持 xlsx、xls、csv 格式的文件。")})
-    if (upload.size or 0) > MAX_UPLOAD_BYTES:
-        raise ValidationError({"file": _("文件不能超过 100 MB，请分批导入。")})
-    stored = default_storage.save(f"imports/{uuid.uuid4().hex}{suffix}", upload)
+    stored = store_upload(upload)
     params = {"campaign": campaign.pk, "path": stored, "filename": upload.name or ""}
     return job_start(kind=IMPORT_KIND, user=actor, org=campaign.org, params=params)
 

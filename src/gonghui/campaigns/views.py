@@ -20,7 +20,7 @@ from gonghui.campaigns import selectors
 from gonghui.campaigns.choices import CampaignKind
 from gonghui.campaigns.forms import CampaignForm, HandPickForm, JobFairForm, RuleForm
 from gonghui.campaigns.rules import beneficiaries_by_rule
-from gonghui.campaigns.selectors import Coverage
+from gonghui.campaigns.selectors import Coverage, Money
 from gonghui.campaigns.services import beneficiaries_add, campaign_create, job_fair_record
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error, form_action
@@ -54,16 +54,15 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
     return render(request, "orgs/form.html", {"form": form, "title": _("新建普惠活动")})
 
 
-def _chart(coverage: Coverage) -> dict[str, Any]:
+def _chart(coverage: Coverage, by_kind: list[tuple[Any, Money]], by_fund: list[tuple[Any, Money]]) -> dict[str, Any]:
     """What the page's charts draw (a JSON island; the script reads it, so no inline script is needed)."""
-    kinds, funds = dict(PayoutKind.choices), dict(FundSource.choices)
     return {
         "children": [child.name for child, _n, _t in coverage.by_child],
         "reached": [t.people + t.enterprises for _c, _n, t in coverage.by_child],
         "planned": [n for _c, n, _t in coverage.by_child],
         "value": [float(t.value) for _c, _n, t in coverage.by_child],
-        "kinds": [{"name": str(kinds.get(k, k)), "value": float(t.value)} for k, t in coverage.by_kind.items()],
-        "funds": [{"name": str(funds.get(k, k)), "value": float(t.value)} for k, t in coverage.by_fund.items()],
+        "kinds": [{"name": str(label), "value": float(t.value)} for label, t in by_kind],
+        "funds": [{"name": str(label), "value": float(t.value)} for label, t in by_fund],
         "labels": {"reached": _("已覆盖"), "planned": _("名单人数"), "value": _("金额与物资（元）")},
     }
 
@@ -78,13 +77,15 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404
     coverage = selectors.campaign_coverage(request.user, campaign, under=under)
     kinds, funds = dict(PayoutKind.choices), dict(FundSource.choices)
+    by_kind = [(kinds.get(k, k), t) for k, t in coverage.by_kind.items()]
+    by_fund = [(funds.get(k, k), t) for k, t in coverage.by_fund.items()]
     context = {
         "c": campaign,
         "cov": coverage,
         "under": under,
-        "by_kind": [(kinds.get(k, k), t) for k, t in coverage.by_kind.items()],
-        "by_fund": [(funds.get(k, k), t) for k, t in coverage.by_fund.items()],
-        "chart": _chart(coverage),
+        "by_kind": by_kind,
+        "by_fund": by_fund,
+        "chart": _chart(coverage, by_kind, by_fund),
         "rule_form": RuleForm(initial={"group": campaign.target_group}),
         "pick_form": HandPickForm(),
         "fairs": campaign.job_fairs.all() if campaign.kind == CampaignKind.SPRING_JOBS else None,

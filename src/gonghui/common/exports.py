@@ -31,6 +31,6 @@ def export_xlsx(
         action=AuditAction.EXPORT_PII if full else AuditAction.EXPORT,
         target=job.org,
         org=job.org,
-        detail={"rows": rows, **({"full": full} if full else {}), **(detail or {})},
+        detail={"rows": rows, **(detail or {})},
     )
     return rows

@@ -28,16 +28,20 @@ MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 SHOWN_ERRORS = 200
 
 
-def import_upload(*, actor: Any, org: OrgNode, upload: UploadedFile, mode: Mode) -> Job:
-    """Check and store the file, then start the dry run."""
-    require(actor, org, Perm.ORG_EDIT)
-    name = upload.name or ""
-    suffix = PurePath(name).suffix.lower()
+def store_upload(upload: UploadedFile) -> str:
+    """Check a spreadsheet upload's type and size and keep it for the job; returns the storage path."""
+    suffix = PurePath(upload.name or "").suffix.lower()
     if suffix not in (*SPREADSHEET_SUFFIXES, ".csv"):
         raise ValidationError({"file": _("只支持 xlsx、xls、csv 格式的文件。")})
     if (upload.size or 0) > MAX_UPLOAD_BYTES:
         raise ValidationError({"file": _("文件不能超过 100 MB，请分批导入。")})
-    stored = default_storage.save(f"imports/{uuid.uuid4().hex}{suffix}", upload)
+    return default_storage.save(f"imports/{uuid.uuid4().hex}{suffix}", upload)
+
+
+def import_upload(*, actor: Any, org: OrgNode, upload: UploadedFile, mode: Mode) -> Job:
+    """Check and store the file, then start the dry run."""
+    require(actor, org, Perm.ORG_EDIT)
+    name, stored = upload.name or "", store_upload(upload)
     return job_start(
         kind=IMPORT_KIND,
         user=actor,
