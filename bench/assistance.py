@@ -7,8 +7,9 @@ Data: the 1,000,000 members of the member-list bench; a city-wide 冬送温暖 c
   unique index stands and every batch checks for twins. Target ≥ 5,000 payouts/s. Peer: approving
   one by one through `aid_payout_approve` (lock, check, save), what a list page's "approve" button does.
 - coverage page: `/campaigns/<pk>/` through Django's test client as a city-level admin (scope, the
-  aggregates, the template, the chart data). Target p95 ≤ 200 ms. Measured twice: as viewed (figures
-  cached under the campaign's ledger version) and right after a change (every view recomputes).
+  tallies, the template, the chart data). Target p95 ≤ 200 ms. Measured twice: as viewed (figures
+  cached under the campaign's ledger version) and right after a real approval (each sample approves
+  one more payout through the service, timed with the page, which then reads the tallies afresh).
   Peer: the same figures computed the way a page is usually first written: one aggregate query per
   child union, per kind and per fund.
 """
@@ -47,6 +48,7 @@ def build(rebuild: bool) -> Any:
     from django.db import connection
 
     from gonghui.campaigns.models import Beneficiary, Campaign
+    from gonghui.campaigns.tallies import tallies_rebuild
     from gonghui.orgs.models import OrgNode
 
     build_members(rebuild)
@@ -83,19 +85,26 @@ def build(rebuild: bool) -> Any:
         )
         cursor.execute("ANALYZE campaigns_beneficiary")
         cursor.execute("ANALYZE assistance_payout")
+    tallies_rebuild(campaign.pk)  # the rows above were written by SQL, past the services that keep them
     return campaign
 
 
 def _reset(campaign: Any) -> None:
     from django.db import connection
 
+    from gonghui.campaigns.tallies import tallies_rebuild
+
     with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM assistance_payout WHERE campaign_id = %s AND kind <> 'condolence'", [campaign.pk])
         cursor.execute(
             "UPDATE assistance_payout SET status = 'pending', checker_id = NULL, checked_at = NULL "
             "WHERE campaign_id = %s",
             [campaign.pk],
         )
-        cursor.execute("VACUUM ANALYZE assistance_payout")
+    tallies_rebuild(campaign.pk)
+    with connection.cursor() as cursor:
+        for table in ("assistance_payout", "campaigns_tally", "campaigns_reach"):
+            cursor.execute(f"VACUUM ANALYZE {table}")
 
 
 def _bulk(campaign: Any, checker: Any) -> tuple[int, float]:
@@ -146,13 +155,35 @@ def _peer_coverage(campaign: Any) -> None:
         paid.filter(fund=fund).aggregate(Sum("amount"))
 
 
+def _gifts(campaign: Any, maker: Any, count: int) -> list[Any]:
+    """Pending 送温暖 goods for people the campaign has paid: what a checker approves after the bulk run."""
+    from gonghui.assistance.models import Payout
+    from gonghui.assistance.payouts import aid_payout_create
+
+    paid = Payout.objects.filter(campaign=campaign, kind="condolence").select_related("org", "person")[:count]
+    return [
+        aid_payout_create(
+            actor=maker,
+            org=p.org,
+            kind="goods",
+            fund="union_funds",
+            paid_on=p.paid_on,
+            goods="米面油",
+            goods_value=Decimal("200"),
+            person=p.person,
+            campaign=campaign,
+        )
+        for p in paid
+    ]
+
+
 def run(rebuild: bool = False) -> list[Result]:
     from django.test import Client
 
-    from gonghui.campaigns.services import ledger_changed
+    from gonghui.assistance.payouts import aid_payout_approve
 
     campaign = build(rebuild)
-    _maker, checker, city = _users()
+    maker, checker, city = _users()
     _reset(campaign)
     peer_seconds = _peer_one_by_one(campaign, checker)
     _reset(campaign)
@@ -167,11 +198,13 @@ def run(rebuild: bool = False) -> list[Result]:
         assert response.status_code == 200, response.status_code
         assert b"100000" in response.content  # the 100,000 people reached are on the page
 
+    gifts = iter(_gifts(campaign, maker, 25))
+
     def page_after_a_change() -> None:
-        ledger_changed(campaign.pk)  # what an approval does: the next view computes afresh
+        aid_payout_approve(actor=checker, payout=next(gifts))  # a real approval: the next view computes afresh
         page()
 
-    peer = measure(lambda: _peer_coverage(campaign), runs=10, warmup=1)
+    peer = measure(lambda: _peer_coverage(campaign), runs=3, warmup=0)  # about a minute each
 
     return [
         throughput(
@@ -193,7 +226,7 @@ def run(rebuild: bool = False) -> list[Result]:
             peer_timing=peer,
         ),
         result(
-            "campaign_coverage_page_after_change",
+            "campaign_coverage_page_after_approval",
             measure(page_after_a_change, runs=20, warmup=2),
             target="≤ 200",
             scale=SCALE,

@@ -6,9 +6,9 @@ from django.http import Http404
 
 from gonghui.assistance.choices import FundSource, PayoutKind
 from gonghui.assistance.payouts import aid_payout_approve, aid_payout_create
-from gonghui.campaigns.choices import BeneficiarySource
 from gonghui.campaigns.models import Beneficiary, Campaign
 from gonghui.campaigns.selectors import campaign_coverage, campaigns_for
+from gonghui.campaigns.services import beneficiaries_add
 from tests.assistance.conftest import member_in
 from tests.assistance.test_payouts import winter
 from tests.world import World
@@ -16,7 +16,7 @@ from tests.world import World
 
 def _paid(world: World, campaign: Campaign, org: object, name: str, seq: int, **kwargs: object) -> None:
     person = member_in(org, name, seq)  # type: ignore[arg-type]
-    Beneficiary.objects.create(campaign=campaign, person=person, org=org, source=BeneficiarySource.HAND)
+    beneficiaries_add(actor=world.users["owner"], campaign=campaign, people=[person])
     values: dict[str, object] = {
         "actor": world.users["owner"],
         "org": org,
@@ -80,8 +80,6 @@ def test_campaigns_are_scoped(world: World) -> None:
 
 def test_beneficiaries_are_members_in_the_campaign_subtree_and_listed_once(world: World) -> None:
     from django.core.exceptions import ValidationError
-
-    from gonghui.campaigns.services import beneficiaries_add
 
     campaign = winter(world.town_a)
     people = [member_in(world.union_a, "周甲", 21), member_in(world.joint_a, "吴乙", 22)]

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from gonghui.assistance.models import Payout
+from gonghui.assistance.payouts import aid_payout_approve
 from gonghui.campaigns.models import Beneficiary, Campaign
 from gonghui.common.models import Job
 from gonghui.members.models import Membership
@@ -58,7 +59,7 @@ def test_create_a_campaign_then_its_page_shows_totals_and_chart_data(world: Worl
     )
     assert "结束日期不能早于开始日期" in backwards.content.decode()
     assert not Campaign.objects.filter(name="越权活动").exists()
-    Payout.objects.filter(pk=world.payout.pk).update(status="approved", checker=world.users["same"])
+    aid_payout_approve(actor=world.users["same"], payout=world.payout)
     page = owner.get(reverse("campaigns:detail", args=[world.aid_campaign.pk])).content.decode()
     assert 'id="total-money">3000.00<' in page and 'id="total-people">1<' in page
     data = json.loads(page.split('id="coverage-data" type="application/json">')[1].split("</script>")[0])

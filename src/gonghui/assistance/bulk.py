@@ -10,6 +10,7 @@ approved, so a crashed job is resumed simply by starting it again: it finds only
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -22,7 +23,7 @@ from django.utils.translation import gettext as _
 from gonghui.assistance.choices import PayoutStatus
 from gonghui.assistance.models import Payout
 from gonghui.campaigns.models import Campaign
-from gonghui.campaigns.services import ledger_changed
+from gonghui.campaigns.tallies import ledger_approved
 from gonghui.common.jobs import job_start
 from gonghui.common.models import Job
 from gonghui.orgs.roles import Perm
@@ -64,19 +65,21 @@ def approve_batch(actor: Any, campaign: Campaign, rows: list[Row]) -> Tally:
     tally, chosen = _choose(actor, campaign, rows)
     if not chosen:
         return tally
+    stamp = timezone.now()
     with transaction.atomic():
         try:
             with transaction.atomic():
-                tally.approved = _approve(actor, Payout.objects.filter(pk__in=chosen))
+                tally.approved = _approve(actor, stamp, Payout.objects.filter(pk__in=chosen))
         except IntegrityError:  # a twin was approved elsewhere since _choose looked: go row by row
             tally.approved = 0
             for pk in chosen:
                 try:
                     with transaction.atomic():
-                        tally.approved += _approve(actor, Payout.objects.filter(pk=pk))
+                        tally.approved += _approve(actor, stamp, Payout.objects.filter(pk=pk))
                 except IntegrityError:
                     tally.duplicates += 1
-        ledger_changed(campaign.pk)
+        # The rows this batch approved: a row approved elsewhere meanwhile has another checker or time.
+        ledger_approved(campaign.pk, Payout.objects.filter(pk__in=chosen, checker=actor, checked_at=stamp))
     return tally
 
 
@@ -117,8 +120,8 @@ def _already_paid(campaign: Campaign, rows: list[Row]) -> set[tuple[str, int | N
     return taken
 
 
-def _approve(actor: Any, payouts: QuerySet[Payout]) -> int:
+def _approve(actor: Any, stamp: dt.datetime, payouts: QuerySet[Payout]) -> int:
     # `status=PENDING` again: a row approved or rejected elsewhere since it was read is left alone.
     return payouts.filter(status=PayoutStatus.PENDING).update(
-        status=PayoutStatus.APPROVED, checker=actor, checked_at=timezone.now()
+        status=PayoutStatus.APPROVED, checker=actor, checked_at=stamp
     )

@@ -32,6 +32,7 @@ from gonghui.assistance.services import (
 )
 from gonghui.campaigns.choices import BeneficiarySource, CampaignKind, TargetGroup
 from gonghui.campaigns.models import Beneficiary, Campaign, JobFair
+from gonghui.campaigns.tallies import list_changed
 from gonghui.common.idcard import check_char
 from gonghui.common.jobs import job_execute
 from gonghui.common.models import Job
@@ -95,6 +96,7 @@ def _pay_in_bulk(campaign: Campaign, maker: Any, checker: Any, rows: list[dict[s
         batch_size=1000,
         ignore_conflicts=True,
     )
+    list_changed(campaign.pk)
     job = Job.objects.create(
         kind=BULK_APPROVE_KIND, created_by=checker, org=campaign.org, params={"campaign": campaign.pk}
     )

@@ -21,7 +21,7 @@ from gonghui.assistance.choices import FileStatus, FundSource, PayoutKind, Payou
 from gonghui.assistance.models import HardshipFile, Payout
 from gonghui.assistance.selectors import require_money_role
 from gonghui.campaigns.models import Campaign
-from gonghui.campaigns.services import ledger_changed
+from gonghui.campaigns.tallies import ledger_approved
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members.models import Person
@@ -40,9 +40,11 @@ def _duplicate_of(payout: Payout) -> Q | None:
     """Rows that would make `payout` a second payment, or None when the guard does not apply."""
     if payout.campaign_id is None or payout.override_reason:
         return None
+    # The same rows as the partial unique indexes (approved, no override), so the check reads them.
+    first = Q(campaign_id=payout.campaign_id, kind=payout.kind, override_reason="")
     if payout.person_id:
-        return Q(campaign_id=payout.campaign_id, person_id=payout.person_id, kind=payout.kind)
-    return Q(campaign_id=payout.campaign_id, enterprise_id=payout.enterprise_id, person__isnull=True, kind=payout.kind)
+        return first & Q(person_id=payout.person_id)
+    return first & Q(enterprise_id=payout.enterprise_id, person__isnull=True)
 
 
 def _check_recipient(
@@ -131,7 +133,8 @@ def aid_payout_approve(*, actor: Any, payout: Payout) -> Payout:
             payout.save(update_fields=["status", "checker", "checked_at"])
     except IntegrityError as exc:  # a concurrent approval of a twin payout committed first
         raise ValidationError(DUPLICATE % {"who": _who(payout)}, code="duplicate") from exc
-    ledger_changed(payout.campaign_id)
+    if payout.campaign_id is not None:
+        ledger_approved(payout.campaign_id, Payout.objects.filter(pk=payout.pk))
     if payout.override_reason:
         audit_record(
             actor=actor,

@@ -33,6 +33,7 @@ class Campaign(models.Model):
     )
     # Bumped whenever the ledger or the list changes: the coverage figures are cached under it.
     ledger_version = models.PositiveIntegerField(default=0, editable=False)
+    list_version = models.PositiveIntegerField(default=0, editable=False)  # bumped by list changes only
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -88,3 +89,72 @@ class JobFair(models.Model):
 
     def __str__(self) -> str:
         return f"{self.place} {self.held_on}"
+
+
+class Tally(models.Model):
+    """Running sums of a campaign's approved payouts and of its list, per union: what coverage figures read.
+
+    Kept up to date in the transaction that approves payouts or changes the list (`campaigns.tallies`),
+    so no page scans the ledger. A row with a kind and fund holds money, and the people and enterprises
+    its payouts reached first in the campaign; the union's row with neither holds its list count.
+    """
+
+    # Derived from the ledger (rebuildable), so its keys carry no index or foreign-key check of their
+    # own: an approval adds thousands of rows, and PostgreSQL checks deferred keys row by row at commit.
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
+    org = models.ForeignKey(OrgNode, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False)
+    kind = models.CharField(max_length=12, blank=True)
+    fund = models.CharField(max_length=16, blank=True)
+    payouts = models.PositiveIntegerField(default=0)
+    money = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    goods = models.DecimalField(max_digits=16, decimal_places=2, default=0)
+    people = models.PositiveIntegerField(default=0)
+    enterprises = models.PositiveIntegerField(default=0)
+    listed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "org", "kind", "fund"], name="campaigns_one_tally_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.org_id}/{self.kind}/{self.fund}"
+
+
+class Reach(models.Model):
+    """Each person (or enterprise, for company aid) a campaign reached, once: the first payout that did.
+
+    The unique rows make "people reached" an exact count of distinct people that can be summed over
+    unions: a person paid by two unions counts where they were first reached.
+    """
+
+    # Derived like `Tally`: no index or foreign-key check beyond the unique keys, which lead with the campaign.
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
+    org = models.ForeignKey(OrgNode, on_delete=models.DO_NOTHING, related_name="+", db_index=False, db_constraint=False)
+    person = models.ForeignKey(
+        Person, on_delete=models.DO_NOTHING, null=True, related_name="+", db_index=False, db_constraint=False
+    )
+    enterprise = models.ForeignKey(
+        "orgs.Enterprise", on_delete=models.DO_NOTHING, null=True, related_name="+", db_index=False, db_constraint=False
+    )
+    payout = models.OneToOneField(
+        "assistance.Payout", on_delete=models.DO_NOTHING, related_name="reached", db_constraint=False
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "person"], name="campaigns_person_reached_once"),
+            models.UniqueConstraint(fields=["campaign", "enterprise"], name="campaigns_enterprise_reached_once"),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, enterprise__isnull=True)
+                | Q(person__isnull=True, enterprise__isnull=False),
+                name="campaigns_reach_one_recipient",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}/{self.person_id or self.enterprise_id}"

@@ -1,8 +1,9 @@
 """Campaign reads: lists through the scope, and the coverage and reconciliation figures.
 
-Only approved payouts count. Every total is one aggregate query over the ledger, so a campaign's
-page, its export and its API give the same figures, and they reconcile: the sum by kind, by fund
-and by child union each equal the campaign total.
+Only approved payouts count. Every figure comes from the campaign's tallies (`campaigns.tallies`),
+kept in step with the ledger by each approval, so a campaign's page, its export and its API give the
+same figures, and they reconcile: the sums by kind, by fund and by child union each add up to the
+campaign total.
 """
 
 from __future__ import annotations
@@ -13,13 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Count, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet, Sum
+from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 
-from gonghui.assistance.choices import PayoutStatus
-from gonghui.assistance.models import Payout
-from gonghui.campaigns.models import Beneficiary, Campaign
+from gonghui.campaigns.models import Beneficiary, Campaign, Tally
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
@@ -132,62 +131,56 @@ def campaign_coverage(user: Any, campaign: Campaign, *, under: OrgNode | None = 
 
 
 def _coverage(campaign: Campaign, root: OrgNode) -> Coverage:
-    """Grouped scans of the ledger and the list, none joined to the org tree.
+    """Sums of the campaign's tallies within `root`, rolled up to its child unions in the same query.
 
-    Money per (kind, fund); money and people per union, rolled up here to child unions through one read
-    of the unions' paths. A person paid by two unions under one child counts once for each of them in
-    that child's figure; the campaign total counts each person once.
+    People are counted once in the campaign, at the union that reached them first, so the child unions'
+    figures add up to the total (less what `root` paid itself). List counts change seldom and are
+    cached apart, so a view after an approval reads only the money rows.
     """
-    paid = Payout.objects.filter(campaign=campaign, status=PayoutStatus.APPROVED).order_by()
-    listed = Beneficiary.objects.filter(campaign=campaign).order_by()
-    if root.pk != campaign.org_id:  # payouts and lists of a campaign all lie in its org's subtree
-        subtree = OrgNode.objects.filter(path__startswith=root.path).values("pk")
-        paid, listed = paid.filter(org__in=subtree), listed.filter(org__in=subtree)
-    money, goods = Coalesce(Sum("amount"), ZERO), Coalesce(Sum("goods_value"), ZERO)
-    by_kind_fund = (
-        paid.values("kind", "fund").annotate(n=Count("pk"), m=money, g=goods).values_list("kind", "fund", "n", "m", "g")
+    width = len(root.path) + OrgNode.steplen
+    rows = (
+        _within(campaign, root, width)
+        .exclude(kind="")
+        .values("child", "kind", "fund")
+        .annotate(n=Sum("payouts"), m=Sum("money"), g=Sum("goods"), p=Sum("people"), e=Sum("enterprises"))
+        .values_list("child", "kind", "fund", "n", "m", "g", "p", "e")
     )
-    per_org = (
-        paid.values("org_id")
-        .annotate(
-            n=Count("pk"), m=money, g=goods, p=Count("person", distinct=True), e=Count("enterprise", distinct=True)
-        )
-        .values_list("org_id", "n", "m", "g", "p", "e")
-    )
-    per_org_listed = dict(listed.values("org_id").annotate(n=Count("pk")).values_list("org_id", "n"))
-    reached = paid.aggregate(people=Count("person", distinct=True), enterprises=Count("enterprise", distinct=True))
-    total = Totals(**reached)
+    total = Totals()
     by_kind: dict[str, Money] = defaultdict(Money)
     by_fund: dict[str, Money] = defaultdict(Money)
-    for kind, fund, count, amount, goods in by_kind_fund:
-        for bucket in (total, by_kind[kind], by_fund[fund]):
-            bucket.add(count, amount, goods)
-    orgs = list(per_org)
-    child_of = _child_paths(root, {row[0] for row in orgs} | set(per_org_listed))
     by_child: dict[str, Totals] = defaultdict(Totals)
-    for org_id, count, amount, goods, people, enterprises in orgs:
-        if org_id in child_of:
-            bucket = by_child[child_of[org_id]]
+    for child, kind, fund, count, amount, goods, people, enterprises in rows:
+        own = by_child[child] if len(child) == width else Totals()  # `root`'s own rows belong to no child
+        for bucket in (total, own):
             bucket.add(count, amount, goods)
             bucket.people += people
             bucket.enterprises += enterprises
-    listed_by_child: dict[str, int] = defaultdict(int)
-    for org_id, n in per_org_listed.items():
-        if org_id in child_of:
-            listed_by_child[child_of[org_id]] += n
+        by_kind[kind].add(count, amount, goods)
+        by_fund[fund].add(count, amount, goods)
+    listed = _listed(campaign, root, width)
     children = OrgNode.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path")
     return Coverage(
         campaign=campaign,
-        beneficiaries=sum(per_org_listed.values()),
+        beneficiaries=sum(listed.values()),
         total=total,
         by_kind=dict(by_kind),
         by_fund=dict(by_fund),
-        by_child=[(c, listed_by_child.get(c.path, 0), by_child.get(c.path, Totals())) for c in children],
+        by_child=[(c, listed.get(c.path, 0), by_child.get(c.path, Totals())) for c in children],
     )
 
 
-def _child_paths(root: OrgNode, org_ids: set[int]) -> dict[int, str]:
-    """For each union below `root`, the path of the child of `root` it lies under."""
-    width = len(root.path) + OrgNode.steplen
-    paths = OrgNode.objects.filter(path__startswith=root.path, depth__gt=root.depth).values_list("pk", "path")
-    return {pk: path[:width] for pk, path in paths.iterator(chunk_size=5000) if pk in org_ids}
+def _within(campaign: Campaign, root: OrgNode, width: int) -> QuerySet[Any]:  # annotated with `child`
+    """The campaign's tally rows in `root`'s subtree, each with `child`: the path of its child of `root`."""
+    rows = Tally.objects.filter(campaign=campaign, org__path__startswith=root.path)
+    return rows.annotate(child=Substr("org__path", 1, width))
+
+
+def _listed(campaign: Campaign, root: OrgNode, width: int) -> dict[str, int]:
+    """How many listed people lie under each child of `root` (`root`'s own under its path)."""
+    key = f"campaign-listed:{campaign.pk}:{root.pk}:{campaign.list_version}"
+    listed: dict[str, int] | None = cache.get(key)
+    if listed is None:
+        rows = _within(campaign, root, width).filter(kind="").values("child").annotate(n=Sum("listed"))
+        listed = {child: n for child, n in rows.values_list("child", "n") if n}
+        cache.set(key, listed, COVERAGE_SECONDS)
+    return listed

@@ -8,11 +8,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from gonghui.campaigns.choices import BeneficiarySource, CampaignKind
 from gonghui.campaigns.models import Beneficiary, Campaign, JobFair
+from gonghui.campaigns.tallies import list_changed
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members.choices import LIVE_STATUSES
@@ -20,12 +20,6 @@ from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-
-
-def ledger_changed(campaign_id: int | None) -> None:
-    """Say the campaign's payouts or list changed, so its cached coverage is computed afresh."""
-    if campaign_id is not None:
-        Campaign.objects.filter(pk=campaign_id).update(ledger_version=F("ledger_version") + 1)
 
 
 @transaction.atomic
@@ -84,7 +78,7 @@ def beneficiaries_add(
     rows = [Beneficiary(campaign=campaign, person_id=pk, org_id=org_id, source=source) for pk, org_id in live.items()]
     before = Beneficiary.objects.filter(campaign=campaign).count()
     Beneficiary.objects.bulk_create(rows, ignore_conflicts=True)
-    ledger_changed(campaign.pk)
+    list_changed(campaign.pk)
     return Beneficiary.objects.filter(campaign=campaign).count() - before
 
 
