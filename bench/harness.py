@@ -59,11 +59,18 @@ class Timing:
     runs: int
 
 
-def measure(func: Callable[[], object], *, runs: int = 30, warmup: int = 3) -> Timing:
+def measure(
+    func: Callable[[], object], *, runs: int = 30, warmup: int = 3, before: Callable[[], object] | None = None
+) -> Timing:
+    """Time `func` `runs` times after `warmup` untimed calls; `before`, if given, runs untimed before each."""
     for _ in range(warmup):
+        if before:
+            before()
         func()
     samples = []
     for _ in range(runs):
+        if before:
+            before()
         start = time.perf_counter()
         func()
         samples.append((time.perf_counter() - start) * 1000)
