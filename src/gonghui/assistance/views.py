@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,9 +30,10 @@ from gonghui.assistance.forms import (
 from gonghui.assistance.jobs import FILES_EXPORT_KIND
 from gonghui.assistance.models import HardshipFile
 from gonghui.common.access import staff_view
-from gonghui.common.form_errors import apply_validation_error, form_action
+from gonghui.common.form_errors import form_action
 from gonghui.common.jobs import job_start
-from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.models import OrgNode
+from gonghui.orgs.org_field import act_in_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, scope_for
 
@@ -61,18 +62,15 @@ def file_list(request: HttpRequest) -> HttpResponse:
 @staff_view
 def file_new(request: HttpRequest) -> HttpResponse:
     form = CadreApplyForm(request.POST or None, initial={"org": request.GET.get("org", "")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            org = org_selectors.org_get_for(request.user, form.cleaned_data["org"].strip().lower(), Perm.ASSISTANCE)
-            person = selectors.person_by_id_number(form.cleaned_data["id_number"])
-            file = services.hardship_file_apply(actor=request.user, org=org, person=person, household=form.household())
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        except (Http404, PermissionDenied):
-            form.add_error("org", _("找不到该组织，或您无权在那里建档。"))
-        else:
-            messages.success(request, _("已登记困难职工申请，请进行初审。"))
-            return redirect("assistance:file", pk=file.pk)
+
+    def apply(org: OrgNode) -> HardshipFile:
+        person = selectors.person_by_id_number(form.cleaned_data["id_number"])
+        return services.hardship_file_apply(actor=request.user, org=org, person=person, household=form.household())
+
+    file = act_in_org(request, form, "org", Perm.ASSISTANCE, apply, refused=_("找不到该组织，或您无权在那里建档。"))
+    if file is not None:
+        messages.success(request, _("已登记困难职工申请，请进行初审。"))
+        return redirect("assistance:file", pk=file.pk)
     return render(request, "orgs/form.html", {"form": form, "title": _("登记困难职工申请")})
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,12 +19,15 @@ from gonghui.assistance.selectors import person_by_id_number
 from gonghui.campaigns import selectors
 from gonghui.campaigns.choices import CampaignKind
 from gonghui.campaigns.forms import CampaignForm, HandPickForm, JobFairForm, RuleForm
+from gonghui.campaigns.models import Campaign
 from gonghui.campaigns.rules import beneficiaries_by_rule
 from gonghui.campaigns.selectors import Coverage, Money
 from gonghui.campaigns.services import beneficiaries_add, campaign_create, job_fair_record
 from gonghui.common.access import staff_view
-from gonghui.common.form_errors import apply_validation_error, form_action
+from gonghui.common.form_errors import form_action
 from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.models import OrgNode
+from gonghui.orgs.org_field import act_in_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
 
@@ -40,17 +43,16 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def campaign_new(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     form = CampaignForm(request.POST or None, initial={"org": request.GET.get("org", ""), "year": today.year})
-    if request.method == "POST" and form.is_valid():
-        d = dict(form.cleaned_data)
-        try:
-            org = org_selectors.org_get_for(request.user, d.pop("org").strip().lower(), Perm.ASSISTANCE)
-            campaign = campaign_create(actor=request.user, org=org, **d)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        except (Http404, PermissionDenied):
-            form.add_error("org", _("找不到该组织，或您无权在那里开展活动。"))
-        else:
-            return redirect("campaigns:detail", pk=campaign.pk)
+
+    def create(org: OrgNode) -> Campaign:
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "org"}
+        return campaign_create(actor=request.user, org=org, **fields)
+
+    campaign = act_in_org(
+        request, form, "org", Perm.ASSISTANCE, create, refused=_("找不到该组织，或您无权在那里开展活动。")
+    )
+    if campaign is not None:
+        return redirect("campaigns:detail", pk=campaign.pk)
     return render(request, "orgs/form.html", {"form": form, "title": _("新建普惠活动")})
 
 

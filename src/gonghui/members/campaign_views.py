@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import io
 
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from gonghui.common.access import staff_view
 from gonghui.common.excel.writer import Sheet, write_xlsx
-from gonghui.common.form_errors import apply_validation_error
 from gonghui.members.campaigns import campaign_create, campaign_progress
 from gonghui.members.forms import CampaignForm
 from gonghui.members.models import JoinCampaign
 from gonghui.members.qr import join_link, qr_download, qr_svg
 from gonghui.members.selectors import campaigns_for
-from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.models import OrgNode
+from gonghui.orgs.org_field import act_in_org
 from gonghui.orgs.roles import Perm
 
 
@@ -35,17 +34,16 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 @staff_view
 def campaign_new(request: HttpRequest) -> HttpResponse:
     form = CampaignForm(request.POST or None, initial={"org": request.GET.get("org", "")})
-    if request.method == "POST" and form.is_valid():
-        d = dict(form.cleaned_data)
-        try:
-            org = org_selectors.org_get_for(request.user, d.pop("org").strip().lower(), Perm.ORG_EDIT)
-            campaign = campaign_create(actor=request.user, org=org, **d)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        except (Http404, PermissionDenied):
-            form.add_error("org", _("找不到该组织，或您无权在那里设立入会目标。"))
-        else:
-            return redirect("members:campaign", pk=campaign.pk)
+
+    def create(org: OrgNode) -> JoinCampaign:
+        fields = {name: value for name, value in form.cleaned_data.items() if name != "org"}
+        return campaign_create(actor=request.user, org=org, **fields)
+
+    campaign = act_in_org(
+        request, form, "org", Perm.ORG_EDIT, create, refused=_("找不到该组织，或您无权在那里设立入会目标。")
+    )
+    if campaign is not None:
+        return redirect("members:campaign", pk=campaign.pk)
     return render(request, "orgs/form.html", {"form": form, "title": _("设立入会目标")})
 
 

@@ -3,36 +3,34 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
-from gonghui.common.form_errors import apply_validation_error
+from gonghui.common.models import Job
 from gonghui.members.forms import ImportForm
 from gonghui.members.importer.jobs import IMPORT_KIND, import_confirm, import_upload
 from gonghui.members.importer.pipeline import Mode
 from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.models import OrgNode
+from gonghui.orgs.org_field import act_in_org
 from gonghui.orgs.roles import Perm
 
 
 @staff_view
 def import_start(request: HttpRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None, initial={"org": request.GET.get("org", "")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            org = org_selectors.org_get_for(request.user, form.cleaned_data["org"].strip().lower(), Perm.ORG_EDIT)
-            job = import_upload(
-                actor=request.user, org=org, upload=form.cleaned_data["file"], mode=Mode(form.cleaned_data["mode"])
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        except (Http404, PermissionDenied):
-            form.add_error("org", _("找不到该组织，或您无权向它导入会员。"))
-        else:
-            return redirect("workbench:job", pk=job.pk)
+
+    def start(org: OrgNode) -> Job:
+        data = form.cleaned_data
+        return import_upload(actor=request.user, org=org, upload=data["file"], mode=Mode(data["mode"]))
+
+    job = act_in_org(request, form, "org", Perm.ORG_EDIT, start, refused=_("找不到该组织，或您无权向它导入会员。"))
+    if job is not None:
+        return redirect("workbench:job", pk=job.pk)
     return render(request, "members/import.html", {"form": form})
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -30,7 +30,8 @@ from gonghui.orgs.forms import (
 )
 from gonghui.orgs.jobs import EXPORT_KIND
 from gonghui.orgs.kinds import OrgKind
-from gonghui.orgs.models import OrgNode, StaffRole
+from gonghui.orgs.models import Enterprise, OrgNode, StaffRole
+from gonghui.orgs.org_field import act_in_org
 from gonghui.orgs.pii_access import pii_reveal
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
@@ -129,17 +130,16 @@ def edit(request: HttpRequest, code: str) -> HttpResponse:
 def move(request: HttpRequest, code: str) -> HttpResponse:
     org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
     form = MoveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            target = selectors.org_get_for(request.user, form.cleaned_data["new_parent"].strip().lower(), Perm.ORG_EDIT)
-            org_move(actor=request.user, org=org, new_parent=target, request=request)
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        except (Http404, PermissionDenied):
-            form.add_error("new_parent", _("找不到该组织，或您无权把组织移到它下面。"))
-        else:
-            messages.success(request, _("已移动到“%(name)s”之下。") % {"name": target.name})
-            return redirect("orgs:detail", code=org.code)
+
+    def move_under(target: OrgNode) -> OrgNode:
+        org_move(actor=request.user, org=org, new_parent=target, request=request)
+        return target
+
+    refused = _("找不到该组织，或您无权把组织移到它下面。")
+    target = act_in_org(request, form, "new_parent", Perm.ORG_EDIT, move_under, refused=refused)
+    if target is not None:
+        messages.success(request, _("已移动到“%(name)s”之下。") % {"name": target.name})
+        return redirect("orgs:detail", code=org.code)
     descendants = OrgNode.objects.filter(path__startswith=org.path).count() - 1
     return render(request, "orgs/move.html", {"form": form, "org": org, "descendants": descendants})
 
@@ -236,19 +236,15 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
     # The edit form never receives the stored number; blank keeps it, a new value replaces it.
     initial = initial_from(enterprise, EnterpriseEditForm) | {"contact_phone": "", "union_code": enterprise.union.code}
     form = EnterpriseEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            union = selectors.org_get_for(request.user, form.cleaned_data["union_code"].strip().lower(), Perm.ORG_EDIT)
-            enterprise_update(
-                actor=request.user, enterprise=enterprise, fields=form.to_fields(), union=union, request=request
-            )
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        except (Http404, PermissionDenied):
-            form.add_error("union_code", _("找不到该工会，或您无权把单位划转到那里。"))
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("orgs:enterprise_detail", pk=enterprise.pk)
+
+    def update(union: OrgNode) -> Enterprise:
+        fields = form.to_fields()
+        return enterprise_update(actor=request.user, enterprise=enterprise, fields=fields, union=union, request=request)
+
+    refused = _("找不到该工会，或您无权把单位划转到那里。")
+    if act_in_org(request, form, "union_code", Perm.ORG_EDIT, update, refused=refused) is not None:
+        messages.success(request, _("已保存。"))
+        return redirect("orgs:enterprise_detail", pk=enterprise.pk)
     return render(request, "orgs/form.html", {"form": form, "org": enterprise.union, "title": _("编辑用人单位")})
 
 
