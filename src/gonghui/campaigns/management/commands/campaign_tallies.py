@@ -18,10 +18,6 @@ from gonghui.campaigns.models import Campaign
 from gonghui.campaigns.tallies import tallies_rebuild
 
 
-class _Undo(Exception):
-    """Raised to roll back a check's rebuild."""
-
-
 class Command(BaseCommand):
     help = "Rebuild campaigns' coverage tallies from their ledgers (or only check them with --check)."
 
@@ -40,11 +36,7 @@ class Command(BaseCommand):
             sys.exit(1)
 
     def _rebuild(self, campaign_id: int, *, keep: bool) -> bool:
-        try:
-            with transaction.atomic():
-                changed = tallies_rebuild(campaign_id)
-                if not keep:
-                    raise _Undo
-        except _Undo:
-            pass
+        with transaction.atomic():
+            changed = tallies_rebuild(campaign_id)
+            transaction.set_rollback(not keep)  # a check looks, and leaves the tallies as they were
         return changed
