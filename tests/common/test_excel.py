@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from python_calamine import CalamineWorkbook
 
 from gonghui.common.excel.cells import cell_date, cell_decimal, cell_text, is_number
-from gonghui.common.excel.reader import Column, read_table
+from gonghui.common.excel.reader import Column, read_sheet, read_table
 from gonghui.common.excel.writer import Sheet, write_xlsx
 
 COLUMNS = [
@@ -101,3 +101,27 @@ def test_writer_round_trips_through_the_reader() -> None:
     write_xlsx(buffer, [Sheet("会员", ["姓名", "身份证号"], rows)])
     sheet = CalamineWorkbook.from_filelike(io.BytesIO(buffer.getvalue())).get_sheet_by_index(0)
     assert sheet.to_python() == [["姓名", "身份证号"], *rows]
+
+
+def test_a_sheet_builds_rows_a_slice_at_a_time_with_their_excel_numbers() -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["会员花名册"])
+    ws.append(["姓名", "身份证号"])
+    for i in range(5):
+        ws.append(["张三", f"id{i}"] if i != 2 else [None, None])  # row 5 is blank
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    sheet = read_sheet(buffer.getvalue(), "r.xlsx", COLUMNS)
+    assert (sheet.header_row, len(sheet.cells)) == (2, 5)
+    whole = [(r.number, r.values["id_number"]) for r in sheet.rows()]
+    assert whole == [(3, "id0"), (4, "id1"), (6, "id3"), (7, "id4")]
+    halves = [r.number for r in sheet.rows(0, 3) + sheet.rows(3)]
+    assert halves == [3, 4, 6, 7]
+    assert [r.number for r in read_table(buffer.getvalue(), "r.xlsx", COLUMNS).rows] == halves
+
+
+def test_a_bad_date_text_stays_an_error_each_time_it_is_read() -> None:
+    for _ in range(2):  # date texts are parsed once and remembered; errors must not be
+        with pytest.raises(ValidationError, match="无法识别"):
+            cell_date("去年春天")

@@ -92,3 +92,17 @@ def test_non_ascii_digits_are_not_digits() -> None:
     arabic_indic = "".join(chr(0x0660 + int(c)) if c.isdigit() else c for c in STANDARD_EXAMPLE)
     with pytest.raises(ValidationError):
         parse_idcard(arabic_indic)
+
+
+@given(st.from_regex(r"[0-9]{17}", fullmatch=True))
+def test_check_char_agrees_with_the_standard_digit_by_digit_sum(first17: str) -> None:
+    weights = [2 ** (17 - i) % 11 for i in range(17)]  # GB 11643: W_i = 2^(i-1) mod 11, counted from the right
+    assert check_char(first17) == "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights, strict=True)) % 11]
+
+
+@pytest.mark.parametrize("birth", ["19990230", "20001301", "19000000"])
+def test_impossible_birth_dates_are_refused_every_time(birth: str) -> None:
+    first17 = f"320904{birth}001"
+    for _ in range(2):  # birth dates are parsed once and remembered: a bad one must stay bad
+        with pytest.raises(ValidationError, match="出生日期"):
+            parse_idcard(first17 + check_char(first17))

@@ -26,3 +26,7 @@ def test_full_width_digits() -> None:
 def test_bad_numbers(bad: str) -> None:
     with pytest.raises(ValidationError):
         validate_mobile(bad)
+
+
+def test_a_trailing_newline_is_never_kept() -> None:
+    assert validate_mobile("13812345678\n") == "13812345678"

@@ -108,3 +108,31 @@ def test_loading_rows_does_not_decrypt_until_asked(db: None, monkeypatch: pytest
     person = Person.objects.get()
     assert calls == []
     assert person.mobile.reveal() == "13812345678" and calls == ["piitest.person.mobile"]
+
+
+def test_blind_index_is_hmac_sha256_of_purpose_and_value() -> None:
+    import hashlib
+    import hmac
+
+    from gonghui.common.pii_keys import keyring
+
+    expected = hmac.new(keyring().hmac_key, b"id\x00" + ID.encode(), hashlib.sha256).hexdigest()
+    assert blind_index(ID, purpose="id") == expected
+    assert blind_index(ID, purpose="mobile") != expected
+
+
+def test_every_seal_takes_a_fresh_nonce_also_after_a_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64
+    import os
+
+    from gonghui.common import pii_crypto
+
+    def nonce(token: str) -> bytes:
+        return base64.b64decode(token.partition("$")[2])[: pii_crypto.NONCE_BYTES]
+
+    tokens = [seal(ID, aad="t") for _ in range(pii_crypto._Nonces.BATCH + 10)]  # across a refill
+    assert len({nonce(t) for t in tokens}) == len(tokens)
+    assert {unseal(t, aad="t") for t in tokens} == {ID}
+    parent_next = pii_crypto._nonces.pool[pii_crypto._nonces.used : pii_crypto._nonces.used + pii_crypto.NONCE_BYTES]
+    monkeypatch.setattr(os, "getpid", lambda: -1)  # as a forked child sees it: a new pid, the parent's pool
+    assert nonce(seal(ID, aad="t")) != parent_next

@@ -8,10 +8,11 @@ before 1999 are converted (century 19, check character added).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import operator
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from gonghui.common.textnorm import compact
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
+_ZERO_OFFSET = ord("0") * sum(_WEIGHTS)
 _RE18 = re.compile(r"^\d{17}[\dX]$", re.ASCII)
 _RE15 = re.compile(r"^\d{15}$", re.ASCII)
 _EXCEL_NUMBER = re.compile(r"^\d+(\.\d+)?E\+?\d+$|^\d+\.0+$", re.ASCII)
@@ -34,8 +36,10 @@ class Sex(StrEnum):
     FEMALE = "F"
 
 
-@dataclass(frozen=True)
-class ResidentId:
+_SEX_BY_DIGIT = {str(d): Sex.MALE if d % 2 else Sex.FEMALE for d in range(10)}  # 17th digit: odd = male
+
+
+class ResidentId(NamedTuple):  # a tuple, not a frozen dataclass: built once per row of million-row imports
     number: str
     birth_date: dt.date
     sex: Sex
@@ -43,7 +47,9 @@ class ResidentId:
 
 
 def check_char(first17: str) -> str:
-    total = sum(map(operator.mul, map(int, first17), _WEIGHTS))  # map/mul: no generator frame per digit
+    """The check character for 17 ASCII digits."""
+    # Byte values minus 48 are the digits: one pass in C instead of 17 int() calls (imports check millions).
+    total = sum(map(operator.mul, first17.encode("ascii"), _WEIGHTS)) - _ZERO_OFFSET
     return _CHECK[total % 11]
 
 
@@ -77,13 +83,18 @@ def parse_idcard(raw: object, *, today: dt.date | None = None) -> ResidentId:
         raise ValidationError(_("身份证号码应为 18 位（最后一位可以是 X）。"), code="format")
     if text[:2] not in PROVINCE_PREFIXES:
         raise ValidationError(_("身份证号码前两位不是有效的省级行政区划代码。"), code="region")
-    try:
-        birth = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
-    except ValueError:
-        raise ValidationError(_("身份证号码中的出生日期无效。"), code="birth_date") from None
-    if birth.year < 1900 or birth > (today or dt.date.today()):
+    birth = _birth_date(text[6:14])
+    if birth is None or birth.year < 1900 or birth > (today or dt.date.today()):
         raise ValidationError(_("身份证号码中的出生日期无效。"), code="birth_date")
     if check_char(text[:17]) != text[17]:
         raise ValidationError(_("身份证号码校验位不正确，请核对每一位数字。"), code="checksum")
-    sex = Sex.MALE if int(text[16]) % 2 else Sex.FEMALE
-    return ResidentId(number=text, birth_date=birth, sex=sex, region_code=text[:6])
+    return ResidentId(number=text, birth_date=birth, sex=_SEX_BY_DIGIT[text[16]], region_code=text[:6])
+
+
+@functools.lru_cache(maxsize=65536)
+def _birth_date(yyyymmdd: str) -> dt.date | None:
+    # About 40,000 possible values, each shared by thousands of people in a big roster: parsed once each.
+    try:
+        return dt.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:]))
+    except ValueError:
+        return None

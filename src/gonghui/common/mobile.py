@@ -19,6 +19,8 @@ def normalize_mobile(raw: object) -> str:
 
 
 def validate_mobile(raw: object) -> str:
+    if isinstance(raw, str) and _MOBILE.fullmatch(raw):
+        return raw  # already an 11-digit number: nothing to normalise
     number = normalize_mobile(raw)
     if not number:
         raise ValidationError(_("请填写手机号码。"), code="required")

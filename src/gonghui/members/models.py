@@ -128,7 +128,13 @@ class Membership(models.Model):
     )
     reject_reason = models.CharField(_("未通过原因"), max_length=200, blank=True)
     employer = models.ForeignKey(
-        Enterprise, verbose_name=_("工作单位"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Enterprise,
+        verbose_name=_("工作单位"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        db_index=False,  # indexed below only where set: most platform workers have no enterprise on file
     )
     employer_name = models.CharField(_("工作单位/平台名称"), max_length=200, blank=True)
     occupation = models.CharField(_("工种/岗位"), max_length=50, blank=True)
@@ -152,6 +158,7 @@ class Membership(models.Model):
             models.Index(fields=["org", "status", "-id"], name="members_org_status_id"),
             # Only pending rows: the overdue check never needs the millions of active ones.
             models.Index(fields=["applied_at"], condition=Q(status="pending"), name="members_pending_applied"),
+            models.Index(fields=["employer"], condition=Q(employer__isnull=False), name="members_membership_employer"),
         ]
 
     def __str__(self) -> str:

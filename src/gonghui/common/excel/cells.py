@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -28,7 +29,7 @@ def cell_text(value: object) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, str):
-        return clean_text(value)
+        return _clean_short(value) if len(value) <= 32 and not value.isascii() else clean_text(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -36,6 +37,11 @@ def cell_text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return clean_text(value)
+
+
+# Names, villages, employers and choice labels repeat down a roster: each distinct short Chinese cell is tidied
+# once (ASCII cells, mostly unique numbers, are cheap to tidy and would only churn the cache).
+_clean_short = functools.lru_cache(maxsize=65536)(clean_text)
 
 
 def cell_date(value: object) -> dt.date | None:
@@ -54,6 +60,12 @@ def cell_date(value: object) -> dt.date | None:
     text = clean_text(value)
     if not text:
         return None
+    return _date_from_text(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _date_from_text(text: str) -> dt.date:
+    # A roster's join dates repeat (a whole enterprise joins on one day): each distinct text is parsed once.
     for pattern in _DATE_PATTERNS:
         match = pattern.match(text)
         if match:

@@ -74,7 +74,7 @@ def _grid_from_workbook(data: bytes) -> list[list[Any]]:
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheet = workbook.get_sheet_by_index(0)
-        grid = [list(r) for r in sheet.to_python(skip_empty_area=False)]
+        grid = sheet.to_python(skip_empty_area=False)  # a list of lists already
         merged = sheet.merged_cell_ranges or []
     except CalamineError as exc:
         raise ValidationError(_("无法读取该表格文件，请确认是有效的 Excel 文件。"), code="unreadable") from exc
@@ -130,17 +130,45 @@ def _find_header(grid: list[list[Any]], columns: list[Column]) -> tuple[int, dic
     return best
 
 
-def read_table(source: bytes | IO[bytes], filename: str, columns: list[Column]) -> Table:
-    """Read the first sheet; raises ValidationError (Chinese) for unreadable files or missing headers."""
+@dataclass
+class Sheet:
+    """A sheet's header and the raw cells below it; rows are built from it a slice at a time."""
+
+    header_row: int
+    columns: dict[str, int]
+    ignored_headers: list[str]
+    cells: list[list[Any]]  # every row below the header, as read
+
+    def rows(self, start: int = 0, stop: int | None = None) -> list[Row]:
+        """Rows start..stop (0 = the first row below the header), blank ones left out."""
+        return build_rows(self.cells[start:stop], self.columns, first_number=self.header_row + 1 + start)
+
+
+def build_rows(cells: list[list[Any]], columns: dict[str, int], *, first_number: int) -> list[Row]:
+    """Row objects for consecutive sheet rows; a plain function so a worker process can run it on a slice."""
+    rows = []
+    for offset, cells_of_row in enumerate(cells, start=first_number):
+        width = len(cells_of_row)
+        row = Row(offset, {key: (cells_of_row[pos] if pos < width else None) for key, pos in columns.items()})
+        if not row.is_blank():
+            rows.append(row)
+    return rows
+
+
+def read_sheet(source: bytes | IO[bytes], filename: str, columns: list[Column]) -> Sheet:
+    """Read the first sheet and find its header; raises ValidationError (Chinese) like read_table."""
     grid = load_grid(source, filename)
     header_index, mapping, ignored = _find_header(grid, columns)
-    table = Table(header_row=header_index + 1, columns=mapping, ignored_headers=ignored)
-    for offset, cells in enumerate(grid[header_index + 1 :], start=header_index + 2):
-        values = {key: (cells[pos] if pos < len(cells) else None) for key, pos in mapping.items()}
-        row = Row(number=offset, values=values)
-        if not row.is_blank():
-            table.rows.append(row)
-    return table
+    del grid[: header_index + 1]  # in place: a million-row grid is not copied
+    return Sheet(header_row=header_index + 1, columns=mapping, ignored_headers=ignored, cells=grid)
+
+
+def read_table(source: bytes | IO[bytes], filename: str, columns: list[Column]) -> Table:
+    """Read the first sheet; raises ValidationError (Chinese) for unreadable files or missing headers."""
+    sheet = read_sheet(source, filename, columns)
+    return Table(
+        header_row=sheet.header_row, columns=sheet.columns, rows=sheet.rows(), ignored_headers=sheet.ignored_headers
+    )
 
 
 def iter_values(table: Table) -> Iterator[tuple[int, dict[str, Any]]]:

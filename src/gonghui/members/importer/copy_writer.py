@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.db.models import Model
 
 from gonghui.common.pii_crypto import seal
+from gonghui.common.search_keys import search_keys
 from gonghui.members.choices import IdType, JoinSource, MembershipStatus
 from gonghui.members.identity import mobile_hmac
 from gonghui.members.models import Membership, Person
-from gonghui.members.services import person_keys
+from gonghui.orgs.models import OrgNode
 
 PERSON_COLUMNS = (
     "id",  # written by CopyWriter; the rest by person_tail
@@ -72,6 +73,11 @@ _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 _NULL = "\\N"
 _ID_AAD = f"{Person._meta.label_lower}.id_number"
 _MOBILE_AAD = f"{Person._meta.label_lower}.mobile"
+_PERSON, _ORG = Person._meta.db_table, OrgNode._meta.db_table
+# Enum members' .value goes through a descriptor: read once here, not for every row.
+_RESIDENT = IdType.RESIDENT.value
+_ACTIVE = MembershipStatus.ACTIVE.value
+_IMPORTED = JoinSource.IMPORT.value
 
 
 def _line(values: tuple[str | None, ...]) -> bytes:
@@ -89,35 +95,47 @@ def copy_context(*, org_id: int, now: dt.datetime, today: dt.date) -> dict[str, 
     return {"org_id": str(org_id), "now": now.isoformat(), "today": today.isoformat()}
 
 
-def person_tail(row: Any, context: dict[str, str]) -> bytes:
-    """The person's COPY line after its id, sealed and hashed."""
-    f = row.fields
-    keys = person_keys(row.name)
-    mobile = row.mobile
-    values = (
-        row.name,
-        IdType.RESIDENT.value,
-        seal(row.id_number, aad=_ID_AAD),
-        row.id_hmac,
-        row.sex,
-        row.birth_date.isoformat(),
-        f["ethnicity"],
-        seal(mobile, aad=_MOBILE_AAD) if mobile else None,
-        mobile_hmac(mobile) if mobile else None,
-        f["hukou"],
-        "t" if f["is_migrant_worker"] else "f",
-        f["education"],
-        f["political"],
-        f["address"],
-        f["village"],
-        "",
-        keys["name_simplified"],
-        keys["name_pinyin"],
-        keys["name_initials"],
-        context["now"],
-        context["now"],
-    )
-    return _line(values)
+def person_tails(rows: list[Any], context: dict[str, str]) -> list[bytes]:
+    """Each person's COPY line after its id, sealed and hashed.
+
+    Column by column rather than row by row: sealing and hashing a million values in tight loops keeps
+    OpenSSL's working set in the CPU caches, and measured a third faster than interleaving them with
+    the rest of each row's work.
+    """
+    id_tokens = [seal(row.id_number, aad=_ID_AAD) for row in rows]
+    mobiles = [row.mobile for row in rows]
+    mobile_tokens = [seal(m, aad=_MOBILE_AAD) if m else None for m in mobiles]
+    mobile_keys = [mobile_hmac(m) if m else None for m in mobiles]
+    now = context["now"]
+    lines = []
+    for row, id_token, mobile_token, mobile_key in zip(rows, id_tokens, mobile_tokens, mobile_keys, strict=True):
+        f = row.fields
+        keys = search_keys(row.name)
+        values = (
+            row.name,
+            _RESIDENT,
+            id_token,
+            row.id_hmac,
+            row.sex,
+            row.birth_date.isoformat(),
+            f["ethnicity"],
+            mobile_token,
+            mobile_key,
+            f["hukou"],
+            "t" if f["is_migrant_worker"] else "f",
+            f["education"],
+            f["political"],
+            f["address"],
+            f["village"],
+            "",
+            keys.simplified,
+            keys.pinyin,
+            keys.initials,
+            now,
+            now,
+        )
+        lines.append(_line(values))
+    return lines
 
 
 def membership_tail(row: Any, context: dict[str, str]) -> bytes:
@@ -126,8 +144,8 @@ def membership_tail(row: Any, context: dict[str, str]) -> bytes:
     joined = f["joined_on"]
     values = (
         context["org_id"],
-        MembershipStatus.ACTIVE.value,
-        JoinSource.IMPORT.value,
+        _ACTIVE,
+        _IMPORTED,
         f["card_no"],
         context["now"],
         joined.isoformat() if joined else context["today"],
@@ -144,11 +162,30 @@ def membership_tail(row: Any, context: dict[str, str]) -> bytes:
     return _line(values)
 
 
-class CopyWriter:
-    """Streams prepared rows into one union, chunk by chunk, inside the caller's transaction."""
+def may_switch_off_row_triggers(cursor: Any) -> bool:
+    """Whether this database role may set session_replication_role (a superuser, or granted SET on PG 15+)."""
+    if connection.pg_version >= 150000:  # type: ignore[attr-defined]
+        cursor.execute("SELECT has_parameter_privilege('session_replication_role', 'SET')")
+    else:
+        cursor.execute("SELECT current_setting('is_superuser') = 'on'")
+    return bool(cursor.fetchone()[0])
 
-    def __init__(self, *, region: str) -> None:
+
+class CopyWriter:
+    """Streams prepared rows into one union, chunk by chunk, inside the caller's transaction.
+
+    Foreign keys (ADR 0006): checking them row by row costs PostgreSQL as much as writing the rows. A
+    membership written here points at the union, locked once, and at people who are either written by this
+    import or locked here — exactly the locks PostgreSQL's own checks take — so where the database role
+    may switch row triggers off (`session_replication_role`), the import does for the chunk what the
+    per-row checks would, and switches them back on in finish(). Otherwise the ordinary checks run.
+    """
+
+    def __init__(self, *, org_id: int, region: str) -> None:
+        self.org_id = org_id
         self.region = region
+        self.started = False
+        self.triggers_off = False
         self.sequences: dict[type[Model], str] = {}  # looked up once per import, not once per chunk
         self.people_sql = f"COPY {Person._meta.db_table} ({', '.join(PERSON_COLUMNS)}) FROM STDIN"
         self.memberships_sql = f"COPY {Membership._meta.db_table} ({', '.join(MEMBERSHIP_COLUMNS)}) FROM STDIN"
@@ -159,6 +196,10 @@ class CopyWriter:
             return 0
         new = [prepared for prepared, person_id in entries if person_id is None]
         with connection.cursor() as cursor:
+            if not self.started:
+                self._start(cursor)
+            if self.triggers_off:
+                self._lock_people(cursor, [person_id for _, person_id in entries if person_id is not None])
             raw = cursor.connection.cursor()
             created: dict[str, int] = {}
             if new:
@@ -170,12 +211,39 @@ class CopyWriter:
                     copy.write(b"".join(lines))
             lines = []
             for pk, (prepared, person_id) in zip(self._ids(cursor, Membership, len(entries)), entries, strict=True):
-                number = (prepared.member_no or f"{self.region}{pk:08d}").translate(_ESCAPES).encode()
+                number = prepared.member_no.translate(_ESCAPES) if prepared.member_no else f"{self.region}{pk:08d}"
                 owner = person_id or created[prepared.id_hmac]
-                lines.append(b"%d\t%d\t%b\t%b" % (pk, owner, number, prepared.membership_copy))
+                lines.append(b"%d\t%d\t%b\t%b" % (pk, owner, number.encode(), prepared.membership_copy))
             with raw.copy(self.memberships_sql) as copy:
                 copy.write(b"".join(lines))
         return len(entries)
+
+    def finish(self) -> None:
+        """Back to ordinary checks for whatever the transaction writes next (audit, counters)."""
+        if self.triggers_off:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+            self.triggers_off = False
+
+    def _start(self, cursor: Any) -> None:
+        self.started = True
+        cursor.execute(f"SELECT 1 FROM {_ORG} WHERE id = %s FOR KEY SHARE", [self.org_id])  # noqa: S608 - constant
+        if cursor.fetchone() is None:
+            raise IntegrityError("the union of the import is gone")
+        if may_switch_off_row_triggers(cursor):
+            cursor.execute("SET LOCAL session_replication_role = replica")
+            self.triggers_off = True
+
+    def _lock_people(self, cursor: Any, person_ids: list[int]) -> None:
+        """What the foreign-key check does for each membership of a person already on file: lock them in."""
+        if not person_ids:
+            return
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {_PERSON} WHERE id = ANY(%s) FOR KEY SHARE) locked",  # noqa: S608
+            [sorted(set(person_ids))],
+        )
+        if cursor.fetchone()[0] != len(set(person_ids)):
+            raise IntegrityError("a person of the import was removed meanwhile")
 
     def _ids(self, cursor: Any, model: type[Model], count: int) -> list[int]:
         """`count` fresh ids from the table's own sequence, as one array rather than `count` rows."""

@@ -28,6 +28,11 @@ _TEXT_LIMITS = {
     "union_posts": 100,
 }
 _CHOICE_TABLES = {"employment_form": EMPLOYMENT_FORMS, "hukou": HUKOU, "education": EDUCATION, "political": POLITICAL}
+_LABELS = {"sex": SEXES, **_CHOICE_TABLES}  # column → {label or value: stored value}
+# The stored values of each column, as sets: `in dict.values()` is a linear scan, run for every cell.
+_STORED = {column: frozenset(table.values()) for column, table in _LABELS.items()}
+# What kind of cell each optional column holds, so each cell takes one look-up to route.
+_KIND = {key: "choice" for key in _CHOICE_TABLES} | dict.fromkeys(_TEXT_LIMITS, "text") | {"is_migrant_worker": "flag"}
 _EMPTY_FIELDS: dict[str, Any] = {key: "" for key in (*_TEXT_LIMITS, *_CHOICE_TABLES)} | {"is_migrant_worker": False}
 
 
@@ -51,12 +56,13 @@ class RowError:
     reason: str
 
 
-def _choice(raw: Any, table: dict[str, str], column: str, errors: list[tuple[str, str]]) -> str:
+def _choice(raw: Any, column: str, errors: list[tuple[str, str]]) -> str:
     text = cell_text(raw)
     if not text:
         return ""
-    if text in table.values():
+    if text in _STORED[column]:
         return text
+    table = _LABELS[column]
     if text not in table:
         errors.append(
             (
@@ -101,21 +107,22 @@ def clean_row(
         problems.append(("joined_on", exc.messages[0]))
     if joined_on and joined_on > today:
         problems.append(("joined_on", _("入会日期不能晚于今天。")))
-    sex = _choice(values.get("sex"), SEXES, "sex", problems)
+    sex = _choice(values.get("sex"), "sex", problems)
     fields: dict[str, Any] = {**_EMPTY_FIELDS, "joined_on": joined_on}
     # Only the columns the sheet has, and only non-empty cells: most rosters fill a handful of columns.
     for key, raw in values.items():
-        if raw is None or raw == "":
+        kind = _KIND.get(key)
+        if kind is None or raw is None or raw == "":
             continue
-        if key in _CHOICE_TABLES:
-            fields[key] = _choice(raw, _CHOICE_TABLES[key], key, problems)
-        elif key in _TEXT_LIMITS:
+        if kind == "choice":
+            fields[key] = _choice(raw, key, problems)
+        elif kind == "text":
             text = cell_text(raw)
             limit = _TEXT_LIMITS[key]
             if len(text) > limit:
                 problems.append((key, _("内容过长（最多 %(n)d 个字）。") % {"n": limit}))
             fields[key] = text[:limit]
-        elif key == "is_migrant_worker":
+        else:
             fields[key] = cell_text(raw) in YES
     if fields["ethnicity"]:
         fields["ethnicity"] = normalize_ethnic_group(str(fields["ethnicity"]))

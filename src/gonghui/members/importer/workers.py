@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from multiprocessing.pool import Pool
 from typing import Any
 
+from gonghui.common.excel.reader import Sheet
+
 
 def _setup(language: str) -> None:
     # Runs first in a fresh interpreter: Django must be set up before any model module is imported.
@@ -27,11 +29,16 @@ def _setup(language: str) -> None:
     translation.activate(language)
 
 
-def _prepare(task: tuple[list[Any], dt.date, dict[str, str] | None]) -> Any:
+Task = tuple[list[list[Any]], dict[str, int], int, dt.date, dict[str, str] | None]
+
+
+def _prepare(task: Task) -> Any:
+    from gonghui.common.excel.reader import build_rows
     from gonghui.members.importer.prepare import prepare_rows  # imports models: only after _setup in a worker
 
-    rows, today, context = task
-    return prepare_rows(rows, today=today, copy_context=context)
+    cells, columns, first_number, today, context = task
+    rows = build_rows(cells, columns, first_number=first_number)
+    return prepare_rows(rows, today=today, copy_context=context, seen=len(cells))
 
 
 def start_pool(workers: int, language: str) -> Pool:
@@ -40,12 +47,20 @@ def start_pool(workers: int, language: str) -> Pool:
 
 
 class ChunkStream:
-    """Prepared chunks of `rows` in file order, from a pool or in-process; close() stops the pool."""
+    """Prepared chunks of a sheet's rows in file order, from a pool or in-process; close() stops the pool.
+
+    A task carries raw cells, not Row objects: building the rows is work the workers can share, and lists
+    of cells cost less to send.
+    """
 
     def __init__(
-        self, rows: list[Any], *, chunk_rows: int, today: dt.date, context: dict[str, str] | None, pool: Pool | None
+        self, sheet: Sheet, *, chunk_rows: int, today: dt.date, context: dict[str, str] | None, pool: Pool | None
     ) -> None:
-        self.tasks = [(rows[start : start + chunk_rows], today, context) for start in range(0, len(rows), chunk_rows)]
+        cells, columns, first = sheet.cells, sheet.columns, sheet.header_row + 1
+        self.tasks: list[Task] = [
+            (cells[start : start + chunk_rows], columns, first + start, today, context)
+            for start in range(0, len(cells), chunk_rows)
+        ]
         self.pool = pool
 
     def __iter__(self) -> Iterator[Any]:
