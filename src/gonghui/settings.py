@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "gonghui.members",
     "gonghui.campaigns",
     "gonghui.assistance",
+    "gonghui.innovation",
+    "gonghui.experts",
     "gonghui.workbench",
     "gonghui.h5",
 ]

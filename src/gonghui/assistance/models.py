@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.core.validators import FileExtensionValidator
@@ -28,15 +27,11 @@ from gonghui.assistance.choices import (
 )
 from gonghui.campaigns.models import Campaign
 from gonghui.common.masking import PIIKind
+from gonghui.common.money import money
 from gonghui.common.pii_fields import BlindIndexField, PIIField
 from gonghui.members.choices import Hukou
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode, Region
-
-
-def money(verbose_name: Any, **kwargs: Any) -> models.DecimalField:
-    """Yuan with fen: Decimal, never float."""
-    return models.DecimalField(verbose_name, max_digits=12, decimal_places=2, **kwargs)
 
 
 class SubsistenceStandard(models.Model):
