@@ -123,7 +123,9 @@ class ServiceRecord(models.Model):
 
     dispatch = models.ForeignKey(Dispatch, on_delete=models.CASCADE, related_name="records")
     served_on = models.DateField(_("服务日期"))
-    hours = models.DecimalField(_("服务时长（小时）"), max_digits=5, decimal_places=1, validators=[MinValueValidator(0)])
+    hours = models.DecimalField(
+        _("服务时长（小时）"), max_digits=5, decimal_places=1, validators=[MinValueValidator(0)]
+    )
     diagnosis = models.TextField(_("诊断"), max_length=2000)
     solution = models.TextField(_("解决方案"), max_length=2000)
     workers_trained = models.PositiveIntegerField(_("培训职工人数"), default=0)

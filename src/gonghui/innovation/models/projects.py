@@ -57,7 +57,9 @@ class InnovationCall(models.Model):
     opens_on = models.DateField(_("开始申报"))
     closes_on = models.DateField(_("申报截止"))
     rubric = models.ForeignKey(Rubric, verbose_name=_("评分细则"), on_delete=models.PROTECT, related_name="calls")
-    min_reviewers = models.PositiveSmallIntegerField(_("每项目至少评分人数"), default=3, validators=[MinValueValidator(1)])
+    min_reviewers = models.PositiveSmallIntegerField(
+        _("每项目至少评分人数"), default=3, validators=[MinValueValidator(1)]
+    )
     first_prizes = models.PositiveSmallIntegerField(_("一等奖名额"), default=1)
     second_prizes = models.PositiveSmallIntegerField(_("二等奖名额"), default=2)
     third_prizes = models.PositiveSmallIntegerField(_("三等奖名额"), default=3)
@@ -99,7 +101,9 @@ class CallQuota(models.Model):
 class Project(models.Model):
     """A 五小 project (小发明、小创造、小革新、小设计、小建议) submitted by a worker or a cadre."""
 
-    call = models.ForeignKey(InnovationCall, verbose_name=_("申报批次"), on_delete=models.PROTECT, related_name="projects")
+    call = models.ForeignKey(
+        InnovationCall, verbose_name=_("申报批次"), on_delete=models.PROTECT, related_name="projects"
+    )
     org = models.ForeignKey(OrgNode, verbose_name=_("申报工会"), on_delete=models.PROTECT, related_name="+")
     enterprise = models.ForeignKey(
         Enterprise, verbose_name=_("所在企业"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -194,6 +198,9 @@ class ProjectGram(models.Model):
         indexes = [models.Index(fields=["gram"], name="innovation_gram")]
         constraints = [models.UniqueConstraint(fields=["project", "gram"], name="innovation_gram_once")]
 
+    def __str__(self) -> str:
+        return f"{self.gram}: {self.weight:.3f}"
+
 
 class ReviewStage(models.Model):
     """One level of a project's review: its own union (推荐), then each federation up to the call's."""
@@ -227,7 +234,6 @@ class Panel(models.Model):
 
     call = models.ForeignKey(InnovationCall, on_delete=models.CASCADE, related_name="panels")
     org = models.ForeignKey(OrgNode, verbose_name=_("评审单位"), on_delete=models.CASCADE, related_name="+")
-    reviewers = models.ManyToManyField(settings.AUTH_USER_MODEL, through="PanelSeat", related_name="+")
 
     class Meta:
         verbose_name = _("评审专家组")
@@ -299,4 +305,3 @@ class Objection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project}: {self.text[:20]}"
-

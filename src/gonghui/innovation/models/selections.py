@@ -129,7 +129,7 @@ class Nomination(models.Model):
         ]
 
     def __str__(self) -> str:
-        if self.person_id:
+        if self.person is not None:
             return self.person.name
         if self.team_name:
             return self.team_name

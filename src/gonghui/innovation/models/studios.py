@@ -96,7 +96,10 @@ class StudioRating(models.Model):
     rule = models.ForeignKey(StarRule, on_delete=models.PROTECT, related_name="+")
     achievement_points = models.DecimalField(_("成果得分"), max_digits=6, decimal_places=2)
     assessment = models.DecimalField(
-        _("评审评价（百分制）"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(100)]
+        _("评审评价（百分制）"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
     score = models.DecimalField(_("综合得分"), max_digits=6, decimal_places=2)
     stars = models.PositiveSmallIntegerField(_("星级"))

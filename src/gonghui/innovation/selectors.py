@@ -1,0 +1,84 @@
+"""Reads of the 建功立业 module, always through the scope (or, for panel reviewers, through their seats)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from gonghui.innovation.choices import ProjectStatus
+from gonghui.innovation.models import InnovationCall, Project, ReviewStage
+from gonghui.innovation.review import stage_filter_open_for_reviewer
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require, scope_for
+
+
+def calls_for(user: Any) -> QuerySet[InnovationCall]:
+    """Calls issued in the user's subtree, or by a federation above it that the user's unions answer to."""
+    scope = scope_for(user)
+    if scope.everything:
+        return InnovationCall.objects.select_related("org")
+    above = Q(pk__in=[])
+    for path in scope.paths:
+        above |= Q(org__path__in=[path[:n] for n in range(4, len(path) + 1, 4)])
+    return InnovationCall.objects.select_related("org").filter(scope.q("org__") | above).distinct()
+
+
+def call_get_for(user: Any, pk: int) -> InnovationCall:
+    return get_object_or_404(calls_for(user), pk=pk)
+
+
+def projects_for(
+    user: Any, *, call: InnovationCall | None = None, status: str = "", category: str = "", q: str = ""
+) -> QuerySet[Project]:
+    qs = scope_for(user).filter(Project.objects.select_related("org", "call", "enterprise"))
+    if call is not None:
+        qs = qs.filter(call=call)
+    if status:
+        qs = qs.filter(status=status)
+    if category:
+        qs = qs.filter(category=category)
+    if q.strip():
+        qs = qs.filter(Q(title__contains=q.strip()) | Q(team__name=q.strip())).distinct()
+    return qs.order_by("-pk")
+
+
+def project_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Project:
+    """A project the user may see: in their scope, or at a stage of a panel they sit on."""
+    project = get_object_or_404(Project.objects.select_related("org", "call__org", "call__rubric", "enterprise"), pk=pk)
+    if scope_for(user).contains(project.org):
+        require(user, project.org, perm)
+        return project
+    if perm is Perm.VIEW and ReviewStage.objects.filter(stage_filter_open_for_reviewer(user), project=project).exists():
+        return project
+    raise Http404
+
+
+def review_queue_for(user: Any, *, call: InnovationCall | None = None) -> QuerySet[ReviewStage]:
+    """Open stages the user acts on: as a panel reviewer, or as a cadre deciding for the stage's union."""
+    deciding = Q(status="open", project__status=ProjectStatus.IN_REVIEW) & scope_for(user, Perm.REVIEW).q("org__")
+    query = stage_filter_open_for_reviewer(user) | deciding
+    qs = ReviewStage.objects.filter(query).select_related("project__org", "project__call", "project__enterprise", "org")
+    if call is not None:
+        qs = qs.filter(project__call=call)
+    return qs.order_by("project__call_id", "org_id", "-pk")
+
+
+def notice_projects(call: InnovationCall) -> QuerySet[Project]:
+    """What the public notice shows: graded projects still on notice, or awarded ones afterwards."""
+    return (
+        Project.objects.filter(call=call, status__in=[ProjectStatus.NOTICE, ProjectStatus.AWARDED])
+        .select_related("org", "enterprise")
+        .prefetch_related("team")
+        .order_by("rank", "pk")
+    )
+
+
+def certificate_get(number: str) -> Project:
+    return get_object_or_404(
+        Project.objects.select_related("call__org", "org", "enterprise").prefetch_related("team"),
+        certificate_no=number,
+        status=ProjectStatus.AWARDED,
+    )
