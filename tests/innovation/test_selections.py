@@ -85,7 +85,7 @@ def test_an_honor_within_quota_through_notice_to_award(world: World) -> None:
     second = nominate(
         actor=owner, round_=round_, nominated_by=world.union_a, kind="person", person=world.pending.person
     )
-    with pytest.raises(ValidationError, match="已被推荐|已在本次评选中"):
+    with pytest.raises(ValidationError, match="已在本次评选中"):
         nominate(actor=owner, round_=round_, nominated_by=world.union_a, kind="person", person=world.member.person)
     with pytest.raises(ValidationError, match="不在该评选的推荐范围内"):
         nominate(

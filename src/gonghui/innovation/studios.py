@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -59,7 +60,7 @@ def check_rule(points: dict[str, Any], caps: dict[str, Any], thresholds: list[An
         errors["points"] = _("规则中有未知的成果类型。")
     elif any(Decimal(str(v)) < 0 for v in [*points.values(), *caps.values()]):
         errors["points"] = _("分值不能为负数。")
-    if len(thresholds) != 5 or any(Decimal(str(a)) >= Decimal(str(b)) for a, b in zip(thresholds, thresholds[1:])):
+    if len(thresholds) != 5 or any(Decimal(str(a)) >= Decimal(str(b)) for a, b in pairwise(thresholds)):
         errors["thresholds"] = _("请按一星到五星依次填写 5 个递增的最低分。")
     if not 0 <= weight <= 1:
         errors["assessment_weight"] = _("评审评价权重应在 0 到 1 之间。")
