@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from itertools import pairwise
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 from typing import Any
 
 from django.core.exceptions import ValidationError
