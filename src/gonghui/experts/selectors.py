@@ -1,0 +1,69 @@
+"""Reads of the help desk, through the scope; overdue needs are those past their due date and still open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from gonghui.experts.choices import OPEN_NEED_STATUSES
+from gonghui.experts.models import Dispatch, Expert, Need
+from gonghui.orgs.models import Enterprise
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require, scope_for
+
+
+def with_overdue(qs: QuerySet[Need]) -> QuerySet[Need]:
+    today = timezone.localdate()
+    return qs.annotate(
+        overdue=Case(
+            When(status__in=OPEN_NEED_STATUSES, due_on__lt=today, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def needs_for(user: Any, *, status: str = "", overdue: bool = False, q: str = "") -> QuerySet[Need]:
+    qs = scope_for(user).filter(Need.objects.select_related("org", "enterprise"))
+    if status:
+        qs = qs.filter(status=status)
+    if overdue:
+        qs = qs.filter(status__in=OPEN_NEED_STATUSES, due_on__lt=timezone.localdate())
+    if q.strip():
+        qs = qs.filter(Q(title__contains=q.strip()) | Q(enterprise__name__contains=q.strip()))
+    return with_overdue(qs).order_by("-pk")
+
+
+def need_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Need:
+    need = get_object_or_404(with_overdue(Need.objects.select_related("org", "enterprise__region")), pk=pk)
+    require(user, need.org, perm)
+    return need
+
+
+def experts_for(user: Any, *, q: str = "", available: bool | None = None) -> QuerySet[Expert]:
+    qs = scope_for(user).filter(Expert.objects.select_related("person", "org", "region", "employer"))
+    if available is not None:
+        qs = qs.filter(available=available)
+    if q.strip():
+        qs = qs.filter(Q(person__name__startswith=q.strip()) | Q(specialties__icontains=q.strip()))
+    return qs.order_by("org_id", "pk")
+
+
+def expert_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Expert:
+    expert = get_object_or_404(Expert.objects.select_related("person", "org", "region"), pk=pk)
+    require(user, expert.org, perm)
+    return expert
+
+
+def dispatch_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Dispatch:
+    dispatch = get_object_or_404(Dispatch.objects.select_related("need__org", "expert__person"), pk=pk)
+    require(user, dispatch.need.org, perm)
+    return dispatch
+
+
+def needs_of_enterprise(enterprise: Enterprise) -> QuerySet[Need]:
+    """What the enterprise contact sees on the portal: their own needs only."""
+    return with_overdue(Need.objects.filter(enterprise=enterprise).select_related("org")).order_by("-pk")

@@ -1,0 +1,138 @@
+"""建功立业 figures for a union's subtree and a year, each with the list it counts (drill-down in scope)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q, Sum
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.innovation.choices import HonorLevel, NominationStatus, NomineeKind, ProjectStatus, ProposalStatus
+from gonghui.innovation.models import Nomination, Project, Proposal, Studio
+from gonghui.orgs.models import OrgNode
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: Any
+    value: int | Decimal | float | None
+    unit: Any = ""
+    url: str = ""
+
+
+def _link(name: str, org: OrgNode, **params: Any) -> str:
+    return f"{reverse(name)}?{urlencode({'under': org.code, **{k: v for k, v in params.items() if v != ''}})}"
+
+
+def share(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
+    under = Q(org__path__startswith=org.path)
+    projects = Project.objects.filter(under, call__year=year).aggregate(
+        declared=Count("id"), awarded=Count("id", filter=Q(status=ProjectStatus.AWARDED))
+    )
+    proposals = Proposal.objects.filter(under, submitted_at__year=year).aggregate(
+        n=Count("id"),
+        adopted=Count("id", filter=Q(status__in=[ProposalStatus.ADOPTED, ProposalStatus.IMPLEMENTED])),
+        saved=Sum("value_saved"),
+    )
+    stars = dict(
+        Studio.objects.filter(under, is_active=True)
+        .values_list("stars")
+        .annotate(n=Count("id"))
+        .values_list("stars", "n")
+    )
+    figures = [
+        Figure(
+            "projects_declared",
+            _("五小项目申报"),
+            projects["declared"],
+            _("项"),
+            _link("innovation:projects", org, year=year),
+        ),
+        Figure(
+            "projects_awarded",
+            _("五小项目获奖"),
+            projects["awarded"],
+            _("项"),
+            _link("innovation:projects", org, year=year, status=ProjectStatus.AWARDED),
+        ),
+        Figure("proposals", _("合理化建议"), proposals["n"], _("条"), _link("innovation:proposals", org, year=year)),
+        Figure(
+            "proposals_adopted",
+            _("建议被采纳"),
+            proposals["adopted"],
+            _("条"),
+            _link("innovation:proposals", org, year=year, status="adopted"),
+        ),
+        Figure(
+            "value_saved",
+            _("建议创效"),
+            proposals["saved"] or Decimal(0),
+            _("元"),
+            _link("innovation:proposals", org, year=year, status="implemented"),
+        ),
+        Figure("studios", _("创新工作室"), sum(stars.values()), _("个"), _link("innovation:studios", org)),
+    ]
+    for star in range(5, 0, -1):
+        figures.append(
+            Figure(
+                f"studios_{star}_stars",
+                _("%(n)d星工作室") % {"n": star},
+                stars.get(star, 0),
+                _("个"),
+                _link("innovation:studios", org, stars=star),
+            )
+        )
+    return figures + honor_figures(org, year)
+
+
+def honor_figures(org: OrgNode, year: int) -> list[Figure]:
+    awarded = Nomination.objects.filter(
+        nominated_by__path__startswith=org.path, status=NominationStatus.AWARDED, awarded_on__year=year
+    )
+    by_level = dict(
+        awarded.values_list("round__title__level").annotate(n=Count("id")).values_list("round__title__level", "n")
+    )
+    people = awarded.filter(nominee_kind=NomineeKind.PERSON).aggregate(
+        n=Count("id"),
+        front=Count("id", filter=Q(is_front_line=True)),
+        model=Count("id", filter=Q(round__title__is_model_worker=True)),
+        model_front=Count("id", filter=Q(round__title__is_model_worker=True, is_front_line=True)),
+    )
+    figures = [
+        Figure(
+            f"honors_{level}",
+            _("%(level)s荣誉") % {"level": label},
+            by_level.get(level, 0),
+            _("个"),
+            _link("innovation:honors", org, year=year, level=level),
+        )
+        for level, label in HonorLevel.choices
+    ]
+    figures.append(
+        Figure(
+            "front_line_share",
+            _("获奖个人中一线职工占比"),
+            share(people["front"], people["n"]),
+            "%",
+            _link("innovation:honors", org, year=year, front_line=1),
+        )
+    )
+    figures.append(
+        Figure(
+            "model_worker_front_line_share",
+            _("劳模中一线职工占比"),
+            share(people["model_front"], people["model"]),
+            "%",
+            _link("innovation:honors", org, year=year, model_worker=1),
+        )
+    )
+    return figures
