@@ -10,13 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.assistance.choices import Category, Cause, FileStatus, FundSource, Health, Housing, PayoutKind
 from gonghui.assistance.services import STEP_KINDS, Household
+from gonghui.common.form_fields import yuan
 from gonghui.common.widgets import DateInput
-
-
-def yuan(label: Any, *, required: bool = True, help_text: Any = "") -> forms.DecimalField:
-    return forms.DecimalField(
-        label=label, required=required, help_text=help_text, min_value=Decimal(0), max_digits=12, decimal_places=2
-    )
 
 
 class HouseholdForm(forms.Form):

@@ -12,6 +12,7 @@ from gonghui.common.access import public_view
 from gonghui.common.audit import client_ip
 from gonghui.common.idcard import normalize_idcard
 from gonghui.common.mobile import normalize_mobile
+from gonghui.common.paging import page_after
 from gonghui.members import selectors
 from gonghui.members.choices import EmploymentForm, IdType, MembershipStatus, TransferStatus
 from gonghui.members.identity import Applicant
@@ -170,7 +171,7 @@ def members_list(
         village=village,
         q=q,
     )
-    rows, next_after = selectors.page_after(
+    rows, next_after = page_after(
         selectors.memberships_for(request.user, filters), after=after, size=max(1, min(limit, 200))
     )
     return MemberPage(items=rows, next_after=next_after)  # type: ignore[arg-type]

@@ -99,16 +99,6 @@ def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet
     return qs.order_by("-id")
 
 
-def page_after(qs: QuerySet[Membership], *, after: int | None, size: int = 50) -> tuple[list[Membership], int | None]:
-    """One keyset page (newest first) and the cursor for the next one."""
-    if after:
-        qs = qs.filter(id__lt=after)
-    rows = list(qs[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
-    return rows, (rows[-1].pk if more and rows else None)
-
-
 def membership_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Membership:
     membership: Membership = get_object_or_404(Membership.objects.select_related("person", "org", "employer"), pk=pk)
     require(user, membership.org, perm)
