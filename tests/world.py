@@ -61,6 +61,19 @@ class World:
     aid_file: Any = None  # assistance.HardshipFile in union_a, applied for
     payout: Any = None  # assistance.Payout in union_a, entered by "helper", waiting for a checker
     aid_visit: Any = None  # assistance.HomeVisit of aid_file, with a photo
+    # 建功立业 and the help desk (innovation, experts): a town call with a project from union_a, and so on.
+    call: Any = None
+    project: Any = None
+    stage: Any = None
+    attachment: Any = None
+    objection: Any = None
+    proposal: Any = None
+    studio: Any = None
+    selection: Any = None
+    nomination: Any = None
+    expert: Any = None
+    need: Any = None
+    dispatch: Any = None
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -138,6 +151,7 @@ def build_world() -> World:
         users=users,
         tokens=tokens,
         **_assistance(union_a, town_a, users["helper"]),
+        **_innovation(union_a, town_a, enterprise, member),
     )
 
 
@@ -208,3 +222,93 @@ def _members(union_a: OrgNode, joint_a: OrgNode) -> tuple[Membership, Membership
     OrgNode.objects.filter(pk=union_a.pk).update(member_count=1)
     transfer = Transfer.objects.create(person=active, from_membership=member, to_org=joint_a)
     return pending, member, transfer
+
+
+def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, member: Membership) -> dict[str, Any]:
+    """A town's 五小 call with one project from union_a (at its first stage, with a file and an objection),
+    a proposal, a studio, an honor round with one nominee, and a desk need dispatched to a town expert."""
+    from gonghui.experts.models import Dispatch, Expert, Need
+    from gonghui.innovation.models import (
+        HonorTitle,
+        InnovationCall,
+        Nomination,
+        Objection,
+        Project,
+        ProjectAttachment,
+        ProjectMember,
+        Proposal,
+        ReviewStage,
+        Rubric,
+        RubricCriterion,
+        SelectionRound,
+        Studio,
+    )
+
+    today = timezone.localdate()
+    rubric = Rubric.objects.create(org=town_a, name="测试细则")
+    RubricCriterion.objects.create(rubric=rubric, name="创新性", max_points=100)
+    call = InnovationCall.objects.create(
+        org=town_a, year=today.year, title="大中街道五小测试批次", opens_on=today, closes_on=today, rubric=rubric
+    )
+    project = Project.objects.create(
+        call=call,
+        org=union_a,
+        enterprise=enterprise,
+        category="innovation",
+        title="测试五小换刀装置",
+        problem="换刀慢影响产量的问题",
+        solution="改进定位销和夹紧回路",
+        pledge=True,
+    )
+    ProjectMember.objects.create(project=project, name="张建国", is_leader=True)
+    stage = ReviewStage.objects.create(project=project, order=0, org=union_a, scored=False)
+    attachment = ProjectAttachment(project=project, original_name="现场.png", content_type="image/png", size=10)
+    attachment.file.save("w.png", ContentFile(b"\x89PNG\r\n\x1a\n00"), save=True)
+    objection = Objection.objects.create(project=project, text="测试异议内容")
+    proposal = Proposal.objects.create(
+        org=union_a, enterprise=enterprise, proposer_name="王建议", title="测试合理化建议", content="把空压机余热用起来"
+    )
+    studio = Studio.objects.create(
+        org=union_a, name="测试劳模创新工作室", level="county", leader=member.person, field="数控"
+    )
+    selection = SelectionRound.objects.create(
+        kind="honor",
+        org=town_a,
+        year=today.year,
+        name="测试金牌员工评选",
+        quota=3,
+        title=HonorTitle.objects.get(code="gold-medal-employee"),
+    )
+    nomination = Nomination.objects.create(
+        round=selection, nominated_by=union_a, nominee_kind="person", person=member.person
+    )
+    expert = Expert.objects.create(
+        org=town_a, person=member.person, kind="craftsman", specialties=["数控"], region_id="320904"
+    )
+    need = Need.objects.create(
+        org=union_a,
+        enterprise=enterprise,
+        category="technical",
+        title="测试企业需求流量计",
+        problem="流量计读数跳变",
+        channel="cadre",
+        contact_name="王经理",
+        contact_phone="13912345678",
+        due_on=today,
+        status="dispatched",
+    )
+    dispatch = Dispatch.objects.create(need=need, expert=expert)
+    return {
+        "call": call,
+        "project": project,
+        "stage": stage,
+        "attachment": attachment,
+        "objection": objection,
+        "proposal": proposal,
+        "studio": studio,
+        "selection": selection,
+        "nomination": nomination,
+        "expert": expert,
+        "need": need,
+        "dispatch": dispatch,
+    }

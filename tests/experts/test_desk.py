@@ -110,8 +110,10 @@ def test_not_resolved_goes_back_to_the_desk_which_closes_with_a_reason_or_escala
 
 def test_overdue_needs_are_flagged_and_outsiders_see_none(world: World, flow_meter_need: Need) -> None:
     Need.objects.filter(pk=flow_meter_need.pk).update(due_on=timezone.localdate() - dt.timedelta(days=1))
-    assert [n.overdue for n in needs_for(world.users["owner"])] == [True]
-    assert list(needs_for(world.users["owner"], overdue=True)) == [flow_meter_need]
+    Need.objects.exclude(pk=flow_meter_need.pk).update(due_on=timezone.localdate())  # the World's own need: due today
+    owner = world.users["owner"]
+    assert {n.pk: n.overdue for n in needs_for(owner)} == {flow_meter_need.pk: True, world.need.pk: False}
+    assert list(needs_for(owner, overdue=True)) == [flow_meter_need]
     assert not needs_for(world.users["sibling"]).exists()
     with pytest.raises(Http404):
         dispatch_expert(actor=world.users["sibling"], need=flow_meter_need, expert=enrol(world, "陈", 9, ["x"]))

@@ -349,4 +349,11 @@ API_CASES = [
     ),
 ]
 
-CASES: dict[str, Case] = {case.name: case for case in WEB_CASES + API_CASES}
+
+def _all_cases() -> list[Case]:
+    from tests.permissions import registry_innovation  # imports this module's Case and personas
+
+    return WEB_CASES + API_CASES + registry_innovation.WEB_CASES + registry_innovation.API_CASES
+
+
+CASES: dict[str, Case] = {case.name: case for case in _all_cases()}

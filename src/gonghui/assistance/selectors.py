@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from gonghui.assistance.choices import FileStatus
 from gonghui.assistance.models import HardshipFile, Payout
 from gonghui.common.audit import audit_record
-from gonghui.common.idcard import normalize_idcard
 from gonghui.common.models import AuditAction
-from gonghui.members.identity import document_hmac
+from gonghui.members import selectors as member_selectors
 from gonghui.members.models import Person
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, require, scope_for
@@ -48,10 +47,9 @@ def file_get_for(user: Any, pk: int, *, request: HttpRequest | None = None) -> H
 
 def person_by_id_number(raw: str) -> Person:
     """The person on record with this ID number, for a cadre's application (the service checks eligibility)."""
-    person = Person.objects.filter(id_hmac=document_hmac(normalize_idcard(raw))).first()
-    if person is None:
-        raise ValidationError({"id_number": _("没有找到该证件号码的职工，请先登记入会或由职工本人在手机上申请。")})
-    return person
+    return member_selectors.person_by_id_number(
+        raw, missing=_("没有找到该证件号码的职工，请先登记入会或由职工本人在手机上申请。")
+    )
 
 
 def require_money_role(user: Any, org: Any) -> None:

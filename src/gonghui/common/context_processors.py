@@ -17,7 +17,7 @@ def workbench(request: HttpRequest) -> dict[str, Any]:
 
     groups: dict[str, list[dict[str, Any]]] = {}
     for item in NAV:
-        if scope_for(user, item.perm).is_empty:
+        if item.perm is not None and scope_for(user, item.perm).is_empty:
             continue
         url = reverse(item.url_name)
         groups.setdefault(str(item.module), []).append({"label": item.label, "url": url, "active": request.path == url})

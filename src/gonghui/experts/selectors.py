@@ -27,8 +27,11 @@ def with_overdue(qs: QuerySet[Need]) -> QuerySet[Need]:
 
 
 def needs_for(user: Any, *, status: str = "", overdue: bool = False, q: str = "") -> QuerySet[Need]:
+    """Needs in scope; status "open_any" means any status still being worked on."""
     qs = scope_for(user).filter(Need.objects.select_related("org", "enterprise"))
-    if status:
+    if status == "open_any":
+        qs = qs.filter(status__in=OPEN_NEED_STATUSES)
+    elif status:
         qs = qs.filter(status=status)
     if overdue:
         qs = qs.filter(status__in=OPEN_NEED_STATUSES, due_on__lt=timezone.localdate())

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.form_fields import yuan
+from gonghui.common.form_fields import MultipleFileField, MultipleFileInput, yuan
 from gonghui.common.widgets import DateInput
 from gonghui.innovation.choices import (
     AchievementKind,
@@ -56,10 +56,10 @@ class ProjectForm(forms.Form):
         label=_("效益计算方法"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     benefit_evidence = forms.CharField(label=_("效益证明材料"), max_length=200, required=False)
-    attachments = forms.FileField(
+    attachments = MultipleFileField(
         label=_("附件（照片或 PDF，每个不超过 10 MB）"),
         required=False,
-        widget=forms.ClearableFileInput(attrs={"multiple": True, "accept": "image/*,application/pdf"}),
+        widget=MultipleFileInput(attrs={"accept": "image/*,application/pdf"}),
     )
     pledge = forms.BooleanField(label=_("我承诺申报内容真实、成果为本人（团队）原创"), required=False)
 
@@ -102,7 +102,9 @@ class WorkerProjectForm(ProjectForm):
 
 class CallForm(OrgCodeMixin):
     title = forms.CharField(label=_("名称"), max_length=100)
-    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100, initial=lambda: timezone.localdate().year)
+    year = forms.IntegerField(
+        label=_("年度"), min_value=2000, max_value=2100, initial=lambda: timezone.localdate().year
+    )
     opens_on = forms.DateField(label=_("开始申报"), widget=DateInput())
     closes_on = forms.DateField(label=_("申报截止"), widget=DateInput())
     rubric = forms.ModelChoiceField(
@@ -117,10 +119,16 @@ class CallForm(OrgCodeMixin):
 
 
 class ProjectFilterForm(forms.Form):
-    q = forms.CharField(label=_("搜索"), required=False, widget=forms.TextInput(attrs={"placeholder": _("项目名称或成员姓名")}))
+    q = forms.CharField(
+        label=_("搜索"), required=False, widget=forms.TextInput(attrs={"placeholder": _("项目名称或成员姓名")})
+    )
     status = forms.ChoiceField(label=_("状态"), choices=[("", _("全部状态")), *ProjectStatus.choices], required=False)
-    category = forms.ChoiceField(label=_("类别"), choices=[("", _("全部类别")), *ProjectCategory.choices], required=False)
-    year = forms.IntegerField(label=_("年度"), required=False, widget=forms.NumberInput(attrs={"placeholder": _("年度")}))
+    category = forms.ChoiceField(
+        label=_("类别"), choices=[("", _("全部类别")), *ProjectCategory.choices], required=False
+    )
+    year = forms.IntegerField(
+        label=_("年度"), required=False, widget=forms.NumberInput(attrs={"placeholder": _("年度")})
+    )
     under = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
@@ -172,7 +180,9 @@ class StudioForm(OrgCodeMixin):
     name = forms.CharField(label=_("工作室名称"), max_length=100)
     kind = forms.ChoiceField(label=_("类型"), choices=StudioKind.choices)
     level = forms.ChoiceField(label=_("命名级别"), choices=StudioLevel.choices)
-    leader_id_number = forms.CharField(label=_("领衔人身份证号码"), max_length=30, help_text=_("领衔人须已在会员名册中"))
+    leader_id_number = forms.CharField(
+        label=_("领衔人身份证号码"), max_length=30, help_text=_("领衔人须已在会员名册中")
+    )
     leader_title = forms.CharField(label=_("领衔人荣誉"), max_length=100, required=False)
     field = forms.CharField(label=_("专业领域"), max_length=100)
     named_on = forms.DateField(label=_("命名日期"), required=False, widget=DateInput())
@@ -208,7 +218,9 @@ class NominationForm(forms.Form):
     team_name = forms.CharField(label=_("集体：名称"), max_length=100, required=False)
     enterprise = forms.ModelChoiceField(label=_("单位"), queryset=Enterprise.objects.none(), required=False)
     is_front_line = forms.BooleanField(label=_("一线职工"), required=False)
-    deeds = forms.CharField(label=_("主要事迹"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    deeds = forms.CharField(
+        label=_("主要事迹"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     scores = forms.JSONField(label=_("指标得分"), required=False, help_text=_('如 {"system": 25, "results": 60}'))
 
     def __init__(self, *args: Any, enterprises: Any = None, **kwargs: Any) -> None:

@@ -197,3 +197,12 @@ def round_publish(*, actor: Any, round_: SelectionRound, today: dt.date | None =
     round_.status, round_.published_at = RoundStatus.PUBLISHED, timezone.now()
     round_.save(update_fields=["status", "published_at"])
     return awarded
+
+
+# The 全员创新企业 criteria a federation starts from (it may keep its own in the round).
+ENTERPRISE_CRITERIA: list[dict[str, Any]] = [
+    {"key": "system", "name": "创新制度与投入", "max": 20},
+    {"key": "participation", "name": "职工参与率", "max": 30},
+    {"key": "results", "name": "创新成果数量与质量", "max": 30},
+    {"key": "benefit", "name": "创新效益", "max": 20},
+]

@@ -16,8 +16,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from gonghui.common.idcard import parse_idcard
+from gonghui.common.idcard import normalize_idcard, parse_idcard
 from gonghui.common.mobile import validate_mobile
 from gonghui.common.search_keys import parse_query
 from gonghui.common.textnorm import compact
@@ -97,6 +98,14 @@ def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet
     if search is not None:
         qs = qs.filter(search)
     return qs.order_by("-id")
+
+
+def person_by_id_number(raw: str, *, missing: str | None = None) -> Person:
+    """The person on record with this ID number (exact, by the blind index), or a field error."""
+    person = Person.objects.filter(id_hmac=document_hmac(normalize_idcard(raw))).first()
+    if person is None:
+        raise ValidationError({"id_number": missing or _("没有找到该证件号码的职工，请先登记入会。")})
+    return person
 
 
 def membership_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Membership:

@@ -15,7 +15,7 @@ class NavItem:
     module: str | Promise
     label: str | Promise
     url_name: str
-    perm: Perm = Perm.VIEW
+    perm: Perm | None = Perm.VIEW  # None: any signed-in user (e.g. a panel reviewer without a staff role)
 
 
 NAV: list[NavItem] = [
@@ -29,6 +29,15 @@ NAV: list[NavItem] = [
     NavItem(_("帮扶救助"), _("困难职工档案"), "assistance:files", Perm.ASSISTANCE),
     NavItem(_("帮扶救助"), _("帮扶发放台账"), "assistance:payouts"),
     NavItem(_("帮扶救助"), _("普惠活动"), "campaigns:list"),
+    NavItem(_("建功立业"), _("五小申报批次"), "innovation:calls"),
+    NavItem(_("建功立业"), _("五小项目"), "innovation:projects"),
+    NavItem(_("建功立业"), _("我的评审"), "innovation:queue", None),
+    NavItem(_("建功立业"), _("合理化建议"), "innovation:proposals"),
+    NavItem(_("建功立业"), _("创新工作室"), "innovation:studios"),
+    NavItem(_("建功立业"), _("劳模工匠与全员创新企业评选"), "innovation:rounds"),
+    NavItem(_("建功立业"), _("统计"), "innovation:figures"),
+    NavItem(_("劳模工匠助企行"), _("企业需求"), "experts:needs"),
+    NavItem(_("劳模工匠助企行"), _("专家库"), "experts:pool"),
     NavItem(_("系统"), _("后台任务"), "workbench:jobs"),
     NavItem(_("系统"), _("审计日志"), "workbench:audit", Perm.AUDIT_VIEW),
 ]

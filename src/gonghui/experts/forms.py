@@ -1,0 +1,112 @@
+"""Forms of the 劳模工匠助企行 desk (workbench and the enterprise portal)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.common.form_fields import yuan
+from gonghui.common.widgets import DateInput
+from gonghui.experts.choices import ExpertKind, NeedCategory, NeedStatus, Urgency
+from gonghui.experts.services import NeedText
+from gonghui.orgs.models import Industry
+
+
+class ExpertForm(forms.Form):
+    org = forms.CharField(label=_("专家库所属工会编码"), max_length=32)
+    id_number = forms.CharField(label=_("身份证号码"), max_length=30, help_text=_("专家须已在会员名册中"))
+    kind = forms.ChoiceField(label=_("类型"), choices=ExpertKind.choices)
+    honor = forms.CharField(label=_("荣誉称号"), max_length=100, required=False)
+    specialties = forms.CharField(
+        label=_("专长"), max_length=400, help_text=_("用逗号或顿号分隔，如：电气自动化、PLC、流量计")
+    )
+    bio = forms.CharField(label=_("简介"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    industry = forms.ChoiceField(label=_("擅长行业"), choices=[("", "—"), *Industry.choices], required=False)
+    region_code = forms.CharField(label=_("所在地区代码"), max_length=6, help_text=_("6 位行政区划代码，如 320923"))
+    max_load = forms.IntegerField(label=_("同时服务上限"), min_value=1, max_value=20, initial=3)
+    available = forms.BooleanField(label=_("可接受派单"), required=False, initial=True)
+    is_front_line = forms.BooleanField(label=_("一线职工"), required=False, initial=True)
+
+    def tags(self) -> list[str]:
+        text = self.cleaned_data["specialties"]
+        for separator in "、，;；":
+            text = text.replace(separator, ",")
+        return [t.strip() for t in text.split(",") if t.strip()]
+
+
+class NeedForm(forms.Form):
+    category = forms.ChoiceField(label=_("需求类别"), choices=NeedCategory.choices)
+    title = forms.CharField(label=_("需求名称"), max_length=100)
+    problem = forms.CharField(label=_("问题描述"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}))
+    equipment = forms.CharField(label=_("涉及设备"), max_length=200, required=False)
+    urgency = forms.ChoiceField(label=_("紧急程度"), choices=Urgency.choices, initial=Urgency.NORMAL)
+    contact_name = forms.CharField(label=_("联系人"), max_length=50)
+    contact_phone = forms.CharField(
+        label=_("联系电话"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"})
+    )
+
+    def need_text(self) -> NeedText:
+        d = self.cleaned_data
+        return NeedText(
+            **{
+                k: d[k]
+                for k in ("category", "title", "problem", "equipment", "urgency", "contact_name", "contact_phone")
+            }
+        )
+
+
+class CadreNeedForm(NeedForm):
+    org = forms.CharField(label=_("受理工会编码"), max_length=32)
+    enterprise_uscc = forms.CharField(label=_("企业统一社会信用代码"), max_length=18)
+
+
+class PortalSignInForm(forms.Form):
+    uscc = forms.CharField(label=_("统一社会信用代码"), max_length=18)
+    phone = forms.CharField(
+        label=_("工会登记的企业联系电话"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"})
+    )
+
+
+class PortalNeedForm(PortalSignInForm, NeedForm):
+    pass
+
+
+class ConfirmForm(PortalSignInForm):
+    need = forms.IntegerField(widget=forms.HiddenInput)
+    resolved = forms.TypedChoiceField(
+        label=_("问题是否解决"), choices=[("1", _("已解决")), ("0", _("尚未解决"))], coerce=lambda v: v == "1"
+    )
+    rating = forms.TypedChoiceField(
+        label=_("服务评价"),
+        choices=[("", "—"), *[(str(n), "★" * n) for n in range(5, 0, -1)]],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+    comment = forms.CharField(label=_("意见"), max_length=500, required=False)
+
+
+class RecordForm(forms.Form):
+    served_on = forms.DateField(label=_("服务日期"), widget=DateInput())
+    hours = forms.DecimalField(label=_("服务时长（小时）"), min_value=0, max_digits=5, decimal_places=1)
+    diagnosis = forms.CharField(label=_("诊断"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    solution = forms.CharField(label=_("解决方案"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    workers_trained = forms.IntegerField(label=_("培训职工人数"), min_value=0, initial=0)
+    benefit_yuan = yuan(_("预计经济效益（元）"), required=False)
+    benefit_evidence = forms.CharField(label=_("效益依据"), max_length=300, required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("原因"), max_length=500)
+
+
+class NeedFilterForm(forms.Form):
+    q = forms.CharField(
+        label=_("搜索"), required=False, widget=forms.TextInput(attrs={"placeholder": _("需求或企业名称")})
+    )
+    status = forms.ChoiceField(
+        label=_("状态"), choices=[("", _("全部状态")), ("open_any", _("办理中")), *NeedStatus.choices], required=False
+    )
+    overdue = forms.BooleanField(label=_("只看逾期"), required=False)
+    year = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    under = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -1,0 +1,170 @@
+"""Workbench pages of the help desk: the expert pool, needs with ranked recommendations, dispatch, records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gonghui.common.access import staff_view
+from gonghui.common.form_errors import form_action
+from gonghui.common.paging import cursor, page_after
+from gonghui.common.uscc import normalize_uscc
+from gonghui.experts import selectors, services
+from gonghui.experts.forms import CadreNeedForm, ExpertForm, NeedFilterForm, ReasonForm, RecordForm
+from gonghui.experts.models import Expert, Need
+from gonghui.experts.recommend import recommend
+from gonghui.innovation.views import under_org
+from gonghui.members.selectors import person_by_id_number
+from gonghui.orgs.models import Enterprise, OrgNode, Region
+from gonghui.orgs.org_field import act_in_org
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import can, scope_for
+
+
+@staff_view
+def pool(request: HttpRequest) -> HttpResponse:
+    qs = selectors.experts_for(request.user, q=request.GET.get("q", ""))
+    under = under_org(request)
+    if under is not None:
+        qs = qs.filter(org__path__startswith=under.path)
+    rows, next_after = page_after(qs.order_by("-pk"), after=cursor(request.GET.get("after")))
+    return render(
+        request,
+        "experts/pool.html",
+        {"rows": rows, "next_after": next_after, "under": under, "q": request.GET.get("q", "")},
+    )
+
+
+@staff_view
+def expert_new(request: HttpRequest) -> HttpResponse:
+    form = ExpertForm(request.POST or None, initial={"org": request.GET.get("org", "")})
+
+    def enrol(org: OrgNode) -> Expert:
+        d = form.cleaned_data
+        region = Region.objects.filter(code=d["region_code"].strip()).first()
+        if region is None:
+            raise ValidationError({"region_code": _("行政区划代码无效。")})
+        profile = services.ExpertProfile(
+            kind=d["kind"],
+            specialties=form.tags(),
+            region=region,
+            honor=d["honor"],
+            bio=d["bio"],
+            industry=d["industry"],
+            max_load=d["max_load"],
+            available=d["available"],
+            is_front_line=d["is_front_line"],
+        )
+        return services.expert_enrol(
+            actor=request.user, org=org, person=person_by_id_number(d["id_number"]), profile=profile
+        )
+
+    expert = act_in_org(request, form, "org", Perm.ORG_EDIT, enrol, refused=_("找不到该组织，或您无权管理其专家库。"))
+    if expert is not None:
+        messages.success(request, _("已加入专家库。"))
+        return redirect("experts:pool")
+    return render(request, "orgs/form.html", {"form": form, "title": _("加入助企专家库")})
+
+
+@staff_view
+def need_list(request: HttpRequest) -> HttpResponse:
+    form = NeedFilterForm(request.GET or None)
+    d = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.needs_for(request.user, status=d.get("status", ""), overdue=bool(d.get("overdue")), q=d.get("q", ""))
+    under = under_org(request)
+    if under is not None:
+        qs = qs.filter(org__path__startswith=under.path)
+    if d.get("year"):
+        qs = qs.filter(posted_at__year=d["year"])
+    rows, next_after = page_after(qs, after=cursor(request.GET.get("after")))
+    query = request.GET.copy()
+    query.pop("after", None)
+    context = {"form": form, "rows": rows, "next_after": next_after, "query": query.urlencode(), "under": under}
+    return render(request, "experts/needs.html", context)
+
+
+@staff_view
+def need_new(request: HttpRequest) -> HttpResponse:
+    form = CadreNeedForm(request.POST or None, initial={"org": request.GET.get("org", "")})
+
+    def post(org: OrgNode) -> Need:
+        enterprise = Enterprise.objects.filter(uscc=normalize_uscc(form.cleaned_data["enterprise_uscc"])).first()
+        if enterprise is None or not scope_for(request.user).contains(enterprise.union):
+            raise ValidationError({"enterprise_uscc": _("没有找到该企业，或它不在您的管理范围内。")})
+        return services.need_post(actor=request.user, enterprise=enterprise, text=form.need_text(), org=org)
+
+    need = act_in_org(request, form, "org", Perm.ORG_EDIT, post, refused=_("找不到该组织，或您无权受理需求。"))
+    if need is not None:
+        messages.success(request, _("已登记企业需求。"))
+        return redirect("experts:need", pk=need.pk)
+    return render(request, "orgs/form.html", {"form": form, "title": _("登记企业需求")})
+
+
+@staff_view
+def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    need = selectors.need_get_for(request.user, pk)
+    can_act = can(request.user, Perm.ORG_EDIT, need.org)
+    ranked = recommend(need) if can_act and need.status in ("open", "dispatched") else []
+    experts = Expert.objects.select_related("person", "org").in_bulk([r.expert_id for r in ranked])
+    dispatches = need.dispatches.select_related("expert__person").prefetch_related("records")
+    context = {
+        "need": need,
+        "recommendations": [(experts[r.expert_id], r) for r in ranked if r.expert_id in experts],
+        "dispatches": dispatches,
+        "can_act": can_act,
+        "record_form": RecordForm(),
+        "reason_form": ReasonForm(),
+    }
+    return render(request, "experts/need.html", context)
+
+
+@staff_view
+@require_POST
+def need_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    need = selectors.need_get_for(request.user, pk)
+
+    def close(d: dict[str, Any]) -> str:
+        if action == "escalate":
+            services.need_escalate(actor=request.user, need=need, reason=d["reason"])
+            return _("已上报上级工会。")
+        services.need_close_unresolved(actor=request.user, need=need, reason=d["reason"])
+        return _("已办结（未解决）。")
+
+    if action == "dispatch":
+        try:
+            expert = selectors.expert_get_for(request.user, int(request.POST.get("expert", "0") or 0))
+            dispatch = services.dispatch_expert(actor=request.user, need=need, expert=expert)
+            messages.success(request, _("已派单给%(name)s。") % {"name": dispatch.expert.person.name})
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+    else:
+        form_action(request, ReasonForm(request.POST), close)
+    return redirect("experts:need", pk=need.pk)
+
+
+@staff_view
+@require_POST
+def dispatch_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    dispatch = selectors.dispatch_get_for(request.user, pk)
+
+    def record(d: dict[str, Any]) -> str:
+        services.service_record_add(
+            actor=request.user, dispatch=dispatch, **{**d, "benefit_yuan": d.get("benefit_yuan") or 0}
+        )
+        return _("已登记服务记录。")
+
+    if action == "complete":
+        try:
+            services.dispatch_complete(actor=request.user, dispatch=dispatch)
+            messages.success(request, _("服务已完成，等待企业确认。"))
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+    else:
+        form_action(request, RecordForm(request.POST), record)
+    return redirect("experts:need", pk=dispatch.need_id)

@@ -1,0 +1,116 @@
+"""Worker-facing pages: a 五小 submission on a phone, the public notice with objections, the e-certificate.
+
+The submitter proves who they are the way the aid application does: name, ID number and mobile must
+match a person on record (a member), so nobody declares an innovation in someone else's name.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from gonghui.common.access import public_view
+from gonghui.common.audit import client_ip
+from gonghui.common.form_errors import apply_validation_error
+from gonghui.common.idcard import normalize_idcard
+from gonghui.common.mobile import validate_mobile
+from gonghui.innovation import selectors
+from gonghui.innovation.forms import ObjectionForm, WorkerProjectForm
+from gonghui.innovation.models import InnovationCall, Project
+from gonghui.innovation.projects import attachment_add, project_submit
+from gonghui.innovation.results import objection_raise
+from gonghui.members.identity import document_hmac, mobile_hmac, same_person_name
+from gonghui.members.models import Person
+from gonghui.members.qr import qr_svg
+from gonghui.members.throttle import progress_lookup_allowed
+from gonghui.orgs.models import Enterprise, OrgNode
+
+
+def _open_calls(org: OrgNode) -> list[InnovationCall]:
+    today = timezone.localdate()
+    paths = [org.path[:n] for n in range(4, len(org.path) + 1, 4)]
+    return list(InnovationCall.objects.filter(org__path__in=paths, opens_on__lte=today, closes_on__gte=today))
+
+
+def _leader(name: str, id_number: str, mobile: str) -> Person:
+    person = Person.objects.filter(id_hmac=document_hmac(normalize_idcard(id_number))).first()
+    if (
+        person is None
+        or person.mobile_hmac != mobile_hmac(validate_mobile(mobile))
+        or not same_person_name(person.name, name)
+    ):
+        raise ValidationError(_("负责人的姓名、身份证号码或手机号码与会员登记信息不一致，请核对，或联系工会更正。"))
+    return person
+
+
+@public_view
+@never_cache
+def submit(request: HttpRequest, code: str) -> HttpResponse:
+    org = get_object_or_404(OrgNode, code=code, is_active=True)
+    calls = _open_calls(org)
+    enterprises = Enterprise.objects.filter(union__path__startswith=org.path).order_by("name")
+    form = WorkerProjectForm(request.POST or None, request.FILES or None, enterprises=enterprises)
+    form.fields["call"].queryset = InnovationCall.objects.filter(pk__in=[c.pk for c in calls])  # type: ignore[attr-defined]
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            if not progress_lookup_allowed(client_ip(request)):
+                raise ValidationError(_("提交次数过多，请一小时后再试。"))
+            team = [line for line in d["team"].splitlines() if line.strip()]
+            leader = _leader(team[0] if team else "", d["leader_id_number"], d["leader_mobile"])
+            with transaction.atomic():
+                project = project_submit(
+                    actor=request.user,
+                    call=d["call"],
+                    org=org,
+                    submission=form.submission(people={0: leader}),
+                    by_worker=True,
+                )
+                for upload in request.FILES.getlist("attachments"):
+                    attachment_add(
+                        actor=request.user,
+                        project=project,
+                        file=upload,
+                        name=upload.name or "",
+                        size=upload.size or 0,
+                        by_worker=True,
+                    )
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            return render(request, "innovation/h5/submitted.html", {"org": org, "project": project})
+    return render(request, "innovation/h5/submit.html", {"org": org, "form": form, "calls": calls})
+
+
+@public_view
+@never_cache
+def notice(request: HttpRequest, pk: int) -> HttpResponse:
+    call = get_object_or_404(InnovationCall.objects.select_related("org"), pk=pk, notice_starts__isnull=False)
+    form = ObjectionForm(request.POST or None)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        project = get_object_or_404(Project, pk=request.POST.get("project"), call=call)
+        try:
+            if not progress_lookup_allowed(client_ip(request)):
+                raise ValidationError(_("提交次数过多，请一小时后再试。"))
+            objection_raise(project=project, **form.cleaned_data)
+            sent = True
+            form = ObjectionForm()
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+    context = {"call": call, "projects": selectors.notice_projects(call), "form": form, "sent": sent}
+    return render(request, "innovation/h5/notice.html", context)
+
+
+@public_view
+def certificate(request: HttpRequest, number: str) -> HttpResponse:
+    project = selectors.certificate_get(number)
+    url = request.build_absolute_uri(reverse("innovation_h5:certificate", args=[number]))
+    context = {"project": project, "qr": qr_svg(url, scale=3), "url": url}
+    return render(request, "innovation/h5/certificate.html", context)

@@ -1,0 +1,117 @@
+"""Workbench actions of the 五小 review: the queue, recommending, scoring, closing a level, notice and awards."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gonghui.common.access import staff_view
+from gonghui.common.form_errors import form_action
+from gonghui.innovation import selectors
+from gonghui.innovation.forms import RecommendForm, ResolveForm
+from gonghui.innovation.models import Objection, ReviewStage
+from gonghui.innovation.results import call_announce, call_confirm_awards, objection_resolve
+from gonghui.innovation.review import level_close, scorecard_submit, stage_recommend
+from gonghui.orgs.scope import scope_for
+
+
+@staff_view
+def queue(request: HttpRequest) -> HttpResponse:
+    stages = selectors.review_queue_for(request.user)[:500]
+    return render(request, "innovation/queue.html", {"stages": stages})
+
+
+def _stage_for(request: HttpRequest, pk: int) -> ReviewStage:
+    stage = get_object_or_404(ReviewStage.objects.select_related("project", "org"), pk=pk)
+    selectors.project_get_for(request.user, stage.project_id)  # 404 unless visible (scope or panel seat)
+    return stage
+
+
+@staff_view
+@require_POST
+def stage_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    stage = _stage_for(request, pk)
+
+    def decide(d: dict[str, object]) -> str:
+        recommend = request.POST.get("decision") == "recommend"
+        stage_recommend(actor=request.user, stage=stage, recommend=recommend, note=str(d.get("note") or ""))
+        return _("已推荐到上一级评审。") if recommend else _("已作不推荐处理。")
+
+    form_action(request, RecommendForm(request.POST), decide)
+    return redirect("innovation:project", pk=stage.project_id)
+
+
+@staff_view
+@require_POST
+def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
+    stage = _stage_for(request, pk)
+    points = {key[1:]: value for key, value in request.POST.items() if key.startswith("c") and key[1:].isdigit()}
+    try:
+        card = scorecard_submit(actor=request.user, stage=stage, points=points, comment=request.POST.get("comment", ""))
+    except PermissionDenied:
+        messages.error(request, _("您不是这一级的评审专家，不能评分。"))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("已保存评分：%(total)s 分。") % {"total": card.total})
+    return redirect("innovation:project", pk=stage.project_id)
+
+
+@staff_view
+@require_POST
+def close_level(request: HttpRequest, pk: int, org_id: int) -> HttpResponse:
+    call = selectors.call_get_for(request.user, pk)
+    org = get_object_or_404(scope_for(request.user).orgs(), pk=org_id)
+    try:
+        stages = level_close(actor=request.user, call=call, org=org)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("%(org)s评审结束：%(n)d 个项目已排名。") % {"org": org.name, "n": len(stages)})
+    return redirect("innovation:call", pk=call.pk)
+
+
+@staff_view
+@require_POST
+def announce(request: HttpRequest, pk: int) -> HttpResponse:
+    call = selectors.call_get_for(request.user, pk)
+    try:
+        n = call_announce(actor=request.user, call=call)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("评审结果已公示：%(n)d 个项目拟获奖。") % {"n": n})
+    return redirect("innovation:call", pk=call.pk)
+
+
+@staff_view
+@require_POST
+def confirm_awards(request: HttpRequest, pk: int) -> HttpResponse:
+    call = selectors.call_get_for(request.user, pk)
+    try:
+        n = call_confirm_awards(actor=request.user, call=call)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, _("已确认 %(n)d 个获奖项目并生成电子证书。") % {"n": n})
+    return redirect("innovation:call", pk=call.pk)
+
+
+@staff_view
+@require_POST
+def resolve_objection(request: HttpRequest, pk: int) -> HttpResponse:
+    objection = get_object_or_404(Objection.objects.select_related("project__call__org"), pk=pk)
+    selectors.project_get_for(request.user, objection.project_id)
+
+    def resolve(d: dict[str, object]) -> str:
+        objection_resolve(
+            actor=request.user, objection=objection, upheld=bool(d["upheld"]), resolution=str(d["resolution"])
+        )
+        return _("已处理异议。")
+
+    form_action(request, ResolveForm(request.POST), resolve)
+    return redirect("innovation:project", pk=objection.project_id)

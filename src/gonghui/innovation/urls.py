@@ -1,0 +1,36 @@
+from django.urls import path
+
+from gonghui.innovation import other_views, review_views, views
+
+app_name = "innovation"
+
+urlpatterns = [
+    path("innovation/calls/", views.call_list, name="calls"),
+    path("innovation/calls/new/", views.call_new, name="call_new"),
+    path("innovation/calls/<int:pk>/", views.call_detail, name="call"),
+    path("innovation/calls/<int:pk>/close/<int:org_id>/", review_views.close_level, name="close_level"),
+    path("innovation/calls/<int:pk>/announce/", review_views.announce, name="announce"),
+    path("innovation/calls/<int:pk>/awards/", review_views.confirm_awards, name="confirm_awards"),
+    path("innovation/projects/", views.project_list, name="projects"),
+    path("innovation/projects/new/", views.project_new, name="project_new"),
+    path("innovation/projects/<int:pk>/", views.project_detail, name="project"),
+    path("innovation/attachments/<int:pk>/", views.attachment_download, name="attachment"),
+    path("innovation/review/", review_views.queue, name="queue"),
+    path("innovation/stages/<int:pk>/decide/", review_views.stage_decide, name="stage_decide"),
+    path("innovation/stages/<int:pk>/score/", review_views.scorecard, name="scorecard"),
+    path("innovation/objections/<int:pk>/resolve/", review_views.resolve_objection, name="resolve_objection"),
+    path("innovation/proposals/", other_views.proposal_list, name="proposals"),
+    path("innovation/proposals/new/", other_views.proposal_new, name="proposal_new"),
+    path("innovation/proposals/<int:pk>/", other_views.proposal_detail, name="proposal"),
+    path("innovation/proposals/<int:pk>/act/", other_views.proposal_act, name="proposal_act"),
+    path("innovation/studios/", other_views.studio_list, name="studios"),
+    path("innovation/studios/new/", other_views.studio_new, name="studio_new"),
+    path("innovation/studios/<int:pk>/", other_views.studio_detail, name="studio"),
+    path("innovation/studios/<int:pk>/<slug:action>/", other_views.studio_act, name="studio_act"),
+    path("innovation/rounds/", other_views.round_list, name="rounds"),
+    path("innovation/rounds/new/", other_views.round_new, name="round_new"),
+    path("innovation/rounds/<int:pk>/", other_views.round_detail, name="round"),
+    path("innovation/rounds/<int:pk>/<slug:action>/", other_views.round_act, name="round_act"),
+    path("innovation/honors/", other_views.honor_list, name="honors"),
+    path("innovation/figures/", other_views.figures, name="figures"),
+]

@@ -1,0 +1,193 @@
+"""Workbench pages of 五小 calls and projects: lists in scope, a cadre's submission, the project page."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from gonghui.common.access import staff_view
+from gonghui.common.paging import cursor, page_after
+from gonghui.innovation import selectors
+from gonghui.innovation.choices import StageStatus
+from gonghui.innovation.forms import CadreProjectForm, CallForm, ProjectFilterForm, RecommendForm, ResolveForm
+from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ReviewStage, Rubric, RubricCriterion
+from gonghui.innovation.projects import attachment_add, project_submit
+from gonghui.innovation.review import conflict_of_interest, seat_for
+from gonghui.innovation.similarity import similar_to
+from gonghui.orgs.models import Enterprise, OrgNode
+from gonghui.orgs.org_field import act_in_org
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import can, require, scope_for
+from gonghui.orgs.selectors import org_get_for
+
+DEFAULT_RUBRIC = [("创新性", 30), ("实用性", 30), ("经济效益", 25), ("推广价值", 15)]
+
+
+def under_org(request: HttpRequest) -> OrgNode | None:
+    """The ?under= union of a drill-down, in the user's scope (404 outside it)."""
+    code = request.GET.get("under", "").strip().lower()
+    return org_get_for(request.user, code) if code else None
+
+
+@staff_view
+def call_list(request: HttpRequest) -> HttpResponse:
+    calls = selectors.calls_for(request.user).annotate(n=Count("projects"))
+    return render(request, "innovation/calls.html", {"calls": calls})
+
+
+def _default_rubric(org: OrgNode) -> Rubric:
+    rubric = Rubric.objects.create(org=org, name=_("五小成果评分细则"))
+    RubricCriterion.objects.bulk_create(
+        RubricCriterion(rubric=rubric, name=name, max_points=Decimal(points), sort=i)
+        for i, (name, points) in enumerate(DEFAULT_RUBRIC)
+    )
+    return rubric
+
+
+@staff_view
+def call_new(request: HttpRequest) -> HttpResponse:
+    form = CallForm(request.POST or None)
+
+    @transaction.atomic
+    def create(org: OrgNode) -> InnovationCall:
+        require(request.user, org, Perm.REVIEW)
+        d = form.cleaned_data
+        if d["closes_on"] < d["opens_on"]:
+            raise ValidationError({"closes_on": _("截止日期不能早于开始日期。")})
+        fields = {k: d[k] for k in ("title", "year", "opens_on", "closes_on", "min_reviewers", "notice_days")}
+        prizes = {k: d[k] for k in ("first_prizes", "second_prizes", "third_prizes", "merit_score")}
+        return InnovationCall.objects.create(org=org, rubric=d["rubric"] or _default_rubric(org), **fields, **prizes)
+
+    call = act_in_org(request, form, "org", Perm.REVIEW, create, refused=_("找不到该组织，或您无权在那里发起申报。"))
+    if call is not None:
+        messages.success(request, _("已发起申报批次。"))
+        return redirect("innovation:call", pk=call.pk)
+    return render(request, "orgs/form.html", {"form": form, "title": _("发起五小申报")})
+
+
+@staff_view
+def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    call = selectors.call_get_for(request.user, pk)
+    stages = scope_for(request.user).filter(ReviewStage.objects.filter(project__call=call), "project__org")
+    levels = list(
+        stages.values("org_id", "org__name", "scored")
+        .annotate(
+            open=Count("id", filter=Q(status=StageStatus.OPEN)),
+            passed=Count("id", filter=Q(status=StageStatus.PASSED)),
+            failed=Count("id", filter=Q(status=StageStatus.FAILED)),
+        )
+        .order_by("org__path")
+    )
+    orgs = OrgNode.objects.in_bulk([level["org_id"] for level in levels])
+    for level in levels:
+        level["can_close"] = level["scored"] and level["open"] and can(request.user, Perm.REVIEW, orgs[level["org_id"]])
+    context = {
+        "call": call,
+        "levels": levels,
+        "can_run": can(request.user, Perm.REVIEW, call.org),
+        "criteria": call.rubric.criteria.all(),
+        "quotas": call.quotas.select_related("org"),
+    }
+    return render(request, "innovation/call.html", context)
+
+
+@staff_view
+def project_list(request: HttpRequest) -> HttpResponse:
+    form = ProjectFilterForm(request.GET or None)
+    d = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.projects_for(
+        request.user, status=d.get("status", ""), category=d.get("category", ""), q=d.get("q", "")
+    )
+    under = under_org(request)
+    if under is not None:
+        qs = qs.filter(org__path__startswith=under.path)
+    if d.get("year"):
+        qs = qs.filter(call__year=d["year"])
+    rows, next_after = page_after(qs, after=cursor(request.GET.get("after")))
+    query = request.GET.copy()
+    query.pop("after", None)
+    return render(
+        request,
+        "innovation/projects.html",
+        {"form": form, "rows": rows, "next_after": next_after, "query": query.urlencode(), "under": under},
+    )
+
+
+def _enterprises_of(org: OrgNode | None) -> Any:
+    if org is None:
+        return Enterprise.objects.none()
+    return Enterprise.objects.filter(union__path__startswith=org.path).order_by("name")
+
+
+@staff_view
+def project_new(request: HttpRequest) -> HttpResponse:
+    code = (request.POST.get("org") or request.GET.get("org") or "").strip().lower()
+    org = OrgNode.objects.filter(code=code).first() if code else None
+    scoped = org if org is not None and scope_for(request.user).contains(org) else None
+    form = CadreProjectForm(
+        request.POST or None, request.FILES or None, enterprises=_enterprises_of(scoped), initial={"org": code}
+    )
+    form.fields["call"].queryset = selectors.calls_for(request.user)  # type: ignore[attr-defined]
+
+    def submit(target: OrgNode) -> Project:
+        with transaction.atomic():
+            project = project_submit(
+                actor=request.user, call=form.cleaned_data["call"], org=target, submission=form.submission()
+            )
+            for upload in request.FILES.getlist("attachments"):
+                attachment_add(
+                    actor=request.user, project=project, file=upload, name=upload.name or "", size=upload.size or 0
+                )
+        return project
+
+    project = act_in_org(request, form, "org", Perm.ORG_EDIT, submit, refused=_("找不到该组织，或您无权为其申报。"))
+    if project is not None:
+        messages.success(request, _("已申报，等待%(org)s推荐。") % {"org": project.org.name})
+        return redirect("innovation:project", pk=project.pk)
+    return render(request, "innovation/project_form.html", {"form": form, "title": _("代职工申报五小项目")})
+
+
+@staff_view
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_get_for(request.user, pk)
+    stages = list(project.stages.select_related("org", "decided_by").prefetch_related("scorecards__reviewer"))
+    current = next((s for s in stages if s.status == StageStatus.OPEN), None)
+    seat = seat_for(request.user, current) if current is not None else None
+    my_card = current.scorecards.filter(reviewer_id=request.user.pk).first() if current is not None and seat else None
+    scope = scope_for(request.user)
+    in_scope = scope.contains(project.org)
+    context = {
+        "project": project,
+        "team": project.team.all(),
+        "attachments": project.attachments.all(),
+        "stages": stages,
+        "current": current,
+        "can_recommend": current is not None and not current.scored and can(request.user, Perm.REVIEW, current.org),
+        "seat": seat,
+        "conflict": conflict_of_interest(seat, project) if seat else None,
+        "criteria": project.call.rubric.criteria.all(),
+        "my_points": my_card.points if my_card else {},
+        "similar": [h for h in similar_to(project, limit=20) if scope.contains(h.project.org)][:5],
+        "recommend_form": RecommendForm(),
+        "objections": project.objections.all() if in_scope else [],
+        "resolve_form": ResolveForm(),
+        "can_run": can(request.user, Perm.REVIEW, project.call.org),
+    }
+    return render(request, "innovation/project.html", context)
+
+
+@staff_view
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = get_object_or_404(ProjectAttachment.objects.select_related("project"), pk=pk)
+    selectors.project_get_for(request.user, attachment.project_id)  # 404 unless the project is visible
+    return FileResponse(
+        attachment.file.open("rb"), filename=attachment.original_name, content_type=attachment.content_type
+    )
