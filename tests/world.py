@@ -241,6 +241,7 @@ def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, membe
         Rubric,
         RubricCriterion,
         SelectionRound,
+        StarRule,
         Studio,
     )
 
@@ -280,8 +281,9 @@ def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, membe
         title=HonorTitle.objects.get(code="gold-medal-employee"),
     )
     nomination = Nomination.objects.create(
-        round=selection, nominated_by=union_a, nominee_kind="person", person=member.person
+        round=selection, nominated_by=union_a, nominee_kind="person", person=member.person, status="selected"
     )
+    StarRule.objects.create(org=town_a, year=today.year, points={"patent": 10}, thresholds=[50, 60, 70, 80, 90])
     expert = Expert.objects.create(
         org=town_a, person=member.person, kind="craftsman", specialties=["数控"], region_id="320904"
     )

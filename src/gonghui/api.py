@@ -46,6 +46,8 @@ def on_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 def _register() -> None:
     from gonghui.assistance.api import router as assistance_router
     from gonghui.campaigns.api import router as campaigns_router
+    from gonghui.experts.api import router as experts_router
+    from gonghui.innovation.api import router as innovation_router
     from gonghui.members.api import router as members_router
     from gonghui.orgs.api import router as orgs_router
     from gonghui.workbench.api import router as workbench_router
@@ -55,6 +57,8 @@ def _register() -> None:
     api.add_router("/", members_router)
     api.add_router("/", assistance_router)
     api.add_router("/", campaigns_router)
+    api.add_router("/", innovation_router)
+    api.add_router("/", experts_router)
 
 
 _register()

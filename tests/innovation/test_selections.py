@@ -62,7 +62,7 @@ def test_innovative_enterprises_default_to_ten_and_the_top_scores_are_selected(w
             scores={"results": 71},
         )
     assert round_select_top(actor=owner, round_=round_) == 2
-    chosen = sorted(Nomination.objects.filter(status=NominationStatus.SELECTED).values_list("score", flat=True))
+    chosen = sorted(round_.nominations.filter(status=NominationStatus.SELECTED).values_list("score", flat=True))
     assert chosen == [Decimal("80.00"), Decimal("95.00")]
 
 

@@ -84,4 +84,154 @@ WEB_CASES = [
     Case("experts:dispatch_act", kwargs=lambda w: {"pk": w.dispatch.pk, "action": "complete"}, method="form", ok=POST),
 ]
 
-API_CASES: list[Case] = []
+NOT_NOW = frozenset({422})  # allowed in, but the World's state refuses it with a clear reason (tested elsewhere)
+
+
+def _project_in(w):  # type: ignore[no-untyped-def]
+    return {
+        "org_code": w.union_a.code,
+        "call_id": w.call.pk,
+        "category": "design",
+        "title": "接口申报的五小项目",
+        "problem": "包装线换型要停机半小时以上",
+        "solution": "设计快换模具和定位块，换型不停机",
+        "team": ["赵小明"],
+        "enterprise_id": w.enterprise.pk,
+        "pledge": True,
+    }
+
+
+API_CASES = [
+    Case("api:innovation_calls_list", allowed=LOGGED_IN, marker=lambda w: "大中街道五小测试批次"),
+    Case("api:innovation_projects_list", allowed=LOGGED_IN, marker=lambda w: PROJECT),
+    Case("api:innovation_projects_get", kwargs=_pk("project")),
+    Case("api:innovation_projects_create", method="post", data=_project_in, ok=frozenset({201})),
+    Case("api:innovation_stages_list", kwargs=_pk("project")),
+    Case("api:innovation_similar", kwargs=_pk("project")),
+    Case("api:innovation_stage_recommend", kwargs=_pk("stage"), method="post", data=lambda w: {"recommend": True}),
+    # Only panel reviewers score, and nobody in the World sits on a panel: staff get 403, others 404.
+    Case(
+        "api:innovation_scorecard",
+        kwargs=_pk("stage"),
+        method="post",
+        data=lambda w: {"points": {}},
+        allowed=frozenset(),
+    ),
+    Case(
+        "api:innovation_level_close",
+        kwargs=lambda w: {"pk": w.call.pk, "code": w.town_a.code},
+        method="post",
+        ok=NOT_NOW,
+    ),
+    Case("api:innovation_announce", kwargs=_pk("call"), method="post", ok=NOT_NOW),
+    Case("api:innovation_awards", kwargs=_pk("call"), method="post", ok=NOT_NOW),
+    Case(
+        "api:innovation_objection_resolve",
+        kwargs=_pk("objection"),
+        method="post",
+        data=lambda w: {"upheld": False, "resolution": "经核实，异议不成立"},
+    ),
+    Case("api:innovation_proposals_list", allowed=LOGGED_IN, marker=lambda w: "测试合理化建议"),
+    Case(
+        "api:innovation_proposals_create",
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {
+            "org_code": w.union_a.code,
+            "enterprise_id": w.enterprise.pk,
+            "proposer_name": "钱建议",
+            "title": "叉车充电错峰",
+            "content": "叉车集中在白天充电，电费高，建议改为夜间谷电充电。",
+        },
+    ),
+    Case("api:innovation_proposals_act", kwargs=_pk("proposal"), method="post", data=lambda w: {"action": "route"}),
+    Case("api:innovation_studios_list", allowed=LOGGED_IN, marker=lambda w: "测试劳模创新工作室"),
+    Case(
+        "api:innovation_studios_create",
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {
+            "org_code": w.union_a.code,
+            "name": "接口登记的工匠工作室",
+            "kind": "craftsman",
+            "level": "county",
+            "leader_id_number": "320904198506120014",
+            "field": "焊接",
+        },
+    ),
+    Case(
+        "api:innovation_achievements_add",
+        kwargs=_pk("studio"),
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {"kind": "patent", "title": "实用新型专利", "achieved_on": str(timezone.localdate())},
+    ),
+    Case(
+        "api:innovation_studios_rate",
+        kwargs=_pk("studio"),
+        method="post",
+        data=lambda w: {"year": timezone.localdate().year, "assessment": "80"},
+    ),
+    Case("api:innovation_rounds_list", allowed=LOGGED_IN, marker=lambda w: "测试金牌员工评选"),
+    Case("api:innovation_nominations_list", kwargs=_pk("selection")),
+    Case(
+        "api:innovation_nominate",
+        kwargs=_pk("selection"),
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {"nominated_by": w.union_a.code, "kind": "person", "id_number": "11010519491231002X"},
+    ),
+    Case("api:innovation_decide", kwargs=_pk("nomination"), method="post", data=lambda w: {"select": True}),
+    Case("api:innovation_round_notice", kwargs=_pk("selection"), method="post"),
+    Case("api:innovation_round_publish", kwargs=_pk("selection"), method="post", ok=NOT_NOW),  # not on notice yet
+    Case("api:innovation_figures", query=lambda w: {"org_code": w.union_a.code}),
+    Case("api:experts_list", allowed=LOGGED_IN, marker=lambda w: "数控"),
+    Case(
+        "api:experts_enrol",
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {
+            "org_code": w.town_a.code,
+            "id_number": "11010519491231002X",
+            "kind": "model_worker",
+            "specialties": ["焊接"],
+            "region_code": "320904",
+        },
+    ),
+    Case("api:experts_needs_list", allowed=LOGGED_IN, marker=lambda w: "测试企业需求流量计"),
+    Case("api:experts_needs_get", kwargs=_pk("need")),
+    Case(
+        "api:experts_needs_create",
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {
+            "org_code": w.union_a.code,
+            "enterprise_id": w.enterprise.pk,
+            "category": "training",
+            "title": "焊工培训",
+            "problem": "新招焊工不会氩弧焊，需要劳模带教",
+            "contact_name": "王经理",
+            "contact_phone": "13912345678",
+        },
+    ),
+    Case("api:experts_needs_recommendations", kwargs=_pk("need")),
+    # The World's expert is already on the need: the desk refuses a second dispatch of the same expert.
+    Case(
+        "api:experts_dispatch", kwargs=_pk("need"), method="post", data=lambda w: {"expert_id": w.expert.pk}, ok=NOT_NOW
+    ),
+    Case(
+        "api:experts_record",
+        kwargs=_pk("dispatch"),
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {
+            "served_on": str(timezone.localdate()),
+            "hours": "3",
+            "diagnosis": "接地不良",
+            "solution": "重做接地",
+            "workers_trained": 5,
+        },
+    ),
+    Case("api:experts_complete", kwargs=_pk("dispatch"), method="post", ok=NOT_NOW),  # no service record yet
+    Case("api:experts_needs_close", kwargs=_pk("need"), method="post", data=lambda w: {"reason": "企业停产"}),
+]

@@ -1,0 +1,247 @@
+"""劳模工匠助企行 over the API: the expert pool, needs, ranked recommendations, dispatch and the closed loop."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+
+from gonghui.common.paging import page_after
+from gonghui.experts import selectors, services
+from gonghui.experts.choices import ExpertKind, NeedCategory, NeedStatus, Urgency
+from gonghui.experts.models import Expert, Need
+from gonghui.experts.recommend import recommend
+from gonghui.members.selectors import person_by_id_number
+from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.models import Region
+
+router = Router(tags=["experts"])
+
+
+class ExpertOut(Schema):
+    id: int
+    org: str
+    name: str
+    kind: ExpertKind
+    honor: str
+    specialties: list[str]
+    industry: str
+    region: str
+    available: bool
+    active_load: int
+    max_load: int
+
+    @staticmethod
+    def resolve_org(obj: Expert) -> str:
+        return obj.org.code
+
+    @staticmethod
+    def resolve_name(obj: Expert) -> str:
+        return obj.person.name
+
+    @staticmethod
+    def resolve_region(obj: Expert) -> str:
+        return obj.region_id
+
+
+class ExpertIn(Schema):
+    org_code: str
+    id_number: str
+    kind: ExpertKind
+    specialties: list[str]
+    region_code: str
+    honor: str = ""
+    bio: str = ""
+    industry: str = ""
+    max_load: int = 3
+    available: bool = True
+    is_front_line: bool = True
+
+
+class NeedOut(Schema):
+    id: int
+    org: str
+    enterprise: str
+    category: NeedCategory
+    title: str
+    urgency: Urgency
+    status: NeedStatus
+    due_on: dt.date
+    overdue: bool
+    rating: int | None
+    close_reason: str
+
+    @staticmethod
+    def resolve_org(obj: Need) -> str:
+        return obj.org.code
+
+    @staticmethod
+    def resolve_enterprise(obj: Need) -> str:
+        return obj.enterprise.name
+
+    @staticmethod
+    def resolve_overdue(obj: Need) -> bool:
+        return bool(getattr(obj, "overdue", False))
+
+
+class NeedPage(Schema):
+    items: list[NeedOut]
+    next_after: int | None
+
+
+class NeedIn(Schema):
+    org_code: str
+    enterprise_id: int
+    category: NeedCategory
+    title: str
+    problem: str
+    contact_name: str
+    contact_phone: str
+    equipment: str = ""
+    urgency: Urgency = Urgency.NORMAL
+
+
+class RecommendationOut(Schema):
+    expert_id: int
+    name: str
+    score: float
+    reasons: list[str]
+
+
+class DispatchIn(Schema):
+    expert_id: int
+
+
+class DispatchOut(Schema):
+    id: int
+    need_id: int
+    expert_id: int
+    status: str
+    reasons: list[str]
+
+
+class RecordIn(Schema):
+    served_on: dt.date
+    hours: Decimal
+    diagnosis: str
+    solution: str
+    workers_trained: int = 0
+    benefit_yuan: Decimal = Decimal(0)
+    benefit_evidence: str = ""
+
+
+class CloseIn(Schema):
+    reason: str
+    escalate: bool = False
+
+
+@router.get("/experts", response=list[ExpertOut], operation_id="experts_list")
+def experts_list(request: HttpRequest, q: str = "", limit: int = 100) -> Any:
+    return selectors.experts_for(request.user, q=q)[: max(1, min(limit, 500))]
+
+
+@router.post("/experts", response={201: ExpertOut}, operation_id="experts_enrol")
+def experts_enrol(request: HttpRequest, payload: ExpertIn) -> Status:
+    org = org_selectors.org_get_for(request.user, payload.org_code)
+    region = Region.objects.filter(code=payload.region_code).first()
+    if region is None:
+        raise ValidationError({"region_code": _("行政区划代码无效。")})
+    profile = services.ExpertProfile(
+        kind=payload.kind,
+        specialties=payload.specialties,
+        region=region,
+        honor=payload.honor,
+        bio=payload.bio,
+        industry=payload.industry,
+        max_load=payload.max_load,
+        available=payload.available,
+        is_front_line=payload.is_front_line,
+    )
+    expert = services.expert_enrol(
+        actor=request.user, org=org, person=person_by_id_number(payload.id_number), profile=profile
+    )
+    return Status(201, Expert.objects.select_related("person", "org").get(pk=expert.pk))
+
+
+@router.get("/experts/needs", response=NeedPage, operation_id="experts_needs_list")
+def experts_needs_list(
+    request: HttpRequest, status: str = "", overdue: bool = False, after: int | None = None
+) -> dict[str, Any]:
+    """Needs in scope, newest first; status "open_any" for everything still being worked on."""
+    items, next_after = page_after(selectors.needs_for(request.user, status=status, overdue=overdue), after=after)
+    return {"items": items, "next_after": next_after}
+
+
+@router.get("/experts/needs/{int:pk}", response=NeedOut, operation_id="experts_needs_get")
+def experts_needs_get(request: HttpRequest, pk: int) -> Need:
+    return selectors.need_get_for(request.user, pk)
+
+
+@router.post("/experts/needs", response={201: NeedOut}, operation_id="experts_needs_create")
+def experts_needs_create(request: HttpRequest, payload: NeedIn) -> Status:
+    org = org_selectors.org_get_for(request.user, payload.org_code)
+    enterprise = get_object_or_404(org_selectors.enterprises_for(request.user), pk=payload.enterprise_id)
+    text = services.NeedText(
+        category=payload.category,
+        title=payload.title,
+        problem=payload.problem,
+        equipment=payload.equipment,
+        urgency=payload.urgency,
+        contact_name=payload.contact_name,
+        contact_phone=payload.contact_phone,
+    )
+    need = services.need_post(actor=request.user, enterprise=enterprise, text=text, org=org)
+    return Status(201, selectors.need_get_for(request.user, need.pk))
+
+
+@router.get(
+    "/experts/needs/{int:pk}/recommendations",
+    response=list[RecommendationOut],
+    operation_id="experts_needs_recommendations",
+)
+def experts_needs_recommendations(request: HttpRequest, pk: int, limit: int = 10) -> list[dict[str, Any]]:
+    """The experts the desk would send, best first, each with why."""
+    need = selectors.need_get_for(request.user, pk)
+    ranked = recommend(need, limit=max(1, min(limit, 50)))
+    names = dict(Expert.objects.filter(pk__in=[r.expert_id for r in ranked]).values_list("pk", "person__name"))
+    return [
+        {"expert_id": r.expert_id, "name": names[r.expert_id], "score": r.score, "reasons": r.reasons} for r in ranked
+    ]
+
+
+@router.post("/experts/needs/{int:pk}/dispatch", response={201: DispatchOut}, operation_id="experts_dispatch")
+def experts_dispatch(request: HttpRequest, pk: int, payload: DispatchIn) -> Status:
+    need = selectors.need_get_for(request.user, pk)
+    expert = get_object_or_404(Expert.objects.select_related("org", "person"), pk=payload.expert_id)
+    return Status(201, services.dispatch_expert(actor=request.user, need=need, expert=expert))
+
+
+@router.post("/experts/dispatches/{int:pk}/records", response={201: DispatchOut}, operation_id="experts_record")
+def experts_record(request: HttpRequest, pk: int, payload: RecordIn) -> Status:
+    dispatch = selectors.dispatch_get_for(request.user, pk)
+    services.service_record_add(actor=request.user, dispatch=dispatch, **payload.dict())
+    return Status(201, dispatch)
+
+
+@router.post("/experts/dispatches/{int:pk}/complete", response=NeedOut, operation_id="experts_complete")
+def experts_complete(request: HttpRequest, pk: int) -> Need:
+    """The expert's part is done; when nobody else is on the need, the enterprise is asked to confirm."""
+    need = services.dispatch_complete(actor=request.user, dispatch=selectors.dispatch_get_for(request.user, pk))
+    return selectors.need_get_for(request.user, need.pk)
+
+
+@router.post("/experts/needs/{int:pk}/close", response=NeedOut, operation_id="experts_needs_close")
+def experts_needs_close(request: HttpRequest, pk: int, payload: CloseIn) -> Need:
+    """Close as unresolved with a reason, or escalate to the federation above (opened there anew)."""
+    need = selectors.need_get_for(request.user, pk)
+    if payload.escalate:
+        services.need_escalate(actor=request.user, need=need, reason=payload.reason)
+    else:
+        services.need_close_unresolved(actor=request.user, need=need, reason=payload.reason)
+    return selectors.need_get_for(request.user, pk)
