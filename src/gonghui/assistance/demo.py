@@ -11,7 +11,6 @@ bulk-approval job, checked by a finance user other than the maker.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from decimal import Decimal
 from typing import Any
 
@@ -33,40 +32,15 @@ from gonghui.assistance.services import (
 from gonghui.campaigns.choices import BeneficiarySource, CampaignKind, TargetGroup
 from gonghui.campaigns.models import Beneficiary, Campaign, JobFair
 from gonghui.campaigns.tallies import list_changed
-from gonghui.common.idcard import check_char
 from gonghui.common.jobs import job_execute
 from gonghui.common.models import Job
 from gonghui.members.choices import MembershipStatus
-from gonghui.members.models import Membership, Person
-from gonghui.members.services import person_keys
+from gonghui.members.demo_people import demo_people
+from gonghui.members.models import Membership
 from gonghui.orgs.models import Enterprise, OrgNode
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"
-GIVEN = ["建军", "明德", "桂芳", "长生", "小燕", "有才", "秋菊", "满仓", "金花", "福来", "春生", "玉梅"]
 DUST_WORKERS, DUST_TOTAL = 419, Decimal("65000.00")
 OUTDOOR_WORKERS = 2_600
-
-
-def _people(prefix: str, count: int, region: str, start: int) -> list[Person]:
-    """`count` demo workers with valid, made-up ID numbers (sealed and indexed like real ones)."""
-    rows = []
-    for i in range(start, start + count):
-        digest = hashlib.sha256(f"{prefix}-{i}".encode()).digest()
-        birth = dt.date(1962, 1, 1) + dt.timedelta(days=digest[0] * 50 + digest[1])
-        first17 = f"{region}{birth:%Y%m%d}{i % 1000:03d}"
-        name = SURNAMES[i % len(SURNAMES)] + GIVEN[(i // len(SURNAMES)) % len(GIVEN)]
-        rows.append(
-            Person(
-                name=name,
-                id_number=first17 + check_char(first17),
-                mobile=f"135{int.from_bytes(digest[2:6]) % 10**8:08d}",
-                birth_date=birth,
-                is_migrant_worker=True,
-                **person_keys(name),
-            )
-        )
-    Person.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
-    return list(Person.objects.filter(id_hmac__in=[p.id_hmac for p in rows]))
 
 
 def _campaign(org: OrgNode, name: str, kind: str, **extra: Any) -> Campaign:
@@ -108,7 +82,7 @@ def _zaozhuang(users: dict[str, Any]) -> None:
     year = timezone.localdate().year
     SubsistenceStandard.objects.get_or_create(region_id="370400", year=year, defaults={"monthly": Decimal("850")})
     union = OrgNode.objects.get(code="zz-ld-xinneng")
-    people = _people("zz", 9, "370402", 1)
+    people = demo_people("zz", 9, "370402", 1, migrant=True)
     for person in people:
         Membership.objects.get_or_create(
             person=person,
@@ -188,7 +162,7 @@ def _shangnan(users: dict[str, Any]) -> None:
         reported_total=DUST_TOTAL,
         target_group=TargetGroup.PNEUMOCONIOSIS,
     )
-    miners = _people("sn-dust", DUST_WORKERS, "611023", 1)
+    miners = demo_people("sn-dust", DUST_WORKERS, "611023", 1, migrant=True)
     each = (DUST_TOTAL / DUST_WORKERS).quantize(Decimal("0.01"))
     amounts = [each] * (DUST_WORKERS - 1) + [DUST_TOTAL - each * (DUST_WORKERS - 1)]  # the last absorbs the cents
     _pay_in_bulk(
@@ -200,7 +174,7 @@ def _shangnan(users: dict[str, Any]) -> None:
             for p, a in zip(miners, amounts, strict=True)
         ],
     )
-    outdoor = _people("sn-out", OUTDOOR_WORKERS, "611023", 1)
+    outdoor = demo_people("sn-out", OUTDOOR_WORKERS, "611023", 1, migrant=True)
     spring = _campaign(county, "春送岗位", CampaignKind.SPRING_JOBS, budget=Decimal("20000"))
     for held, place, employers, jobs, visitors, offers in (
         (dt.date(spring.year, 2, 26), "商南县人民广场", 45, 1200, 1800, 236),

@@ -22,7 +22,7 @@ def desk_figures(org: OrgNode, year: int) -> list[Figure]:
         open=Count("id", filter=Q(status__in=OPEN_NEED_STATUSES)),
     )
     records = ServiceRecord.objects.filter(dispatch__need__in=needs).aggregate(
-        events=Count("id"), trained=Sum("workers_trained"), benefit=Sum("benefit_yuan")
+        events=Count("served_on", distinct=True), trained=Sum("workers_trained"), benefit=Sum("benefit_yuan")
     )
     experts = Expert.objects.filter(org__path__startswith=org.path).count()
     return [
@@ -49,7 +49,7 @@ def desk_figures(org: OrgNode, year: int) -> list[Figure]:
             _("项"),
             _link("experts:needs", org, year=year, status="open_any"),
         ),
-        Figure("service_events", _("服务活动"), records["events"], _("次"), _link("experts:needs", org, year=year)),
+        Figure("service_events", _("助企活动"), records["events"], _("场"), _link("experts:needs", org, year=year)),
         Figure(
             "workers_trained", _("培训职工"), records["trained"] or 0, _("人次"), _link("experts:needs", org, year=year)
         ),

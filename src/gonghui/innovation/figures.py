@@ -11,7 +11,14 @@ from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.innovation.choices import HonorLevel, NominationStatus, NomineeKind, ProjectStatus, ProposalStatus
+from gonghui.innovation.choices import (
+    HonorLevel,
+    NominationStatus,
+    NomineeKind,
+    ProjectStatus,
+    ProposalStatus,
+    RoundKind,
+)
 from gonghui.innovation.models import Nomination, Project, Proposal, Studio
 from gonghui.orgs.models import OrgNode
 
@@ -25,6 +32,10 @@ class Figure:
     url: str = ""
 
 
+# A project in one of these got past its own union's recommendation (or was submitted at a federation).
+FINAL_STATUSES = (ProjectStatus.RANKED, ProjectStatus.NOTICE, ProjectStatus.AWARDED, ProjectStatus.NOT_AWARDED)
+
+
 def _link(name: str, org: OrgNode, **params: Any) -> str:
     return f"{reverse(name)}?{urlencode({'under': org.code, **{k: v for k, v in params.items() if v != ''}})}"
 
@@ -36,7 +47,9 @@ def share(part: int, whole: int) -> float | None:
 def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
     under = Q(org__path__startswith=org.path)
     projects = Project.objects.filter(under, call__year=year).aggregate(
-        declared=Count("id"), awarded=Count("id", filter=Q(status=ProjectStatus.AWARDED))
+        declared=Count("id"),
+        recommended=Count("id", filter=Q(stage_order__gte=1) | Q(status__in=FINAL_STATUSES)),
+        awarded=Count("id", filter=Q(status=ProjectStatus.AWARDED)),
     )
     proposals = Proposal.objects.filter(under, submitted_at__year=year).aggregate(
         n=Count("id"),
@@ -56,6 +69,13 @@ def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
             projects["declared"],
             _("项"),
             _link("innovation:projects", org, year=year),
+        ),
+        Figure(
+            "projects_recommended",
+            _("推荐上报"),
+            projects["recommended"],
+            _("项"),
+            _link("innovation:projects", org, year=year, stage="up"),
         ),
         Figure(
             "projects_awarded",
@@ -107,7 +127,22 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
         model=Count("id", filter=Q(round__title__is_model_worker=True)),
         model_front=Count("id", filter=Q(round__title__is_model_worker=True, is_front_line=True)),
     )
+    enterprises = Nomination.objects.filter(
+        round__org__path__startswith=org.path,
+        round__kind=RoundKind.INNOVATIVE_ENTERPRISE,
+        status=NominationStatus.AWARDED,
+        awarded_on__year=year,
+    ).count()
     figures = [
+        Figure(
+            "innovative_enterprises",
+            _("全员创新企业"),
+            enterprises,
+            _("家"),
+            _link("innovation:honors", org, year=year, kind=RoundKind.INNOVATIVE_ENTERPRISE),
+        )
+    ]
+    figures += [
         Figure(
             f"honors_{level}",
             _("%(level)s荣誉") % {"level": label},

@@ -348,6 +348,8 @@ def honor_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(is_front_line=True)
     if request.GET.get("model_worker"):
         qs = qs.filter(round__title__is_model_worker=True)
+    if request.GET.get("kind"):
+        qs = qs.filter(round__kind=request.GET["kind"])
     return render(request, "innovation/honors.html", {"rows": qs.order_by("-awarded_on", "pk")[:500], "under": under})
 
 

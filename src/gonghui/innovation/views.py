@@ -17,6 +17,7 @@ from gonghui.common.access import staff_view
 from gonghui.common.paging import cursor, page_after
 from gonghui.innovation import selectors
 from gonghui.innovation.choices import StageStatus
+from gonghui.innovation.figures import FINAL_STATUSES
 from gonghui.innovation.forms import CadreProjectForm, CallForm, ProjectFilterForm, RecommendForm, ResolveForm
 from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ReviewStage, Rubric, RubricCriterion
 from gonghui.innovation.projects import attachment_add, project_submit
@@ -111,6 +112,11 @@ def project_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(org__path__startswith=under.path)
     if d.get("year"):
         qs = qs.filter(call__year=d["year"])
+    call = request.GET.get("call", "")
+    if call.isdigit():
+        qs = qs.filter(call_id=int(call))
+    if request.GET.get("stage") == "up":  # recommended beyond the union (the figures' drill-down)
+        qs = qs.filter(Q(stage_order__gte=1) | Q(status__in=FINAL_STATUSES))
     rows, next_after = page_after(qs, after=cursor(request.GET.get("after")))
     query = request.GET.copy()
     query.pop("after", None)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from gonghui.common.uscc import CHARSET, check_char
 from gonghui.orgs.kinds import OrgKind as K
-from gonghui.orgs.models import Industry, Ownership
+from gonghui.orgs.models import Enterprise, Industry, OrgNode, Ownership
 from gonghui.orgs.roles import Role
 
 
@@ -23,6 +24,26 @@ def demo_uscc(prefix: str, region: str, name: str) -> str:
 def demo_mobile(name: str) -> str:
     digest = hashlib.sha256(name.encode()).hexdigest()
     return "139" + "".join(str(int(c, 16) % 10) for c in digest[:8])
+
+
+def demo_enterprise(admin: Any, union: OrgNode, name: str, industry: str = Industry.C) -> Enterprise:
+    """An enterprise under `union`, created once through the service, with a stable code and contact phone."""
+    from gonghui.orgs.services import EnterpriseFields, enterprise_create  # services import this module's data
+
+    found = Enterprise.objects.filter(name=name).first()
+    if found:
+        return found
+    fields = EnterpriseFields(
+        name=name,
+        uscc=demo_uscc("91", union.region_id, name),
+        industry=industry,
+        ownership="private",
+        employee_count=200,
+        region_code=union.region_id,
+        contact_name="王经理",
+        contact_phone=demo_mobile(name),
+    )
+    return enterprise_create(actor=admin, union=union, fields=fields)
 
 
 @dataclass

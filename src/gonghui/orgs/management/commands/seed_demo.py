@@ -57,15 +57,26 @@ class Command(BaseCommand):
             from gonghui.assistance.demo import load_demo_assistance
 
             campaigns = load_demo_assistance()
+        projects = needs = 0
+        if apps.is_installed("gonghui.innovation"):
+            from gonghui.innovation.demo import load_demo_innovation
+
+            projects = load_demo_innovation(admin)
+        if apps.is_installed("gonghui.experts"):
+            from gonghui.experts.demo import load_demo_desk
+
+            needs = load_demo_desk(admin)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns."
+                f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns, "
+                f"{projects} new 五小 projects, {needs} new desk needs."
             )
         )
         self.stdout.write(f"Demo logins (password: {options['password']}):")
         self.stdout.write(f"  {'admin':<10} 平台管理员（全部组织）")
         for spec in USERS:
             self.stdout.write(f"  {spec.username:<10} {spec.display_name}（{Role(spec.role).label}）")
+        self.stdout.write(f"  {'yc-pingshen1':<10} 盐城五小评审专家（评审专家组，无管理角色）")
 
     def _org(self, admin: Any, spec: DemoOrg, parent: OrgNode | None) -> int:
         node = OrgNode.objects.filter(code=spec.code).first()

@@ -1,0 +1,54 @@
+"""The demo carries the stories' figures, and the figures page shows them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
+
+from gonghui.accounts.models import User
+from gonghui.experts.figures import desk_figures
+from gonghui.innovation.figures import innovation_figures
+from gonghui.innovation.models import Project
+from gonghui.orgs.models import OrgNode
+
+
+def _figures(code: str) -> dict[str, object]:
+    org, year = OrgNode.objects.get(code=code), timezone.localdate().year
+    return {f.key: f.value for f in innovation_figures(org, year) + desk_figures(org, year)}
+
+
+@pytest.mark.django_db
+def test_demo_tells_the_stories() -> None:
+    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
+    xiangshui = _figures("xiangshui")
+    assert (xiangshui["projects_declared"], xiangshui["projects_recommended"]) == (47, 12)
+    funing = _figures("funing")
+    assert funing["experts"] == 30
+    assert funing["needs_solved"] >= 60 and funing["enterprises_helped"] >= 20 and funing["service_events"] >= 20
+    assert funing["workers_trained"] >= 300 and funing["benefit"] >= Decimal(5_000_000)
+    liushi = _figures("liushi")
+    assert (liushi["studios"], liushi["honors_county"], liushi["honors_enterprise"]) == (8, 26, 180)
+    shangnan = _figures("shangnan")
+    assert shangnan["proposals"] >= 120 and shangnan["value_saved"] >= Decimal(3_000_000)
+    assert shangnan["model_worker_front_line_share"] == 70.0
+    assert _figures("taian")["innovative_enterprises"] == 10
+    assert Project.objects.filter(status="awarded").exclude(certificate_no="").count() == 6
+    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
+    assert Project.objects.count() == 53  # loads once
+
+
+@pytest.mark.django_db
+def test_the_figures_page_shows_them_and_links_down() -> None:
+    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
+    client = Client()
+    client.force_login(User.objects.get(username="yancheng"))
+    page = client.get("/innovation/figures/", {"under": "funing"}).content.decode()
+    assert 'data-key="needs_solved"' in page and ">62个<" in page.replace("\n", "")
+    drill = client.get("/experts/needs/", {"under": "funing", "status": "resolved", "q": "电"}).content.decode()
+    assert "电磁流量计读数跳变" in drill and "电气控制柜过热停机" in drill
+    assert client.get("/experts/needs/", {"under": "taian"}).status_code == 404  # drill-downs stay in scope
