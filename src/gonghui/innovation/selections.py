@@ -31,7 +31,7 @@ DEFAULT_ENTERPRISE_QUOTA = 10  # 泰安: ten 全员创新企业 a year per city 
 def round_open(
     *,
     actor: Any,
-    kind: RoundKind,
+    kind: str,
     org: OrgNode,
     year: int,
     name: str,
@@ -41,6 +41,8 @@ def round_open(
     notice_days: int = 7,
 ) -> SelectionRound:
     require(actor, org, Perm.REVIEW)
+    if kind not in RoundKind.values:
+        raise ValidationError({"kind": _("评选类型无效。")})
     if kind == RoundKind.HONOR and title is None:
         raise ValidationError({"title": _("请选择荣誉称号。")})
     quota = DEFAULT_ENTERPRISE_QUOTA if quota is None and kind == RoundKind.INNOVATIVE_ENTERPRISE else quota
@@ -83,7 +85,7 @@ def nominate(
     actor: Any,
     round_: SelectionRound,
     nominated_by: OrgNode,
-    kind: NomineeKind,
+    kind: str,
     person: Person | None = None,
     enterprise: Enterprise | None = None,
     team_name: str = "",

@@ -141,15 +141,17 @@ def studio_register(
     actor: Any,
     org: OrgNode,
     name: str,
-    level: StudioLevel,
+    level: str,
     leader: Person,
     field: str,
-    kind: StudioKind = StudioKind.MODEL_WORKER,
+    kind: str = StudioKind.MODEL_WORKER,
     enterprise: Enterprise | None = None,
     leader_title: str = "",
     named_on: dt.date | None = None,
 ) -> Studio:
     require(actor, org, Perm.ORG_EDIT)
+    if level not in StudioLevel.values or kind not in StudioKind.values:
+        raise ValidationError(_("工作室级别或类型无效。"))
     if not clean_text(name) or not clean_text(field):
         raise ValidationError(_("请填写工作室名称和专业领域。"))
     if enterprise is not None and not enterprise.union.path.startswith(org.path):
@@ -171,7 +173,7 @@ def achievement_add(
     *,
     actor: Any,
     studio: Studio,
-    kind: AchievementKind,
+    kind: str,
     title: str,
     achieved_on: dt.date,
     quantity: int = 1,
@@ -179,6 +181,8 @@ def achievement_add(
     evidence: str = "",
 ) -> StudioAchievement:
     require(actor, studio.org, Perm.ORG_EDIT)
+    if kind not in AchievementKind.values:
+        raise ValidationError({"kind": _("成果类型无效。")})
     if quantity < 1:
         raise ValidationError({"quantity": _("数量至少为 1。")})
     if achieved_on > timezone.localdate():
