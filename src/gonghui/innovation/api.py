@@ -420,8 +420,8 @@ def innovation_studios_create(request: HttpRequest, payload: StudioIn) -> Status
         actor=request.user,
         org=org,
         name=payload.name,
-        kind=payload.kind,  # type: ignore[arg-type]
-        level=payload.level,  # type: ignore[arg-type]
+        kind=payload.kind,
+        level=payload.level,
         leader=person_by_id_number(payload.leader_id_number),
         field=payload.field,
         leader_title=payload.leader_title,
