@@ -85,7 +85,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
             passed=Count("id", filter=Q(status=StageStatus.PASSED)),
             failed=Count("id", filter=Q(status=StageStatus.FAILED)),
         )
-        .order_by("org__path")
+        .order_by("-org__depth", "org_id")  # the order a project climbs: its union first
     )
     orgs = OrgNode.objects.in_bulk([level["org_id"] for level in levels])
     for level in levels:
