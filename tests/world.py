@@ -285,7 +285,7 @@ def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, membe
     )
     StarRule.objects.create(org=town_a, year=today.year, points={"patent": 10}, thresholds=[50, 60, 70, 80, 90])
     expert = Expert.objects.create(
-        org=town_a, person=member.person, kind="craftsman", specialties=["数控"], region_id="320904"
+        org=town_a, person=member.person, kind="craftsman", specialties=["数控"], tag_text="数控", region_id="320904"
     )
     need = Need.objects.create(
         org=union_a,

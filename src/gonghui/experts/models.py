@@ -28,9 +28,10 @@ class Expert(models.Model):
     )
     specialties = models.JSONField(_("专长"), default=list)  # short tags: ["电气自动化", "PLC", "流量计"]
     bio = models.TextField(_("简介"), max_length=1000, blank=True)
-    # Character bigrams of the specialties and the bio, kept by the pool services: recommending from a pool
-    # of thousands then costs set intersections, not text processing (recommend.py).
-    grams = models.JSONField(default=list, editable=False)
+    # Character bigrams of the specialties and the bio, space-separated, kept by the pool services: ranking a
+    # pool of thousands then costs a split and a set intersection per expert, not text processing.
+    grams = models.TextField(default="", editable=False)
+    tag_text = models.TextField(default="", editable=False)  # the specialties one per line: no JSON to decode
     industry = models.CharField(_("擅长行业"), max_length=1, choices=Industry.choices, blank=True)
     region = models.ForeignKey(Region, verbose_name=_("所在地区"), on_delete=models.PROTECT, related_name="+")
     available = models.BooleanField(_("可接受派单"), default=True)

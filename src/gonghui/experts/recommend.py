@@ -29,56 +29,74 @@ class Recommendation:
     reasons: list[str]
 
 
-def expert_grams(specialties: list[str], bio: str) -> list[str]:
-    """What Expert.grams holds: the bigrams of the tags and the bio."""
-    return sorted(bigrams(" ".join([*specialties, bio])))
+def expert_grams(specialties: list[str], bio: str) -> str:
+    """What Expert.grams holds: the bigrams of the tags and the bio, space-separated."""
+    return " ".join(sorted(bigrams(" ".join([*specialties, bio]))))
 
 
 def need_text(need: Need) -> str:
     return f"{need.title} {need.problem} {need.equipment}"
 
 
-def _score(
-    row: tuple[int, list[str], list[str], str, str, int, int], text: str, grams: set[str], need: Need
-) -> Recommendation:
-    pk, tags, expert_grams_, industry, region, load, limit = row
-    points, reasons = 0.0, []
-    matched = [tag for tag in tags if tag and to_simplified(tag).lower() in text][:MAX_TAGS]
+Row = tuple[int, str, str, str, str, int, int]  # pk, tags (one per line), grams, industry, region, load, limit
+
+
+@dataclass(frozen=True)
+class _Need:
+    text: str  # simplified, lower case
+    grams: frozenset[str]
+    industry: str
+    region: str
+
+
+def _parts(row: Row, need: _Need) -> tuple[list[str], int, bool, int, float]:
+    """(matched tags, shared bigrams, same industry, closeness 2/1/0, load share)."""
+    _pk, tags, grams, industry, region, load, limit = row
+    matched = [tag for tag in tags.split("\n") if tag and tag.lower() in need.text][:MAX_TAGS]
+    shared = len(need.grams.intersection(grams.split())) if grams else 0
+    closeness = 2 if region == need.region else 1 if region[:4] == need.region[:4] else 0
+    return matched, shared, bool(industry) and industry == need.industry, closeness, load / limit
+
+
+def _points(parts: tuple[list[str], int, bool, int, float]) -> float:
+    matched, shared, same_industry, closeness, load = parts
+    points = TAG_POINTS * len(matched) + min(MAX_TEXT_POINTS, TEXT_POINTS_PER_GRAM * shared)
+    points += INDUSTRY_POINTS * same_industry + (COUNTY_POINTS if closeness == 2 else CITY_POINTS * closeness)
+    return round(points - LOAD_PENALTY * load, 2)
+
+
+def _reasons(row: Row, parts: tuple[list[str], int, bool, int, float], need: Need) -> list[str]:
+    matched, shared, same_industry, closeness, _load = parts
+    reasons = []
     if matched:
-        points += TAG_POINTS * len(matched)
         reasons.append(_("专长“%(tags)s”与需求相符") % {"tags": "、".join(matched)})
-    shared = len(grams.intersection(expert_grams_))
     if shared:
-        points += min(MAX_TEXT_POINTS, TEXT_POINTS_PER_GRAM * shared)
         reasons.append(_("简介与问题描述有 %(n)d 处相近表述") % {"n": shared})
-    enterprise = need.enterprise
-    if industry and industry == enterprise.industry:
-        points += INDUSTRY_POINTS
-        reasons.append(_("熟悉%(industry)s") % {"industry": enterprise.get_industry_display()[2:]})
-    if region == enterprise.region_id:
-        points += COUNTY_POINTS
-        reasons.append(_("与企业同在一个县区"))
-    elif region[:4] == enterprise.region_id[:4]:
-        points += CITY_POINTS
-        reasons.append(_("与企业同在一个市"))
-    if load:
-        points -= LOAD_PENALTY * load / limit
-        reasons.append(_("当前在服务 %(n)d 项（上限 %(max)d）") % {"n": load, "max": limit})
-    return Recommendation(pk, round(points, 2), reasons)
+    if same_industry:
+        reasons.append(_("熟悉%(industry)s") % {"industry": need.enterprise.get_industry_display()[2:]})
+    if closeness:
+        reasons.append(_("与企业同在一个县区") if closeness == 2 else _("与企业同在一个市"))
+    if row[5]:
+        reasons.append(_("当前在服务 %(n)d 项（上限 %(max)d）") % {"n": row[5], "max": row[6]})
+    return reasons
 
 
 def recommend(need: Need, pool: list[int] | None = None, *, limit: int = 10) -> list[Recommendation]:
-    """The best experts for `need` from the pools with ids in `pool` (default: the need's union and above)."""
+    """The best experts for `need` from the pools with ids in `pool` (default: the need's union and above).
+
+    Every expert is scored with plain arithmetic; only the top `limit` get their reasons written out.
+    """
     if pool is None:
         path = need.org.path
         experts = Expert.objects.filter(org__path__in=[path[:n] for n in range(4, len(path) + 1, 4)])
     else:
         experts = Expert.objects.filter(org_id__in=pool)
+    # A plain fetch of text and numbers: a server-side cursor or JSON columns would cost more than the ranking.
     rows = experts.filter(available=True).values_list(
-        "pk", "specialties", "grams", "industry", "region_id", "active_load", "max_load"
+        "pk", "tag_text", "grams", "industry", "region_id", "active_load", "max_load"
     )
     text = to_simplified(need_text(need)).lower()
-    grams = set(bigrams(text))
-    ranked = [_score(row, text, grams, need) for row in rows.iterator(chunk_size=2000) if row[5] < row[6]]
-    ranked.sort(key=lambda r: (-r.score, r.expert_id))
-    return ranked[:limit]
+    target = _Need(text, frozenset(bigrams(text)), need.enterprise.industry, need.enterprise.region_id)
+    scored = [(-_points(_parts(row, target)), row[0], row) for row in rows if row[5] < row[6]]  # not at their limit
+    scored.sort(key=lambda item: (item[0], item[1]))
+    return [Recommendation(row[0], -neg, _reasons(row, _parts(row, target), need)) for neg, _pk, row in scored[:limit]]

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from gonghui.common.audit import audit_record
 from gonghui.common.mobile import validate_mobile
 from gonghui.common.models import AuditAction
+from gonghui.common.search_keys import to_simplified
 from gonghui.common.textnorm import clean_text
 from gonghui.common.uscc import validate_uscc
 from gonghui.experts.choices import DUE_AFTER, Channel, DispatchStatus, NeedStatus, Urgency
@@ -47,9 +48,10 @@ class ExpertProfile:
 
 
 def _tags(specialties: list[str]) -> list[str]:
+    """Tidy, simplified, de-duplicated tags (matching against a need's text is then a plain substring test)."""
     tags = []
     for tag in specialties:
-        tag = clean_text(tag)
+        tag = to_simplified(clean_text(tag))
         if tag and tag not in tags:
             tags.append(tag[:20])
     return tags[:20]
@@ -73,6 +75,7 @@ def expert_enrol(*, actor: Any, org: OrgNode, person: Person, profile: ExpertPro
             "specialties": tags,
             "bio": profile.bio.strip(),
             "grams": expert_grams(tags, profile.bio),
+            "tag_text": "\n".join(tags),
             "industry": profile.industry,
             "region": profile.region,
             "employer": profile.employer,

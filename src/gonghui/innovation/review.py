@@ -201,9 +201,14 @@ def level_close(*, actor: Any, call: InnovationCall, org: OrgNode) -> list[Revie
 
 
 def stage_filter_open_for_reviewer(user: Any) -> Q:
-    """Open scored stages on panels where `user` sits (the reviewer's own queue)."""
-    seats = PanelSeat.objects.filter(user=user).values_list("panel__call_id", "panel__org_id")
+    """Open scored stages on panels where `user` sits (the reviewer's own queue).
+
+    An open stage always belongs to a project in review: every later state closes its stages.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    seats = PanelSeat.objects.filter(user_id=user.pk).values_list("panel__call_id", "panel__org_id")
     query = Q(pk__in=[])
     for call_id, org_id in seats:
         query |= Q(project__call_id=call_id, org_id=org_id)
-    return query & Q(status=StageStatus.OPEN, scored=True, project__status=ProjectStatus.IN_REVIEW)
+    return query & Q(status=StageStatus.OPEN, scored=True)

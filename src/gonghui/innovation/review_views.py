@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
+from gonghui.common.paging import cursor, page_after
 from gonghui.innovation import selectors
 from gonghui.innovation.forms import RecommendForm, ResolveForm
 from gonghui.innovation.models import Objection, ReviewStage
@@ -21,8 +22,8 @@ from gonghui.orgs.scope import scope_for
 
 @staff_view
 def queue(request: HttpRequest) -> HttpResponse:
-    stages = selectors.review_queue_for(request.user)[:500]
-    return render(request, "innovation/queue.html", {"stages": stages})
+    stages, next_after = page_after(selectors.review_queue_for(request.user), after=cursor(request.GET.get("after")))
+    return render(request, "innovation/queue.html", {"stages": stages, "next_after": next_after})
 
 
 def _stage_for(request: HttpRequest, pk: int) -> ReviewStage:

@@ -8,10 +8,11 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from gonghui.innovation.choices import ProjectStatus
+from gonghui.innovation.choices import ProjectStatus, StageStatus
 from gonghui.innovation.models import InnovationCall, Project, ReviewStage
 from gonghui.innovation.review import stage_filter_open_for_reviewer
-from gonghui.orgs.roles import Perm
+from gonghui.orgs.models import StaffRole
+from gonghui.orgs.roles import Perm, roles_with
 from gonghui.orgs.scope import require, scope_for
 
 
@@ -57,13 +58,22 @@ def project_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Project:
 
 
 def review_queue_for(user: Any, *, call: InnovationCall | None = None) -> QuerySet[ReviewStage]:
-    """Open stages the user acts on: as a panel reviewer, or as a cadre deciding for the stage's union."""
-    deciding = Q(status="open", project__status=ProjectStatus.IN_REVIEW) & scope_for(user, Perm.REVIEW).q("org__")
-    query = stage_filter_open_for_reviewer(user) | deciding
-    qs = ReviewStage.objects.filter(query).select_related("project__org", "project__call", "project__enterprise", "org")
+    """Open stages the user acts on: as a panel reviewer, or as a cadre of the very union that decides them.
+
+    A county cadre may act on every level below too, but their queue is their own level; the stages
+    of the unions below are those unions' queues (and reachable from the project pages).
+    """
+    if getattr(user, "is_superuser", False):
+        deciding = Q(status=StageStatus.OPEN)
+    else:
+        own = StaffRole.objects.filter(user_id=user.pk, role__in=roles_with(Perm.REVIEW)).values("org_id")
+        deciding = Q(status=StageStatus.OPEN, org_id__in=own)
+    qs = ReviewStage.objects.filter(stage_filter_open_for_reviewer(user) | deciding).select_related(
+        "project__org", "project__call", "project__enterprise", "org"
+    )
     if call is not None:
         qs = qs.filter(project__call=call)
-    return qs.order_by("project__call_id", "org_id", "-pk")
+    return qs.order_by("-pk")
 
 
 def notice_projects(call: InnovationCall) -> QuerySet[Project]:
