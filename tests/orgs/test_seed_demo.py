@@ -52,6 +52,8 @@ def test_demo_federation_from_the_stories_loads_twice_without_duplicates() -> No
     assert OrgNode.objects.get(code="liushi").chair_name == "郑向乐"
     from gonghui.members.models import Membership
 
-    # 46 from the join demo, 9 hardship households in 枣庄
-    assert Membership.objects.count() == 46 + 9 and Membership.objects.filter(status="pending").count() == 11
+    # 46 from the join demo, 9 hardship households in 枣庄; 柳市 214 and 商南 10 honorees, 泰安 3 studio
+    # leaders, 阜宁 30 experts (the 建功立业 and desk demos)
+    assert Membership.objects.count() == 46 + 9 + 214 + 10 + 3 + 30
+    assert Membership.objects.filter(status="pending").count() == 11
     assert not orgs_for(dafeng).filter(code="sn-kuaidi").exists()
