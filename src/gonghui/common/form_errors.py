@@ -37,3 +37,11 @@ def form_action(request: HttpRequest, form: Form, action: Callable[[dict[str, An
         messages.success(request, action(form.cleaned_data))
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
+
+
+def flash_outcome(request: HttpRequest, action: Callable[[], str]) -> None:
+    """For a page's buttons that post no form: run `action`, flash its message or its Chinese errors."""
+    try:
+        messages.success(request, action())
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))

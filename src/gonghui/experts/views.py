@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
-from gonghui.common.form_errors import form_action
+from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import cursor, page_after
 from gonghui.common.uscc import normalize_uscc
 from gonghui.experts import selectors, services
@@ -136,13 +136,13 @@ def need_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         services.need_close_unresolved(actor=request.user, need=need, reason=d["reason"])
         return _("已办结（未解决）。")
 
+    def dispatch() -> str:
+        expert = selectors.expert_get_for(request.user, int(request.POST.get("expert", "0") or 0))
+        sent = services.dispatch_expert(actor=request.user, need=need, expert=expert)
+        return _("已派单给%(name)s。") % {"name": sent.expert.person.name}
+
     if action == "dispatch":
-        try:
-            expert = selectors.expert_get_for(request.user, int(request.POST.get("expert", "0") or 0))
-            dispatch = services.dispatch_expert(actor=request.user, need=need, expert=expert)
-            messages.success(request, _("已派单给%(name)s。") % {"name": dispatch.expert.person.name})
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+        flash_outcome(request, dispatch)
     else:
         form_action(request, ReasonForm(request.POST), close)
     return redirect("experts:need", pk=need.pk)
@@ -159,12 +159,12 @@ def dispatch_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         )
         return _("已登记服务记录。")
 
+    def complete() -> str:
+        services.dispatch_complete(actor=request.user, dispatch=dispatch)
+        return _("服务已完成，等待企业确认。")
+
     if action == "complete":
-        try:
-            services.dispatch_complete(actor=request.user, dispatch=dispatch)
-            messages.success(request, _("服务已完成，等待企业确认。"))
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
+        flash_outcome(request, complete)
     else:
         form_action(request, RecordForm(request.POST), record)
     return redirect("experts:need", pk=dispatch.need_id)

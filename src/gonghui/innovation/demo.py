@@ -166,7 +166,7 @@ def _yancheng(admin: Any) -> None:
 
 
 def _liushi(admin: Any) -> None:
-    year, today = timezone.localdate().year, timezone.localdate()
+    year = timezone.localdate().year
     town = OrgNode.objects.get(code="liushi")
     unions = list(OrgNode.objects.filter(code__in=["ls-huanghua", "ls-dianqi", "ls-kaiguan"]).order_by("code"))
     people = demo_people("ls-honor", 180 + 26 + 8, town.region_id)
@@ -207,8 +207,7 @@ def _liushi(admin: Any) -> None:
                 actor=admin, round_=round_, nominated_by=unions[i % 3], kind="person", person=person, is_front_line=True
             )
             selections.nomination_decide(actor=admin, nomination=nomination, select=True)
-        selections.round_notice(actor=admin, round_=round_, today=today - dt.timedelta(days=round_.notice_days + 1))
-        selections.round_publish(actor=admin, round_=round_, today=today)
+        _publish(admin, round_)
 
 
 def _shangnan(admin: Any) -> None:
@@ -256,12 +255,11 @@ def _shangnan(admin: Any) -> None:
             actor=admin, round_=round_, nominated_by=union, kind="person", person=person, is_front_line=i < 7
         )
         selections.nomination_decide(actor=admin, nomination=nomination, select=True)
-    selections.round_notice(actor=admin, round_=round_, today=today - dt.timedelta(days=round_.notice_days + 1))
-    selections.round_publish(actor=admin, round_=round_, today=today)
+    _publish(admin, round_)
 
 
 def _taian(admin: Any) -> None:
-    year, today = timezone.localdate().year, timezone.localdate()
+    year = timezone.localdate().year
     city = OrgNode.objects.get(code="taian")
     union = OrgNode.objects.get(code="ta-ts-shebei")
     studios.star_rule_set(
@@ -315,6 +313,12 @@ def _taian(admin: Any) -> None:
             scores={"system": 18 - i % 4, "participation": 28 - i, "results": 27 - i, "benefit": 18 - i % 5},
         )
     selections.round_select_top(actor=admin, round_=round_)
+    _publish(admin, round_)
+
+
+def _publish(admin: Any, round_: Any) -> None:
+    """Put a round on notice as if it opened a notice period ago, and confer its titles today."""
+    today = timezone.localdate()
     selections.round_notice(actor=admin, round_=round_, today=today - dt.timedelta(days=round_.notice_days + 1))
     selections.round_publish(actor=admin, round_=round_, today=today)
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
-from gonghui.common.form_errors import form_action
+from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import cursor, page_after
 from gonghui.innovation import selectors
 from gonghui.innovation.forms import RecommendForm, ResolveForm
@@ -67,12 +67,12 @@ def scorecard(request: HttpRequest, pk: int) -> HttpResponse:
 def close_level(request: HttpRequest, pk: int, org_id: int) -> HttpResponse:
     call = selectors.call_get_for(request.user, pk)
     org = get_object_or_404(scope_for(request.user).orgs(), pk=org_id)
-    try:
+
+    def close() -> str:
         stages = level_close(actor=request.user, call=call, org=org)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("%(org)s评审结束：%(n)d 个项目已排名。") % {"org": org.name, "n": len(stages)})
+        return _("%(org)s评审结束：%(n)d 个项目已排名。") % {"org": org.name, "n": len(stages)}
+
+    flash_outcome(request, close)
     return redirect("innovation:call", pk=call.pk)
 
 
@@ -80,12 +80,10 @@ def close_level(request: HttpRequest, pk: int, org_id: int) -> HttpResponse:
 @require_POST
 def announce(request: HttpRequest, pk: int) -> HttpResponse:
     call = selectors.call_get_for(request.user, pk)
-    try:
-        n = call_announce(actor=request.user, call=call)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("评审结果已公示：%(n)d 个项目拟获奖。") % {"n": n})
+    flash_outcome(
+        request,
+        lambda: _("评审结果已公示：%(n)d 个项目拟获奖。") % {"n": call_announce(actor=request.user, call=call)},
+    )
     return redirect("innovation:call", pk=call.pk)
 
 
@@ -93,12 +91,12 @@ def announce(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def confirm_awards(request: HttpRequest, pk: int) -> HttpResponse:
     call = selectors.call_get_for(request.user, pk)
-    try:
-        n = call_confirm_awards(actor=request.user, call=call)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, _("已确认 %(n)d 个获奖项目并生成电子证书。") % {"n": n})
+    flash_outcome(
+        request,
+        lambda: (
+            _("已确认 %(n)d 个获奖项目并生成电子证书。") % {"n": call_confirm_awards(actor=request.user, call=call)}
+        ),
+    )
     return redirect("innovation:call", pk=call.pk)
 
 
