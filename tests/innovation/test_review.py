@@ -210,3 +210,31 @@ def test_scoring_stops_once_the_level_is_closed(contest: Contest) -> None:
         _score(contest, stage, ("city1",), 1, 1, 1, 1)
     with pytest.raises(Http404):
         stage_recommend(actor=contest.world.users["sibling"], stage=stage, recommend=True)
+
+
+def test_a_call_brings_its_own_rubric_and_quotas_for_the_unions_under_it(contest: Contest) -> None:
+    from gonghui.innovation.calls import CallTerms, call_open, call_quota_set
+
+    today = timezone.localdate()
+    terms = CallTerms(
+        title="自定细则批次", year=today.year, opens_on=today, closes_on=today, criteria="创新性 60\n效益 40"
+    )
+    call = call_open(actor=contest.city, org=contest.world.root, terms=terms)
+    assert [(c.name, c.max_points) for c in call.rubric.criteria.all()] == [("创新性", 60), ("效益", 40)]
+    with pytest.raises(ValidationError, match="第 2 行"):
+        call_open(
+            actor=contest.city,
+            org=contest.world.root,
+            terms=CallTerms(**{**terms.__dict__, "criteria": "创新性 60\n效益"}),
+        )
+    with pytest.raises(PermissionDenied):
+        call_open(
+            actor=grant(UserFactory(), contest.world.root, Role.READONLY).user, org=contest.world.root, terms=terms
+        )
+    call_quota_set(actor=contest.city, call=call, org=contest.world.union_a, quota=2)
+    assert call.quotas.get().quota == 2
+    call_quota_set(actor=contest.city, call=call, org=contest.world.union_a, quota=None)
+    assert not call.quotas.exists()
+    other = call_open(actor=contest.world.users["owner"], org=contest.world.county_a, terms=terms)
+    with pytest.raises(ValidationError, match="不在本批次"):
+        call_quota_set(actor=contest.city, call=other, org=contest.world.union_b, quota=1)

@@ -119,3 +119,23 @@ def test_an_upheld_objection_withdraws_the_nominee_before_the_award(world: World
     round_notice(actor=owner, round_=round_)
     nomination_withdraw(actor=owner, nomination=nomination, reason="群众反映事迹不实，经核实撤销")
     assert round_publish(actor=owner, round_=round_, today=timezone.localdate() + dt.timedelta(days=8)) == 0
+
+
+def test_the_public_list_shows_nominees_on_notice_then_the_conferred(world: World) -> None:
+    from django.test import Client
+
+    owner, year = world.users["owner"], timezone.localdate().year
+    title = HonorTitle.objects.get(code="county-model-worker")
+    round_ = round_open(
+        actor=owner, kind=RoundKind.HONOR, org=world.county_a, year=year, name="县劳模", quota=1, title=title
+    )
+    nomination = nominate(
+        actor=owner, round_=round_, nominated_by=world.union_a, kind="person", person=world.member.person
+    )
+    assert Client().get(f"/h5/innovation/selections/{round_.pk}/").status_code == 404  # still nominating
+    nomination_decide(actor=owner, nomination=nomination, select=True)
+    round_notice(actor=owner, round_=round_)
+    assert "李在册" in Client().get(f"/h5/innovation/selections/{round_.pk}/").content.decode()
+    round_publish(actor=owner, round_=round_, today=timezone.localdate() + dt.timedelta(days=8))
+    page = Client().get(f"/h5/innovation/selections/{round_.pk}/").content.decode()
+    assert "授予名单" in page and "李在册" in page

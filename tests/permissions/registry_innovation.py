@@ -26,6 +26,13 @@ WEB_CASES = [
     Case("innovation:call", kwargs=_pk("call")),
     Case("innovation:close_level", kwargs=lambda w: {"pk": w.call.pk, "org_id": w.town_a.pk}, method="form", ok=POST),
     Case("innovation:announce", kwargs=_pk("call"), method="form", ok=POST),
+    Case(
+        "innovation:set_quota",
+        kwargs=_pk("call"),
+        method="form",
+        data=lambda w: {"org": w.union_a.code, "quota": "2"},
+        ok=POST,
+    ),
     Case("innovation:confirm_awards", kwargs=_pk("call"), method="form", ok=POST),
     Case("innovation:projects", allowed=LOGGED_IN, marker=lambda w: PROJECT),
     Case("innovation:project_new", allowed=LOGGED_IN),
@@ -49,6 +56,7 @@ WEB_CASES = [
     Case("innovation:proposal_act", kwargs=_pk("proposal"), method="form", data=lambda w: {"action": "route"}, ok=POST),
     Case("innovation:studios", allowed=LOGGED_IN, marker=lambda w: "测试劳模创新工作室"),
     Case("innovation:studio_new", allowed=LOGGED_IN),
+    Case("innovation:star_rule", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
     Case("innovation:studio", kwargs=_pk("studio")),
     Case(
         "innovation:studio_act",
@@ -104,6 +112,25 @@ def _project_in(w):  # type: ignore[no-untyped-def]
 API_CASES = [
     Case("api:innovation_calls_list", allowed=LOGGED_IN, marker=lambda w: "大中街道五小测试批次"),
     Case("api:innovation_projects_list", allowed=LOGGED_IN, marker=lambda w: PROJECT),
+    Case(
+        "api:innovation_calls_create",
+        method="post",
+        ok=frozenset({201}),
+        data=lambda w: {
+            "org_code": w.town_a.code,
+            "title": "接口发起的五小批次",
+            "year": timezone.localdate().year,
+            "opens_on": str(timezone.localdate()),
+            "closes_on": str(timezone.localdate()),
+            "criteria": "创新性 60\n效益 40",
+        },
+    ),
+    Case(
+        "api:innovation_call_quota",
+        kwargs=_pk("call"),
+        method="post",
+        data=lambda w: {"org_code": w.union_a.code, "quota": 3},
+    ),
     Case("api:innovation_projects_get", kwargs=_pk("project")),
     Case("api:innovation_projects_create", method="post", data=_project_in, ok=frozenset({201})),
     Case("api:innovation_stages_list", kwargs=_pk("project")),
@@ -171,6 +198,16 @@ API_CASES = [
         kwargs=_pk("studio"),
         method="post",
         data=lambda w: {"year": timezone.localdate().year, "assessment": "80"},
+    ),
+    Case(
+        "api:innovation_star_rule",
+        method="post",
+        data=lambda w: {
+            "org_code": w.union_a.code,
+            "year": timezone.localdate().year,
+            "points": {"patent": "10", "problem": "5"},
+            "thresholds": ["50", "60", "70", "80", "90"],
+        },
     ),
     Case("api:innovation_rounds_list", allowed=LOGGED_IN, marker=lambda w: "测试金牌员工评选"),
     Case("api:innovation_nominations_list", kwargs=_pk("selection")),

@@ -15,6 +15,7 @@ from gonghui.common.paging import page_after
 from gonghui.experts.figures import desk_figures
 from gonghui.innovation import figures as innovation_numbers
 from gonghui.innovation import proposals, results, review, selections, selectors, studios
+from gonghui.innovation.calls import DEFAULT_CRITERIA, CallTerms, call_open, call_quota_set
 from gonghui.innovation.choices import (
     AchievementKind,
     Grade,
@@ -149,6 +150,43 @@ class ResolveIn(Schema):
 def innovation_calls_list(request: HttpRequest) -> Any:
     """Calls issued in the caller's subtree or by a federation above it."""
     return selectors.calls_for(request.user)[:200]
+
+
+class CallIn(Schema):
+    org_code: str
+    title: str
+    year: int
+    opens_on: dt.date
+    closes_on: dt.date
+    criteria: str = DEFAULT_CRITERIA
+    min_reviewers: int = 3
+    first_prizes: int = 1
+    second_prizes: int = 2
+    third_prizes: int = 3
+    merit_score: Decimal = Decimal(60)
+    notice_days: int = 7
+
+
+class QuotaIn(Schema):
+    org_code: str
+    quota: int | None
+
+
+@router.post("/innovation/calls", response={201: CallOut}, operation_id="innovation_calls_create")
+def innovation_calls_create(request: HttpRequest, payload: CallIn) -> Status:
+    """A federation opens a call; `criteria` is its rubric, one "name points" per line."""
+    org = org_selectors.org_get_for(request.user, payload.org_code)
+    terms = CallTerms(**payload.dict(exclude={"org_code"}))
+    return Status(201, call_open(actor=request.user, org=org, terms=terms))
+
+
+@router.post("/innovation/calls/{int:pk}/quotas", response=CountOut, operation_id="innovation_call_quota")
+def innovation_call_quota(request: HttpRequest, pk: int, payload: QuotaIn) -> dict[str, int]:
+    """How many projects a union under the call may forward (null lifts the limit)."""
+    call = selectors.call_get_for(request.user, pk)
+    org = org_selectors.org_get_for(request.user, payload.org_code)
+    quota = call_quota_set(actor=request.user, call=call, org=org, quota=payload.quota)
+    return {"count": quota.quota if quota else 0}
 
 
 @router.get("/innovation/projects", response=ProjectPage, operation_id="innovation_projects_list")
@@ -401,6 +439,31 @@ class RatingOut(Schema):
     score: Decimal
     stars: int
     breakdown: dict[str, dict[str, str]]
+
+
+class StarRuleIn(Schema):
+    org_code: str
+    year: int
+    points: dict[AchievementKind, Decimal]
+    caps: dict[AchievementKind, Decimal] = {}
+    thresholds: list[Decimal]
+    assessment_weight: Decimal = Decimal("0.30")
+
+
+@router.post("/innovation/star-rules", response=CountOut, operation_id="innovation_star_rule")
+def innovation_star_rule(request: HttpRequest, payload: StarRuleIn) -> dict[str, int]:
+    """A federation's yearly star rule: points per unit of achievement, caps, weight, five thresholds."""
+    org = org_selectors.org_get_for(request.user, payload.org_code)
+    rule = studios.star_rule_set(
+        actor=request.user,
+        org=org,
+        year=payload.year,
+        points={str(k): str(v) for k, v in payload.points.items()},
+        caps={str(k): str(v) for k, v in payload.caps.items()},
+        thresholds=[str(t) for t in payload.thresholds],
+        assessment_weight=payload.assessment_weight,
+    )
+    return {"count": rule.pk}
 
 
 def _studio(request: HttpRequest, pk: int) -> Studio:

@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from gonghui.innovation import proposals, review, selections, studios
+from gonghui.innovation.calls import CallTerms, call_open
 from gonghui.innovation.choices import RoundKind
 from gonghui.innovation.models import (
     HonorTitle,
@@ -27,8 +28,6 @@ from gonghui.innovation.models import (
     PanelSeat,
     Project,
     ReviewStage,
-    Rubric,
-    RubricCriterion,
 )
 from gonghui.innovation.projects import Submission, project_submit
 from gonghui.innovation.results import call_announce, call_confirm_awards
@@ -36,7 +35,6 @@ from gonghui.members.demo_people import demo_members, demo_people
 from gonghui.orgs.demo import demo_enterprise
 from gonghui.orgs.models import Enterprise, OrgNode
 
-CRITERIA = [("创新性", 30), ("实用性", 30), ("经济效益", 25), ("推广价值", 15)]
 XIANGSHUI_SURVEYED, XIANGSHUI_DECLARED = 47, 12
 IDEAS = [
     (
@@ -79,13 +77,6 @@ def _user(username: str, name: str) -> Any:
     return user
 
 
-def _rubric(org: OrgNode) -> Rubric:
-    rubric = Rubric.objects.create(org=org, name="五小成果评分细则")
-    for sort, (name, points) in enumerate(CRITERIA):
-        RubricCriterion.objects.create(rubric=rubric, name=name, max_points=Decimal(points), sort=sort)
-    return rubric
-
-
 def _submit(admin: Any, call: InnovationCall, org: OrgNode, enterprise: Enterprise, n: int, team: list[str]) -> Project:
     _label, category, title, problem, solution = IDEAS[n % len(IDEAS)]
     submission = Submission(
@@ -102,18 +93,16 @@ def _submit(admin: Any, call: InnovationCall, org: OrgNode, enterprise: Enterpri
     return project_submit(actor=admin, call=call, org=org, submission=submission)
 
 
-def _call(org: OrgNode, title: str, year: int, **extra: Any) -> InnovationCall:
-    today = timezone.localdate()
-    return InnovationCall.objects.create(
-        org=org,
-        year=year,
+def _call(admin: Any, org: OrgNode, title: str, year: int, **extra: Any) -> InnovationCall:
+    terms = CallTerms(
         title=title,
+        year=year,
         opens_on=dt.date(year, 1, 1),
-        closes_on=today + dt.timedelta(days=60),
-        rubric=_rubric(org),
+        closes_on=timezone.localdate() + dt.timedelta(days=60),
         min_reviewers=2,
         **extra,
     )
+    return call_open(actor=admin, org=org, terms=terms)
 
 
 def _panel(call: InnovationCall, org: OrgNode, reviewers: list[Any]) -> None:
@@ -138,7 +127,13 @@ def _yancheng(admin: Any) -> None:
     reviewers = [_user(f"yc-pingshen{i}", f"盐城评审专家{i}") for i in (1, 2, 3)]
     # The first batch, reviewed through to awards.
     first = _call(
-        city, f"{year}年盐城市职工“五小”创新成果评选（第一批）", year, first_prizes=1, second_prizes=2, third_prizes=2
+        admin,
+        city,
+        f"{year}年盐城市职工“五小”创新成果评选（第一批）",
+        year,
+        first_prizes=1,
+        second_prizes=2,
+        third_prizes=2,
     )
     unions = [OrgNode.objects.get(code=c) for c in ("fn-dianqi", "yn-jiqiren")]
     for n in range(6):
@@ -155,7 +150,7 @@ def _yancheng(admin: Any) -> None:
     call_announce(actor=admin, call=first, today=today - dt.timedelta(days=first.notice_days + 1))
     call_confirm_awards(actor=admin, call=first, today=today)
     # The second batch: 响水 surveyed 47 results in its unions and recommended 12 to the county panel.
-    second = _call(city, f"{year}年盐城市职工“五小”创新成果评选（第二批）", year)
+    second = _call(admin, city, f"{year}年盐城市职工“五小”创新成果评选（第二批）", year)
     _panel(second, xiangshui, reviewers)
     union = OrgNode.objects.get(code="xs-huagong")
     enterprise = Enterprise.objects.filter(union=union).first() or demo_enterprise(admin, union, union.name)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.form_fields import MultipleFileField, MultipleFileInput, yuan
 from gonghui.common.widgets import DateInput
+from gonghui.innovation.calls import DEFAULT_CRITERIA
 from gonghui.innovation.choices import (
     AchievementKind,
     NomineeKind,
@@ -21,7 +22,7 @@ from gonghui.innovation.choices import (
     StudioKind,
     StudioLevel,
 )
-from gonghui.innovation.models import HonorTitle, InnovationCall, Rubric
+from gonghui.innovation.models import HonorTitle, InnovationCall
 from gonghui.innovation.projects import Submission
 from gonghui.orgs.models import Enterprise
 
@@ -107,8 +108,11 @@ class CallForm(OrgCodeMixin):
     )
     opens_on = forms.DateField(label=_("开始申报"), widget=DateInput())
     closes_on = forms.DateField(label=_("申报截止"), widget=DateInput())
-    rubric = forms.ModelChoiceField(
-        label=_("评分细则"), queryset=Rubric.objects.all(), required=False, help_text=_("不选则使用默认四项细则")
+    criteria = forms.CharField(
+        label=_("评分细则"),
+        initial=DEFAULT_CRITERIA,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("每行一项：评分项和满分，如“创新性 30”"),
     )
     min_reviewers = forms.IntegerField(label=_("每项目至少评分人数"), min_value=1, max_value=20, initial=3)
     first_prizes = forms.IntegerField(label=_("一等奖名额"), min_value=0, initial=1)
@@ -116,6 +120,39 @@ class CallForm(OrgCodeMixin):
     third_prizes = forms.IntegerField(label=_("三等奖名额"), min_value=0, initial=3)
     merit_score = forms.DecimalField(label=_("优秀奖最低平均分"), min_value=0, max_value=100, initial=60)
     notice_days = forms.IntegerField(label=_("公示天数"), min_value=1, max_value=30, initial=7)
+
+
+class QuotaForm(forms.Form):
+    org = forms.CharField(label=_("推荐单位编码"), max_length=32)
+    quota = forms.IntegerField(label=_("推荐名额"), min_value=0, required=False, help_text=_("留空为不限"))
+
+
+class StarRuleForm(forms.Form):
+    """Points per unit of each kind of achievement, the caps, the assessment's weight, the star thresholds."""
+
+    org = forms.CharField(label=_("制定单位编码"), max_length=32)
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
+    assessment_weight = forms.DecimalField(
+        label=_("评审评价权重"), min_value=0, max_value=1, decimal_places=2, initial="0.30"
+    )
+    thresholds = forms.CharField(label=_("一至五星最低分"), initial="50, 60, 70, 80, 90")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for kind, label in AchievementKind.choices:
+            self.fields[f"points_{kind}"] = forms.DecimalField(
+                label=_("%(kind)s每项得分") % {"kind": label}, min_value=0, required=False
+            )
+            self.fields[f"cap_{kind}"] = forms.DecimalField(
+                label=_("%(kind)s得分上限") % {"kind": label}, min_value=0, required=False
+            )
+
+    def rule(self) -> dict[str, Any]:
+        d = self.cleaned_data
+        points = {k: str(d[f"points_{k}"]) for k in AchievementKind.values if d.get(f"points_{k}") is not None}
+        caps = {k: str(d[f"cap_{k}"]) for k in AchievementKind.values if d.get(f"cap_{k}") is not None}
+        thresholds = [t.strip() for t in d["thresholds"].replace("，", ",").split(",") if t.strip()]
+        return {"points": points, "caps": caps, "thresholds": thresholds, "assessment_weight": d["assessment_weight"]}
 
 
 class ProjectFilterForm(forms.Form):

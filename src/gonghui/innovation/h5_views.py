@@ -21,8 +21,9 @@ from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.idcard import normalize_idcard
 from gonghui.common.mobile import validate_mobile
 from gonghui.innovation import selectors
+from gonghui.innovation.choices import NominationStatus, RoundStatus
 from gonghui.innovation.forms import ObjectionForm, WorkerProjectForm
-from gonghui.innovation.models import InnovationCall, Project
+from gonghui.innovation.models import InnovationCall, Project, SelectionRound
 from gonghui.innovation.projects import attachment_add, project_submit
 from gonghui.innovation.results import objection_raise
 from gonghui.members.identity import document_hmac, mobile_hmac, same_person_name
@@ -114,3 +115,16 @@ def certificate(request: HttpRequest, number: str) -> HttpResponse:
     url = request.build_absolute_uri(reverse("innovation_h5:certificate", args=[number]))
     context = {"project": project, "qr": qr_svg(url, scale=3), "url": url}
     return render(request, "innovation/h5/certificate.html", context)
+
+
+@public_view
+def selection_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """The public list of a selection: who is on notice (with how to object), or on whom it was conferred."""
+    round_ = get_object_or_404(
+        SelectionRound.objects.select_related("org", "title"),
+        pk=pk,
+        status__in=[RoundStatus.NOTICE, RoundStatus.PUBLISHED],
+    )
+    shown = NominationStatus.SELECTED if round_.status == RoundStatus.NOTICE else NominationStatus.AWARDED
+    nominees = round_.nominations.filter(status=shown).select_related("person", "enterprise", "nominated_by")
+    return render(request, "innovation/h5/selection.html", {"round": round_, "nominees": nominees})

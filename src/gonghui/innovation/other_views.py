@@ -29,6 +29,7 @@ from gonghui.innovation.forms import (
     ProposalForm,
     RateForm,
     RoundForm,
+    StarRuleForm,
     StudioForm,
 )
 from gonghui.innovation.models import Nomination, Proposal, SelectionRound, Studio
@@ -151,6 +152,23 @@ def studio_list(request: HttpRequest) -> HttpResponse:
     if stars.isdigit():
         qs = qs.filter(stars=int(stars))
     return render(request, "innovation/studios.html", {"studios": qs[:500], "under": under})
+
+
+@staff_view
+def star_rule(request: HttpRequest) -> HttpResponse:
+    """A federation's yearly star rule for the studios in its subtree."""
+    form = StarRuleForm(
+        request.POST or None, initial={"org": request.GET.get("org", ""), "year": timezone.localdate().year}
+    )
+
+    def save(org: OrgNode) -> Any:
+        return studios.star_rule_set(actor=request.user, org=org, year=form.cleaned_data["year"], **form.rule())
+
+    rule = act_in_org(request, form, "org", Perm.REVIEW, save, refused=_("找不到该组织，或您无权制定规则。"))
+    if rule is not None:
+        messages.success(request, _("已保存 %(year)d 年度星级评定规则。") % {"year": rule.year})
+        return redirect("innovation:studios")
+    return render(request, "orgs/form.html", {"form": form, "title": _("星级评定规则")})
 
 
 @staff_view

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -13,11 +15,13 @@ from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import cursor, page_after
 from gonghui.innovation import selectors
-from gonghui.innovation.forms import RecommendForm, ResolveForm
+from gonghui.innovation.calls import call_quota_set
+from gonghui.innovation.forms import QuotaForm, RecommendForm, ResolveForm
 from gonghui.innovation.models import Objection, ReviewStage
 from gonghui.innovation.results import call_announce, call_confirm_awards, objection_resolve
 from gonghui.innovation.review import level_close, scorecard_submit, stage_recommend
 from gonghui.orgs.scope import scope_for
+from gonghui.orgs.selectors import org_get_for
 
 
 @staff_view
@@ -97,6 +101,20 @@ def confirm_awards(request: HttpRequest, pk: int) -> HttpResponse:
             _("已确认 %(n)d 个获奖项目并生成电子证书。") % {"n": call_confirm_awards(actor=request.user, call=call)}
         ),
     )
+    return redirect("innovation:call", pk=call.pk)
+
+
+@staff_view
+@require_POST
+def set_quota(request: HttpRequest, pk: int) -> HttpResponse:
+    call = selectors.call_get_for(request.user, pk)
+
+    def save(d: dict[str, Any]) -> str:
+        org = org_get_for(request.user, d["org"].strip().lower())
+        call_quota_set(actor=request.user, call=call, org=org, quota=d["quota"])
+        return _("已设置%(org)s的推荐名额。") % {"org": org.name}
+
+    form_action(request, QuotaForm(request.POST), save)
     return redirect("innovation:call", pk=call.pk)
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -16,20 +14,26 @@ from django.utils.translation import gettext as _
 from gonghui.common.access import staff_view
 from gonghui.common.paging import cursor, page_after
 from gonghui.innovation import selectors
+from gonghui.innovation.calls import CallTerms, call_open
 from gonghui.innovation.choices import StageStatus
 from gonghui.innovation.figures import FINAL_STATUSES
-from gonghui.innovation.forms import CadreProjectForm, CallForm, ProjectFilterForm, RecommendForm, ResolveForm
-from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ReviewStage, Rubric, RubricCriterion
+from gonghui.innovation.forms import (
+    CadreProjectForm,
+    CallForm,
+    ProjectFilterForm,
+    QuotaForm,
+    RecommendForm,
+    ResolveForm,
+)
+from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ReviewStage
 from gonghui.innovation.projects import attachment_add, project_submit
 from gonghui.innovation.review import conflict_of_interest, seat_for
 from gonghui.innovation.similarity import similar_to
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.org_field import act_in_org
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import can, require, scope_for
+from gonghui.orgs.scope import can, scope_for
 from gonghui.orgs.selectors import org_get_for
-
-DEFAULT_RUBRIC = [("创新性", 30), ("实用性", 30), ("经济效益", 25), ("推广价值", 15)]
 
 
 def under_org(request: HttpRequest) -> OrgNode | None:
@@ -44,28 +48,14 @@ def call_list(request: HttpRequest) -> HttpResponse:
     return render(request, "innovation/calls.html", {"calls": calls})
 
 
-def _default_rubric(org: OrgNode) -> Rubric:
-    rubric = Rubric.objects.create(org=org, name=_("五小成果评分细则"))
-    RubricCriterion.objects.bulk_create(
-        RubricCriterion(rubric=rubric, name=name, max_points=Decimal(points), sort=i)
-        for i, (name, points) in enumerate(DEFAULT_RUBRIC)
-    )
-    return rubric
-
-
 @staff_view
 def call_new(request: HttpRequest) -> HttpResponse:
     form = CallForm(request.POST or None)
 
-    @transaction.atomic
     def create(org: OrgNode) -> InnovationCall:
-        require(request.user, org, Perm.REVIEW)
         d = form.cleaned_data
-        if d["closes_on"] < d["opens_on"]:
-            raise ValidationError({"closes_on": _("截止日期不能早于开始日期。")})
-        fields = {k: d[k] for k in ("title", "year", "opens_on", "closes_on", "min_reviewers", "notice_days")}
-        prizes = {k: d[k] for k in ("first_prizes", "second_prizes", "third_prizes", "merit_score")}
-        return InnovationCall.objects.create(org=org, rubric=d["rubric"] or _default_rubric(org), **fields, **prizes)
+        terms = CallTerms(**{k: d[k] for k in CallTerms.__dataclass_fields__})
+        return call_open(actor=request.user, org=org, terms=terms)
 
     call = act_in_org(request, form, "org", Perm.REVIEW, create, refused=_("找不到该组织，或您无权在那里发起申报。"))
     if call is not None:
@@ -96,6 +86,7 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_run": can(request.user, Perm.REVIEW, call.org),
         "criteria": call.rubric.criteria.all(),
         "quotas": call.quotas.select_related("org"),
+        "quota_form": QuotaForm(),
     }
     return render(request, "innovation/call.html", context)
 
