@@ -32,7 +32,6 @@ from gonghui.innovation.projects import Submission, project_submit
 from gonghui.innovation.similarity import similar_to
 from gonghui.members.selectors import person_by_id_number
 from gonghui.orgs import selectors as org_selectors
-from gonghui.orgs.models import Enterprise
 from gonghui.orgs.scope import scope_for
 
 router = Router(tags=["innovation"])
@@ -210,7 +209,11 @@ def innovation_projects_create(request: HttpRequest, payload: ProjectIn) -> Stat
     """A cadre submits on a worker's behalf; the union's own review stage opens."""
     org = org_selectors.org_get_for(request.user, payload.org_code)
     call = selectors.call_get_for(request.user, payload.call_id)
-    enterprise = get_object_or_404(Enterprise, pk=payload.enterprise_id) if payload.enterprise_id else None
+    enterprise = (
+        get_object_or_404(org_selectors.enterprises_for(request.user), pk=payload.enterprise_id)
+        if payload.enterprise_id
+        else None
+    )
     submission = Submission(
         category=payload.category,
         title=payload.title,
@@ -352,7 +355,7 @@ def innovation_proposals_list(request: HttpRequest, status: str = "", limit: int
 @router.post("/innovation/proposals", response={201: ProposalOut}, operation_id="innovation_proposals_create")
 def innovation_proposals_create(request: HttpRequest, payload: ProposalIn) -> Status:
     org = org_selectors.org_get_for(request.user, payload.org_code)
-    enterprise = get_object_or_404(Enterprise, pk=payload.enterprise_id)
+    enterprise = get_object_or_404(org_selectors.enterprises_for(request.user), pk=payload.enterprise_id)
     proposal = proposals.proposal_submit(
         actor=request.user,
         org=org,
@@ -594,7 +597,9 @@ def innovation_nominate(request: HttpRequest, pk: int, payload: NominationIn) ->
         nominated_by=nominated_by,
         kind=payload.kind,
         person=person_by_id_number(payload.id_number) if payload.kind == NomineeKind.PERSON else None,
-        enterprise=get_object_or_404(Enterprise, pk=payload.enterprise_id) if payload.enterprise_id else None,
+        enterprise=get_object_or_404(org_selectors.enterprises_for(request.user), pk=payload.enterprise_id)
+        if payload.enterprise_id
+        else None,
         team_name=payload.team_name,
         is_front_line=payload.is_front_line,
         deeds=payload.deeds,
