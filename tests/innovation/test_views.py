@@ -103,3 +103,23 @@ def test_the_public_notice_takes_objections_and_the_certificate_verifies(contest
     certificate = Client().get(f"/h5/innovation/certificate/{project.certificate_no}/").content.decode()
     assert "荣 誉 证 书" in certificate and "<svg" in certificate and project.certificate_no in certificate
     assert Client().get("/h5/innovation/certificate/WX000000000000/").status_code == 404
+
+
+def test_a_cadre_declares_for_a_worker_naming_the_enterprise_by_its_code(contest: Contest) -> None:
+    client = Client()
+    client.force_login(contest.world.users["owner"])
+    data = {
+        "org": contest.world.union_a.code,
+        "call": contest.call.pk,
+        "category": "suggestion",
+        "title": "叉车充电错峰",
+        "problem": "叉车都在白天充电，电费高，峰时还跳闸。",
+        "solution": "排班改为夜间谷电充电，加装定时器。",
+        "team": "张建国",
+        "pledge": "on",
+    }
+    page = client.post("/innovation/projects/new/", {**data, "enterprise": contest.other_enterprise.uscc})
+    assert "申报工会下没有这个统一社会信用代码的企业" in page.content.decode()
+    response = client.post("/innovation/projects/new/", {**data, "enterprise": contest.world.enterprise.uscc.lower()})
+    assert response.status_code == 302
+    assert Project.objects.get(title="叉车充电错峰").enterprise == contest.world.enterprise

@@ -66,10 +66,12 @@ class ProjectForm(forms.Form):
 
     def __init__(self, *args: Any, enterprises: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _limit(self, "enterprise", enterprises)
+        if enterprises is not None:  # the cadre's form names the enterprise by code instead
+            _limit(self, "enterprise", enterprises)
 
     def submission(self, **extra: Any) -> Submission:
         d = self.cleaned_data
+        extra.setdefault("enterprise", d.get("enterprise"))
         return Submission(
             category=d["category"],
             title=d["title"],
@@ -80,13 +82,17 @@ class ProjectForm(forms.Form):
             benefit_method=d.get("benefit_method", ""),
             benefit_evidence=d.get("benefit_evidence", ""),
             pledge=d.get("pledge", False),
-            enterprise=d.get("enterprise"),
             **extra,
         )
 
 
 class CadreProjectForm(OrgCodeMixin, ProjectForm):
+    """A cadre names the enterprise by its 统一社会信用代码: the union's list is not known until the code is."""
+
     call = forms.ModelChoiceField(label=_("申报批次"), queryset=InnovationCall.objects.none())
+    enterprise = forms.CharField(  # type: ignore[assignment]
+        label=_("所在企业统一社会信用代码"), max_length=18, required=False, help_text=_("可不填；须是申报工会下的企业")
+    )
 
 
 class WorkerProjectForm(ProjectForm):

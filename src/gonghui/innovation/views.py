@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.common.access import staff_view
 from gonghui.common.paging import cursor, page_after
+from gonghui.common.uscc import normalize_uscc
 from gonghui.innovation import selectors
 from gonghui.innovation.calls import CallTerms, call_open
 from gonghui.innovation.choices import StageStatus
@@ -126,18 +128,20 @@ def _enterprises_of(org: OrgNode | None) -> Any:
 
 @staff_view
 def project_new(request: HttpRequest) -> HttpResponse:
-    code = (request.POST.get("org") or request.GET.get("org") or "").strip().lower()
-    org = OrgNode.objects.filter(code=code).first() if code else None
-    scoped = org if org is not None and scope_for(request.user).contains(org) else None
-    form = CadreProjectForm(
-        request.POST or None, request.FILES or None, enterprises=_enterprises_of(scoped), initial={"org": code}
-    )
+    form = CadreProjectForm(request.POST or None, request.FILES or None, initial={"org": request.GET.get("org", "")})
     form.fields["call"].queryset = selectors.calls_for(request.user)  # type: ignore[attr-defined]
 
     def submit(target: OrgNode) -> Project:
+        code = normalize_uscc(form.cleaned_data["enterprise"])
+        enterprise = Enterprise.objects.filter(uscc=code, union__path__startswith=target.path).first() if code else None
+        if code and enterprise is None:
+            raise ValidationError({"enterprise": _("申报工会下没有这个统一社会信用代码的企业。")})
         with transaction.atomic():
             project = project_submit(
-                actor=request.user, call=form.cleaned_data["call"], org=target, submission=form.submission()
+                actor=request.user,
+                call=form.cleaned_data["call"],
+                org=target,
+                submission=form.submission(enterprise=enterprise),
             )
             for upload in request.FILES.getlist("attachments"):
                 attachment_add(
