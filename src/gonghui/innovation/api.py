@@ -340,16 +340,9 @@ class ProposalActIn(Schema):
     evidence: str = ""
 
 
-def _proposal(request: HttpRequest, pk: int) -> Proposal:
-    return get_object_or_404(
-        scope_for(request.user).filter(Proposal.objects.select_related("org", "enterprise")), pk=pk
-    )
-
-
 @router.get("/innovation/proposals", response=list[ProposalOut], operation_id="innovation_proposals_list")
 def innovation_proposals_list(request: HttpRequest, status: str = "", limit: int = 50) -> Any:
-    qs = scope_for(request.user).filter(Proposal.objects.select_related("org", "enterprise")).order_by("-pk")
-    return (qs.filter(status=status) if status else qs)[: max(1, min(limit, 200))]
+    return selectors.proposals_for(request.user, status=status)[: max(1, min(limit, 200))]
 
 
 @router.post("/innovation/proposals", response={201: ProposalOut}, operation_id="innovation_proposals_create")
@@ -371,7 +364,7 @@ def innovation_proposals_create(request: HttpRequest, payload: ProposalIn) -> St
 @router.post("/innovation/proposals/{int:pk}/act", response=ProposalOut, operation_id="innovation_proposals_act")
 def innovation_proposals_act(request: HttpRequest, pk: int, payload: ProposalActIn) -> Proposal:
     """Route to the enterprise, adopt or decline (with a reason), or record implementation and value saved."""
-    proposal = _proposal(request, pk)
+    proposal = selectors.proposal_get_for(request.user, pk)
     if payload.action == "route":
         proposals.proposal_route(actor=request.user, proposal=proposal)
     elif payload.action in ("adopt", "decline"):
@@ -386,7 +379,7 @@ def innovation_proposals_act(request: HttpRequest, pk: int, payload: ProposalAct
             value_saved=payload.value_saved,
             evidence=payload.evidence,
         )
-    return _proposal(request, pk)
+    return selectors.proposal_get_for(request.user, pk)
 
 
 # 创新工作室 ------------------------------------------------------------------------------------------
@@ -469,13 +462,9 @@ def innovation_star_rule(request: HttpRequest, payload: StarRuleIn) -> dict[str,
     return {"count": rule.pk}
 
 
-def _studio(request: HttpRequest, pk: int) -> Studio:
-    return get_object_or_404(scope_for(request.user).filter(Studio.objects.select_related("org", "leader")), pk=pk)
-
-
 @router.get("/innovation/studios", response=list[StudioOut], operation_id="innovation_studios_list")
 def innovation_studios_list(request: HttpRequest, stars: int | None = None) -> Any:
-    qs = scope_for(request.user).filter(Studio.objects.select_related("org", "leader"))
+    qs = selectors.studios_for(request.user)
     return (qs.filter(stars=stars) if stars is not None else qs)[:500]
 
 
@@ -499,7 +488,7 @@ def innovation_studios_create(request: HttpRequest, payload: StudioIn) -> Status
     "/innovation/studios/{int:pk}/achievements", response={201: CountOut}, operation_id="innovation_achievements_add"
 )
 def innovation_achievements_add(request: HttpRequest, pk: int, payload: AchievementIn) -> Status:
-    studios.achievement_add(actor=request.user, studio=_studio(request, pk), **payload.dict())
+    studios.achievement_add(actor=request.user, studio=selectors.studio_get_for(request.user, pk), **payload.dict())
     return Status(201, {"count": 1})
 
 
@@ -507,7 +496,10 @@ def innovation_achievements_add(request: HttpRequest, pk: int, payload: Achievem
 def innovation_studios_rate(request: HttpRequest, pk: int, payload: RateIn) -> Any:
     """Rate a year by the federation's star rule over that year's achievements plus the assessment."""
     return studios.studio_rate(
-        actor=request.user, studio=_studio(request, pk), year=payload.year, assessment=payload.assessment
+        actor=request.user,
+        studio=selectors.studio_get_for(request.user, pk),
+        year=payload.year,
+        assessment=payload.assessment,
     )
 
 
@@ -568,28 +560,23 @@ class DecideIn(Schema):
     note: str = ""
 
 
-def _round(request: HttpRequest, pk: int) -> SelectionRound:
-    return get_object_or_404(scope_for(request.user).filter(SelectionRound.objects.select_related("org")), pk=pk)
-
-
 @router.get("/innovation/rounds", response=list[RoundOut], operation_id="innovation_rounds_list")
 def innovation_rounds_list(request: HttpRequest) -> Any:
-    return scope_for(request.user).filter(SelectionRound.objects.select_related("org", "title"))[:200]
+    return selectors.rounds_for(request.user)[:200]
 
 
 @router.get(
     "/innovation/rounds/{int:pk}/nominations", response=list[NominationOut], operation_id="innovation_nominations_list"
 )
 def innovation_nominations_list(request: HttpRequest, pk: int) -> Any:
-    nominations = _round(request, pk).nominations.select_related("person", "enterprise", "nominated_by")
-    return scope_for(request.user).filter(nominations, "nominated_by")
+    return selectors.nominations_for(request.user, selectors.round_get_for(request.user, pk))
 
 
 @router.post(
     "/innovation/rounds/{int:pk}/nominations", response={201: NominationOut}, operation_id="innovation_nominate"
 )
 def innovation_nominate(request: HttpRequest, pk: int, payload: NominationIn) -> Status:
-    round_ = _round(request, pk)
+    round_ = selectors.round_get_for(request.user, pk)
     nominated_by = org_selectors.org_get_for(request.user, payload.nominated_by)
     nomination = selections.nominate(
         actor=request.user,
@@ -613,7 +600,7 @@ def innovation_decide(request: HttpRequest, pk: int, payload: DecideIn) -> Nomin
     nomination = get_object_or_404(
         Nomination.objects.select_related("round__org", "nominated_by"),
         pk=pk,
-        round__in=scope_for(request.user).filter(SelectionRound.objects.all()),
+        round__in=selectors.rounds_for(request.user),
     )
     selections.nomination_decide(actor=request.user, nomination=nomination, select=payload.select, note=payload.note)
     return Nomination.objects.select_related("person", "enterprise", "nominated_by").get(pk=pk)
@@ -621,12 +608,12 @@ def innovation_decide(request: HttpRequest, pk: int, payload: DecideIn) -> Nomin
 
 @router.post("/innovation/rounds/{int:pk}/notice", response=RoundOut, operation_id="innovation_round_notice")
 def innovation_round_notice(request: HttpRequest, pk: int) -> SelectionRound:
-    return selections.round_notice(actor=request.user, round_=_round(request, pk))
+    return selections.round_notice(actor=request.user, round_=selectors.round_get_for(request.user, pk))
 
 
 @router.post("/innovation/rounds/{int:pk}/publish", response=CountOut, operation_id="innovation_round_publish")
 def innovation_round_publish(request: HttpRequest, pk: int) -> dict[str, int]:
-    return {"count": selections.round_publish(actor=request.user, round_=_round(request, pk))}
+    return {"count": selections.round_publish(actor=request.user, round_=selectors.round_get_for(request.user, pk))}
 
 
 # 统计 ------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
 from gonghui.common.paging import cursor, page_after
 from gonghui.experts.figures import desk_figures
-from gonghui.innovation import proposals, selections, studios
+from gonghui.innovation import proposals, selections, selectors, studios
 from gonghui.innovation.choices import NominationStatus, RoundKind
 from gonghui.innovation.figures import innovation_figures
 from gonghui.innovation.forms import (
@@ -42,10 +42,6 @@ from gonghui.orgs.scope import can, require, scope_for
 from gonghui.orgs.selectors import org_get_for, org_roots_for
 
 
-def _in_scope(request: HttpRequest, model: Any, pk: int, org_field: str = "org") -> Any:
-    return get_object_or_404(scope_for(request.user).filter(model.objects.all(), org_field), pk=pk)
-
-
 def _org_from_form(request: HttpRequest) -> OrgNode | None:
     code = (request.POST.get("org") or request.GET.get("org") or "").strip().lower()
     org = OrgNode.objects.filter(code=code).first() if code else None
@@ -59,7 +55,7 @@ def _org_from_form(request: HttpRequest) -> OrgNode | None:
 def proposal_list(request: HttpRequest) -> HttpResponse:
     form = ProposalFilterForm(request.GET or None)
     d = form.cleaned_data if form.is_valid() else {}
-    qs = scope_for(request.user).filter(Proposal.objects.select_related("org", "enterprise")).order_by("-pk")
+    qs = selectors.proposals_for(request.user)
     under = under_org(request)
     if under is not None:
         qs = qs.filter(org__path__startswith=under.path)
@@ -103,7 +99,7 @@ def proposal_new(request: HttpRequest) -> HttpResponse:
 
 @staff_view
 def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _in_scope(request, Proposal, pk)
+    proposal = selectors.proposal_get_for(request.user, pk)
     can_decide = can(request.user, Perm.REVIEW, proposal.org)
     return render(
         request, "innovation/proposal.html", {"p": proposal, "can_decide": can_decide, "form": ProposalDecisionForm()}
@@ -113,7 +109,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_POST
 def proposal_act(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = _in_scope(request, Proposal, pk)
+    proposal = selectors.proposal_get_for(request.user, pk)
 
     def act(d: dict[str, Any]) -> str:
         action = d["action"]
@@ -144,7 +140,7 @@ def proposal_act(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_view
 def studio_list(request: HttpRequest) -> HttpResponse:
-    qs = scope_for(request.user).filter(Studio.objects.select_related("org", "leader", "enterprise"))
+    qs = selectors.studios_for(request.user)
     under = under_org(request)
     if under is not None:
         qs = qs.filter(org__path__startswith=under.path)
@@ -199,7 +195,7 @@ def studio_new(request: HttpRequest) -> HttpResponse:
 
 @staff_view
 def studio_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    studio = _in_scope(request, Studio, pk)
+    studio = selectors.studio_get_for(request.user, pk)
     context = {
         "studio": studio,
         "achievements": studio.achievements.all()[:200],
@@ -215,7 +211,7 @@ def studio_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_POST
 def studio_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    studio = _in_scope(request, Studio, pk)
+    studio = selectors.studio_get_for(request.user, pk)
 
     def add(d: dict[str, Any]) -> str:
         studios.achievement_add(actor=request.user, studio=studio, **{**d, "value_yuan": d.get("value_yuan") or 0})
@@ -241,7 +237,7 @@ def studio_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @staff_view
 def round_list(request: HttpRequest) -> HttpResponse:
-    rounds = scope_for(request.user).filter(SelectionRound.objects.select_related("org", "title"))
+    rounds = selectors.rounds_for(request.user)
     return render(request, "innovation/rounds.html", {"rounds": rounds})
 
 
@@ -274,10 +270,8 @@ def round_new(request: HttpRequest) -> HttpResponse:
 
 @staff_view
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    round_ = _in_scope(request, SelectionRound, pk)
-    nominations = scope_for(request.user).filter(
-        round_.nominations.select_related("person", "enterprise", "nominated_by"), "nominated_by"
-    )
+    round_ = selectors.round_get_for(request.user, pk)
+    nominations = selectors.nominations_for(request.user, round_)
     context = {
         "round": round_,
         "nominations": nominations,
@@ -291,7 +285,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_POST
 def round_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    round_ = _in_scope(request, SelectionRound, pk)
+    round_ = selectors.round_get_for(request.user, pk)
     try:
         if action == "nominate":
             _nominate(request, round_)
