@@ -18,19 +18,17 @@ from django.views.decorators.cache import never_cache
 from gonghui.assistance.forms import AidApplyForm
 from gonghui.assistance.services import hardship_file_apply
 from gonghui.common.access import public_view
-from gonghui.common.audit import client_ip
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.members.identity import (
     Applicant,
     CheckedApplicant,
     check_applicant,
     document_hmac,
-    mobile_hmac,
-    same_person_name,
+    matches_record,
 )
 from gonghui.members.models import Person
 from gonghui.members.services import person_locked_or_created
-from gonghui.members.throttle import progress_lookup_allowed
+from gonghui.members.throttle import require_submission_slot
 from gonghui.orgs.models import OrgNode
 
 
@@ -43,7 +41,7 @@ def _applicant_person(checked: CheckedApplicant, *, migrant: bool) -> Person:
         Person.objects.filter(pk=person.pk).update(is_migrant_worker=True)
         person.is_migrant_worker = True
         return person
-    if person.mobile_hmac != mobile_hmac(checked.mobile) or not same_person_name(person.name, checked.name):
+    if not matches_record(person, name=checked.name, mobile=checked.mobile):
         raise ValidationError(_("姓名、证件号码或手机号码与登记信息不一致，请核对，或联系工会更正。"))
     return person
 
@@ -56,8 +54,7 @@ def aid_apply(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            if not progress_lookup_allowed(client_ip(request)):
-                raise ValidationError(_("提交次数过多，请一小时后再试。"))
+            require_submission_slot(request)
             applicant = Applicant(name=d["name"], id_number=d["id_number"], mobile=d["mobile"], consent=d["consent"])
             checked = check_applicant(applicant)
             with transaction.atomic():

@@ -19,7 +19,7 @@ from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 
 from gonghui.campaigns.models import Beneficiary, Campaign, Tally
-from gonghui.orgs.models import OrgNode
+from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
 
@@ -41,8 +41,7 @@ def campaigns_covering(org: OrgNode, *, since_year: int = 0) -> QuerySet[Campaig
     Callers have checked the user may work in `org`; a grassroots cadre pays within the town's campaign
     without seeing the town's other business.
     """
-    ancestors = [org.path[:end] for end in range(OrgNode.steplen, len(org.path) + 1, OrgNode.steplen)]
-    return Campaign.objects.filter(org__path__in=ancestors, year__gte=since_year).select_related("org")
+    return Campaign.objects.filter(org__path__in=paths_up(org.path), year__gte=since_year).select_related("org")
 
 
 def campaign_get_for(user: Any, pk: int) -> Campaign:

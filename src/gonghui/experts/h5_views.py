@@ -13,18 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from gonghui.common.access import public_view
-from gonghui.common.audit import client_ip
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.experts import selectors, services
 from gonghui.experts.forms import ConfirmForm, PortalNeedForm, PortalSignInForm
 from gonghui.experts.models import Need
-from gonghui.members.throttle import progress_lookup_allowed
+from gonghui.members.throttle import require_submission_slot
 from gonghui.orgs.models import OrgNode
-
-
-def _throttled(request: HttpRequest) -> None:
-    if not progress_lookup_allowed(client_ip(request)):
-        raise ValidationError(_("提交次数过多，请一小时后再试。"))
 
 
 @public_view
@@ -34,7 +28,7 @@ def post_need(request: HttpRequest, code: str) -> HttpResponse:
     form = PortalNeedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            _throttled(request)
+            require_submission_slot(request)
             enterprise = services.enterprise_for_contact(
                 uscc=form.cleaned_data["uscc"], phone=form.cleaned_data["phone"]
             )
@@ -59,7 +53,7 @@ def my_needs(request: HttpRequest) -> HttpResponse:
     enterprise, needs, done = None, [], ""
     if request.method == "POST" and form.is_valid():
         try:
-            _throttled(request)
+            require_submission_slot(request)
             enterprise = services.enterprise_for_contact(
                 uscc=form.cleaned_data["uscc"], phone=form.cleaned_data["phone"]
             )

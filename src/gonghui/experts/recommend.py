@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from gonghui.common.search_keys import to_simplified
 from gonghui.experts.models import Expert, Need
 from gonghui.innovation.similarity import bigrams
+from gonghui.orgs.models import paths_up
 
 TAG_POINTS, MAX_TAGS = 3.0, 3
 TEXT_POINTS_PER_GRAM, MAX_TEXT_POINTS = 0.25, 4.0
@@ -87,8 +88,7 @@ def recommend(need: Need, pool: list[int] | None = None, *, limit: int = 10) -> 
     Every expert is scored with plain arithmetic; only the top `limit` get their reasons written out.
     """
     if pool is None:
-        path = need.org.path
-        experts = Expert.objects.filter(org__path__in=[path[:n] for n in range(4, len(path) + 1, 4)])
+        experts = Expert.objects.filter(org__path__in=paths_up(need.org.path))
     else:
         experts = Expert.objects.filter(org_id__in=pool)
     # A plain fetch of text and numbers: a server-side cursor or JSON columns would cost more than the ranking.

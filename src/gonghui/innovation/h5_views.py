@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from gonghui.common.access import public_view
-from gonghui.common.audit import client_ip
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.idcard import normalize_idcard
 from gonghui.common.mobile import validate_mobile
@@ -26,26 +25,23 @@ from gonghui.innovation.forms import ObjectionForm, WorkerProjectForm
 from gonghui.innovation.models import InnovationCall, Project, SelectionRound
 from gonghui.innovation.projects import attachment_add, project_submit
 from gonghui.innovation.results import objection_raise
-from gonghui.members.identity import document_hmac, mobile_hmac, same_person_name
+from gonghui.members.identity import document_hmac, matches_record
 from gonghui.members.models import Person
 from gonghui.members.qr import qr_svg
-from gonghui.members.throttle import progress_lookup_allowed
-from gonghui.orgs.models import Enterprise, OrgNode
+from gonghui.members.throttle import require_submission_slot
+from gonghui.orgs.models import Enterprise, OrgNode, paths_up
 
 
 def _open_calls(org: OrgNode) -> list[InnovationCall]:
     today = timezone.localdate()
-    paths = [org.path[:n] for n in range(4, len(org.path) + 1, 4)]
-    return list(InnovationCall.objects.filter(org__path__in=paths, opens_on__lte=today, closes_on__gte=today))
+    return list(
+        InnovationCall.objects.filter(org__path__in=paths_up(org.path), opens_on__lte=today, closes_on__gte=today)
+    )
 
 
 def _leader(name: str, id_number: str, mobile: str) -> Person:
     person = Person.objects.filter(id_hmac=document_hmac(normalize_idcard(id_number))).first()
-    if (
-        person is None
-        or person.mobile_hmac != mobile_hmac(validate_mobile(mobile))
-        or not same_person_name(person.name, name)
-    ):
+    if person is None or not matches_record(person, name=name, mobile=validate_mobile(mobile)):
         raise ValidationError(_("负责人的姓名、身份证号码或手机号码与会员登记信息不一致，请核对，或联系工会更正。"))
     return person
 
@@ -61,8 +57,7 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            if not progress_lookup_allowed(client_ip(request)):
-                raise ValidationError(_("提交次数过多，请一小时后再试。"))
+            require_submission_slot(request)
             team = [line for line in d["team"].splitlines() if line.strip()]
             leader = _leader(team[0] if team else "", d["leader_id_number"], d["leader_mobile"])
             with transaction.atomic():
@@ -98,8 +93,7 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         project = get_object_or_404(Project, pk=request.POST.get("project"), call=call)
         try:
-            if not progress_lookup_allowed(client_ip(request)):
-                raise ValidationError(_("提交次数过多，请一小时后再试。"))
+            require_submission_slot(request)
             objection_raise(project=project, **form.cleaned_data)
             sent = True
             form = ObjectionForm()

@@ -19,7 +19,7 @@ from gonghui.innovation.models import (
     Studio,
 )
 from gonghui.innovation.review import stage_filter_open_for_reviewer
-from gonghui.orgs.models import StaffRole
+from gonghui.orgs.models import StaffRole, paths_up
 from gonghui.orgs.roles import Perm, roles_with
 from gonghui.orgs.scope import require, scope_for
 
@@ -31,7 +31,7 @@ def calls_for(user: Any) -> QuerySet[InnovationCall]:
         return InnovationCall.objects.select_related("org")
     above = Q(pk__in=[])
     for path in scope.paths:
-        above |= Q(org__path__in=[path[:n] for n in range(4, len(path) + 1, 4)])
+        above |= Q(org__path__in=paths_up(path))
     return InnovationCall.objects.select_related("org").filter(scope.q("org__") | above).distinct()
 
 

@@ -18,7 +18,7 @@ from gonghui.common.textnorm import clean_text
 from gonghui.innovation.choices import AchievementKind, StudioKind, StudioLevel
 from gonghui.innovation.models import StarRule, Studio, StudioAchievement, StudioRating
 from gonghui.members.models import Person
-from gonghui.orgs.models import Enterprise, OrgNode
+from gonghui.orgs.models import Enterprise, OrgNode, paths_up
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
 
@@ -91,7 +91,7 @@ def star_rule_set(
 
 def rule_for(studio: Studio, year: int) -> StarRule:
     """The nearest federation's rule for the year, from the studio's union upwards."""
-    paths = [studio.org.path[:n] for n in range(len(studio.org.path), 0, -4)]
+    paths = paths_up(studio.org.path)[::-1]  # nearest first
     rules = {r.org.path: r for r in StarRule.objects.filter(year=year, org__path__in=paths).select_related("org")}
     for path in paths:
         if path in rules:

@@ -36,6 +36,11 @@ def same_person_name(a: str, b: str) -> bool:
     return search_keys(a).simplified == search_keys(b).simplified
 
 
+def matches_record(person: Any, *, name: str, mobile: str) -> bool:
+    """Whether a person on file has this (normalised) mobile and, in simplified form, this name."""
+    return person.mobile_hmac == mobile_hmac(mobile) and same_person_name(person.name, name)
+
+
 @dataclass
 class Applicant:
     name: str

@@ -1,8 +1,13 @@
-"""Per-IP limit on progress look-ups, so ID + mobile pairs cannot be probed at speed."""
+"""Per-IP limit on progress look-ups and public forms, so ID + mobile pairs cannot be probed at speed."""
 
 from __future__ import annotations
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from gonghui.common.audit import client_ip
 
 PROGRESS_LIMIT_PER_HOUR = 20
 
@@ -14,3 +19,9 @@ def progress_lookup_allowed(ip: str | None) -> bool:
         return False
     cache.incr(key)
     return True
+
+
+def require_submission_slot(request: HttpRequest) -> None:
+    """The same per-IP limit for the public forms that prove identity with a document and a phone."""
+    if not progress_lookup_allowed(client_ip(request)):
+        raise ValidationError(_("提交次数过多，请一小时后再试。"))

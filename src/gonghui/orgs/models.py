@@ -97,6 +97,12 @@ class OrgNode(MP_Node, SearchKeyFields):
         return self.name
 
 
+def paths_up(path: str) -> list[str]:
+    """A node's path and its ancestors' paths, root first (materialized paths are prefixes)."""
+    step = OrgNode.steplen
+    return [path[:end] for end in range(step, len(path) + 1, step)]
+
+
 class Industry(models.TextChoices):
     """GB/T 4754-2017 sections (门类)."""
 
