@@ -82,21 +82,36 @@ def _reasons(row: Row, parts: tuple[list[str], int, bool, int, float], need: Nee
     return reasons
 
 
-def recommend(need: Need, pool: list[int] | None = None, *, limit: int = 10) -> list[Recommendation]:
-    """The best experts for `need` from the pools with ids in `pool` (default: the need's union and above).
+_FIELDS = ("pk", "tag_text", "grams", "industry", "region_id", "active_load", "max_load")
+
+
+def _target(need: Need) -> _Need:
+    text = to_simplified(need_text(need)).lower()
+    return _Need(text, frozenset(bigrams(text)), need.enterprise.industry, need.enterprise.region_id)
+
+
+def recommend(need: Need, *, limit: int = 10) -> list[Recommendation]:
+    """The best experts for `need` from the pools of its union and the unions above.
 
     Every expert is scored with plain arithmetic; only the top `limit` get their reasons written out.
     """
-    if pool is None:
-        experts = Expert.objects.filter(org__path__in=paths_up(need.org.path))
-    else:
-        experts = Expert.objects.filter(org_id__in=pool)
     # A plain fetch of text and numbers: a server-side cursor or JSON columns would cost more than the ranking.
-    rows = experts.filter(available=True).values_list(
-        "pk", "tag_text", "grams", "industry", "region_id", "active_load", "max_load"
-    )
-    text = to_simplified(need_text(need)).lower()
-    target = _Need(text, frozenset(bigrams(text)), need.enterprise.industry, need.enterprise.region_id)
+    rows = Expert.objects.filter(org__path__in=paths_up(need.org.path), available=True).values_list(*_FIELDS)
+    target = _target(need)
     scored = [(-_points(_parts(row, target)), row[0], row) for row in rows if row[5] < row[6]]  # not at their limit
     scored.sort(key=lambda item: (item[0], item[1]))
     return [Recommendation(row[0], -neg, _reasons(row, _parts(row, target), need)) for neg, _pk, row in scored[:limit]]
+
+
+def explain(need: Need, expert: Expert) -> list[str]:
+    """Why `expert` suits `need`, as the ranking would say it (kept with a dispatch)."""
+    row: Row = (
+        expert.pk,
+        expert.tag_text,
+        expert.grams,
+        expert.industry,
+        expert.region_id,
+        expert.active_load,
+        expert.max_load,
+    )
+    return _reasons(row, _parts(row, _target(need)), need)

@@ -25,7 +25,7 @@ from gonghui.common.textnorm import clean_text
 from gonghui.common.uscc import validate_uscc
 from gonghui.experts.choices import DUE_AFTER, Channel, DispatchStatus, NeedStatus, Urgency
 from gonghui.experts.models import Dispatch, Expert, Need, ServiceRecord
-from gonghui.experts.recommend import expert_grams, recommend
+from gonghui.experts.recommend import expert_grams, explain
 from gonghui.members.identity import mobile_hmac
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode, Region
@@ -166,8 +166,7 @@ def dispatch_expert(*, actor: Any, need: Need, expert: Expert) -> Dispatch:
         raise ValidationError(_("该专家不在本需求可调用的专家库中。"))
     if not expert.available or expert.active_load >= expert.max_load:
         raise ValidationError(_("%(name)s目前不能再接派单。") % {"name": expert.person.name})
-    ranked = {r.expert_id: r for r in recommend(need, [expert.org_id], limit=10_000)}
-    reasons = ranked[expert.pk].reasons if expert.pk in ranked else []
+    reasons = explain(need, expert)
     try:
         with transaction.atomic():
             dispatch = Dispatch.objects.create(need=need, expert=expert, reasons=reasons, dispatched_by=actor)
