@@ -25,9 +25,8 @@ from gonghui.campaigns.selectors import Coverage, Money
 from gonghui.campaigns.services import beneficiaries_add, campaign_create, job_fair_record
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
-from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.models import OrgNode
-from gonghui.orgs.org_field import act_in_org
+from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
 
@@ -72,11 +71,9 @@ def _chart(coverage: Coverage, by_kind: list[tuple[Any, Money]], by_fund: list[t
 @staff_view
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(request.user, pk)
-    under = None
-    if request.GET.get("under"):  # drill down into a child union's part of the campaign
-        under = org_selectors.org_get_for(request.user, request.GET["under"].strip().lower())
-        if not under.path.startswith(campaign.org.path):
-            raise Http404
+    under = under_org(request)  # drill down into a child union's part of the campaign
+    if under is not None and not under.path.startswith(campaign.org.path):
+        raise Http404
     coverage = selectors.campaign_coverage(request.user, campaign, under=under)
     kinds, funds = dict(PayoutKind.choices), dict(FundSource.choices)
     by_kind = [(kinds.get(k, k), t) for k, t in coverage.by_kind.items()]

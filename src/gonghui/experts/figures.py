@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.experts.choices import OPEN_NEED_STATUSES, NeedStatus
 from gonghui.experts.models import Expert, Need, ServiceRecord
-from gonghui.innovation.figures import Figure, _link
+from gonghui.innovation.figures import Figure, figure_link
 from gonghui.orgs.models import OrgNode
 
 
@@ -26,38 +26,44 @@ def desk_figures(org: OrgNode, year: int) -> list[Figure]:
     )
     experts = Expert.objects.filter(org__path__startswith=org.path).count()
     return [
-        Figure("experts", _("专家库人数"), experts, _("人"), _link("experts:pool", org)),
-        Figure("needs_posted", _("企业需求"), counts["posted"], _("项"), _link("experts:needs", org, year=year)),
+        Figure("experts", _("专家库人数"), experts, _("人"), figure_link("experts:pool", org)),
+        Figure("needs_posted", _("企业需求"), counts["posted"], _("项"), figure_link("experts:needs", org, year=year)),
         Figure(
             "needs_solved",
             _("解决难题"),
             counts["solved"],
             _("个"),
-            _link("experts:needs", org, year=year, status=NeedStatus.RESOLVED),
+            figure_link("experts:needs", org, year=year, status=NeedStatus.RESOLVED),
         ),
         Figure(
             "enterprises_helped",
             _("服务企业"),
             counts["enterprises"],
             _("家"),
-            _link("experts:needs", org, year=year, status=NeedStatus.RESOLVED),
+            figure_link("experts:needs", org, year=year, status=NeedStatus.RESOLVED),
         ),
         Figure(
             "needs_open",
             _("办理中"),
             counts["open"],
             _("项"),
-            _link("experts:needs", org, year=year, status="open_any"),
+            figure_link("experts:needs", org, year=year, status="open_any"),
         ),
-        Figure("service_events", _("助企活动"), records["events"], _("场"), _link("experts:needs", org, year=year)),
         Figure(
-            "workers_trained", _("培训职工"), records["trained"] or 0, _("人次"), _link("experts:needs", org, year=year)
+            "service_events", _("助企活动"), records["events"], _("场"), figure_link("experts:needs", org, year=year)
+        ),
+        Figure(
+            "workers_trained",
+            _("培训职工"),
+            records["trained"] or 0,
+            _("人次"),
+            figure_link("experts:needs", org, year=year),
         ),
         Figure(
             "benefit",
             _("预计经济效益"),
             records["benefit"] or Decimal(0),
             _("元"),
-            _link("experts:needs", org, year=year),
+            figure_link("experts:needs", org, year=year),
         ),
     ]

@@ -19,10 +19,9 @@ from gonghui.experts import selectors, services
 from gonghui.experts.forms import CadreNeedForm, ExpertForm, NeedFilterForm, ReasonForm, RecordForm
 from gonghui.experts.models import Expert, Need
 from gonghui.experts.recommend import recommend
-from gonghui.innovation.views import under_org
 from gonghui.members.selectors import person_by_id_number
 from gonghui.orgs.models import Enterprise, OrgNode, Region
-from gonghui.orgs.org_field import act_in_org
+from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, scope_for
 

@@ -36,7 +36,7 @@ class Figure:
 FINAL_STATUSES = (ProjectStatus.RANKED, ProjectStatus.NOTICE, ProjectStatus.AWARDED, ProjectStatus.NOT_AWARDED)
 
 
-def _link(name: str, org: OrgNode, **params: Any) -> str:
+def figure_link(name: str, org: OrgNode, **params: Any) -> str:
     return f"{reverse(name)}?{urlencode({'under': org.code, **{k: v for k, v in params.items() if v != ''}})}"
 
 
@@ -68,38 +68,40 @@ def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
             _("五小项目申报"),
             projects["declared"],
             _("项"),
-            _link("innovation:projects", org, year=year),
+            figure_link("innovation:projects", org, year=year),
         ),
         Figure(
             "projects_recommended",
             _("推荐上报"),
             projects["recommended"],
             _("项"),
-            _link("innovation:projects", org, year=year, stage="up"),
+            figure_link("innovation:projects", org, year=year, stage="up"),
         ),
         Figure(
             "projects_awarded",
             _("五小项目获奖"),
             projects["awarded"],
             _("项"),
-            _link("innovation:projects", org, year=year, status=ProjectStatus.AWARDED),
+            figure_link("innovation:projects", org, year=year, status=ProjectStatus.AWARDED),
         ),
-        Figure("proposals", _("合理化建议"), proposals["n"], _("条"), _link("innovation:proposals", org, year=year)),
+        Figure(
+            "proposals", _("合理化建议"), proposals["n"], _("条"), figure_link("innovation:proposals", org, year=year)
+        ),
         Figure(
             "proposals_adopted",
             _("建议被采纳"),
             proposals["adopted"],
             _("条"),
-            _link("innovation:proposals", org, year=year, status="adopted"),
+            figure_link("innovation:proposals", org, year=year, status="adopted"),
         ),
         Figure(
             "value_saved",
             _("建议创效"),
             proposals["saved"] or Decimal(0),
             _("元"),
-            _link("innovation:proposals", org, year=year, status="implemented"),
+            figure_link("innovation:proposals", org, year=year, status="implemented"),
         ),
-        Figure("studios", _("创新工作室"), sum(stars.values()), _("个"), _link("innovation:studios", org)),
+        Figure("studios", _("创新工作室"), sum(stars.values()), _("个"), figure_link("innovation:studios", org)),
     ]
     for star in range(5, 0, -1):
         figures.append(
@@ -108,7 +110,7 @@ def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
                 _("%(n)d星工作室") % {"n": star},
                 stars.get(star, 0),
                 _("个"),
-                _link("innovation:studios", org, stars=star),
+                figure_link("innovation:studios", org, stars=star),
             )
         )
     return figures + honor_figures(org, year)
@@ -139,7 +141,7 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
             _("全员创新企业"),
             enterprises,
             _("家"),
-            _link("innovation:honors", org, year=year, kind=RoundKind.INNOVATIVE_ENTERPRISE),
+            figure_link("innovation:honors", org, year=year, kind=RoundKind.INNOVATIVE_ENTERPRISE),
         )
     ]
     figures += [
@@ -148,7 +150,7 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
             _("%(level)s荣誉") % {"level": label},
             by_level.get(level, 0),
             _("个"),
-            _link("innovation:honors", org, year=year, level=level),
+            figure_link("innovation:honors", org, year=year, level=level),
         )
         for level, label in HonorLevel.choices
     ]
@@ -158,7 +160,7 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
             _("获奖个人中一线职工占比"),
             share(people["front"], people["n"]),
             "%",
-            _link("innovation:honors", org, year=year, front_line=1),
+            figure_link("innovation:honors", org, year=year, front_line=1),
         )
     )
     figures.append(
@@ -167,7 +169,7 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
             _("劳模中一线职工占比"),
             share(people["model_front"], people["model"]),
             "%",
-            _link("innovation:honors", org, year=year, model_worker=1),
+            figure_link("innovation:honors", org, year=year, model_worker=1),
         )
     )
     return figures

@@ -33,13 +33,16 @@ from gonghui.innovation.forms import (
     StudioForm,
 )
 from gonghui.innovation.models import Nomination, Proposal, SelectionRound, Studio
-from gonghui.innovation.views import _enterprises_of, under_org
 from gonghui.members.selectors import person_by_id_number
-from gonghui.orgs.models import OrgNode
-from gonghui.orgs.org_field import act_in_org
+from gonghui.orgs.models import Enterprise, OrgNode
+from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, require, scope_for
-from gonghui.orgs.selectors import org_get_for, org_roots_for
+from gonghui.orgs.selectors import enterprises_for, org_get_for, org_roots_for
+
+
+def _enterprises_in(request: HttpRequest, org: OrgNode | None) -> Any:
+    return enterprises_for(request.user, union=org) if org is not None else Enterprise.objects.none()
 
 
 def _org_from_form(request: HttpRequest) -> OrgNode | None:
@@ -74,7 +77,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
 def proposal_new(request: HttpRequest) -> HttpResponse:
     form = ProposalForm(
         request.POST or None,
-        enterprises=_enterprises_of(_org_from_form(request)),
+        enterprises=_enterprises_in(request, _org_from_form(request)),
         initial={"org": request.GET.get("org", "")},
     )
 
@@ -275,7 +278,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "round": round_,
         "nominations": nominations,
-        "form": NominationForm(enterprises=_enterprises_of(round_.org)),
+        "form": NominationForm(enterprises=enterprises_for(request.user, union=round_.org)),
         "can_decide": can(request.user, Perm.REVIEW, round_.org),
         "selected": round_.nominations.filter(status=NominationStatus.SELECTED).count(),
     }
@@ -318,7 +321,7 @@ def round_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 
 def _nominate(request: HttpRequest, round_: SelectionRound) -> None:
-    form = NominationForm(request.POST, enterprises=_enterprises_of(round_.org))
+    form = NominationForm(request.POST, enterprises=enterprises_for(request.user, union=round_.org))
     if not form.is_valid():
         raise ValidationError([f"{form.fields[k].label}：{e}" for k, errors in form.errors.items() for e in errors])
     d = form.cleaned_data

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -32,16 +30,9 @@ from gonghui.innovation.projects import attachment_add, project_submit
 from gonghui.innovation.review import conflict_of_interest, seat_for
 from gonghui.innovation.similarity import similar_to
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.orgs.org_field import act_in_org
+from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, scope_for
-from gonghui.orgs.selectors import org_get_for
-
-
-def under_org(request: HttpRequest) -> OrgNode | None:
-    """The ?under= union of a drill-down, in the user's scope (404 outside it)."""
-    code = request.GET.get("under", "").strip().lower()
-    return org_get_for(request.user, code) if code else None
 
 
 @staff_view
@@ -118,12 +109,6 @@ def project_list(request: HttpRequest) -> HttpResponse:
         "innovation/projects.html",
         {"form": form, "rows": rows, "next_after": next_after, "query": query.urlencode(), "under": under},
     )
-
-
-def _enterprises_of(org: OrgNode | None) -> Any:
-    if org is None:
-        return Enterprise.objects.none()
-    return Enterprise.objects.filter(union__path__startswith=org.path).order_by("name")
 
 
 @staff_view

@@ -36,3 +36,9 @@ def act_in_org(
     except (Http404, PermissionDenied):
         form.add_error(field, refused)
     return None
+
+
+def under_org(request: HttpRequest) -> OrgNode | None:
+    """The ?under= union a drill-down narrows to, in the user's scope (404 outside it); None without one."""
+    code = request.GET.get("under", "").strip().lower()
+    return selectors.org_get_for(request.user, code) if code else None
