@@ -2,6 +2,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 
 from gonghui.common.jobs import Progress, job_execute, job_handler, job_start
@@ -69,3 +70,43 @@ def test_worker_alive_follows_the_heartbeat(db: None, settings: Any) -> None:
     assert worker_alive()
     WorkerHeartbeat.objects.update(seen_at=timezone.now() - dt.timedelta(minutes=5))
     assert not worker_alive()
+
+
+def _seen_elsewhere(job: Job) -> tuple[int, int]:
+    """(total, done) as another process, e.g. the job's page, reads them now."""
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT total, done FROM common_job WHERE id = %s", [job.pk])
+            total, done = cursor.fetchone()
+            return int(total), int(done)
+    finally:
+        other.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_progress_inside_a_handlers_transaction_is_seen_at_once() -> None:
+    job = Job.objects.create(kind="tests.count", created_by=UserFactory())
+    progress = Progress(job)
+    progress.min_interval = 0
+    with transaction.atomic():  # as an import does all its work
+        progress.set_total(10)
+        progress.advance(3)
+        mid_way = _seen_elsewhere(job)
+        transaction.set_rollback(True)
+    progress.close()
+    assert mid_way == (10, 3)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_progress_gives_up_rather_than_wait_on_a_row_the_handler_locked(caplog: pytest.LogCaptureFixture) -> None:
+    job = Job.objects.create(kind="tests.count", created_by=UserFactory())
+    progress = Progress(job)
+    with transaction.atomic():
+        Job.objects.select_for_update().get(pk=job.pk)  # the handler's transaction holds the row
+        progress.set_total(10)  # would wait for that transaction, which waits for this call, for ever
+    progress.close()
+    assert "progress not written" in caplog.text
+    assert _seen_elsewhere(job) == (0, 0)

@@ -4,6 +4,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import override_settings
 
 from gonghui.members.importer import pipeline
@@ -74,3 +75,22 @@ def test_backslashes_survive_the_round_trip(world: World) -> None:
     rows = [["钱八", make_id(9, birth="19900101"), "", "", "", "", "一\\二社区"]]
     roster_import(actor=world.users["owner"], org=world.union_a, source=roster(rows), filename="r.xlsx")
     assert Person.objects.get(name="钱八").village == "一\\二社区"
+
+
+def test_a_dry_run_ticks_outside_any_transaction_and_a_commit_inside_its_own(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A dry run holding a transaction would, on SQLite, keep every other writer out, the progress bar included.
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 1)
+    outside = len(connection.atomic_blocks)
+    depths: dict[bool, list[int]] = {True: [], False: []}
+    for dry_run in (True, False):
+        roster_import(
+            actor=world.users["owner"],
+            org=world.union_a,
+            source=roster(good_rows()),
+            filename="r.xlsx",
+            dry_run=dry_run,
+            tick=lambda seen, dry_run=dry_run: depths[dry_run].append(len(connection.atomic_blocks)),
+        )
+    assert depths == {True: [outside] * 3, False: [outside + 1] * 3}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import IO, Any
@@ -25,7 +26,7 @@ from typing import IO, Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import CharField, Value
+from django.db.models import CharField, Max, Value
 from django.db.models.functions import Cast, Concat, LPad
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -123,6 +124,8 @@ class _Planner:
     def __init__(self, org: OrgNode, errors: list[RowError]) -> None:
         self.org = org
         self.errors = errors
+        # Memberships added from now on get ids above this one, and so numbers "<region><id, 8 digits>".
+        self.last_id: int = Membership.objects.aggregate(last=Max("id"))["last"] or 0
         self.duplicates = 0
         self.importable = 0
         self.preview: list[dict[str, str]] = []
@@ -187,7 +190,18 @@ class _Planner:
             return RowError(row.number, "id_number", "", reason)
         if row.member_no and (row.member_no in taken or row.member_no in self.seen_numbers):
             return RowError(row.number, "member_no", "", _("会员编号“%(no)s”已被使用。") % {"no": row.member_no})
+        if row.member_no and self._may_be_given(row.member_no):
+            reason = _("会员编号“%(no)s”与系统自动编号的格式相同，可能与新会员的编号重复，请换一个编号。")
+            return RowError(row.number, "member_no", "", reason % {"no": row.member_no})
         return None
+
+    def _may_be_given(self, number: str) -> bool:
+        """Whether the platform may give this number to a new member, e.g. to a numberless row of this very file:
+        the union's region code followed by an id above last_id. Taking it would make that row fail on the
+        unique index and undo the whole import."""
+        region = self.org.region_id
+        digits = number[len(region) :] if number.startswith(region) else ""
+        return len(digits) >= 8 and digits.isascii() and digits.isdigit() and int(digits) > self.last_id
 
 
 class _OrmWriter:
@@ -283,8 +297,10 @@ def roster_import(
     planner = _Planner(org, result.errors)
     try:
         # Rows are written as their chunk is planned, so the database works while later chunks are still being
-        # prepared; whether to keep them is decided at the end, and undoing them is the transaction's job.
-        with transaction.atomic():
+        # prepared; whether to keep them is decided at the end, and undoing them is the transaction's job. A dry
+        # run writes nothing and takes no transaction: on SQLite that would hold the only write lock for the
+        # whole run, keeping out every other writer, the job's progress bar included.
+        with nullcontext() if dry_run else transaction.atomic():
             for chunk in chunks:
                 result.rows += chunk.read
                 result.errors.extend(chunk.errors)
@@ -299,7 +315,9 @@ def roster_import(
                 planner.preview,
             )
             result.rejected = len({e.number for e in result.errors})
-            if dry_run or (mode == Mode.ALL and result.rejected) or not result.imported:
+            if dry_run:
+                result.imported = 0
+            elif (mode == Mode.ALL and result.rejected) or not result.imported:
                 transaction.set_rollback(True)
                 result.imported = 0
             else:
