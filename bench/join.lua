@@ -1,7 +1,9 @@
 -- wrk script: every request joins with a new, checksum-valid resident ID number.
 local weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 local checks = "10X98765432"
-local counter = 0
+-- Each wrk run of one bench (warm-up, rounds) starts at its own block of numbers: a repeat would take the
+-- already-a-member path instead of joining.
+local counter = (tonumber(os.getenv("JOIN_RUN")) or 0) * 1000000
 local thread_id = 0
 local org_code = os.getenv("JOIN_ORG") or "bench-join"
 
