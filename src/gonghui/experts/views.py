@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
-from gonghui.common.paging import cursor, page_after
+from gonghui.common.paging import page_context
 from gonghui.common.uscc import normalize_uscc
 from gonghui.experts import selectors, services
 from gonghui.experts.forms import CadreNeedForm, ExpertForm, NeedFilterForm, ReasonForm, RecordForm
@@ -32,12 +32,8 @@ def pool(request: HttpRequest) -> HttpResponse:
     under = under_org(request)
     if under is not None:
         qs = qs.filter(org__path__startswith=under.path)
-    rows, next_after = page_after(qs.order_by("-pk"), after=cursor(request.GET.get("after")))
-    return render(
-        request,
-        "experts/pool.html",
-        {"rows": rows, "next_after": next_after, "under": under, "q": request.GET.get("q", "")},
-    )
+    context = {**page_context(request, qs.order_by("-pk")), "under": under, "q": request.GET.get("q", "")}
+    return render(request, "experts/pool.html", context)
 
 
 @staff_view
@@ -81,11 +77,7 @@ def need_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(org__path__startswith=under.path)
     if d.get("year"):
         qs = qs.filter(posted_at__year=d["year"])
-    rows, next_after = page_after(qs, after=cursor(request.GET.get("after")))
-    query = request.GET.copy()
-    query.pop("after", None)
-    context = {"form": form, "rows": rows, "next_after": next_after, "query": query.urlencode(), "under": under}
-    return render(request, "experts/needs.html", context)
+    return render(request, "experts/needs.html", {**page_context(request, qs), "form": form, "under": under})
 
 
 @staff_view

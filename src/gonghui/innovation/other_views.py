@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
-from gonghui.common.paging import cursor, page_after
+from gonghui.common.paging import page_context
 from gonghui.experts.figures import desk_figures
 from gonghui.innovation import proposals, selections, selectors, studios
 from gonghui.innovation.choices import NominationStatus, RoundKind
@@ -66,11 +66,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(status=d["status"])
     if d.get("year"):
         qs = qs.filter(submitted_at__year=d["year"])
-    rows, next_after = page_after(qs, after=cursor(request.GET.get("after")))
-    query = request.GET.copy()
-    query.pop("after", None)
-    context = {"form": form, "rows": rows, "next_after": next_after, "query": query.urlencode(), "under": under}
-    return render(request, "innovation/proposals.html", context)
+    return render(request, "innovation/proposals.html", {**page_context(request, qs), "form": form, "under": under})
 
 
 @staff_view

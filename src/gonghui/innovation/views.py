@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from gonghui.common.access import staff_view
-from gonghui.common.paging import cursor, page_after
+from gonghui.common.paging import page_context
 from gonghui.common.uscc import normalize_uscc
 from gonghui.innovation import selectors
 from gonghui.innovation.calls import CallTerms, call_open
@@ -101,14 +101,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(call_id=int(call))
     if request.GET.get("stage") == "up":  # recommended beyond the union (the figures' drill-down)
         qs = qs.filter(Q(stage_order__gte=1) | Q(status__in=FINAL_STATUSES))
-    rows, next_after = page_after(qs, after=cursor(request.GET.get("after")))
-    query = request.GET.copy()
-    query.pop("after", None)
-    return render(
-        request,
-        "innovation/projects.html",
-        {"form": form, "rows": rows, "next_after": next_after, "query": query.urlencode(), "under": under},
-    )
+    return render(request, "innovation/projects.html", {**page_context(request, qs), "form": form, "under": under})
 
 
 @staff_view

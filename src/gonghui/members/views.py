@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.jobs import job_start
-from gonghui.common.paging import page_after
+from gonghui.common.paging import page_context
 from gonghui.members import selectors
 from gonghui.members.edit import MEMBERSHIP_EDITABLE, PERSON_EDITABLE, member_update
 from gonghui.members.forms import MemberEditForm, MemberFilterForm
@@ -60,13 +60,11 @@ def _filters(request: HttpRequest, form: MemberFilterForm) -> MemberFilters:
 def member_list(request: HttpRequest) -> HttpResponse:
     form = MemberFilterForm(request.GET or None)
     filters = _filters(request, form)
-    after = request.GET.get("after", "")
-    rows, next_after = page_after(
-        selectors.memberships_for(request.user, filters), after=int(after) if after.isdigit() else None
-    )
-    query = request.GET.copy()
-    query.pop("after", None)
-    context = {"form": form, "rows": rows, "next_after": next_after, "query": query.urlencode(), "after": after}
+    context = {
+        **page_context(request, selectors.memberships_for(request.user, filters)),
+        "form": form,
+        "after": request.GET.get("after", ""),
+    }
     template = "members/_rows.html" if request.headers.get("HX-Request") else "members/list.html"
     return render(request, template, context)
 
