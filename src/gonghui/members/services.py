@@ -34,6 +34,7 @@ from gonghui.members.identity import (
 )
 from gonghui.members.join_fastpath import insert_new_applicant
 from gonghui.members.models import JoinCampaign, JoinPolicy, Membership, MembershipEvent, Person, Transfer
+from gonghui.members.numbers import given_member_no
 from gonghui.members.selectors import auto_approves
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -114,7 +115,7 @@ def _activate(membership: Membership, *, actor: Any, kind: EventKind) -> None:
     today = timezone.localdate()
     membership.status = MembershipStatus.ACTIVE
     membership.joined_on = membership.joined_on or today
-    membership.member_no = membership.member_no or f"{membership.org.region_id}{membership.pk:08d}"
+    membership.member_no = membership.member_no or given_member_no(membership.org.region_id, membership.pk)
     membership.decided_by = actor if getattr(actor, "is_authenticated", False) else None
     membership.save(update_fields=["status", "joined_on", "member_no", "decided_by", "updated_at"])
     org_member_count_adjust(org_id=membership.org_id, delta=1)

@@ -20,6 +20,7 @@ from gonghui.common.search_keys import search_keys
 from gonghui.members.choices import IdType, JoinSource, MembershipStatus
 from gonghui.members.identity import mobile_hmac
 from gonghui.members.models import Membership, Person
+from gonghui.members.numbers import given_member_no
 from gonghui.orgs.models import OrgNode
 
 PERSON_COLUMNS = (
@@ -211,7 +212,8 @@ class CopyWriter:
                     copy.write(b"".join(lines))
             lines = []
             for pk, (prepared, person_id) in zip(self._ids(cursor, Membership, len(entries)), entries, strict=True):
-                number = prepared.member_no.translate(_ESCAPES) if prepared.member_no else f"{self.region}{pk:08d}"
+                from_file = prepared.member_no.translate(_ESCAPES) if prepared.member_no else ""
+                number = from_file or given_member_no(self.region, pk)
                 owner = person_id or created[prepared.id_hmac]
                 lines.append(b"%d\t%d\t%b\t%b" % (pk, owner, number.encode(), prepared.membership_copy))
             with raw.copy(self.memberships_sql) as copy:

@@ -42,6 +42,7 @@ from gonghui.members.importer.prepare import Prepared
 from gonghui.members.importer.rows import CleanRow, RowError
 from gonghui.members.importer.workers import ChunkStream, start_pool
 from gonghui.members.models import Membership, Person
+from gonghui.members.numbers import ID_DIGITS, may_be_given
 from gonghui.members.services import person_keys
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -124,7 +125,7 @@ class _Planner:
     def __init__(self, org: OrgNode, errors: list[RowError]) -> None:
         self.org = org
         self.errors = errors
-        # Memberships added from now on get ids above this one, and so numbers "<region><id, 8 digits>".
+        # Memberships added from now on get ids, and so numbers (members.numbers), above this one.
         self.last_id: int = Membership.objects.aggregate(last=Max("id"))["last"] or 0
         self.duplicates = 0
         self.importable = 0
@@ -190,18 +191,11 @@ class _Planner:
             return RowError(row.number, "id_number", "", reason)
         if row.member_no and (row.member_no in taken or row.member_no in self.seen_numbers):
             return RowError(row.number, "member_no", "", _("会员编号“%(no)s”已被使用。") % {"no": row.member_no})
-        if row.member_no and self._may_be_given(row.member_no):
+        if row.member_no and may_be_given(row.member_no, region=self.org.region_id, above=self.last_id):
+            # A numberless row of this very file could be given it: the unique index would undo the whole import.
             reason = _("会员编号“%(no)s”与系统自动编号的格式相同，可能与新会员的编号重复，请换一个编号。")
             return RowError(row.number, "member_no", "", reason % {"no": row.member_no})
         return None
-
-    def _may_be_given(self, number: str) -> bool:
-        """Whether the platform may give this number to a new member, e.g. to a numberless row of this very file:
-        the union's region code followed by an id above last_id. Taking it would make that row fail on the
-        unique index and undo the whole import."""
-        region = self.org.region_id
-        digits = number[len(region) :] if number.startswith(region) else ""
-        return len(digits) >= 8 and digits.isascii() and digits.isdigit() and int(digits) > self.last_id
 
 
 class _OrmWriter:
@@ -237,7 +231,7 @@ class _OrmWriter:
         for start in range(0, len(memberships), BATCH):
             batch = Membership.objects.bulk_create(memberships[start : start + BATCH])
             Membership.objects.filter(pk__in=[m.pk for m in batch], member_no="").update(
-                member_no=Concat(Value(self.org.region_id), LPad(Cast("id", CharField()), 8, Value("0")))
+                member_no=Concat(Value(self.org.region_id), LPad(Cast("id", CharField()), ID_DIGITS, Value("0")))
             )
         return len(memberships)
 
@@ -315,10 +309,9 @@ def roster_import(
                 planner.preview,
             )
             result.rejected = len({e.number for e in result.errors})
-            if dry_run:
-                result.imported = 0
-            elif (mode == Mode.ALL and result.rejected) or not result.imported:
-                transaction.set_rollback(True)
+            if dry_run or (mode == Mode.ALL and result.rejected) or not result.imported:
+                if not dry_run:  # a dry run wrote nothing and holds no transaction
+                    transaction.set_rollback(True)
                 result.imported = 0
             else:
                 org_member_count_adjust(org_id=org.pk, delta=result.imported)
