@@ -13,6 +13,12 @@ PROD_ENV = {
     "GONGHUI_PII_KEYS": "1:MTExMTExMTExMTExMTExMTExMTExMTExMTExMTExMTE=",
     "GONGHUI_PII_HMAC_KEY": "aGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhoaGhoaGg=",
     "DJANGO_SETTINGS_MODULE": "gonghui.settings",
+    "SMS_BACKEND": "tencent",
+    "SMS_SIGN_NAME": "测试工会",
+    "SMS_TEMPLATE_ID": "100001",
+    "SMS_TENCENT_SECRET_ID": "AKID-test",
+    "SMS_TENCENT_SECRET_KEY": "secret-test",
+    "SMS_TENCENT_APP_ID": "1400000000",
 }
 
 

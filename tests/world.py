@@ -7,7 +7,8 @@
 │       └── 大中联合基层工会 (joint_a)
 └── 建湖县总工会 (county_b)      sibling: 管理员 here
         └── 建湖基层工会 (union_b)
-outsider: a staff account with no role;  anonymous: not logged in.
+outsider: a staff account with no role;  anonymous: not logged in;
+member: a worker account bound to union_a's member 李在册 (signed in with a phone code).
 """
 
 from __future__ import annotations
@@ -19,20 +20,21 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from gonghui.accounts.models import UserKind
 from gonghui.accounts.services import api_token_issue
 from gonghui.assistance.models import HardshipFile, HomeVisit, Payout, SubsistenceStandard
 from gonghui.campaigns.models import Campaign
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction, Job, JobStatus
 from gonghui.members.choices import MembershipStatus
-from gonghui.members.models import JoinCampaign, Membership, Person, Transfer
+from gonghui.members.models import ChangeRequest, JoinCampaign, Membership, Person, Transfer, WorkerAccount
 from gonghui.members.services import person_keys
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import CommitteeBody, CommitteeTerm, Enterprise, OrgNode, StaffRole
 from gonghui.orgs.roles import Role
 from tests.factories import EnterpriseFactory, UserFactory, grant, make_org
 
-PERSONAS = ("owner", "same", "sibling", "outsider", "anonymous")
+PERSONAS = ("owner", "same", "sibling", "outsider", "anonymous", "member")
 ALLOWED = frozenset({"owner", "same"})
 SECRET = "只有本辖区可见的审计标记"
 
@@ -74,6 +76,7 @@ class World:
     expert: Any = None
     need: Any = None
     dispatch: Any = None
+    change: Any = None  # members.ChangeRequest: a public form named 李在册's ID with another mobile
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -116,6 +119,11 @@ def build_world() -> World:
     job.result_file.save("w.xlsx", ContentFile(b"PK"), save=True)
     audit_record(actor=users["owner"], action=AuditAction.UPDATE, target=enterprise, org=union_a, detail={"x": SECRET})
     pending, member, transfer = _members(union_a, joint_a)
+    users["member"] = UserFactory(username="member-worker", kind=UserKind.WORKER)
+    WorkerAccount.objects.create(user=users["member"], person=member.person)
+    change = ChangeRequest.objects.create(
+        person=member.person, org=union_a, kind="mobile", source="public_form", new_mobile="13700000000"
+    )
     import_job = Job.objects.create(
         kind="members.import",
         org=union_a,
@@ -150,6 +158,7 @@ def build_world() -> World:
         import_job=import_job,
         users=users,
         tokens=tokens,
+        change=change,
         **_assistance(union_a, town_a, users["helper"]),
         **_innovation(union_a, town_a, enterprise, member),
     )

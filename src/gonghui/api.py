@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
 from gonghui.accounts.api_auth import API_AUTH
+from gonghui.common.ratelimits import RateLimited
 
 
 class ChineseJSONRenderer(JSONRenderer):
@@ -31,6 +32,11 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
     errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
     first = next(iter(errors.values()))[0]
     return api.create_response(request, {"detail": first, "errors": errors}, status=422)
+
+
+@api.exception_handler(RateLimited)
+def on_rate_limited(request: HttpRequest, exc: RateLimited) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.messages[0]}, status=429)
 
 
 @api.exception_handler(Http404)

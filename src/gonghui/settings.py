@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "treebeard",
     "django_tasks",
     "django_tasks_db",
@@ -52,7 +55,7 @@ INSTALLED_APPS = [
     "gonghui.innovation",
     "gonghui.experts",
     "gonghui.workbench",
-    "gonghui.h5",
+    "gonghui.portal",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -113,6 +117,16 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate-limit counters must be shared by every app server and survive restarts: Redis when there is one,
+# else a database table (created by the common app's migration). Never a per-process memory cache.
+CACHES["limits"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "limits"}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "gonghui_limits"}
+)
+# The database cache increments by read-then-write: two racing tries may count once. That is the embedded
+# default's trade (one machine, few clients); production runs Redis, whose INCR is atomic (ADR 0008).
+SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # --- roster imports ------------------------------------------------------------
 # Files of at least IMPORT_PARALLEL_MIN_BYTES (about 30,000 xlsx rows per MB) are read and validated in
@@ -179,8 +193,47 @@ SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-if envbool("BEHIND_PROXY", False):
+# Behind a reverse proxy the client's address is the last X-Forwarded-For entry (the one the proxy added);
+# without BEHIND_PROXY=1 that header is whatever the client typed and is never read.
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- public forms: rate limits (django-ratelimit), phone codes, SMS -------------------
+# Every public form counts each try three times, in separate buckets: per client address, per ID number
+# and per mobile (their HMACs). A factory behind one NAT shares the client bucket, hence its larger size.
+RATELIMIT_USE_CACHE = "limits"
+RATELIMIT_IP_META_KEY = "gonghui.common.audit.client_ip"
+PUBLIC_LIMIT_PER_IDENTITY = envstr("PUBLIC_LIMIT_PER_IDENTITY", "10/h")
+PUBLIC_LIMIT_PER_CLIENT = envstr("PUBLIC_LIMIT_PER_CLIENT", "300/h")
+JOIN_MIN_AGE = envint("JOIN_MIN_AGE", 16)
+PHONE_CODE_TTL_SECONDS = envint("PHONE_CODE_TTL_SECONDS", 300)
+PHONE_CODE_MAX_TRIES = envint("PHONE_CODE_MAX_TRIES", 5)
+PHONE_CODE_RESEND_SECONDS = envint("PHONE_CODE_RESEND_SECONDS", 60)
+PHONE_CODE_DAILY_PER_NUMBER = envint("PHONE_CODE_DAILY_PER_NUMBER", 10)
+PHONE_CODE_DAILY_PER_CLIENT = envint("PHONE_CODE_DAILY_PER_CLIENT", 200)
+# SMS_BACKEND: console (writes codes to the log; the embedded default, refused when DEBUG=0) or tencent
+# (腾讯云短信 through its official SDK). See docs/adr/0008-worker-accounts-and-phone-codes.md.
+SMS_BACKEND = envstr("SMS_BACKEND", "console")
+SMS_SIGN_NAME = envstr("SMS_SIGN_NAME")
+SMS_TEMPLATE_ID = envstr("SMS_TEMPLATE_ID")
+SMS_TENCENT_SECRET_ID = envstr("SMS_TENCENT_SECRET_ID")
+SMS_TENCENT_SECRET_KEY = envstr("SMS_TENCENT_SECRET_KEY")
+SMS_TENCENT_APP_ID = envstr("SMS_TENCENT_APP_ID")
+SMS_TENCENT_REGION = envstr("SMS_TENCENT_REGION", "ap-guangzhou")
+if SMS_BACKEND not in ("console", "tencent"):
+    raise ImproperlyConfigured(f"Unknown SMS_BACKEND {SMS_BACKEND!r} (console, tencent)")
+if SMS_BACKEND == "tencent" and not all(
+    (SMS_SIGN_NAME, SMS_TEMPLATE_ID, SMS_TENCENT_SECRET_ID, SMS_TENCENT_SECRET_KEY, SMS_TENCENT_APP_ID)
+):
+    raise ImproperlyConfigured(
+        "SMS_BACKEND=tencent needs SMS_SIGN_NAME, SMS_TEMPLATE_ID, SMS_TENCENT_SECRET_ID, "
+        "SMS_TENCENT_SECRET_KEY and SMS_TENCENT_APP_ID"
+    )
+if SMS_BACKEND == "console" and not DEBUG and not envbool("SMS_CONSOLE_IN_PRODUCTION", False):
+    raise ImproperlyConfigured("SMS_BACKEND=console writes codes to the log: set SMS_BACKEND=tencent when DEBUG=0")
+# The member card's QR token lives this long; the phone renews it before then.
+CARD_TOKEN_SECONDS = envint("CARD_TOKEN_SECONDS", 120)
 
 # --- i18n ---------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -21,7 +21,7 @@ urlpatterns = [
     path("i18n/setlang/", public_view(set_language), name="set_language"),
     path("accounts/", include("gonghui.accounts.urls")),
     path("api/v1/", api.urls),
-    path("h5/", include("gonghui.h5.urls")),
+    path("h5/", include("gonghui.portal.urls")),
     path("h5/", include("gonghui.members.urls_h5")),
     path("h5/", include("gonghui.assistance.urls_h5")),
     path("h5/", include("gonghui.innovation.urls_h5")),

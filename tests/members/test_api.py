@@ -3,6 +3,10 @@ from typing import Any
 
 from django.test import Client
 
+from gonghui.accounts.sms.console import ConsoleSmsBackend
+from gonghui.common.pii_crypto import blind_index
+from gonghui.members.models import Membership
+from gonghui.members.services import NEUTRAL_ANSWER
 from tests.members.conftest import make_id
 from tests.world import World
 
@@ -18,7 +22,10 @@ def call(world: World, persona: str | None, method: str, path: str, body: dict[s
     return response.status_code, response.json()
 
 
-def test_public_join_then_duplicate_then_progress(world: World) -> None:
+NEUTRAL = {"outcome": "received", "message": str(NEUTRAL_ANSWER)}
+
+
+def test_public_join_then_duplicate_then_progress_with_a_code(world: World) -> None:
     body = {
         "org_code": world.union_a.code,
         "name": "周快递",
@@ -27,13 +34,15 @@ def test_public_join_then_duplicate_then_progress(world: World) -> None:
         "employment_form": "courier",
         "consent": True,
     }
-    assert call(world, None, "post", "/join", body) == (
-        200,
-        {"outcome": "applied", "message": "入会申请已提交，测试基层工会将尽快审核。", "status": "pending"},
-    )
-    status, again = call(world, None, "post", "/join", body)
-    assert again["outcome"] == "pending"
-    status, rows = call(world, None, "post", "/join/progress", {"id_number": make_id(55), "mobile": "13955550000"})
+    assert call(world, None, "post", "/join", body) == (200, NEUTRAL)
+    assert call(world, None, "post", "/join", body) == (200, NEUTRAL)
+    assert Membership.objects.filter(person__name="周快递", status="pending").count() == 1
+    ask = {"id_number": make_id(55), "mobile": "13955550000", "code": "000000"}
+    status, refused = call(world, None, "post", "/join/progress", ask)
+    assert status == 422 and "验证码" in refused["detail"]
+    assert call(world, None, "post", "/phone-codes", {"mobile": "13955550000"})[0] == 200
+    code = ConsoleSmsBackend.outbox[blind_index("13955550000", purpose="mobile")]
+    status, rows = call(world, None, "post", "/join/progress", {**ask, "code": code})
     assert status == 200 and rows[0]["status"] == "pending"
 
 
@@ -65,7 +74,7 @@ def test_reject_requires_a_reason(world: World) -> None:
 
 
 def test_public_join_follows_the_union_auto_approval_switch_and_refuses_a_revoked_union(world: World) -> None:
-    from gonghui.members.models import JoinPolicy, Membership
+    from gonghui.members.models import JoinPolicy
 
     body = {
         "org_code": world.union_a.code,
@@ -75,8 +84,7 @@ def test_public_join_follows_the_union_auto_approval_switch_and_refuses_a_revoke
         "consent": True,
     }
     JoinPolicy.objects.create(org=world.union_a, auto_approve=True)
-    status, answer = call(world, None, "post", "/join", body)
-    assert (status, answer["outcome"], answer["status"]) == (200, "approved", "active")
+    assert call(world, None, "post", "/join", body) == (200, NEUTRAL)
     assert Membership.objects.get(person__name="吴外卖").status == "active"
     world.union_a.is_active = False
     world.union_a.save(update_fields=["is_active"])

@@ -7,7 +7,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from gonghui.members.choices import EventKind, MembershipStatus, TransferStatus
-from gonghui.members.identity import Applicant
+from gonghui.members.identity import Applicant, document_hmac
 from gonghui.members.models import JoinPolicy, Membership, Person, Transfer
 from gonghui.members.services import (
     Outcome,
@@ -56,12 +56,14 @@ def test_bad_fields_each_get_a_chinese_reason_and_nothing_is_saved(world: World)
     assert (Person.objects.count(), Membership.objects.count()) == before
 
 
-def test_name_must_match_the_person_already_on_file(world: World, applicant: Applicant) -> None:
+def test_another_name_for_a_known_id_changes_nothing_and_is_held(world: World, applicant: Applicant) -> None:
     member_join(org=world.union_a, applicant=applicant)
     applicant.name = "王大锤"
-    with pytest.raises(ValidationError) as info:
-        member_join(org=world.union_b, applicant=applicant)
-    assert "不一致" in info.value.message_dict["name"][0]
+    before = (Person.objects.count(), Membership.objects.count())
+    result = member_join(org=world.union_b, applicant=applicant)
+    assert result.outcome == Outcome.HELD and "不一致" in result.message
+    assert (Person.objects.count(), Membership.objects.count()) == before
+    assert Person.objects.get(id_hmac=document_hmac(applicant.id_number)).name == "刘保柱"
 
 
 def test_traditional_spelling_of_the_same_name_is_the_same_person(world: World, applicant: Applicant) -> None:
@@ -115,7 +117,8 @@ def test_bulk_decisions_skip_already_decided(world: World) -> None:
 def test_joining_a_second_union_starts_a_transfer_that_both_sides_approve(world: World, applicant: Applicant) -> None:
     first = member_join(org=world.union_a, applicant=applicant).membership
     membership_approve(actor=world.users["owner"], membership=first)  # type: ignore[arg-type]
-    result = member_join(org=world.union_b, applicant=applicant)
+    person = Person.objects.get(name="刘保柱")
+    result = member_join(org=world.union_b, applicant=applicant, signed_in=person)
     assert result.outcome == Outcome.TRANSFER_REQUESTED and "转会" in result.message
     transfer = result.transfer
     assert transfer is not None
@@ -139,7 +142,7 @@ def test_joining_a_second_union_starts_a_transfer_that_both_sides_approve(world:
 def test_a_rejected_transfer_keeps_the_old_membership(world: World, applicant: Applicant) -> None:
     first = member_join(org=world.union_a, applicant=applicant).membership
     membership_approve(actor=world.users["owner"], membership=first)  # type: ignore[arg-type]
-    transfer = member_join(org=world.union_b, applicant=applicant).transfer
+    transfer = member_join(org=world.union_b, applicant=applicant, signed_in=first.person).transfer  # type: ignore[union-attr]
     transfer_reject(actor=world.users["sibling"], transfer=transfer, reason="未在本单位工作")  # type: ignore[arg-type]
     assert Membership.objects.get(pk=first.pk).status == MembershipStatus.ACTIVE  # type: ignore[union-attr]
     assert Transfer.objects.get(person__name="刘保柱").status == TransferStatus.REJECTED

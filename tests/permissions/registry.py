@@ -17,7 +17,8 @@ from gonghui.orgs.demo import demo_uscc
 from tests.world import ALLOWED, SECRET, World
 
 LOGGED_IN = frozenset({"owner", "same", "sibling", "outsider"})
-PUBLIC_AND_STAFF = LOGGED_IN | {"anonymous"}
+PUBLIC_AND_STAFF = LOGGED_IN | {"anonymous", "member"}
+MEMBER_ONLY = frozenset({"member"})  # the signed-in worker's own pages (我的)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Case:
     ok: frozenset[int] = frozenset({200})
     marker: Callable[[World], str] | None = None  # for list pages: what outsiders must not see
     headers: dict[str, str] = field(default_factory=dict)
+    login_path: str = "/accounts/login/"  # where the signed-out are sent (the portal's sign-in for 我的)
 
     @property
     def is_api(self) -> bool:
@@ -112,6 +114,18 @@ WEB_CASES = [
         data=lambda w: {"reason": "离职"},
         ok=frozenset({302}),
     ),
+    Case("members:changes", allowed=LOGGED_IN, marker=lambda w: "李在册"),
+    Case(
+        "members:change_decide",
+        kwargs=lambda w: {"pk": w.change.pk},
+        method="form",
+        data=lambda w: {"decision": "reject", "reason": "核实不是本人"},
+        ok=frozenset({302}),
+    ),
+    Case("members:card_scanner", allowed=LOGGED_IN),  # a token verifies whoever scans it: membership only
+    Case("portal:me", allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
+    Case("portal:card", allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
+    Case("portal:requests", allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
     Case("members:import", allowed=LOGGED_IN),  # the upload form; the POST checks the chosen union
     Case("members:import_commit", kwargs=lambda w: {"pk": w.import_job.pk}, method="form", ok=frozenset({302})),
     Case("members:campaigns", allowed=LOGGED_IN, marker=lambda w: w.campaign.name),
@@ -257,11 +271,26 @@ API_CASES = [
             "consent": True,
         },
     ),
-    Case(
+    Case(  # without a code sent to the phone on record, everyone gets the same 422
         "api:members_join_progress",
         method="post",
         allowed=PUBLIC_AND_STAFF,
-        data=lambda w: {"id_number": "11010519491231002X", "mobile": "13900000001"},
+        ok=frozenset({422}),
+        data=lambda w: {"id_number": "11010519491231002X", "mobile": "13900000001", "code": "000000"},
+    ),
+    Case(
+        "api:phone_codes_send",
+        method="post",
+        allowed=PUBLIC_AND_STAFF,
+        data=lambda w: {"mobile": "13911110001"},
+    ),
+    Case("api:cards_verify", method="post", allowed=LOGGED_IN, data=lambda w: {"token": "m1:bogus:sig"}),
+    Case("api:members_changes", allowed=LOGGED_IN, marker=lambda w: "李在册"),
+    Case(
+        "api:members_change_decide",
+        kwargs=lambda w: {"pk": w.change.pk},
+        method="post",
+        data=lambda w: {"approve": False, "reason": "核实不是本人"},
     ),
     Case(
         "api:members_import_start",

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from ninja import NinjaAPI
 
-from gonghui.common.access import PUBLIC, STAFF, access_of
+from gonghui.common.access import PUBLIC, STAFF, WORKER, access_of
 from tests.permissions.registry import Case
 from tests.world import World
 
@@ -57,9 +57,9 @@ def find_gaps(cases: dict[str, Case], api: NinjaAPI, resolver: URLResolver | Non
         marker = access_of(route.callback)
         if marker is None:
             problems.append(f"{route.pattern} ({route.name or 'unnamed'}): view has no access marker")
-        elif marker == STAFF and route.name not in cases:
-            problems.append(f"{route.pattern} ({route.name}): staff view has no case in tests/permissions/registry.py")
-        elif marker not in (STAFF, PUBLIC):
+        elif marker in (STAFF, WORKER) and route.name not in cases:
+            problems.append(f"{route.pattern} ({route.name}): {marker} view has no case in tests/permissions/registry.py")
+        elif marker not in (STAFF, WORKER, PUBLIC):
             problems.append(f"{route.pattern}: unknown access marker {marker!r}")
     for op_id, operation in iter_operations(api):
         if not operation.auth_callbacks and access_of(operation.view_func) != PUBLIC:
@@ -79,9 +79,9 @@ def probe(case: Case, persona: str, world: World) -> str | None:
     client = Client()
     headers: dict[str, str] = dict(case.headers)
     if persona != "anonymous":
-        if case.is_api:
+        if case.is_api and persona in world.tokens:
             headers["Authorization"] = f"Bearer {world.tokens[persona]}"
-        else:
+        else:  # browser pages; and a worker, who has no API token, tries the API with their session
             client.force_login(world.users[persona])
     url = _url(case, world)
     method = getattr(client, "post" if case.method == "form" else case.method)
@@ -98,14 +98,14 @@ def probe(case: Case, persona: str, world: World) -> str | None:
     text = body.decode(errors="replace")
     if persona == "anonymous" and persona not in case.allowed:
         expected = {401} if case.is_api else {302}
-        if status not in expected or (status == 302 and "/accounts/login/" not in response["Location"]):
+        if status not in expected or (status == 302 and case.login_path not in response["Location"]):
             return f"{case.name} as anonymous: expected login/401, got {status}"
         return None
     if persona in case.allowed:
         if status not in case.ok:
             return f"{case.name} as {persona}: expected {sorted(case.ok)}, got {status}: {text[:300]}"
         return None
-    if status in (403, 404):
+    if status in (401, 403, 404) or (status == 302 and case.login_path in response.get("Location", "")):
         return None
     marker = case.marker(world) if case.marker else None
     if status == 200 and marker is not None and marker not in text:

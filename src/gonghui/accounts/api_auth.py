@@ -18,5 +18,12 @@ class TokenAuth(HttpBearer):
         return user
 
 
-# Browser pages calling the API reuse the session (CSRF checked on unsafe methods).
-API_AUTH = [TokenAuth(), SessionAuth()]
+class StaffSessionAuth(SessionAuth):
+    """Browser pages calling the API reuse the session (CSRF checked on unsafe methods); never a worker's."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        return None if user is None or getattr(user, "is_worker", False) else user
+
+
+API_AUTH = [TokenAuth(), StaffSessionAuth()]

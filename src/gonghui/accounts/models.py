@@ -6,13 +6,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class User(AbstractUser):
-    """A person who logs in: union staff now, workers and enterprise contacts later.
+class UserKind(models.TextChoices):
+    STAFF = "staff", _("工作人员")
+    WORKER = "worker", _("职工")
 
-    No phone or ID number lives here; personal data belongs to the member registry.
+
+class User(AbstractUser):
+    """A person who logs in: union staff with a password, or a worker signed in with a phone code.
+
+    No phone or ID number lives here; personal data belongs to the member registry. A worker account
+    reaches no workbench page whatever roles someone tries to give it.
     """
 
     display_name = models.CharField(_("姓名"), max_length=50, blank=True)
+    kind = models.CharField(_("账号类型"), max_length=8, choices=UserKind.choices, default=UserKind.STAFF)
 
     class Meta:
         verbose_name = _("用户")
@@ -20,6 +27,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+    @property
+    def is_worker(self) -> bool:
+        return self.kind == UserKind.WORKER
 
 
 class ApiToken(models.Model):
@@ -40,3 +51,33 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class CodePurpose(models.TextChoices):
+    SIGN_IN = "sign_in", _("登录")
+    OLD_NUMBER = "old_number", _("原手机号确认")
+    STAFF_SECOND_FACTOR = "staff_2fa", _("工作人员二次验证")
+
+
+class PhoneCode(models.Model):
+    """One SMS code sent to one number: only keyed hashes of the number, the code and the client are kept."""
+
+    mobile_hmac = models.CharField(max_length=64)
+    purpose = models.CharField(max_length=16, choices=CodePurpose.choices)
+    code_digest = models.CharField(max_length=64)
+    client_hmac = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    tries = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("短信验证码")
+        verbose_name_plural = _("短信验证码")
+        indexes = [
+            models.Index(fields=["mobile_hmac", "created_at"], name="accounts_code_mobile"),
+            models.Index(fields=["client_hmac", "created_at"], name="accounts_code_client"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} {self.created_at:%Y-%m-%d %H:%M}"

@@ -40,7 +40,7 @@ def api_token_authenticate(secret: str) -> User | None:
     if token is None or not hmac.compare_digest(token.digest, _digest(secret)):
         return None
     now = timezone.now()
-    if (token.expires_at and token.expires_at <= now) or not token.user.is_active:
+    if (token.expires_at and token.expires_at <= now) or not token.user.is_active or token.user.is_worker:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user

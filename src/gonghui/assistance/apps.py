@@ -9,3 +9,6 @@ class AssistanceConfig(AppConfig):
 
     def ready(self) -> None:
         from gonghui.assistance import jobs  # noqa: F401  (registers job handlers)
+        from gonghui.assistance.portal_entries import register
+
+        register()

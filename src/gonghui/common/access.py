@@ -1,8 +1,9 @@
 """Markers that say how a view decides access; the permission walk reads them.
 
 Every URL pattern's view must carry one: `public_view` (no union data behind it),
-or `staff_view` (logged-in staff; the view itself reads and writes only through
-the scope, see gonghui.orgs.scope). The shared permission test fails for an
+`staff_view` (logged-in staff; the view itself reads and writes only through
+the scope, see gonghui.orgs.scope), or WORKER (the portal's `worker_view`: a
+signed-in worker's own records, nothing of anyone else's). The shared permission test fails for an
 unmarked view and probes every marked staff view with owner / same-subtree /
 sibling / outsider / anonymous users.
 """
@@ -21,6 +22,7 @@ from django.http.response import HttpResponseBase
 ACCESS_ATTR = "gonghui_access"
 PUBLIC = "public"
 STAFF = "staff"
+WORKER = "worker"
 
 V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 F = TypeVar("F", bound=Callable[..., Any])
@@ -33,14 +35,14 @@ def public_view(view: F) -> F:
 
 
 def staff_view(view: V) -> V:
-    """Require a logged-in, active staff user; the view must then use the scope."""
+    """Require a logged-in, active staff user (never a worker account); the view must then use the scope."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not user.is_active:
+        if not user.is_active or getattr(user, "is_worker", False):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -6,3 +6,8 @@ class InnovationConfig(AppConfig):
     name = "gonghui.innovation"
     label = "innovation"
     verbose_name = _("建功立业")
+
+    def ready(self) -> None:
+        from gonghui.innovation.portal_entries import register
+
+        register()

@@ -2,23 +2,28 @@
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 
+from gonghui.accounts.models import CodePurpose
+from gonghui.accounts.phone_codes import phone_code_verify
 from gonghui.common.access import public_view
-from gonghui.common.audit import client_ip
+from gonghui.common.api_fields import Text6, Text20, Text30, Text50, Text100, Text200
 from gonghui.common.idcard import normalize_idcard
-from gonghui.common.mobile import normalize_mobile
+from gonghui.common.mobile import normalize_mobile, validate_mobile
 from gonghui.common.paging import page_after
+from gonghui.common.ratelimits import check_rate
 from gonghui.members import selectors
-from gonghui.members.choices import EmploymentForm, IdType, MembershipStatus, TransferStatus
-from gonghui.members.identity import Applicant
+from gonghui.members.card import CardInvalid, card_check
+from gonghui.members.changes import change_request_decide
+from gonghui.members.choices import ChangeKind, EmploymentForm, IdType, MembershipStatus, TransferStatus
+from gonghui.members.identity import Applicant, applicant_identities, mobile_hmac
 from gonghui.members.importer.jobs import import_confirm, import_upload
 from gonghui.members.importer.pipeline import Mode
-from gonghui.members.models import JoinCampaign, Membership, Transfer
+from gonghui.members.models import ChangeRequest, JoinCampaign, Membership, Transfer
 from gonghui.members.selectors import MemberFilters
 from gonghui.members.services import (
     member_join,
@@ -27,7 +32,7 @@ from gonghui.members.services import (
     transfer_approve,
     transfer_reject,
 )
-from gonghui.members.throttle import progress_lookup_allowed
+from gonghui.members.worker_accounts import worker_sign_in_code
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 
@@ -35,29 +40,31 @@ router = Router(tags=["members"])
 
 
 class JoinIn(Schema):
-    org_code: str
-    name: str
+    org_code: Text50
+    name: Text30
     id_type: IdType = IdType.RESIDENT
-    id_number: str
-    mobile: str
+    id_number: Text30
+    mobile: Text20
     employment_form: EmploymentForm | None = None
-    employer_name: str = ""
-    platform: str = ""
-    occupation: str = ""
-    village: str = ""
+    employer_name: Text200 = ""
+    platform: Text50 = ""
+    occupation: Text50 = ""
+    village: Text100 = ""
     consent: bool = False
-    campaign_code: str = ""
+    campaign_code: Text50 = ""
 
 
 class JoinOut(Schema):
+    """The same answer whatever the registry holds: progress is read in 我的 after signing in with a code."""
+
     outcome: str
     message: str
-    status: MembershipStatus | None = None
 
 
 class ProgressIn(Schema):
-    id_number: str
-    mobile: str
+    id_number: Text30
+    mobile: Text20
+    code: Text6
 
 
 class ProgressOut(Schema):
@@ -126,30 +133,50 @@ class TransferOut(Schema):
 @router.post("/join", response=JoinOut, auth=None, operation_id="members_join")
 @public_view
 def members_join(request: HttpRequest, payload: JoinIn) -> JoinOut:
-    """Self-join as from the QR form (public). Never creates a second record for the same document."""
+    """Self-join as from the QR form (public, rate-limited). Never changes a person on record, never moves a
+    member, and answers alike for every case: unknown ID, known ID with another name or mobile, member of
+    another union. Errors in the fields themselves (checksum, format, consent) are told, with status 422."""
+    data = payload.dict(exclude={"org_code", "campaign_code"})
+    data["employment_form"] = data["employment_form"] or ""
+    applicant = Applicant(**data)
+    check_rate(request, form="join", identities=applicant_identities(applicant))
     org = selectors.join_org(payload.org_code)
     campaign = (
         JoinCampaign.objects.filter(code=payload.campaign_code, org=org).first() if payload.campaign_code else None
     )
-    data = payload.dict(exclude={"org_code", "campaign_code"})
-    data["employment_form"] = data["employment_form"] or ""
-    result = member_join(org=org, applicant=Applicant(**data), campaign=campaign)
-    status = MembershipStatus(result.membership.status) if result.membership else None
-    return JoinOut(outcome=result.outcome, message=result.message, status=status)
+    result = member_join(org=org, applicant=applicant, campaign=campaign)
+    return JoinOut(outcome="received", message=result.answer(signed_in=False))
 
 
 @router.post("/join/progress", response=list[ProgressOut], auth=None, operation_id="members_join_progress")
 @public_view
 def members_join_progress(request: HttpRequest, payload: ProgressIn) -> list[selectors.ProgressRow]:
-    """进度查询 by document number + mobile (public, throttled per IP)."""
-    if not progress_lookup_allowed(client_ip(request)):
-        raise PermissionDenied
-    rows = selectors.join_progress(
-        id_number=normalize_idcard(payload.id_number), mobile=normalize_mobile(payload.mobile)
-    )
+    """进度查询: the ID number, the mobile on file and a sign-in code sent to it (POST /phone-codes)."""
+    id_number, mobile = normalize_idcard(payload.id_number), normalize_mobile(payload.mobile)
+    check_rate(request, form="progress", identities=applicant_identities(payload))
+    phone_code_verify(mobile=mobile, purpose=CodePurpose.SIGN_IN, code=payload.code)
+    rows = selectors.join_progress(id_number=id_number, mobile=mobile)
     if rows is None:
         raise ValidationError(_("没有查到记录：请核对证件号码和手机号码（须与申请时填写的一致）。"))
     return rows
+
+
+class PhoneCodeIn(Schema):
+    mobile: Text20
+
+
+class PhoneCodeOut(Schema):
+    message: str
+
+
+@router.post("/phone-codes", response=PhoneCodeOut, auth=None, operation_id="phone_codes_send")
+@public_view
+def phone_codes_send(request: HttpRequest, payload: PhoneCodeIn) -> PhoneCodeOut:
+    """Send a sign-in code to a mobile number (rate-limited; says nothing about whether it is on record)."""
+    mobile = validate_mobile(payload.mobile)
+    check_rate(request, form="signin-code", identities={"mobile": mobile_hmac(mobile)})
+    worker_sign_in_code(mobile=mobile, request=request)
+    return PhoneCodeOut(message=_("验证码已发送，5 分钟内有效。"))
 
 
 @router.get("/members", response=MemberPage, operation_id="members_list")
@@ -223,3 +250,57 @@ def members_import_start(request: HttpRequest, org_code: str, file: File[Uploade
 def members_import_confirm(request: HttpRequest, job_id: str) -> JobRef:
     job = import_confirm(actor=request.user, dry_run_job=org_selectors.job_get_for(request.user, job_id))
     return JobRef(job_id=str(job.pk), status=job.status)
+
+
+class CardIn(Schema):
+    token: Text200
+
+
+class CardOut(Schema):
+    valid: bool
+    detail: str
+    org_name: str = ""
+    member_no: str = ""
+
+
+@router.post("/cards/verify", response=CardOut, operation_id="cards_verify")
+def cards_verify(request: HttpRequest, payload: CardIn) -> CardOut:
+    """Verify a member-card QR token: 在册会员 · 工会 · 会员号 only, never an ID or mobile number."""
+    try:
+        found = card_check(payload.token)
+    except CardInvalid as exc:
+        return CardOut(valid=False, detail=str(exc))
+    return CardOut(valid=True, detail=_("在册会员"), org_name=found.org_name, member_no=found.member_no)
+
+
+class ChangeOut(Schema):
+    id: int
+    name: str = Field(..., alias="person.name")
+    org_code: str = Field(..., alias="org.code")
+    kind: ChangeKind
+    source: str
+    status: str
+    new_mobile_masked: str
+    detail: str
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_new_mobile_masked(obj: ChangeRequest) -> str:
+        return obj.new_mobile.masked() if obj.new_mobile else ""
+
+
+class DecideIn(Schema):
+    approve: bool
+    reason: Text200
+
+
+@router.get("/members/changes", response=list[ChangeOut], operation_id="members_changes")
+def members_changes(request: HttpRequest) -> list[ChangeRequest]:
+    """信息变更待核实 in the caller's scope (public-form mismatches, workers' requests), newest first."""
+    return list(selectors.changes_for(request.user)[:200])
+
+
+@router.post("/members/changes/{int:pk}/decide", response=ChangeOut, operation_id="members_change_decide")
+def members_change_decide(request: HttpRequest, pk: int, payload: DecideIn) -> ChangeRequest:
+    change = selectors.change_get_for(request.user, pk)
+    return change_request_decide(actor=request.user, change=change, approve=payload.approve, reason=payload.reason)

@@ -10,3 +10,6 @@ class MembersConfig(AppConfig):
     def ready(self) -> None:
         from gonghui.members import jobs  # noqa: F401  (registers job handlers)
         from gonghui.members.importer import jobs as import_jobs  # noqa: F401
+        from gonghui.members.portal_entries import register
+
+        register()

@@ -94,9 +94,27 @@ class EventKind(models.TextChoices):
     LEAVE = "leave", _("退会")
     DECEASED = "deceased", _("去世")
     IMPORT = "import", _("导入")
+    MOBILE_CHANGE = "mobile_change", _("手机号变更")
 
 
 class TransferStatus(models.TextChoices):
     PENDING = "pending", _("待审核")
     DONE = "done", _("已完成")
     REJECTED = "rejected", _("未通过")
+
+
+class ChangeKind(models.TextChoices):
+    MOBILE = "mobile", _("手机号变更")
+    CORRECTION = "correction", _("信息更正")
+    LEAVE = "leave", _("退会申请")
+
+
+class ChangeSource(models.TextChoices):
+    PUBLIC_FORM = "public_form", _("公开表单（信息待核实）")
+    WORKER = "worker", _("职工本人（已登录）")
+
+
+class ChangeStatus(models.TextChoices):
+    PENDING = "pending", _("待核实")
+    APPROVED = "approved", _("已同意")
+    REJECTED = "rejected", _("未同意")

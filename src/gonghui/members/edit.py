@@ -14,6 +14,7 @@ from gonghui.common.ethnic_groups import ethnic_groups, normalize_ethnic_group
 from gonghui.common.mobile import validate_mobile
 from gonghui.common.models import AuditAction
 from gonghui.common.textnorm import clean_text
+from gonghui.members.changes import person_mobile_set
 from gonghui.members.identity import NAME_PATTERN
 from gonghui.members.models import Membership, Person
 from gonghui.members.services import person_keys
@@ -73,6 +74,7 @@ def member_update(
     cleaned = _check(values)
     person: Person = Person.objects.select_for_update().get(pk=membership.person_id)
     person_values = {k: cleaned[k] for k in PERSON_EDITABLE if k in cleaned}
+    new_mobile = person_values.pop("mobile", None)
     member_values = {k: cleaned[k] for k in MEMBERSHIP_EDITABLE if k in cleaned}
     before = {k: getattr(person, k) for k in person_values} | {k: getattr(membership, k) for k in member_values}
     for key, value in person_values.items():
@@ -84,6 +86,8 @@ def member_update(
     for key, value in member_values.items():
         setattr(membership, key, value)
     membership.save()
+    if new_mobile and (not person.mobile or person.mobile.reveal() != new_mobile):
+        person_mobile_set(person=person, mobile=new_mobile, actor=actor, via=_("工会干部修改"), request=request)
     after = {k: getattr(person, k) for k in person_values} | {k: getattr(membership, k) for k in member_values}
     changes = field_changes(
         {k: v if v is not None else "" for k, v in before.items()},

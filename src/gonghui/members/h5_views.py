@@ -4,34 +4,36 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from gonghui.common.access import public_view
-from gonghui.common.audit import client_ip
 from gonghui.common.form_errors import apply_validation_error
-from gonghui.common.idcard import normalize_idcard
-from gonghui.common.mobile import normalize_mobile
-from gonghui.members.forms import JoinForm, ProgressForm
+from gonghui.common.ratelimits import check_rate
+from gonghui.members.forms import JoinForm
+from gonghui.members.identity import applicant_identities
 from gonghui.members.models import JoinCampaign
-from gonghui.members.selectors import join_progress
 from gonghui.members.services import campaign_scan, member_join
-from gonghui.members.throttle import progress_lookup_allowed
+from gonghui.members.worker_accounts import person_of
 from gonghui.orgs.models import OrgNode
 
 
 def _join_page(request: HttpRequest, org: OrgNode, campaign: JoinCampaign | None) -> HttpResponse:
+    """The QR join form. Anonymous callers all get one neutral answer; a signed-in worker gets their own."""
     form = JoinForm(request.POST or None)
+    signed_in = person_of(request.user)
     if request.method == "GET" and campaign is not None:
         campaign_scan(campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
-            result = member_join(org=org, applicant=form.applicant(), campaign=campaign)
+            check_rate(request, form="join", identities=applicant_identities(form.applicant()))
+            result = member_join(org=org, applicant=form.applicant(), campaign=campaign, signed_in=signed_in)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            return render(request, "members/h5/join_done.html", {"org": org, "result": result})
+            context = {"org": org, "result": result, "answer": result.answer(signed_in=signed_in is not None)}
+            return render(request, "members/h5/join_done.html", context | {"signed_in": signed_in is not None})
     return render(request, "members/h5/join.html", {"org": org, "campaign": campaign, "form": form})
 
 
@@ -52,20 +54,6 @@ def join_campaign(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @public_view
-@never_cache
 def progress(request: HttpRequest) -> HttpResponse:
-    """进度查询 by document number + mobile; throttled per IP so it cannot be used to probe numbers."""
-    form = ProgressForm(request.POST or None)
-    context: dict[str, object] = {"form": form}
-    if request.method == "POST" and form.is_valid():
-        if not progress_lookup_allowed(client_ip(request)):
-            form.add_error(None, _("查询次数过多，请一小时后再试。"))
-        else:
-            rows = join_progress(
-                id_number=normalize_idcard(form.cleaned_data["id_number"]),
-                mobile=normalize_mobile(form.cleaned_data["mobile"]),
-            )
-            if rows is None:
-                form.add_error(None, _("没有查到记录：请核对证件号码和手机号码（须与申请时填写的一致）。"))
-            context["rows"] = rows
-    return render(request, "members/h5/progress.html", context)
+    """进度查询 now lives in 我的: signing in with a code to the phone on record is the proof."""
+    return redirect(f"{reverse('portal:signin')}?next=/h5/me/")

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.common.idcard import parse_idcard
-from gonghui.common.mobile import validate_mobile
+from gonghui.common.idcard import normalize_idcard, parse_idcard
+from gonghui.common.mobile import normalize_mobile, validate_mobile
 from gonghui.common.pii_crypto import blind_index
 from gonghui.common.search_keys import search_keys
 from gonghui.common.textnorm import clean_text, compact
@@ -39,6 +40,18 @@ def same_person_name(a: str, b: str) -> bool:
 def matches_record(person: Any, *, name: str, mobile: str) -> bool:
     """Whether a person on file has this (normalised) mobile and, in simplified form, this name."""
     return person.mobile_hmac == mobile_hmac(mobile) and same_person_name(person.name, name)
+
+
+def applicant_identities(applicant: Any) -> dict[str, str]:
+    """Rate-limit identities of a typed form: the HMACs of the normalised ID and mobile, where they parse."""
+    found: dict[str, str] = {}
+    number = normalize_idcard(str(getattr(applicant, "id_number", "")))
+    if number:
+        found["id"] = document_hmac(number)
+    mobile = normalize_mobile(getattr(applicant, "mobile", ""))
+    if mobile:
+        found["mobile"] = mobile_hmac(mobile)
+    return found
 
 
 @dataclass
@@ -84,7 +97,12 @@ def check_document(id_type: str, raw: str) -> tuple[str, str, dt.date | None]:
     return number, "", None
 
 
-def check_applicant(applicant: Applicant, *, need_consent: bool = True) -> CheckedApplicant:
+def age_on(birth: dt.date, today: dt.date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def check_applicant(applicant: Applicant, *, need_consent: bool = True, min_age: int | None = None) -> CheckedApplicant:
+    """Every field checked at once, each error in Chinese under its field; `min_age` for joining a union."""
     errors: dict[str, str] = {}
     name = clean_text(applicant.name)
     if not name:
@@ -96,6 +114,8 @@ def check_applicant(applicant: Applicant, *, need_consent: bool = True) -> Check
         number, sex, birth = check_document(applicant.id_type, applicant.id_number)
     except ValidationError as exc:
         errors["id_number"] = exc.messages[0]
+    if birth is not None and min_age is not None and age_on(birth, timezone.localdate()) < min_age:
+        errors["id_number"] = _("未满%(age)d周岁，不能申请加入工会。") % {"age": min_age}
     mobile = ""
     try:
         mobile = validate_mobile(applicant.mobile)

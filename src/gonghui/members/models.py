@@ -9,6 +9,9 @@ from gonghui.common.masking import PIIKind
 from gonghui.common.pii_fields import BlindIndexField, PIIField
 from gonghui.members.choices import (
     LIVE_STATUSES,
+    ChangeKind,
+    ChangeSource,
+    ChangeStatus,
     Education,
     EmploymentForm,
     EventKind,
@@ -233,3 +236,60 @@ class JoinPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.org}: {'auto' if self.auto_approve else 'review'}"
+
+
+class WorkerAccount(models.Model):
+    """A sign-in account bound to one real person: the worker's own 我的 pages, never a workbench.
+
+    Bound once the worker proved the mobile on record with a code and typed the name and ID number on file.
+    A staff user who is also a member may hold one too.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worker_account")
+    person = models.OneToOneField(Person, on_delete=models.PROTECT, related_name="account")
+    bound_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("职工账号")
+        verbose_name_plural = _("职工账号")
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.user})"
+
+
+class ChangeRequest(models.Model):
+    """Something about a person that their union must check before the record changes (信息变更待核实).
+
+    A public form never writes to a person: when it names a known ID with another mobile it leaves one of
+    these instead, and so does a signed-in worker asking for a new number, a correction or to leave.
+    """
+
+    person = models.ForeignKey(Person, verbose_name=_("职工"), on_delete=models.PROTECT, related_name="+")
+    org = models.ForeignKey(OrgNode, verbose_name=_("办理工会"), on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("事项"), max_length=16, choices=ChangeKind.choices)
+    source = models.CharField(_("来源"), max_length=16, choices=ChangeSource.choices)
+    status = models.CharField(_("状态"), max_length=16, choices=ChangeStatus.choices, default=ChangeStatus.PENDING)
+    new_mobile = PIIField(_("新手机号码"), kind=PIIKind.MOBILE)
+    detail = models.CharField(_("说明"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("处理意见"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("信息变更申请")
+        verbose_name_plural = _("信息变更申请")
+        ordering = ["-id"]
+        constraints = [
+            # A repeated form or a rush of taps leaves one open item per person, kind and source: an
+            # anonymous form's item never blocks the worker's own signed-in request.
+            models.UniqueConstraint(
+                fields=["person", "kind", "source"], condition=Q(status="pending"), name="members_one_open_change"
+            )
+        ]
+        indexes = [models.Index(fields=["org", "status", "-id"], name="members_change_org_status")]
+
+    def __str__(self) -> str:
+        return f"{self.person} · {self.get_kind_display()}"

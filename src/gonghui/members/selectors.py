@@ -22,9 +22,9 @@ from gonghui.common.idcard import normalize_idcard, parse_idcard
 from gonghui.common.mobile import validate_mobile
 from gonghui.common.search_keys import parse_query
 from gonghui.common.textnorm import compact
-from gonghui.members.choices import MembershipStatus, TransferStatus
+from gonghui.members.choices import LIVE_STATUSES, ChangeStatus, MembershipStatus, TransferStatus
 from gonghui.members.identity import document_hmac, mobile_hmac
-from gonghui.members.models import JoinCampaign, JoinPolicy, Membership, Person, Transfer
+from gonghui.members.models import ChangeRequest, JoinCampaign, JoinPolicy, Membership, Person, Transfer
 from gonghui.members.workdays import working_days_before
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -209,3 +209,19 @@ def auto_approves(org: OrgNode) -> bool:
         return bool(org.join_policy.auto_approve)
     except JoinPolicy.DoesNotExist:
         return False
+
+
+def live_membership(person: Person) -> Membership | None:
+    """The person's pending or active membership (at most one, by the database's constraint)."""
+    return Membership.objects.filter(person=person, status__in=LIVE_STATUSES).select_related("org").first()
+
+
+def changes_for(user: Any, *, pending_only: bool = True) -> QuerySet[ChangeRequest]:
+    """信息变更待核实 items of unions in the user's scope, newest first."""
+    qs = scope_for(user).filter(ChangeRequest.objects.select_related("person", "org"))
+    return qs.filter(status=ChangeStatus.PENDING) if pending_only else qs
+
+
+def change_get_for(user: Any, pk: int) -> ChangeRequest:
+    change: ChangeRequest = get_object_or_404(changes_for(user, pending_only=False), pk=pk)
+    return change

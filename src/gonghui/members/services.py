@@ -11,15 +11,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from gonghui.common.search_keys import search_keys
+from gonghui.members.changes import change_request_leave
 from gonghui.members.choices import (
     LIVE_STATUSES,
+    ChangeKind,
+    ChangeSource,
     EventKind,
     JoinSource,
     MembershipStatus,
@@ -30,6 +35,7 @@ from gonghui.members.identity import (
     CheckedApplicant,
     check_applicant,
     document_hmac,
+    mobile_hmac,
     same_person_name,
 )
 from gonghui.members.join_fastpath import insert_new_applicant
@@ -48,6 +54,12 @@ class Outcome(StrEnum):
     ALREADY_MEMBER = "already_member"
     PENDING = "pending"
     TRANSFER_REQUESTED = "transfer_requested"
+    # An anonymous form named a known person: nothing on record changed (at most an item for the union).
+    HELD = "held"
+
+
+# What an anonymous caller is told, whatever the registry holds: unknown, known, wrong name, other union.
+NEUTRAL_ANSWER = _lazy("申请已收到。工会核对信息后办理，结果请用本人手机号登录“我的”查看。")
 
 
 @dataclass(frozen=True)
@@ -56,6 +68,10 @@ class JoinResult:
     message: str
     membership: Membership | None = None
     transfer: Transfer | None = None
+
+    def answer(self, *, signed_in: bool) -> str:
+        """The message for the caller: the full one for the person themselves, the neutral one otherwise."""
+        return self.message if signed_in else str(NEUTRAL_ANSWER)
 
 
 def _event(membership: Membership, kind: EventKind, *, actor: Any = None, reason: str = "", org: Any = None) -> None:
@@ -130,11 +146,22 @@ def member_join(
     campaign: JoinCampaign | None = None,
     actor: Any = None,
     need_consent: bool = True,
+    signed_in: Person | None = None,
 ) -> JoinResult:
-    """A worker asks to join `org` (QR/H5, or a cadre on their behalf). Never creates a second live record."""
+    """A worker asks to join `org` from the QR form, the API, or signed in to 我的. Never a second live record.
+
+    `signed_in` is the caller's own record when they signed in with a code to the mobile on file: only
+    then may the join start a transfer. Without it the form is anonymous and never changes a person on
+    record: a known ID with another mobile or another name leaves at most an item for the union to check
+    (Outcome.HELD), and a member of another union is not moved.
+    """
     if not org.is_active:
         raise ValidationError(_("该工会组织已撤销，不能接收入会申请。"))
-    checked = check_applicant(applicant, need_consent=need_consent)
+    checked = check_applicant(applicant, need_consent=need_consent, min_age=settings.JOIN_MIN_AGE)
+    if signed_in is not None:
+        if signed_in.id_hmac != document_hmac(checked.id_number):
+            raise ValidationError({"id_number": _("已登录时只能为本人申请入会。")})
+        return _join(org=org, checked=checked, source=source, campaign=campaign, actor=actor, trusted=True)
     if connection.vendor == "postgresql" and not auto_approves(org):
         # One self-contained statement for a never-seen document number (join_fastpath): no transaction needed.
         membership = insert_new_applicant(
@@ -149,20 +176,33 @@ def member_join(
         )
         if membership is not None:
             return _applied(org, membership)
-    return _join(org=org, checked=checked, source=source, campaign=campaign, actor=actor)
+    return _join(org=org, checked=checked, source=source, campaign=campaign, actor=actor, trusted=False)
 
 
 @transaction.atomic
 def _join(
-    *, org: OrgNode, checked: CheckedApplicant, source: str, campaign: JoinCampaign | None, actor: Any
+    *, org: OrgNode, checked: CheckedApplicant, source: str, campaign: JoinCampaign | None, actor: Any, trusted: bool
 ) -> JoinResult:
     """The general path: lock or create the person, then answer from their live membership if any."""
-    person = person_locked_or_created(checked)
-    if checked.mobile and person.mobile != checked.mobile:
-        person.mobile = checked.mobile
-        person.save(update_fields=["mobile", "mobile_hmac", "updated_at"])
+    try:
+        person = person_locked_or_created(checked)
+    except ValidationError:
+        if trusted:
+            raise
+        return JoinResult(Outcome.HELD, _("该证件号码已登记的姓名与您填写的不一致。"))
     live = Membership.objects.select_related("org").filter(person=person, status__in=LIVE_STATUSES).first()
+    if not trusted and checked.mobile and person.mobile_hmac != mobile_hmac(checked.mobile):
+        change_request_leave(
+            person=person,
+            org=live.org if live is not None else org,
+            kind=ChangeKind.MOBILE,
+            source=ChangeSource.PUBLIC_FORM,
+            new_mobile=checked.mobile,
+        )
+        return JoinResult(Outcome.HELD, _("手机号码与登记的不一致，已交工会核实。"), live)
     if live is not None:
+        if not trusted and live.status == MembershipStatus.ACTIVE and live.org_id != org.pk:
+            return JoinResult(Outcome.HELD, _("您已是其他工会会员，请登录“我的”后办理转会。"), live)
         return _answer_existing(person, live, org, checked)
     membership = Membership.objects.create(
         person=person,

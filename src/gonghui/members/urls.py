@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gonghui.members import campaign_views, import_views, views
+from gonghui.members import campaign_views, change_views, import_views, views
 
 app_name = "members"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("members/<int:pk>/edit/", views.member_edit, name="edit"),
     path("members/<int:pk>/reveal/<slug:field>/", views.member_reveal, name="reveal"),
     path("members/<int:pk>/end/", views.member_end, name="end"),
+    path("members/changes/", change_views.change_list, name="changes"),
+    path("members/changes/<int:pk>/decide/", change_views.change_decide, name="change_decide"),
+    path("members/card-scanner/", change_views.card_scanner, name="card_scanner"),
     path("members/import/", import_views.import_start, name="import"),
     path("members/import/<uuid:pk>/commit/", import_views.import_commit, name="import_commit"),
     path("members/targets/", campaign_views.campaign_list, name="campaigns"),

@@ -41,6 +41,23 @@ def orgs_for(user: Any, *, q: str = "", kind: str = "", active_only: bool = Fals
     return qs.order_by("path")
 
 
+def public_unions(q: str, *, limit: int = 20) -> list[OrgNode]:
+    """The public union directory for the worker portal: active unions by name, pinyin, initials or code.
+
+    Only what a union prints on its poster (name, kind, region, address): no staff, members or counts.
+    """
+    search = name_search_q(q[:50], code_field="code")
+    if search is None:
+        return []
+    fields = ("code", "name", "kind", "address", "region__name", "path")
+    return list(
+        OrgNode.objects.filter(search, is_active=True)
+        .select_related("region")
+        .only(*fields)
+        .order_by("depth", "name")[:limit]
+    )
+
+
 def org_roots_for(user: Any) -> list[OrgNode]:
     """The top nodes the user sees: the nodes their roles sit on (or the tree roots)."""
     scope = scope_for(user)

@@ -1,0 +1,23 @@
+"""Text fields for public API input, checked at the edge: length and NUL bytes before any query (422)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, StringConstraints
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL refuses NUL in text; a NUL reaching a query would be a 500, not a clear answer.
+    if "\x00" in value:
+        raise ValueError("不能包含空字符（NUL）。")
+    return value
+
+
+NoNul = AfterValidator(_no_nul)
+Text6 = Annotated[str, StringConstraints(max_length=6), NoNul]
+Text20 = Annotated[str, StringConstraints(max_length=20), NoNul]
+Text30 = Annotated[str, StringConstraints(max_length=30), NoNul]
+Text50 = Annotated[str, StringConstraints(max_length=50), NoNul]
+Text100 = Annotated[str, StringConstraints(max_length=100), NoNul]
+Text200 = Annotated[str, StringConstraints(max_length=200), NoNul]

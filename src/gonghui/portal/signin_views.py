@@ -1,0 +1,174 @@
+"""Worker sign-in with a phone code, and the first binding of the account to the person on record."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import login, logout
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+
+from gonghui.accounts.models import User
+from gonghui.accounts.sms.console import ConsoleSmsBackend
+from gonghui.common.access import public_view
+from gonghui.common.form_errors import apply_validation_error
+from gonghui.common.idcard import normalize_idcard
+from gonghui.common.masking import mask_mobile
+from gonghui.common.pii_crypto import blind_index
+from gonghui.common.ratelimits import check_rate
+from gonghui.members.worker_accounts import (
+    mobile_change_ask,
+    old_number_code,
+    worker_bind,
+    worker_rebind_by_old_number,
+    worker_sign_in_code,
+    worker_verify,
+)
+from gonghui.portal.access import forget_mobiles, recalled_mobile, remember_mobile
+from gonghui.portal.forms import CodeForm, IdentifyForm, MobileForm, OldNumberForm
+
+_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _next(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) and target.startswith("/h5/"):
+        return target
+    return "/h5/me/"
+
+
+def _sign_in(request: HttpRequest, user: User) -> HttpResponse:
+    target = _next(request)
+    forget_mobiles(request)
+    login(request, user, backend=_BACKEND)
+    return redirect(target)
+
+
+def _dev_code(mobile: str) -> str:
+    """The code just sent, shown on the page only with DEBUG=1 and the console backend (never in production)."""
+    if settings.DEBUG and settings.SMS_BACKEND == "console":
+        return ConsoleSmsBackend.outbox.get(blind_index(mobile, purpose="mobile"), "")
+    return ""
+
+
+def _identities(mobile: str = "", id_number: str = "") -> dict[str, str]:
+    found = {"mobile": blind_index(mobile, purpose="mobile")} if mobile else {}
+    if id_number:
+        found["id"] = blind_index(normalize_idcard(id_number), purpose="id")
+    return found
+
+
+@public_view
+@never_cache
+def signin(request: HttpRequest) -> HttpResponse:
+    """Step 1: the number gets a code. Step 2: the code signs in, or leads to identify on first use."""
+    asked = recalled_mobile(request, "portal_asked")
+    mobile_form, code_form = MobileForm(), CodeForm()
+    if request.method == "POST" and request.POST.get("step") == "code" and asked:
+        code_form = CodeForm(request.POST)
+        if code_form.is_valid():
+            try:
+                check_rate(request, form="signin-verify", identities=_identities(asked))
+                accounts = worker_verify(mobile=asked, code=code_form.cleaned_data["code"])
+            except ValidationError as exc:
+                apply_validation_error(code_form, exc)
+            else:
+                if len(accounts) == 1:
+                    return _sign_in(request, accounts[0])
+                remember_mobile(request, "portal_verified", asked)
+                return redirect(f"/h5/me/identify/?next={_next(request)}")
+    elif request.method == "POST":
+        mobile_form = MobileForm(request.POST)
+        if mobile_form.is_valid():
+            mobile = mobile_form.cleaned_data["mobile"]
+            try:
+                check_rate(request, form="signin-code", identities=_identities(mobile))
+                worker_sign_in_code(mobile=mobile, request=request)
+            except ValidationError as exc:
+                apply_validation_error(mobile_form, exc)
+            else:
+                remember_mobile(request, "portal_asked", mobile)
+                asked = mobile
+    context = {
+        "mobile_form": mobile_form,
+        "code_form": code_form,
+        "asked_masked": mask_mobile(asked) if asked else "",
+        "dev_code": _dev_code(asked) if asked else "",
+        "next": _next(request),
+    }
+    return render(request, "portal/signin.html", context)
+
+
+@public_view
+@never_cache
+def identify(request: HttpRequest) -> HttpResponse:
+    """First sign-in on this number: the name and ID on file bind the account."""
+    verified = recalled_mobile(request, "portal_verified")
+    if verified is None:
+        return redirect("portal:signin")
+    form = IdentifyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            check_rate(request, form="identify", identities=_identities(verified, d["id_number"]))
+            user = worker_bind(verified_mobile=verified, name=d["name"], id_number=d["id_number"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            return _sign_in(request, user)
+    context = {"form": form, "verified_masked": mask_mobile(verified), "next": _next(request)}
+    return render(request, "portal/identify.html", context)
+
+
+@public_view
+@never_cache
+def old_number(request: HttpRequest) -> HttpResponse:
+    """Changed numbers: a code to the number on record proves it is the same person, then the record moves."""
+    verified = recalled_mobile(request, "portal_verified")
+    if verified is None:
+        return redirect("portal:signin")
+    form = OldNumberForm(request.POST or None)
+    sent = False
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            check_rate(request, form="old-number", identities=_identities(verified, d["id_number"]))
+            if d["code"]:
+                user = worker_rebind_by_old_number(
+                    verified_mobile=verified, name=d["name"], id_number=d["id_number"], code=d["code"], request=request
+                )
+                return _sign_in(request, user)
+            old_number_code(name=d["name"], id_number=d["id_number"], request=request)
+            sent = True
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+    return render(request, "portal/old_number.html", {"form": form, "sent": sent})
+
+
+@public_view
+@never_cache
+def mobile_change(request: HttpRequest) -> HttpResponse:
+    """手机号变更申请: the union checks and confirms; the answer is the same whether anything was filed."""
+    verified = recalled_mobile(request, "portal_verified")
+    if verified is None:
+        return redirect("portal:signin")
+    form = IdentifyForm(request.POST or None)
+    done = False
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            check_rate(request, form="mobile-change", identities=_identities(verified, d["id_number"]))
+            mobile_change_ask(verified_mobile=verified, name=d["name"], id_number=d["id_number"])
+            done = True
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+    return render(request, "portal/mobile_change.html", {"form": form, "done": done})
+
+
+@public_view
+def signout(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        logout(request)
+    return redirect("portal:home")
