@@ -17,7 +17,7 @@ class FakeClient:
         self.sent: list[Any] = []
         self.code, self.raises = code, raises
 
-    def SendSms(self, request: Any) -> Any:  # noqa: N802 - the SDK's method name
+    def SendSms(self, request: Any) -> Any:
         if self.raises:
             raise self.raises
         self.sent.append(request)

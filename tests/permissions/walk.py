@@ -58,7 +58,8 @@ def find_gaps(cases: dict[str, Case], api: NinjaAPI, resolver: URLResolver | Non
         if marker is None:
             problems.append(f"{route.pattern} ({route.name or 'unnamed'}): view has no access marker")
         elif marker in (STAFF, WORKER) and route.name not in cases:
-            problems.append(f"{route.pattern} ({route.name}): {marker} view has no case in tests/permissions/registry.py")
+            where = "tests/permissions/registry.py"
+            problems.append(f"{route.pattern} ({route.name}): {marker} view has no case in {where}")
         elif marker not in (STAFF, WORKER, PUBLIC):
             problems.append(f"{route.pattern}: unknown access marker {marker!r}")
     for op_id, operation in iter_operations(api):

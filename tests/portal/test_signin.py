@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from gonghui.accounts.models import PhoneCode, User
 from gonghui.accounts.sms.console import ConsoleSmsBackend
@@ -106,7 +106,7 @@ def test_the_card_page_shows_a_qr_token_and_the_union_page_lists_entries(world: 
     client = Client()
     client.force_login(world.users["member"])
     card = client.get(reverse("portal:card")).content.decode()
-    assert "<svg" in card and "DF-0001" in card and "http-equiv=\"refresh\"" in card
+    assert "<svg" in card and "DF-0001" in card and 'http-equiv="refresh"' in card
     union = Client().get(reverse("portal:union", args=[world.union_a.code])).content.decode()
     assert "申请入会" in union and "困难帮扶申请" in union and "五小创新申报" in union
 
