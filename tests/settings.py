@@ -18,3 +18,5 @@ LANGUAGE_CODE = "zh-hans"
 # The live server for browser tests serves static files straight from the apps.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The staff second factor has its own tests (tests/accounts/test_second_factor.py), which switch it on.
+STAFF_SECOND_FACTOR = False

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "gonghui.orgs.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -154,6 +155,11 @@ JOB_WORKER_HEARTBEAT_SECONDS = envint("JOB_WORKER_HEARTBEAT_SECONDS", 10)
 
 # --- auth ---------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Administrators and holders of full-data, finance or staff-management roles confirm sign-in with a TOTP
+# code (django-otp). Off only in tests that are not about it (tests/settings.py).
+STAFF_SECOND_FACTOR = envbool("STAFF_SECOND_FACTOR", True)
+OTP_TOTP_ISSUER = "Gonghui 工会"
+OTP_DEMO_DEVICE = "demo"  # seed_demo's devices: with DEBUG=1 the second-factor page shows their current code
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             user.save()
             StaffRole.objects.get_or_create(user=user, org=OrgNode.objects.get(code=spec.org_code), role=spec.role)
         self._election(admin)
+        self._second_factor()
         members = 0
         if apps.is_installed("gonghui.members"):
             from gonghui.members.demo import load_demo_members
@@ -77,6 +79,20 @@ class Command(BaseCommand):
         for spec in USERS:
             self.stdout.write(f"  {spec.username:<10} {spec.display_name}（{Role(spec.role).label}）")
         self.stdout.write(f"  {'yc-pingshen1':<10} 盐城五小评审专家（评审专家组，无管理角色）")
+        self.stdout.write(
+            "二次验证：admin 与管理员、财务账号登录后需输入动态码；"
+            "开发模式（DEBUG=1）下页面直接显示演示账号的当前动态码。"
+        )
+
+    def _second_factor(self) -> None:
+        """Demo staff who must pass the second factor get a TOTP device whose code DEBUG pages show."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from gonghui.orgs.second_factor import needs_second_factor
+
+        for user in get_user_model().objects.filter(username__in=["admin", *(spec.username for spec in USERS)]):
+            if needs_second_factor(user) and not TOTPDevice.objects.filter(user=user).exists():
+                TOTPDevice.objects.create(user=user, name=settings.OTP_DEMO_DEVICE, confirmed=True)
 
     def _org(self, admin: Any, spec: DemoOrg, parent: OrgNode | None) -> int:
         node = OrgNode.objects.filter(code=spec.code).first()
