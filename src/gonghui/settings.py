@@ -266,6 +266,13 @@ STORAGES = {
         )
     },
 }
+# Uploads and exports hold personal data: readable by the app's user only, deleted when no longer needed
+# (common/file_purge.py, run hourly by the job worker).
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+UPLOAD_KEEP_HOURS = envint("UPLOAD_KEEP_HOURS", 24)
+EXPORT_KEEP_HOURS = envint("EXPORT_KEEP_HOURS", 24)
+FILE_PURGE_INTERVAL_SECONDS = envint("FILE_PURGE_INTERVAL_SECONDS", 3600)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

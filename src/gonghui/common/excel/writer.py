@@ -23,7 +23,7 @@ class Sheet:
 
 
 def write_xlsx(target: str | IO[bytes], sheets: Iterable[Sheet], *, on_row: Callable[[], None] | None = None) -> None:
-    """Write sheets; every value is written as given (ID numbers must already be masked text)."""
+    """Write sheets; values as given (ID numbers must already be masked text), text never as a formula."""
     workbook = Workbook(write_only=True)
     for spec in sheets:
         sheet = workbook.create_sheet(title=spec.title[:31])
@@ -39,10 +39,22 @@ def write_xlsx(target: str | IO[bytes], sheets: Iterable[Sheet], *, on_row: Call
             header_cells.append(cell)
         sheet.append(header_cells)
         for row in spec.rows:
-            sheet.append(list(row))
+            sheet.append([_as_text_if_formula(sheet, value) for value in row])
             if on_row:
                 on_row()
     workbook.save(target)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text_if_formula(sheet: Any, value: Any) -> Any:
+    """User text that Excel or WPS would run as a formula (=HYPERLINK(...), +cmd|...) stays plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # openpyxl would store "=..." as a formula; a string cell is shown as typed
+        return cell
+    return value
 
 
 def _column_letter(index: int) -> str:
