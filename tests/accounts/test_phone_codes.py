@@ -12,6 +12,7 @@ from django.utils import timezone
 from gonghui.accounts.models import CodePurpose, PhoneCode
 from gonghui.accounts.phone_codes import phone_code_send, phone_code_verify, phone_codes_purge
 from gonghui.accounts.sms.console import ConsoleSmsBackend
+from gonghui.common.file_purge import OTHER_PURGES
 from gonghui.common.pii_crypto import blind_index
 
 MOBILE = "13912340000"
@@ -98,3 +99,4 @@ def test_purge_drops_codes_past_the_caps_window() -> None:
     _send()
     PhoneCode.objects.update(created_at=timezone.now() - dt.timedelta(days=3))
     assert phone_codes_purge() == 1 and not PhoneCode.objects.exists()
+    assert phone_codes_purge in OTHER_PURGES  # the job worker's hourly purge runs it

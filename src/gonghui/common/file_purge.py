@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -27,6 +28,16 @@ LIVE = (JobStatus.QUEUED, JobStatus.RUNNING)
 class Purged:
     uploads: int
     results: int
+    other: int = 0
+
+
+# Other apps' clean-ups that run with the purge (e.g. expired phone codes); registered in AppConfig.ready().
+OTHER_PURGES: list[Callable[[], int]] = []
+
+
+def register_purge(purge: Callable[[], int]) -> None:
+    if purge not in OTHER_PURGES:
+        OTHER_PURGES.append(purge)
 
 
 def _upload_still_needed(path: str, cutoff: dt.datetime) -> bool:
@@ -70,7 +81,9 @@ def _purge_results(now: dt.datetime) -> int:
 
 def files_purge(now: dt.datetime | None = None) -> Purged:
     now = now or timezone.now()
-    purged = Purged(uploads=_purge_uploads(now), results=_purge_results(now))
-    if purged.uploads or purged.results:
-        logger.info("purged %d uploads and %d result files", purged.uploads, purged.results)
+    purged = Purged(
+        uploads=_purge_uploads(now), results=_purge_results(now), other=sum(purge() for purge in OTHER_PURGES)
+    )
+    if purged.uploads or purged.results or purged.other:
+        logger.info("purged %d uploads, %d result files, %d other rows", purged.uploads, purged.results, purged.other)
     return purged
