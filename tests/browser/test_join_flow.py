@@ -7,7 +7,10 @@ from typing import Any
 
 import pytest
 
-from gonghui.members.models import JoinCampaign
+from gonghui.accounts.sms.console import ConsoleSmsBackend
+from gonghui.assistance.models import HardshipFile
+from gonghui.common.pii_crypto import blind_index
+from gonghui.members.models import JoinCampaign, Person
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.roles import Role
 from tests.factories import UserFactory, grant, make_org
@@ -53,12 +56,18 @@ def test_driver_joins_by_qr_and_cadre_approves(
     page.check("#id_consent")
     page.screenshot(path=str(artifacts / "browser-join-form-phone.png"), full_page=True)
     page.click("button.primary")
-    page.wait_for_selector("text=入会申请已提交")
-    page.click("text=查询审核进度")
-    page.fill("#id_id_number", ID_NUMBER)
+    page.wait_for_selector("text=申请已收到")
+    # Progress is read in 我的: a code to the phone, then the name and ID on file bind the account.
+    page.click("text=登录“我的”查看进度")
     page.fill("#id_mobile", "13912345678")
     page.click("button.primary")
+    page.fill("#id_code", ConsoleSmsBackend.outbox[blind_index("13912345678", purpose="mobile")])
+    page.click("button.primary")
+    page.fill("#id_name", "刘保柱")
+    page.fill("#id_id_number", ID_NUMBER)
+    page.click("button.primary")
     page.wait_for_selector(".status-pending")
+    assert ID_NUMBER not in page.inner_text("body") and "13912345678" not in page.inner_text("body")
 
     desk = browser.new_context(viewport={"width": 1280, "height": 860}, locale="zh-CN").new_page()
     desk.goto(f"{live_server.url}/accounts/login/")
@@ -80,9 +89,26 @@ def test_driver_joins_by_qr_and_cadre_approves(
     assert "草堰村" in desk.inner_text("body")
     desk.screenshot(path=str(artifacts / "browser-join-target.png"), full_page=True)
 
-    page.goto(f"{live_server.url}/h5/progress/")
-    page.fill("#id_id_number", ID_NUMBER)
-    page.fill("#id_mobile", "13912345678")
-    page.click("button.primary")
+    # The worker's union opens a hardship file for them; 我的 shows its status and next step, no notes.
+    person = Person.objects.get(name="刘保柱")
+    HardshipFile.objects.create(
+        org=campaign.org, person=person, category="relative", computed_category="relative", main_cause="illness"
+    )
+    page.goto(f"{live_server.url}/h5/me/")
     page.wait_for_selector(".status-active")
+    assert "已申请" in page.inner_text("body") and "等待工会初审" in page.inner_text("body")
+    page.click("text=出示电子会员卡")
+    page.wait_for_selector("[data-card-qr] svg")
+    page.screenshot(path=str(artifacts / "browser-member-card-phone.png"), full_page=True)
+    token = page.get_attribute("[data-card-qr]", "data-token")
+
+    # A cadre's handheld scanner types the token into the workbench scanner: membership only.
+    desk.goto(f"{live_server.url}/members/card-scanner/")
+    desk.fill("input[name=token]", token or "")
+    desk.click("button.primary")
+    desk.wait_for_selector("[data-card-result]")
+    result = desk.inner_text("[data-card-result]")
+    assert "在册会员" in result and "大丰区货车司机工会联合会" in result and "刘保柱" not in result
+    assert ID_NUMBER not in desk.inner_text("main") and "19790315" not in desk.inner_text("main")
+    desk.screenshot(path=str(artifacts / "browser-card-scanner.png"), full_page=True)
     phone.close()

@@ -74,6 +74,7 @@ def card(request: HttpRequest) -> HttpResponse:
     context = {
         "membership": membership,
         "qr": qr_svg(token, scale=6) if token else "",
+        "token": token,
         "refresh": max(10, settings.CARD_TOKEN_SECONDS - 20),
     }
     return render(request, "portal/card.html", context)
