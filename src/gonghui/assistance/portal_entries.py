@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from gonghui.assistance.choices import FileStatus
 from gonghui.assistance.models import HardshipFile
@@ -16,11 +16,11 @@ from gonghui.common.portal import MyRow, MySection, UnionEntry, register_my_sect
 from gonghui.members.models import Person
 
 _NEXT: dict[str, Any] = {
-    FileStatus.APPLIED: _lazy("等待工会初审"),
-    FileStatus.REVIEWED: _lazy("工会将安排入户核实"),
-    FileStatus.VISITED: _lazy("核实后将进行公示"),
-    FileStatus.NOTICE: _lazy("公示期满后建档"),
-    FileStatus.OPEN: _lazy("已纳入帮扶，按帮扶计划落实"),
+    FileStatus.APPLIED: gettext_lazy("等待工会初审"),
+    FileStatus.REVIEWED: gettext_lazy("工会将安排入户核实"),
+    FileStatus.VISITED: gettext_lazy("核实后将进行公示"),
+    FileStatus.NOTICE: gettext_lazy("公示期满后建档"),
+    FileStatus.OPEN: gettext_lazy("已纳入帮扶，按帮扶计划落实"),
 }
 
 
@@ -38,5 +38,7 @@ def file_rows(person: Person) -> list[MyRow]:
 
 
 def register() -> None:
-    register_union_entry(UnionEntry(_lazy("困难帮扶申请"), _lazy("困难职工建档、救助"), "aid:apply", order=20))
-    register_my_section(MySection(_lazy("困难帮扶"), file_rows, order=20))
+    register_union_entry(
+        UnionEntry(gettext_lazy("困难帮扶申请"), gettext_lazy("困难职工建档、救助"), "aid:apply", order=20)
+    )
+    register_my_section(MySection(gettext_lazy("困难帮扶"), file_rows, order=20))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from gonghui.common.portal import MyRow, MySection, UnionEntry, register_my_section, register_union_entry
 from gonghui.innovation.choices import ProjectStatus, StageStatus
@@ -33,7 +33,10 @@ def project_rows(person: Person) -> list[MyRow]:
 def register() -> None:
     register_union_entry(
         UnionEntry(
-            _lazy("五小创新申报"), _lazy("小发明、小创造、小革新、小设计、小建议"), "innovation_h5:submit", order=30
+            gettext_lazy("五小创新申报"),
+            gettext_lazy("小发明、小创造、小革新、小设计、小建议"),
+            "innovation_h5:submit",
+            order=30,
         )
     )
-    register_my_section(MySection(_lazy("五小创新"), project_rows, order=30))
+    register_my_section(MySection(gettext_lazy("五小创新"), project_rows, order=30))

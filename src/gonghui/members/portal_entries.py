@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from gonghui.common.portal import MyRow, MySection, UnionEntry, register_my_section, register_union_entry
 from gonghui.members.choices import MembershipStatus, TransferStatus
 from gonghui.members.models import ChangeRequest, Membership, Person, Transfer
 
 _NEXT: dict[str, Any] = {
-    MembershipStatus.PENDING: _lazy("等待工会审核"),
-    MembershipStatus.ACTIVE: _lazy("可出示电子会员卡"),
-    MembershipStatus.REJECTED: _lazy("可修改信息后重新申请"),
+    MembershipStatus.PENDING: gettext_lazy("等待工会审核"),
+    MembershipStatus.ACTIVE: gettext_lazy("可出示电子会员卡"),
+    MembershipStatus.REJECTED: gettext_lazy("可修改信息后重新申请"),
 }
 
 
@@ -54,6 +54,8 @@ def change_rows(person: Person) -> list[MyRow]:
 
 
 def register() -> None:
-    register_union_entry(UnionEntry(_lazy("申请入会"), _lazy("扫码实名入会，线上审核"), "join:org", order=10))
-    register_my_section(MySection(_lazy("入会与转会"), membership_rows, order=10))
-    register_my_section(MySection(_lazy("信息变更与退会申请"), change_rows, order=90))
+    register_union_entry(
+        UnionEntry(gettext_lazy("申请入会"), gettext_lazy("扫码实名入会，线上审核"), "join:org", order=10)
+    )
+    register_my_section(MySection(gettext_lazy("入会与转会"), membership_rows, order=10))
+    register_my_section(MySection(gettext_lazy("信息变更与退会申请"), change_rows, order=90))

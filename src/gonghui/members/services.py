@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from gonghui.common.search_keys import search_keys
 from gonghui.members.changes import change_request_leave
@@ -59,7 +59,7 @@ class Outcome(StrEnum):
 
 
 # What an anonymous caller is told, whatever the registry holds: unknown, known, wrong name, other union.
-NEUTRAL_ANSWER = _lazy("申请已收到。工会核对信息后办理，结果请用本人手机号登录“我的”查看。")
+NEUTRAL_ANSWER = gettext_lazy("申请已收到。工会核对信息后办理，结果请用本人手机号登录“我的”查看。")
 
 
 @dataclass(frozen=True)

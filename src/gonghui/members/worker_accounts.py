@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from gonghui.accounts.models import CodePurpose, User, UserKind
 from gonghui.accounts.phone_codes import phone_code_send, phone_code_verify
@@ -24,7 +24,7 @@ from gonghui.members.choices import LIVE_STATUSES, ChangeKind, ChangeSource
 from gonghui.members.identity import check_document, document_hmac, mobile_hmac, same_person_name
 from gonghui.members.models import Membership, Person, WorkerAccount
 
-NO_MATCH = _lazy(
+NO_MATCH = gettext_lazy(
     "没有找到与该手机号一致的会员登记。还没有入会的，请先申请入会；换过手机号的，可用原手机号接收验证码，"
     "或向工会提交手机号变更申请。"
 )
