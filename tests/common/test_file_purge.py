@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
@@ -15,6 +17,12 @@ from gonghui.common.models import Job, JobStatus
 from tests.world import World
 
 LATER = dt.timedelta(hours=25)
+
+
+@pytest.fixture(autouse=True)
+def _own_media_root(settings: Any, tmp_path: Path) -> None:
+    """Other tests leave uploads in the session's media folder: count only this test's files."""
+    settings.MEDIA_ROOT = str(tmp_path)
 
 
 def _upload(name: str) -> str:
