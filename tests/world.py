@@ -76,6 +76,7 @@ class World:
     expert: Any = None
     need: Any = None
     dispatch: Any = None
+    invitation: Any = None  # experts.Invitation from town_a's pool, addressed to 李在册 (the member persona)
     change: Any = None  # members.ChangeRequest: a public form named 李在册's ID with another mobile
 
     def refresh(self) -> None:
@@ -236,7 +237,7 @@ def _members(union_a: OrgNode, joint_a: OrgNode) -> tuple[Membership, Membership
 def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, member: Membership) -> dict[str, Any]:
     """A town's 五小 call with one project from union_a (at its first stage, with a file and an objection),
     a proposal, a studio, an honor round with one nominee, and a desk need dispatched to a town expert."""
-    from gonghui.experts.models import Dispatch, Expert, Need
+    from gonghui.experts.models import Dispatch, Expert, Invitation, Need
     from gonghui.innovation.models import (
         HonorTitle,
         InnovationCall,
@@ -309,7 +310,14 @@ def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, membe
         status="dispatched",
     )
     dispatch = Dispatch.objects.create(need=need, expert=expert)
+    invitation = Invitation.objects.create(
+        org=town_a,
+        id_hmac=member.person.id_hmac,
+        name=member.person.name,
+        profile={"kind": "craftsman", "specialties": ["邀请专长焊接"], "region": "320904", "max_load": 3},
+    )
     return {
+        "invitation": invitation,
         "call": call,
         "project": project,
         "stage": stage,

@@ -50,7 +50,7 @@ def test_bulk_approval_over_the_api_and_a_grassroots_payout_in_the_towns_campaig
 def test_cadre_files_an_application_over_the_api(world: World) -> None:
     body = {"org_code": world.union_a.code, "family_size": 3, "own_income": "1500", "main_cause": "illness"}
     status, file = call(world, "owner", "post", "/assistance/files", {**body, "id_number": "110105194912310011"})
-    assert status == 422 and "没有找到该证件号码" in str(file)
+    assert status == 422 and "在册会员中没有该证件号码" in str(file)
     id_number = world.member.person.id_number.reveal()
     status, file = call(world, "owner", "post", "/assistance/files", {**body, "id_number": id_number})
     assert status == 201 and file["status"] == "applied" and HardshipFile.objects.filter(pk=file["id"]).exists()

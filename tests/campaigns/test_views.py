@@ -148,7 +148,8 @@ def test_job_fairs_belong_to_spring_campaigns_and_people_are_picked_by_id(world:
     member_in(world.union_b, "外县乙", 52)
     pick = reverse("campaigns:pick", args=[world.aid_campaign.pk])
     outside = owner.post(pick, {"id_numbers": f"{make_id(52, birth='19780101')}"}, follow=True).content.decode()
-    assert "外县乙" in outside and not Beneficiary.objects.filter(campaign=world.aid_campaign).exists()
+    assert "第 1 行：本级工会及下级工会的在册会员中没有该证件号码" in outside and "外县乙" not in outside
+    assert not Beneficiary.objects.filter(campaign=world.aid_campaign).exists()
     done = owner.post(pick, {"id_numbers": f" {make_id(51, birth='19780101')}\n"}, follow=True).content.decode()
     assert "已加入 1 名慰问对象" in done
     assert list(Beneficiary.objects.filter(campaign=world.aid_campaign).values_list("person", "source")) == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from tests.permissions.registry import LOGGED_IN, Case
+from tests.permissions.registry import LOGGED_IN, MEMBER_ONLY, Case
 from tests.world import ALLOWED
 
 PROJECT = "测试五小换刀装置"
@@ -79,6 +79,8 @@ WEB_CASES = [
     Case("innovation:figures", query=_under, allowed=ALLOWED),
     Case("experts:pool", allowed=LOGGED_IN, marker=lambda w: "数控"),
     Case("experts:expert_new", allowed=LOGGED_IN),
+    Case("experts:invitation_withdraw", kwargs=_pk("invitation"), method="form", ok=POST),
+    Case("desk:invitation", kwargs=_pk("invitation"), allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
     Case("experts:needs", allowed=LOGGED_IN, marker=lambda w: "测试企业需求流量计"),
     Case("experts:need_new", allowed=LOGGED_IN),
     Case("experts:need", kwargs=_pk("need")),
@@ -230,11 +232,14 @@ API_CASES = [
         data=lambda w: {
             "org_code": w.town_a.code,
             "id_number": "11010519491231002X",
+            "name": "王待审",
             "kind": "model_worker",
             "specialties": ["焊接"],
             "region_code": "320904",
         },
     ),
+    Case("api:experts_invitations_list", allowed=LOGGED_IN, marker=lambda w: "李在册"),
+    Case("api:experts_invitations_withdraw", kwargs=_pk("invitation"), method="post", ok=frozenset({204})),
     Case("api:experts_needs_list", allowed=LOGGED_IN, marker=lambda w: "测试企业需求流量计"),
     Case("api:experts_needs_get", kwargs=_pk("need")),
     Case(

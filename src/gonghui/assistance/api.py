@@ -136,7 +136,10 @@ def assistance_files_create(request: HttpRequest, payload: FileIn) -> Status:
         other_causes=[c for c in payload.other_causes if c != payload.main_cause],
     )
     file = services.hardship_file_apply(
-        actor=request.user, org=org, person=selectors.person_by_id_number(payload.id_number), household=household
+        actor=request.user,
+        org=org,
+        person=selectors.applicant_in_scope(request.user, payload.id_number, org),
+        household=household,
     )
     return Status(201, file)
 

@@ -9,7 +9,6 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from gonghui.assistance.choices import FileStatus
 from gonghui.assistance.models import HardshipFile, Payout
@@ -17,6 +16,7 @@ from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members import selectors as member_selectors
 from gonghui.members.models import Person
+from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, require, scope_for
 
@@ -45,11 +45,9 @@ def file_get_for(user: Any, pk: int, *, request: HttpRequest | None = None) -> H
     return file
 
 
-def person_by_id_number(raw: str) -> Person:
-    """The person on record with this ID number, for a cadre's application (the service checks eligibility)."""
-    return member_selectors.person_by_id_number(
-        raw, missing=_("没有找到该证件号码的职工，请先登记入会或由职工本人在手机上申请。")
-    )
+def applicant_in_scope(user: Any, raw: str, org: OrgNode) -> Person:
+    """The householder a cadre files for: a member under `org`, or a migrant worker in no union at all."""
+    return member_selectors.person_in_scope(user, raw, org, Perm.ASSISTANCE, migrant_ok=True)
 
 
 def require_money_role(user: Any, org: Any) -> None:

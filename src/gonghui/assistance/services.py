@@ -123,10 +123,13 @@ def _apply_household(file: HardshipFile, household: Household, *, year: int) -> 
 
 
 def _eligible(person: Person, org: OrgNode) -> bool:
-    """A member of a union in this org's subtree, or a migrant worker (农民工) the rules allow without membership."""
-    if person.is_migrant_worker:
+    """A member of a union in this org's subtree, or a migrant worker (农民工) in no union, whom the rules allow
+    without membership. A migrant who belongs to another union is that union's to file for: a file opened here
+    would block theirs."""
+    live = Membership.objects.filter(person=person, status__in=LIVE_STATUSES)
+    if live.filter(org__path__startswith=org.path).exists():
         return True
-    return Membership.objects.filter(person=person, status__in=LIVE_STATUSES, org__path__startswith=org.path).exists()
+    return person.is_migrant_worker and not live.exists()
 
 
 @transaction.atomic

@@ -64,7 +64,7 @@ def file_new(request: HttpRequest) -> HttpResponse:
     form = CadreApplyForm(request.POST or None, initial={"org": request.GET.get("org", "")})
 
     def apply(org: OrgNode) -> HardshipFile:
-        person = selectors.person_by_id_number(form.cleaned_data["id_number"])
+        person = selectors.applicant_in_scope(request.user, form.cleaned_data["id_number"], org)
         return services.hardship_file_apply(actor=request.user, org=org, person=person, household=form.household())
 
     file = act_in_org(request, form, "org", Perm.ASSISTANCE, apply, refused=_("找不到该组织，或您无权在那里建档。"))

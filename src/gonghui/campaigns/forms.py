@@ -48,6 +48,7 @@ class JobFairForm(forms.Form):
 class HandPickForm(forms.Form):
     id_numbers = forms.CharField(
         label=_("身份证号码"),
+        max_length=4000,  # some 200 lines; a longer list goes by the import file
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("每行一个；须是本活动范围内的会员"),
     )

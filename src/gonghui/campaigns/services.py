@@ -72,9 +72,9 @@ def beneficiaries_add(
             person__in=people, status__in=LIVE_STATUSES, org__path__startswith=campaign.org.path
         ).values_list("person_id", "org_id")
     )
-    outside = [p.name for p in people if p.pk not in live]
-    if outside:
-        raise ValidationError(_("以下职工不是本活动范围内的会员：%(names)s") % {"names": "、".join(outside[:10])})
+    outside = sum(1 for p in people if p.pk not in live)
+    if outside:  # counted, not named: a name would tell who is on record elsewhere
+        raise ValidationError(_("有 %(n)d 人不是本活动范围内的会员。") % {"n": outside})
     rows = [Beneficiary(campaign=campaign, person_id=pk, org_id=org_id, source=source) for pk, org_id in live.items()]
     before = Beneficiary.objects.filter(campaign=campaign).count()
     Beneficiary.objects.bulk_create(rows, ignore_conflicts=True)

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from gonghui.assistance.bulk import bulk_approve_start
 from gonghui.assistance.choices import FundSource, PayoutKind
-from gonghui.assistance.selectors import person_by_id_number
 from gonghui.campaigns import selectors
 from gonghui.campaigns.choices import CampaignKind
 from gonghui.campaigns.forms import CampaignForm, HandPickForm, JobFairForm, RuleForm
@@ -25,6 +24,7 @@ from gonghui.campaigns.selectors import Coverage, Money
 from gonghui.campaigns.services import beneficiaries_add, campaign_create, job_fair_record
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
+from gonghui.members.selectors import people_in_scope
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
@@ -148,7 +148,9 @@ def beneficiary_pick(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_get_for(request.user, pk)
 
     def pick(d: dict[str, Any]) -> str:
-        people = [person_by_id_number(line) for line in d["id_numbers"].split()]
+        people = people_in_scope(
+            request.user, d["id_numbers"].split(), campaign.org, Perm.ASSISTANCE, field="id_numbers"
+        )
         added = beneficiaries_add(actor=request.user, campaign=campaign, people=people)
         return _("已加入 %(n)d 名慰问对象。") % {"n": added}
 

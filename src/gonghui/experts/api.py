@@ -13,11 +13,10 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from gonghui.common.paging import page_after
-from gonghui.experts import selectors, services
-from gonghui.experts.choices import ExpertKind, NeedCategory, NeedStatus, Urgency
-from gonghui.experts.models import Expert, Need
+from gonghui.experts import invitations, selectors, services
+from gonghui.experts.choices import ExpertKind, InvitationStatus, NeedCategory, NeedStatus, Urgency
+from gonghui.experts.models import Expert, Invitation, Need
 from gonghui.experts.recommend import recommend
-from gonghui.members.selectors import person_by_id_number
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.models import Region
 
@@ -53,6 +52,7 @@ class ExpertOut(Schema):
 class ExpertIn(Schema):
     org_code: str
     id_number: str
+    name: str
     kind: ExpertKind
     specialties: list[str]
     region_code: str
@@ -62,6 +62,20 @@ class ExpertIn(Schema):
     max_load: int = 3
     available: bool = True
     is_front_line: bool = True
+
+
+class InvitationOut(Schema):
+    """An invitation names no person: the ID number went into a blind index."""
+
+    id: int
+    org: str
+    name: str
+    status: InvitationStatus
+    created_at: dt.datetime
+
+    @staticmethod
+    def resolve_org(obj: Invitation) -> str:
+        return obj.org.code
 
 
 class NeedOut(Schema):
@@ -146,7 +160,7 @@ def experts_list(request: HttpRequest, q: str = "", limit: int = 100) -> Any:
     return selectors.experts_for(request.user, q=q)[: max(1, min(limit, 500))]
 
 
-@router.post("/experts", response={201: ExpertOut}, operation_id="experts_enrol")
+@router.post("/experts", response={201: ExpertOut, 202: InvitationOut}, operation_id="experts_enrol")
 def experts_enrol(request: HttpRequest, payload: ExpertIn) -> Status:
     org = org_selectors.org_get_for(request.user, payload.org_code)
     region = Region.objects.filter(code=payload.region_code).first()
@@ -163,10 +177,26 @@ def experts_enrol(request: HttpRequest, payload: ExpertIn) -> Status:
         available=payload.available,
         is_front_line=payload.is_front_line,
     )
-    expert = services.expert_enrol(
-        actor=request.user, org=org, person=person_by_id_number(payload.id_number), profile=profile
+    added = invitations.expert_add(
+        actor=request.user, org=org, id_number=payload.id_number, name=payload.name, profile=profile
     )
-    return Status(201, Expert.objects.select_related("person", "org").get(pk=expert.pk))
+    if isinstance(added, Invitation):  # the same 202 whether the person is on record elsewhere or not at all
+        return Status(202, added)
+    return Status(201, Expert.objects.select_related("person", "org").get(pk=added.pk))
+
+
+@router.get("/experts/invitations", response=list[InvitationOut], operation_id="experts_invitations_list")
+def experts_invitations_list(request: HttpRequest, limit: int = 100) -> Any:
+    return invitations.invitations_for(request.user)[: max(1, min(limit, 500))]
+
+
+@router.post(
+    "/experts/invitations/{int:pk}/withdraw", response={204: None}, operation_id="experts_invitations_withdraw"
+)
+def experts_invitations_withdraw(request: HttpRequest, pk: int) -> Status:
+    invitation = get_object_or_404(invitations.invitations_for(request.user), pk=pk)
+    invitations.invitation_withdraw(actor=request.user, invitation=invitation)
+    return Status(204, None)
 
 
 @router.get("/experts/needs", response=NeedPage, operation_id="experts_needs_list")

@@ -61,3 +61,10 @@ class DispatchStatus(models.TextChoices):
 class Channel(models.TextChoices):
     PORTAL = "portal", _("企业自助提交")
     CADRE = "cadre", _("工会代为登记")
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("待接受")
+    ACCEPTED = "accepted", _("已接受")
+    DECLINED = "declined", _("已谢绝")
+    WITHDRAWN = "withdrawn", _("已撤回")

@@ -14,7 +14,12 @@ from gonghui.orgs.models import Industry
 
 class ExpertForm(forms.Form):
     org = forms.CharField(label=_("专家库所属工会编码"), max_length=32)
-    id_number = forms.CharField(label=_("身份证号码"), max_length=30, help_text=_("专家须已在会员名册中"))
+    name = forms.CharField(label=_("姓名"), max_length=50)
+    id_number = forms.CharField(
+        label=_("身份证号码"),
+        max_length=30,
+        help_text=_("本级及下级工会的会员直接加入；其他人将收到邀请，本人在手机“我的”中接受后加入"),
+    )
     kind = forms.ChoiceField(label=_("类型"), choices=ExpertKind.choices)
     honor = forms.CharField(label=_("荣誉称号"), max_length=100, required=False)
     specialties = forms.CharField(

@@ -6,18 +6,20 @@ union keeps on record for it: no account needed, and nobody posts in another ent
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from gonghui.common.access import public_view
 from gonghui.common.form_errors import apply_validation_error
-from gonghui.experts import selectors, services
+from gonghui.experts import invitations, selectors, services
 from gonghui.experts.forms import ConfirmForm, PortalNeedForm, PortalSignInForm
 from gonghui.experts.models import Need
 from gonghui.members.throttle import require_submission_slot
+from gonghui.members.worker_access import worker_view
 from gonghui.orgs.models import OrgNode
 
 
@@ -71,3 +73,23 @@ def my_needs(request: HttpRequest) -> HttpResponse:
             apply_validation_error(form, exc)
     context = {"form": form, "enterprise": enterprise, "needs": needs, "done": done}
     return render(request, "experts/h5/mine.html", context)
+
+
+@worker_view
+@never_cache
+def invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    """An invitation to a pool, for the signed-in worker it was meant for: accept or decline."""
+    person = request.person  # type: ignore[attr-defined]
+    found = invitations.invitation_of(person, pk)
+    if found is None:
+        raise Http404
+    if request.method == "POST":
+        accept = request.POST.get("answer") == "accept"
+        try:
+            invitations.invitation_answer(person=person, pk=pk, accept=accept)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.info(request, _("已加入专家库，工会将按您的专长派单。") if accept else _("已谢绝邀请。"))
+            return redirect("portal:me")
+    return render(request, "experts/h5/invitation.html", {"invitation": found})

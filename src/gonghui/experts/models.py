@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.masking import PIIKind
 from gonghui.common.money import money
 from gonghui.common.pii_fields import PIIField
-from gonghui.experts.choices import Channel, DispatchStatus, ExpertKind, NeedCategory, NeedStatus, Urgency
+from gonghui.experts.choices import (
+    Channel,
+    DispatchStatus,
+    ExpertKind,
+    InvitationStatus,
+    NeedCategory,
+    NeedStatus,
+    Urgency,
+)
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, Industry, OrgNode, Region
 
@@ -49,6 +57,39 @@ class Expert(models.Model):
 
     def __str__(self) -> str:
         return self.person.name
+
+
+class Invitation(models.Model):
+    """An invitation to a pool, for someone the inviting union cannot look up: a model worker of another
+    county, or a person not on record yet. It names no person: it holds the blind index of the ID number the
+    cadre typed and the name, and shows in 我的 only to the signed-in worker whose record has both. The
+    cadre learns whether it was accepted, never whether that person exists."""
+
+    org = models.ForeignKey(OrgNode, verbose_name=_("所属专家库"), on_delete=models.PROTECT, related_name="+")
+    id_hmac = models.CharField(max_length=64, db_index=True, editable=False)
+    name = models.CharField(_("姓名"), max_length=50)
+    profile = models.JSONField(default=dict)  # ExpertProfile as stored by experts.invitations
+    status = models.CharField(
+        _("状态"), max_length=16, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    expert = models.ForeignKey(Expert, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("专家库邀请")
+        verbose_name_plural = _("专家库邀请")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "id_hmac"], condition=Q(status="pending"), name="experts_one_open_invitation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Need(models.Model):

@@ -1,10 +1,29 @@
-"""What the help desk adds to the worker portal: the enterprise's need entry on the union page."""
+"""What the help desk adds to the worker portal: the enterprise's need entry on the union page, and a
+worker's invitations to an expert pool in 我的."""
 
 from __future__ import annotations
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gonghui.common.portal import UnionEntry, register_union_entry
+from gonghui.common.portal import MyRow, MySection, UnionEntry, register_my_section, register_union_entry
+from gonghui.experts.choices import InvitationStatus
+from gonghui.experts.invitations import invitations_of
+from gonghui.members.models import Person
+
+
+def invitation_rows(person: Person) -> list[MyRow]:
+    return [
+        MyRow(
+            title=_("%(org)s助企专家库") % {"org": i.org.name},
+            status=i.get_status_display(),
+            next_step=_("请查看并答复") if i.status == InvitationStatus.PENDING else "",
+            at=i.created_at,
+            url=reverse("desk:invitation", args=[i.pk]),
+        )
+        for i in invitations_of(person)
+    ]
 
 
 def register() -> None:
@@ -13,3 +32,4 @@ def register() -> None:
             gettext_lazy("企业技术难题求助"), gettext_lazy("劳模工匠助企行：企业点菜，工会点将"), "desk:post", order=40
         )
     )
+    register_my_section(MySection(gettext_lazy("专家库邀请"), invitation_rows, order=60))

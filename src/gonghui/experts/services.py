@@ -57,15 +57,26 @@ def _tags(specialties: list[str]) -> list[str]:
     return tags[:20]
 
 
+def checked_profile(profile: ExpertProfile) -> ExpertProfile:
+    """The profile with tidy tags, or field errors: the same rules for a direct enrolment and an invitation."""
+    profile.specialties = _tags(profile.specialties)
+    if not profile.specialties:
+        raise ValidationError({"specialties": _("请至少填写一项专长。")})
+    if profile.max_load < 1:
+        raise ValidationError({"max_load": _("同时服务上限至少为 1。")})
+    return profile
+
+
 @transaction.atomic
 def expert_enrol(*, actor: Any, org: OrgNode, person: Person, profile: ExpertProfile) -> Expert:
     """Add a model worker or craftsman to `org`'s pool, or update their profile there."""
     require(actor, org, Perm.ORG_EDIT)
-    tags = _tags(profile.specialties)
-    if not tags:
-        raise ValidationError({"specialties": _("请至少填写一项专长。")})
-    if profile.max_load < 1:
-        raise ValidationError({"max_load": _("同时服务上限至少为 1。")})
+    return pool_place(org=org, person=person, profile=checked_profile(profile))
+
+
+def pool_place(*, org: OrgNode, person: Person, profile: ExpertProfile) -> Expert:
+    """The pool row itself, once the caller has been checked (a cadre of `org`, or the invited person)."""
+    tags = profile.specialties
     expert, _created = Expert.objects.update_or_create(
         org=org,
         person=person,

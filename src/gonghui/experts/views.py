@@ -7,19 +7,19 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import page_context
 from gonghui.common.uscc import normalize_uscc
-from gonghui.experts import selectors, services
+from gonghui.experts import invitations, selectors, services
 from gonghui.experts.forms import CadreNeedForm, ExpertForm, NeedFilterForm, ReasonForm, RecordForm
-from gonghui.experts.models import Expert, Need
+from gonghui.experts.models import Expert, Invitation, Need
 from gonghui.experts.recommend import recommend
-from gonghui.members.selectors import person_by_id_number
 from gonghui.orgs.models import Enterprise, OrgNode, Region
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
@@ -32,7 +32,12 @@ def pool(request: HttpRequest) -> HttpResponse:
     under = under_org(request)
     if under is not None:
         qs = qs.filter(org__path__startswith=under.path)
-    context = {**page_context(request, qs.order_by("-pk")), "under": under, "q": request.GET.get("q", "")}
+    context = {
+        **page_context(request, qs.order_by("-pk")),
+        "under": under,
+        "q": request.GET.get("q", ""),
+        "invitations": invitations.invitations_for(request.user)[:50],
+    }
     return render(request, "experts/pool.html", context)
 
 
@@ -40,7 +45,7 @@ def pool(request: HttpRequest) -> HttpResponse:
 def expert_new(request: HttpRequest) -> HttpResponse:
     form = ExpertForm(request.POST or None, initial={"org": request.GET.get("org", "")})
 
-    def enrol(org: OrgNode) -> Expert:
+    def enrol(org: OrgNode) -> Expert | Invitation:
         d = form.cleaned_data
         region = Region.objects.filter(code=d["region_code"].strip()).first()
         if region is None:
@@ -56,15 +61,35 @@ def expert_new(request: HttpRequest) -> HttpResponse:
             available=d["available"],
             is_front_line=d["is_front_line"],
         )
-        return services.expert_enrol(
-            actor=request.user, org=org, person=person_by_id_number(d["id_number"]), profile=profile
+        return invitations.expert_add(
+            actor=request.user, org=org, id_number=d["id_number"], name=d["name"], profile=profile
         )
 
-    expert = act_in_org(request, form, "org", Perm.ORG_EDIT, enrol, refused=_("找不到该组织，或您无权管理其专家库。"))
-    if expert is not None:
+    added = act_in_org(request, form, "org", Perm.ORG_EDIT, enrol, refused=_("找不到该组织，或您无权管理其专家库。"))
+    if isinstance(added, Invitation):
+        messages.success(request, INVITED)
+        return redirect("experts:pool")
+    if added is not None:
         messages.success(request, _("已加入专家库。"))
         return redirect("experts:pool")
     return render(request, "orgs/form.html", {"form": form, "title": _("加入助企专家库")})
+
+
+# The same words whether the person is on record elsewhere or not at all.
+INVITED = gettext_lazy("该职工不在本级工会管理范围内的会员名册中，已发出邀请：本人在手机“我的”中接受后加入专家库。")
+
+
+@staff_view
+@require_POST
+def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = get_object_or_404(invitations.invitations_for(request.user), pk=pk)
+
+    def withdraw() -> str:
+        invitations.invitation_withdraw(actor=request.user, invitation=invitation)
+        return _("已撤回邀请。")
+
+    flash_outcome(request, withdraw)
+    return redirect("experts:pool")
 
 
 @staff_view

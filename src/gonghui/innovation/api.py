@@ -30,8 +30,9 @@ from gonghui.innovation.choices import (
 from gonghui.innovation.models import Nomination, Objection, Project, Proposal, ReviewStage, SelectionRound, Studio
 from gonghui.innovation.projects import Submission, project_submit
 from gonghui.innovation.similarity import similar_to
-from gonghui.members.selectors import person_by_id_number
+from gonghui.members.selectors import person_in_scope
 from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
 
 router = Router(tags=["innovation"])
@@ -477,7 +478,7 @@ def innovation_studios_create(request: HttpRequest, payload: StudioIn) -> Status
         name=payload.name,
         kind=payload.kind,
         level=payload.level,
-        leader=person_by_id_number(payload.leader_id_number),
+        leader=person_in_scope(request.user, payload.leader_id_number, org, Perm.ORG_EDIT, field="leader_id_number"),
         field=payload.field,
         leader_title=payload.leader_title,
     )
@@ -583,7 +584,9 @@ def innovation_nominate(request: HttpRequest, pk: int, payload: NominationIn) ->
         round_=round_,
         nominated_by=nominated_by,
         kind=payload.kind,
-        person=person_by_id_number(payload.id_number) if payload.kind == NomineeKind.PERSON else None,
+        person=person_in_scope(request.user, payload.id_number, nominated_by, Perm.ORG_EDIT)
+        if payload.kind == NomineeKind.PERSON
+        else None,
         enterprise=get_object_or_404(org_selectors.enterprises_for(request.user), pk=payload.enterprise_id)
         if payload.enterprise_id
         else None,

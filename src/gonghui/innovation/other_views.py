@@ -33,7 +33,7 @@ from gonghui.innovation.forms import (
     StudioForm,
 )
 from gonghui.innovation.models import Nomination, Proposal, SelectionRound, Studio
-from gonghui.members.selectors import person_by_id_number
+from gonghui.members.selectors import person_in_scope
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
@@ -172,7 +172,7 @@ def studio_new(request: HttpRequest) -> HttpResponse:
 
     def register(org: OrgNode) -> Studio:
         d = form.cleaned_data
-        leader = person_by_id_number(d["leader_id_number"])
+        leader = person_in_scope(request.user, d["leader_id_number"], org, Perm.ORG_EDIT, field="leader_id_number")
         return studios.studio_register(
             actor=request.user,
             org=org,
@@ -322,7 +322,9 @@ def _nominate(request: HttpRequest, round_: SelectionRound) -> None:
         raise ValidationError([f"{form.fields[k].label}：{e}" for k, errors in form.errors.items() for e in errors])
     d = form.cleaned_data
     nominated_by = org_get_for(request.user, d["nominated_by"].strip().lower(), Perm.ORG_EDIT)
-    person = person_by_id_number(d["id_number"]) if d["kind"] == "person" else None
+    person = (
+        person_in_scope(request.user, d["id_number"], nominated_by, Perm.ORG_EDIT) if d["kind"] == "person" else None
+    )
     selections.nominate(
         actor=request.user,
         round_=round_,

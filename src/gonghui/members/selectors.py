@@ -17,6 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gonghui.common.idcard import normalize_idcard, parse_idcard
 from gonghui.common.mobile import validate_mobile
@@ -100,12 +101,51 @@ def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet
     return qs.order_by("-id")
 
 
-def person_by_id_number(raw: str, *, missing: str | None = None) -> Person:
-    """The person on record with this ID number (exact, by the blind index), or a field error."""
+NOT_FOUND_IN_SCOPE = gettext_lazy("本级工会及下级工会的在册会员中没有该证件号码。")
+
+
+def person_in_scope(
+    user: Any, raw: str, org: OrgNode, perm: Perm, *, field: str = "id_number", migrant_ok: bool = False
+) -> Person:
+    """The person with this ID number who has a live membership in `org`'s subtree, `org` being one where
+    `user` holds `perm`; or a field error.
+
+    "Not on record" and "on record elsewhere" give the same error, word for word, so a cadre learns
+    nothing about people beyond their scope. `migrant_ok` also admits a migrant worker (农民工) with no live
+    membership anywhere, whom the aid rules allow without joining; never one who belongs to another union.
+    """
+    require(user, org, perm)
     person = Person.objects.filter(id_hmac=document_hmac(normalize_idcard(raw))).first()
-    if person is None:
-        raise ValidationError({"id_number": missing or _("没有找到该证件号码的职工，请先登记入会。")})
+    if person is None or not _belongs_under(person, org, migrant_ok=migrant_ok):
+        raise ValidationError({field: NOT_FOUND_IN_SCOPE})
     return person
+
+
+def people_in_scope(user: Any, raws: list[str], org: OrgNode, perm: Perm, *, field: str) -> list[Person]:
+    """Several people by ID number at once (one query), each as `person_in_scope` would find them; every
+    line that finds nobody is named by its line number only."""
+    require(user, org, perm)
+    lines = {document_hmac(normalize_idcard(raw)): n for n, raw in reversed(list(enumerate(raws, 1)))}
+    found = list(
+        Person.objects.filter(
+            id_hmac__in=list(lines),
+            memberships__status__in=LIVE_STATUSES,
+            memberships__org__path__startswith=org.path,
+        ).distinct()
+    )
+    missing = sorted(set(lines.values()) - {lines[p.id_hmac] for p in found})
+    if missing:
+        raise ValidationError(
+            {field: [_("第 %(line)d 行：%(reason)s") % {"line": n, "reason": NOT_FOUND_IN_SCOPE} for n in missing]}
+        )
+    return found
+
+
+def _belongs_under(person: Person, org: OrgNode, *, migrant_ok: bool) -> bool:
+    live = Membership.objects.filter(person=person, status__in=LIVE_STATUSES)
+    if live.filter(org__path__startswith=org.path).exists():
+        return True
+    return migrant_ok and person.is_migrant_worker and not live.exists()
 
 
 def membership_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Membership:

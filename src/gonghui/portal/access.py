@@ -1,4 +1,4 @@
-"""Who may open a portal page, and the phone number a worker proved in this session.
+"""The phone number a worker proved in this session (who may open a 我的 page is `members.worker_access`).
 
 A verified number is kept in the session sealed (never in plain text, never in a URL) for a short while,
 between the code and the first binding of the account.
@@ -7,37 +7,13 @@ between the code and the first binding of the account.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, TypeVar
 
 from django.http import HttpRequest
-from django.http.response import HttpResponseBase
-from django.shortcuts import redirect
-from django.urls import reverse
 
-from gonghui.common.access import ACCESS_ATTR, WORKER
 from gonghui.common.pii_crypto import seal, unseal
-from gonghui.members.worker_accounts import person_of
 
-V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 _AAD = "portal.session.mobile"
 VERIFIED_FOR_SECONDS = 15 * 60
-
-
-def worker_view(view: V) -> V:
-    """A signed-in worker (or staff member) with an account bound to their own record; else to sign-in."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        person = person_of(request.user)
-        if person is None:
-            return redirect(f"{reverse('portal:signin')}?next={request.path}")
-        request.person = person  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
-
-    setattr(wrapper, ACCESS_ATTR, WORKER)
-    return wrapper  # type: ignore[return-value]
 
 
 def remember_mobile(request: HttpRequest, key: str, mobile: str) -> None:

@@ -23,9 +23,9 @@ from gonghui.members.changes import change_request_leave
 from gonghui.members.choices import ChangeSource
 from gonghui.members.qr import qr_svg
 from gonghui.members.selectors import live_membership
+from gonghui.members.worker_access import worker_view
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.selectors import public_unions
-from gonghui.portal.access import worker_view
 from gonghui.portal.forms import RequestForm
 
 
