@@ -119,7 +119,7 @@ def test_a_cadre_declares_for_a_worker_naming_the_enterprise_by_its_code(contest
         "pledge": "on",
     }
     page = client.post("/innovation/projects/new/", {**data, "enterprise": contest.other_enterprise.uscc})
-    assert "申报工会下没有这个统一社会信用代码的企业" in page.content.decode()
+    assert "本级工会及下级工会登记的企业中没有这个统一社会信用代码" in page.content.decode()
     response = client.post("/innovation/projects/new/", {**data, "enterprise": contest.world.enterprise.uscc.lower()})
     assert response.status_code == 302
     assert Project.objects.get(title="叉车充电错峰").enterprise == contest.world.enterprise

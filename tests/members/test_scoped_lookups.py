@@ -1,5 +1,5 @@
-"""Every lookup by ID number resolves the person inside the caller's scope, and answers a person on record
-elsewhere exactly as it answers a number that is not on record at all (issue 13, item 6)."""
+"""Every lookup by ID number or credit code resolves the person or enterprise inside the caller's scope, and
+answers one on record elsewhere exactly as one not on record at all (issue 13, item 6)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from gonghui.experts.models import Expert, Invitation
 from gonghui.innovation.models import Nomination, Studio
 from gonghui.members.models import WorkerAccount
 from tests.assistance.conftest import member_in
-from tests.factories import UserFactory
+from gonghui.orgs.demo import demo_uscc
+from tests.factories import EnterpriseFactory, UserFactory
 from tests.members.conftest import make_id
 from tests.members.test_api import call
 from tests.world import World
@@ -69,6 +70,41 @@ def _file_form(world: World, number: str) -> tuple[int, Any]:
     body = {"org": world.union_a.code, "id_number": number, "family_size": 3, "own_income": "1500"}
     response = client.post("/assistance/files/new/", {**body, "main_cause": "illness", "essential_costs": "0"})
     return response.status_code, response.context["form"].errors.get("id_number")
+
+
+def _need(world: World, code: str) -> tuple[int, Any]:
+    client = Client()
+    client.force_login(world.users["owner"])
+    body = {"org": world.union_a.code, "enterprise_uscc": code, "category": "technical", "title": "外县需求"}
+    body |= {
+        "problem": "设备故障，需要专家现场诊断",
+        "urgency": "normal",
+        "contact_name": "王",
+        "contact_phone": "13912345678",
+    }
+    response = client.post("/experts/needs/new/", body)
+    return response.status_code, response.context["form"].errors.get("enterprise_uscc")
+
+
+def _project(world: World, code: str) -> tuple[int, Any]:
+    client = Client()
+    client.force_login(world.users["owner"])
+    body = {"org": world.union_a.code, "call": world.call.pk, "category": "suggestion", "title": "外县五小"}
+    body |= {"problem": "叉车都在白天充电电费高", "solution": "改为夜间谷电充电", "team": "张建国", "pledge": "on"}
+    response = client.post("/innovation/projects/new/", {**body, "enterprise": code})
+    return response.status_code, response.context["form"].errors.get("enterprise")
+
+
+CREDIT_CODES: dict[str, Callable[[World, str], tuple[int, Any]]] = {"desk need": _need, "五小 project": _project}
+
+
+@pytest.mark.parametrize("lookup", CREDIT_CODES)
+def test_a_credit_code_outside_the_scope_answers_as_not_found(world: World, lookup: str) -> None:
+    elsewhere = EnterpriseFactory(name="建湖外县机械有限公司", union=world.union_b)
+    nowhere = demo_uscc("91", "320904", "从未登记的企业")
+    missing = CREDIT_CODES[lookup](world, nowhere)
+    outside = CREDIT_CODES[lookup](world, elsewhere.uscc)
+    assert outside == missing and missing[1] and "建湖" not in str(outside)
 
 
 LOOKUPS: dict[str, Callable[[World, str], tuple[int, Any]]] = {

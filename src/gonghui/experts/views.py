@@ -15,15 +15,15 @@ from django.views.decorators.http import require_POST
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import page_context
-from gonghui.common.uscc import normalize_uscc
 from gonghui.experts import invitations, selectors, services
 from gonghui.experts.forms import CadreNeedForm, ExpertForm, NeedFilterForm, ReasonForm, RecordForm
 from gonghui.experts.models import Expert, Invitation, Need
 from gonghui.experts.recommend import recommend
-from gonghui.orgs.models import Enterprise, OrgNode, Region
+from gonghui.orgs.models import OrgNode, Region
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import can, scope_for
+from gonghui.orgs.scope import can
+from gonghui.orgs.selectors import enterprise_in_scope
 
 
 @staff_view
@@ -110,9 +110,8 @@ def need_new(request: HttpRequest) -> HttpResponse:
     form = CadreNeedForm(request.POST or None, initial={"org": request.GET.get("org", "")})
 
     def post(org: OrgNode) -> Need:
-        enterprise = Enterprise.objects.filter(uscc=normalize_uscc(form.cleaned_data["enterprise_uscc"])).first()
-        if enterprise is None or not scope_for(request.user).contains(enterprise.union):
-            raise ValidationError({"enterprise_uscc": _("没有找到该企业，或它不在您的管理范围内。")})
+        uscc = form.cleaned_data["enterprise_uscc"]
+        enterprise = enterprise_in_scope(request.user, uscc, org, Perm.ORG_EDIT, field="enterprise_uscc")
         return services.need_post(actor=request.user, enterprise=enterprise, text=form.need_text(), org=org)
 
     need = act_in_org(request, form, "org", Perm.ORG_EDIT, post, refused=_("找不到该组织，或您无权受理需求。"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -12,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from gonghui.common.access import staff_view
 from gonghui.common.paging import page_context
-from gonghui.common.uscc import normalize_uscc
 from gonghui.innovation import selectors
 from gonghui.innovation.calls import CallTerms, call_open
 from gonghui.innovation.choices import StageStatus
@@ -29,10 +27,11 @@ from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment
 from gonghui.innovation.projects import attachment_add, project_submit
 from gonghui.innovation.review import conflict_of_interest, seat_for
 from gonghui.innovation.similarity import similar_to
-from gonghui.orgs.models import Enterprise, OrgNode
+from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, scope_for
+from gonghui.orgs.selectors import enterprise_in_scope
 
 
 @staff_view
@@ -110,10 +109,10 @@ def project_new(request: HttpRequest) -> HttpResponse:
     form.fields["call"].queryset = selectors.calls_for(request.user)  # type: ignore[attr-defined]
 
     def submit(target: OrgNode) -> Project:
-        code = normalize_uscc(form.cleaned_data["enterprise"])
-        enterprise = Enterprise.objects.filter(uscc=code, union__path__startswith=target.path).first() if code else None
-        if code and enterprise is None:
-            raise ValidationError({"enterprise": _("申报工会下没有这个统一社会信用代码的企业。")})
+        code = form.cleaned_data["enterprise"]
+        enterprise = (
+            enterprise_in_scope(request.user, code, target, Perm.ORG_EDIT, field="enterprise") if code.strip() else None
+        )
         with transaction.atomic():
             project = project_submit(
                 actor=request.user,

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 
 from gonghui.common.models import AuditEvent, Job
 from gonghui.common.search_keys import parse_query
 from gonghui.common.textnorm import compact
+from gonghui.common.uscc import normalize_uscc
 from gonghui.orgs.models import CommitteeTerm, Enterprise, OrgNode, Region, StaffRole
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
@@ -91,6 +94,24 @@ def enterprises_for(user: Any, *, q: str = "", union: OrgNode | None = None) -> 
     if search is not None:
         qs = qs.filter(search)
     return qs.order_by("name")
+
+
+NO_SUCH_ENTERPRISE = gettext_lazy("本级工会及下级工会登记的企业中没有这个统一社会信用代码。")
+
+
+def enterprise_in_scope(user: Any, raw: str, org: OrgNode, perm: Perm, *, field: str) -> Enterprise:
+    """The enterprise with this 统一社会信用代码 under `org` (where `user` holds `perm`), or a field error
+    that reads the same whether the code is registered elsewhere or nowhere."""
+    require(user, org, perm)
+    code = normalize_uscc(raw)
+    enterprise = (
+        Enterprise.objects.select_related("union").filter(uscc=code, union__path__startswith=org.path).first()
+        if code
+        else None
+    )
+    if enterprise is None:
+        raise ValidationError({field: NO_SUCH_ENTERPRISE})
+    return enterprise
 
 
 def enterprise_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Enterprise:
