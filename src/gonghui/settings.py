@@ -88,7 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "gonghui.common.context_processors.workbench",
+                "gonghui.workbench.context_processors.workbench",
             ],
         },
     },

@@ -10,10 +10,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from gonghui.accounts.models import UserKind
 from gonghui.assistance.models import HardshipFile, HomeVisit, Payout
 from gonghui.common.models import AuditAction, AuditEvent, Job
-from gonghui.members.models import Membership, Person
+from gonghui.members.models import Membership, Person, WorkerAccount
 from tests.assistance.conftest import member_in
+from tests.factories import UserFactory
 from tests.members.conftest import make_id
 from tests.world import World
 
@@ -26,9 +28,6 @@ def client_for(world: World, persona: str) -> Client:
 
 def apply_data(**extra: str) -> dict[str, str]:
     data = {
-        "name": "周困难",
-        "id_number": make_id(501, birth="19780101"),
-        "mobile": "13955550001",
         "family_size": "3",
         "own_income": "1500",
         "other_income": "0",
@@ -52,11 +51,22 @@ def _member(world: World, seq: int = 501, name: str = "周困难", mobile: str =
     return person
 
 
+def signed_in(person: Person) -> Client:
+    """The person's own phone, signed in to 我的 (an account bound to their record)."""
+    user = UserFactory(username=f"worker-{person.pk}", kind=UserKind.WORKER)
+    WorkerAccount.objects.create(user=user, person=person)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def test_a_member_applies_on_the_phone_and_the_file_is_computed(world: World, standard: object) -> None:
-    _member(world)
+    phone = signed_in(_member(world))
     url = reverse("aid:apply", args=[world.union_a.code])
-    assert "困难职工帮扶申请" in Client().get(url).content.decode()
-    done = Client().post(url, apply_data()).content.decode()
+    assert Client().get(url)["Location"].startswith("/h5/me/signin/")  # only the worker, for themself
+    page = phone.get(url).content.decode()
+    assert "困难职工帮扶申请" in page and "申请人：周困难" in page
+    done = phone.post(url, apply_data()).content.decode()
     assert "申请已提交" in done
     file = HardshipFile.objects.get(person__name="周困难")
     assert (file.status, file.category, file.per_capita_income, file.other_causes) == (
@@ -66,30 +76,37 @@ def test_a_member_applies_on_the_phone_and_the_file_is_computed(world: World, st
         ["schooling"],
     )
     assert file.steps.get().note == "职工本人申请"
-    again = Client().post(url, apply_data()).content.decode()
+    again = phone.post(url, apply_data()).content.decode()
     assert "不能重复建档" in again and HardshipFile.objects.filter(person__name="周困难").count() == 1
 
 
-def test_the_phone_form_refuses_someone_elses_identity_and_explains_each_error(world: World, standard: object) -> None:
-    _member(world)
+def test_the_phone_form_explains_each_error_and_files_nothing(world: World, standard: object) -> None:
+    phone = signed_in(_member(world))
     url = reverse("aid:apply", args=[world.union_a.code])
-    wrong_mobile = Client().post(url, apply_data(mobile="13955559999")).content.decode()
-    assert "与登记信息不一致" in wrong_mobile
-    bad = Client().post(url, apply_data(id_number="123", consent="")).content.decode()
-    assert "身份证号码应为 18 位" in bad and "请阅读并同意" in bad
-    negative = Client().post(url, apply_data(own_income="-5")).content.decode()
+    assert "请阅读并同意" in phone.post(url, apply_data(consent="")).content.decode()
+    negative = phone.post(url, apply_data(own_income="-5")).content.decode()
     assert "确保该值大于或等于0" in negative
+    outside = phone.post(reverse("aid:apply", args=[world.union_b.code]), apply_data()).content.decode()
+    assert "户主须是本工会会员" in outside  # another county's union is not theirs
     assert HardshipFile.objects.count() == 1  # only the World's file
 
 
-def test_a_migrant_worker_not_on_record_may_apply_without_membership(world: World, standard: object) -> None:
+def test_a_migrant_worker_in_no_union_may_apply_without_membership(world: World, standard: object) -> None:
+    person = member_in(world.union_a, "吴民工", 777, member=False)
+    phone = signed_in(person)
     url = reverse("aid:apply", args=[world.union_a.code])
-    refused = Client().post(url, apply_data(name="吴民工", id_number=make_id(777))).content.decode()
-    assert "请先扫码入会" in refused and not Person.objects.filter(name="吴民工").exists()
-    done = Client().post(url, apply_data(name="吴民工", id_number=make_id(777), migrant="on")).content.decode()
+    assert "户主须是本工会会员" in phone.post(url, apply_data()).content.decode()
+    done = phone.post(url, apply_data(migrant="on")).content.decode()
     assert "申请已提交" in done
-    person = Person.objects.get(name="吴民工")
+    person.refresh_from_db()
     assert person.is_migrant_worker and not Membership.objects.filter(person=person).exists()
+
+
+def test_a_member_of_a_union_cannot_declare_themself_a_migrant_to_apply_elsewhere(world: World) -> None:
+    phone = signed_in(_member(world))
+    url = reverse("aid:apply", args=[world.union_b.code])
+    assert "户主须是本工会会员" in phone.post(url, apply_data(migrant="on")).content.decode()
+    assert not Person.objects.get(name="周困难").is_migrant_worker
 
 
 def test_cadre_takes_the_file_through_the_workflow_on_its_page(world: World, standard: object) -> None:

@@ -17,7 +17,6 @@ from gonghui.experts.selectors import needs_for
 from gonghui.experts.services import (
     dispatch_complete,
     dispatch_expert,
-    enterprise_for_contact,
     need_close_unresolved,
     need_confirm,
     need_escalate,
@@ -68,18 +67,19 @@ def test_the_closed_loop_from_dispatch_to_the_enterprises_rating(world: World, f
     )
     need = dispatch_complete(actor=owner, dispatch=dispatch)
     assert need.status == NeedStatus.AWAITING and Expert.objects.get(pk=expert.pk).active_load == 0
-    enterprise = enterprise_for_contact(uscc=world.enterprise.uscc, phone="13912345678")
+    enterprise = world.enterprise
     with pytest.raises(ValidationError, match="1 到 5 分"):
         need_confirm(enterprise=enterprise, need=need, resolved=True, rating=None)
     need = need_confirm(enterprise=enterprise, need=need, resolved=True, rating=5, comment="解决了，感谢劳模")
     assert (need.status, need.rating) == (NeedStatus.RESOLVED, 5)
 
 
-def test_the_portal_checks_the_enterprises_code_and_phone(world: World) -> None:
-    with pytest.raises(ValidationError, match="不一致"):
-        enterprise_for_contact(uscc=world.enterprise.uscc, phone="13900000000")
-    with pytest.raises(ValidationError):
-        enterprise_for_contact(uscc="91320904XXXXXXXXX1", phone="13912345678")
+def test_the_portal_finds_the_enterprises_of_a_proven_contact_phone(world: World) -> None:
+    from gonghui.experts.selectors import enterprises_of_contact
+    from gonghui.members.identity import mobile_hmac
+
+    assert list(enterprises_of_contact(mobile_hmac("13912345678"))) == [world.enterprise]
+    assert not enterprises_of_contact(mobile_hmac("13900000000")).exists()
 
 
 def test_not_resolved_goes_back_to_the_desk_which_closes_with_a_reason_or_escalates(

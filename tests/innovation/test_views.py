@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.test import Client
 from django.utils import timezone
@@ -15,7 +16,14 @@ from tests.innovation.conftest import Contest, points
 from tests.innovation.test_review import _score
 
 
-def _worker_post(contest: Contest, **overrides: str) -> str:
+def _phone(contest: Contest) -> Client:
+    """李在册's own phone, signed in to 我的 (the World binds an account to them)."""
+    client = Client()
+    client.force_login(contest.world.users["member"])
+    return client
+
+
+def _worker_post(contest: Contest, client: Client | None = None, org: Any = None, **overrides: str) -> str:
     data = {
         "call": contest.call.pk,
         "category": "design",
@@ -23,27 +31,29 @@ def _worker_post(contest: Contest, **overrides: str) -> str:
         "enterprise": contest.world.enterprise.pk,
         "problem": "换型要停机半小时以上，影响交货。",
         "solution": "设计快换模具和定位块，换型不停机。",
-        "team": "李在册\n王帮手",
-        "leader_id_number": "320904198506120014",
-        "leader_mobile": "13900000002",
+        "team": "王帮手\n李在册",
         "pledge": "on",
     } | overrides
-    return Client().post(f"/h5/innovation/{contest.world.union_a.code}/", data).content.decode()
+    url = f"/h5/innovation/{(org or contest.world.union_a).code}/"
+    return (client or _phone(contest)).post(url, data).content.decode()
 
 
-def test_a_worker_declares_on_a_phone_as_the_member_on_record(contest: Contest) -> None:
-    page = Client().get(f"/h5/innovation/{contest.world.union_a.code}/").content.decode()
+def test_a_worker_declares_on_a_phone_as_the_signed_in_leader(contest: Contest) -> None:
+    url = f"/h5/innovation/{contest.world.union_a.code}/"
+    assert Client().get(url)["Location"].startswith("/h5/me/signin/")
+    page = _phone(contest).get(url).content.decode()
     assert contest.call.title in page and contest.world.enterprise.name in page
     assert "申报已提交" in _worker_post(contest)
     project = Project.objects.get(title="包装线快换模具")
     leader = project.team.get(is_leader=True)
     assert (leader.name, leader.person, project.submitted_via_h5) == ("李在册", contest.world.member.person, True)
+    assert list(project.team.order_by("sort").values_list("name", flat=True)) == ["李在册", "王帮手"]
     assert project.stages.get().org == contest.world.union_a
 
 
-def test_a_wrong_mobile_or_missing_pledge_is_a_chinese_error_and_records_nothing(contest: Contest) -> None:
-    assert "与会员登记信息不一致" in _worker_post(contest, leader_mobile="13900009999")
+def test_a_missing_pledge_or_another_union_is_a_chinese_error_and_records_nothing(contest: Contest) -> None:
     assert "请承诺" in _worker_post(contest, pledge="")
+    assert "须是本工会或下级工会的会员" in _worker_post(contest, org=contest.world.union_b, enterprise="")
     assert not Project.objects.filter(title="包装线快换模具").exists()
 
 

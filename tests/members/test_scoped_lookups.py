@@ -19,8 +19,8 @@ from gonghui.experts.invitations import invitations_of
 from gonghui.experts.models import Expert, Invitation
 from gonghui.innovation.models import Nomination, Studio
 from gonghui.members.models import WorkerAccount
-from tests.assistance.conftest import member_in
 from gonghui.orgs.demo import demo_uscc
+from tests.assistance.conftest import member_in
 from tests.factories import EnterpriseFactory, UserFactory
 from tests.members.conftest import make_id
 from tests.members.test_api import call

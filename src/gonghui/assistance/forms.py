@@ -45,15 +45,10 @@ class HouseholdForm(forms.Form):
 class AidApplyForm(HouseholdForm):
     """The worker's own application on a phone (H5), reached from the union's page or QR code."""
 
-    name = forms.CharField(label=_("姓名"), max_length=30)
-    id_number = forms.CharField(
-        label=_("身份证号码"), max_length=30, widget=forms.TextInput(attrs={"autocomplete": "off"})
-    )
-    mobile = forms.CharField(label=_("手机号码"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"}))
     migrant = forms.BooleanField(label=_("我是农民工，尚未加入工会"), required=False)
     consent = forms.BooleanField(label=_("我承诺所填情况属实，同意工会入户核实并在单位内公示"), required=False)
 
-    field_order = ["name", "id_number", "mobile", "migrant", "family_size", "own_income", "other_income"]
+    field_order = ["migrant", "family_size", "own_income", "other_income"]
 
 
 class CadreApplyForm(HouseholdForm):

@@ -132,6 +132,13 @@ def _eligible(person: Person, org: OrgNode) -> bool:
     return person.is_migrant_worker and not live.exists()
 
 
+def declare_migrant(person: Person) -> None:
+    """The worker says they are a 农民工 in no union: recorded only while they hold no live membership."""
+    if not Membership.objects.filter(person=person, status__in=LIVE_STATUSES).exists():
+        Person.objects.filter(pk=person.pk).update(is_migrant_worker=True)
+        person.is_migrant_worker = True
+
+
 @transaction.atomic
 def hardship_file_apply(
     *,

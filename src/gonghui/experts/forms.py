@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.form_fields import yuan
 from gonghui.common.widgets import DateInput
 from gonghui.experts.choices import ExpertKind, NeedCategory, NeedStatus, Urgency
 from gonghui.experts.services import NeedText
-from gonghui.orgs.models import Industry
+from gonghui.orgs.models import Enterprise, Industry
 
 
 class ExpertForm(forms.Form):
@@ -65,18 +68,19 @@ class CadreNeedForm(NeedForm):
     enterprise_uscc = forms.CharField(label=_("企业统一社会信用代码"), max_length=18)
 
 
-class PortalSignInForm(forms.Form):
-    uscc = forms.CharField(label=_("统一社会信用代码"), max_length=18)
-    phone = forms.CharField(
-        label=_("工会登记的企业联系电话"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"})
-    )
+class PortalNeedForm(NeedForm):
+    """The enterprise's own need: its contact proved the phone the union keeps on record for it."""
+
+    enterprise = forms.ModelChoiceField(label=_("企业"), queryset=Enterprise.objects.none(), empty_label=None)
+
+    field_order = ["enterprise"]
+
+    def __init__(self, *args: Any, enterprises: QuerySet[Enterprise], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["enterprise"].queryset = enterprises  # type: ignore[attr-defined]
 
 
-class PortalNeedForm(PortalSignInForm, NeedForm):
-    pass
-
-
-class ConfirmForm(PortalSignInForm):
+class ConfirmForm(forms.Form):
     need = forms.IntegerField(widget=forms.HiddenInput)
     resolved = forms.TypedChoiceField(
         label=_("问题是否解决"), choices=[("1", _("已解决")), ("0", _("尚未解决"))], coerce=lambda v: v == "1"

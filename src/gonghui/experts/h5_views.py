@@ -1,7 +1,9 @@
-"""The enterprise portal of the help desk ("企业点菜"): post a need, follow it, confirm and rate the help.
+"""The enterprise portal of the help desk ("企业点菜"): post a need, follow it, confirm and rate the help;
+and a worker's invitation to an expert pool.
 
-An enterprise contact signs each form with the enterprise's 统一社会信用代码 and the contact phone the
-union keeps on record for it: no account needed, and nobody posts in another enterprise's name.
+An enterprise's contact proves the phone the union keeps on record for the enterprise with a code sent to
+it (signed-in workers whose number on record it is need no new code): no account needed, and nobody
+posts or confirms in another enterprise's name.
 """
 
 from __future__ import annotations
@@ -13,65 +15,63 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from gonghui.common.access import public_view
 from gonghui.common.form_errors import apply_validation_error
+from gonghui.common.ratelimits import check_rate
 from gonghui.experts import invitations, selectors, services
-from gonghui.experts.forms import ConfirmForm, PortalNeedForm, PortalSignInForm
+from gonghui.experts.forms import ConfirmForm, PortalNeedForm
 from gonghui.experts.models import Need
-from gonghui.members.throttle import require_submission_slot
-from gonghui.members.worker_access import worker_view
+from gonghui.members.worker_access import phone_view, worker_view
 from gonghui.orgs.models import OrgNode
 
 
-@public_view
+@phone_view
 @never_cache
 def post_need(request: HttpRequest, code: str) -> HttpResponse:
     org = get_object_or_404(OrgNode, code=code, is_active=True)
-    form = PortalNeedForm(request.POST or None)
+    enterprises = selectors.enterprises_of_contact(request.mobile_hmac).filter(  # type: ignore[attr-defined]
+        union__path__startswith=org.path
+    )
+    form = PortalNeedForm(request.POST or None, enterprises=enterprises)
     if request.method == "POST" and form.is_valid():
         try:
-            require_submission_slot(request)
-            enterprise = services.enterprise_for_contact(
-                uscc=form.cleaned_data["uscc"], phone=form.cleaned_data["phone"]
-            )
-            if not enterprise.union.path.startswith(org.path):
-                raise ValidationError(_("贵单位不在%(org)s服务范围内，请向所属工会提交。") % {"org": org.name})
+            check_rate(request, form="desk-post", identities={"mobile": request.mobile_hmac})  # type: ignore[attr-defined]
             need = services.need_post(
-                actor=request.user, enterprise=enterprise, text=form.need_text(), org=org, by_portal=True
+                actor=request.user,
+                enterprise=form.cleaned_data["enterprise"],
+                text=form.need_text(),
+                org=org,
+                by_portal=True,
             )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
             return render(request, "experts/h5/posted.html", {"org": org, "need": need})
-    return render(request, "experts/h5/post.html", {"org": org, "form": form})
+    context = {"org": org, "form": form, "has_enterprise": enterprises.exists()}
+    return render(request, "experts/h5/post.html", context)
 
 
-@public_view
+@phone_view
 @never_cache
 def my_needs(request: HttpRequest) -> HttpResponse:
-    """Sign in with code + phone to list the enterprise's needs; those awaiting confirmation get a form."""
-    form = PortalSignInForm(request.POST or None) if "need" not in request.POST else PortalSignInForm(request.POST)
-    confirm = ConfirmForm(request.POST) if "need" in request.POST else None
-    enterprise, needs, done = None, [], ""
-    if request.method == "POST" and form.is_valid():
+    """The needs of the enterprises whose contact phone the visitor proved; those awaiting them get a form."""
+    enterprises = selectors.enterprises_of_contact(request.mobile_hmac)  # type: ignore[attr-defined]
+    done, error = "", ""
+    if request.method == "POST":
+        confirm = ConfirmForm(request.POST)
         try:
-            require_submission_slot(request)
-            enterprise = services.enterprise_for_contact(
-                uscc=form.cleaned_data["uscc"], phone=form.cleaned_data["phone"]
+            if not confirm.is_valid():
+                raise ValidationError(_("请选择问题是否解决，并为服务打分。"))
+            d = confirm.cleaned_data
+            mine = Need.objects.select_related("enterprise").filter(enterprise__in=enterprises)
+            need = get_object_or_404(mine, pk=d["need"])
+            services.need_confirm(
+                enterprise=need.enterprise, need=need, resolved=d["resolved"], rating=d["rating"], comment=d["comment"]
             )
-            if confirm is not None:
-                if not confirm.is_valid():
-                    raise ValidationError(_("请选择问题是否解决，并为服务打分。"))
-                d = confirm.cleaned_data
-                need = get_object_or_404(Need, pk=d["need"], enterprise=enterprise)
-                services.need_confirm(
-                    enterprise=enterprise, need=need, resolved=d["resolved"], rating=d["rating"], comment=d["comment"]
-                )
-                done = _("感谢您的评价！") if d["resolved"] else _("已反馈给工会，工会将继续跟进。")
-            needs = list(selectors.needs_of_enterprise(enterprise))
+            done = _("感谢您的评价！") if d["resolved"] else _("已反馈给工会，工会将继续跟进。")
         except ValidationError as exc:
-            apply_validation_error(form, exc)
-    context = {"form": form, "enterprise": enterprise, "needs": needs, "done": done}
+            error = "；".join(exc.messages)
+    needs = list(selectors.needs_of_enterprises(enterprises))
+    context = {"enterprises": list(enterprises), "needs": needs, "done": done, "error": error}
     return render(request, "experts/h5/mine.html", context)
 
 

@@ -67,6 +67,12 @@ def dispatch_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Dispatch:
     return dispatch
 
 
-def needs_of_enterprise(enterprise: Enterprise) -> QuerySet[Need]:
-    """What the enterprise contact sees on the portal: their own needs only."""
-    return with_overdue(Need.objects.filter(enterprise=enterprise).select_related("org")).order_by("-pk")
+def enterprises_of_contact(mobile_hmac: str) -> QuerySet[Enterprise]:
+    """The enterprises whose contact phone on record is this (proven) number."""
+    return Enterprise.objects.filter(contact_phone_hmac=mobile_hmac).select_related("union")
+
+
+def needs_of_enterprises(enterprises: QuerySet[Enterprise]) -> QuerySet[Need]:
+    """What an enterprise's contact sees on the portal: their enterprises' needs only."""
+    needs = Need.objects.filter(enterprise__in=enterprises).select_related("org", "enterprise")
+    return with_overdue(needs).order_by("-pk")

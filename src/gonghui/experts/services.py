@@ -22,11 +22,9 @@ from gonghui.common.mobile import validate_mobile
 from gonghui.common.models import AuditAction
 from gonghui.common.search_keys import to_simplified
 from gonghui.common.textnorm import clean_text
-from gonghui.common.uscc import validate_uscc
 from gonghui.experts.choices import DUE_AFTER, Channel, DispatchStatus, NeedStatus, Urgency
 from gonghui.experts.models import Dispatch, Expert, Need, ServiceRecord
 from gonghui.experts.recommend import expert_grams, explain
-from gonghui.members.identity import mobile_hmac
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode, Region
 from gonghui.orgs.roles import Perm
@@ -96,15 +94,6 @@ def pool_place(*, org: OrgNode, person: Person, profile: ExpertProfile) -> Exper
         },
     )
     return expert
-
-
-def enterprise_for_contact(*, uscc: str, phone: str) -> Enterprise:
-    """The enterprise whose 统一社会信用代码 and contact phone on record both match (the portal's sign-in)."""
-    code = validate_uscc(uscc)
-    enterprise = Enterprise.objects.select_related("union").filter(uscc=code).first()
-    if enterprise is None or enterprise.contact_phone_hmac != mobile_hmac(validate_mobile(phone)):
-        raise ValidationError(_("统一社会信用代码或联系电话与工会登记的企业信息不一致，请联系所属工会核对。"))
-    return enterprise
 
 
 @dataclass

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.form_fields import MultipleFileField, MultipleFileInput, yuan
+from gonghui.common.textnorm import compact
 from gonghui.common.widgets import DateInput
 from gonghui.innovation.calls import DEFAULT_CRITERIA
 from gonghui.innovation.choices import (
@@ -24,6 +25,7 @@ from gonghui.innovation.choices import (
 )
 from gonghui.innovation.models import HonorTitle, InnovationCall
 from gonghui.innovation.projects import Submission
+from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise
 
 
@@ -96,15 +98,21 @@ class CadreProjectForm(OrgCodeMixin, ProjectForm):
 
 
 class WorkerProjectForm(ProjectForm):
-    """On a phone: the leader proves who they are with the ID number and mobile on record."""
+    """On a phone: the signed-in worker submits as the team's leader; the other members are named below."""
 
     call = forms.ModelChoiceField(label=_("申报批次"), queryset=InnovationCall.objects.none())
-    leader_id_number = forms.CharField(
-        label=_("负责人身份证号码"), max_length=30, widget=forms.TextInput(attrs={"autocomplete": "off"})
-    )
-    leader_mobile = forms.CharField(
-        label=_("负责人手机号码"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"})
-    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].label = _("其他团队成员")
+        self.fields["team"].required = False
+        self.fields["team"].help_text = _("每行一人；您本人是负责人，不必填写")
+
+    def submission(self, *, leader: Person, **extra: Any) -> Submission:  # type: ignore[override]
+        submission = super().submission(people={0: leader}, **extra)
+        others = [name for name in submission.team if compact(name) != compact(leader.name)]
+        submission.team = [leader.name, *others]
+        return submission
 
 
 class CallForm(OrgCodeMixin):

@@ -1,7 +1,7 @@
 """Worker-facing pages: a 五小 submission on a phone, the public notice with objections, the e-certificate.
 
-The submitter proves who they are the way the aid application does: name, ID number and mobile must
-match a person on record (a member), so nobody declares an innovation in someone else's name.
+The submitter is the signed-in worker (a phone code, and an account bound to their own record), who leads
+the team: nobody declares an innovation in someone else's name.
 """
 
 from __future__ import annotations
@@ -12,23 +12,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from gonghui.common.access import public_view
 from gonghui.common.form_errors import apply_validation_error
-from gonghui.common.idcard import normalize_idcard
-from gonghui.common.mobile import validate_mobile
+from gonghui.common.ratelimits import check_rate
 from gonghui.innovation import selectors
 from gonghui.innovation.choices import NominationStatus, RoundStatus
 from gonghui.innovation.forms import ObjectionForm, WorkerProjectForm
 from gonghui.innovation.models import InnovationCall, Project, SelectionRound
 from gonghui.innovation.projects import attachment_add, project_submit
 from gonghui.innovation.results import objection_raise
-from gonghui.members.identity import document_hmac, matches_record
-from gonghui.members.models import Person
 from gonghui.members.qr import qr_svg
 from gonghui.members.throttle import require_submission_slot
+from gonghui.members.worker_access import worker_view
 from gonghui.orgs.models import Enterprise, OrgNode, paths_up
 
 
@@ -39,14 +36,7 @@ def _open_calls(org: OrgNode) -> list[InnovationCall]:
     )
 
 
-def _leader(name: str, id_number: str, mobile: str) -> Person:
-    person = Person.objects.filter(id_hmac=document_hmac(normalize_idcard(id_number))).first()
-    if person is None or not matches_record(person, name=name, mobile=validate_mobile(mobile)):
-        raise ValidationError(_("负责人的姓名、身份证号码或手机号码与会员登记信息不一致，请核对，或联系工会更正。"))
-    return person
-
-
-@public_view
+@worker_view
 @never_cache
 def submit(request: HttpRequest, code: str) -> HttpResponse:
     org = get_object_or_404(OrgNode, code=code, is_active=True)
@@ -57,15 +47,14 @@ def submit(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            require_submission_slot(request)
-            team = [line for line in d["team"].splitlines() if line.strip()]
-            leader = _leader(team[0] if team else "", d["leader_id_number"], d["leader_mobile"])
+            leader = request.person  # type: ignore[attr-defined]
+            check_rate(request, form="wuxiao-submit", identities={"id": leader.id_hmac})
             with transaction.atomic():
                 project = project_submit(
                     actor=request.user,
                     call=d["call"],
                     org=org,
-                    submission=form.submission(people={0: leader}),
+                    submission=form.submission(leader=leader),
                     by_worker=True,
                 )
                 for upload in request.FILES.getlist("attachments"):

@@ -1,4 +1,5 @@
-"""What innovation adds to the worker portal: the 五小 entry, and the person's projects with their review stage."""
+"""What innovation adds to the worker portal: the 五小 entry, the person's projects with their review stage,
+and their 合理化建议 with the union's answer."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.common.portal import MyRow, MySection, UnionEntry, register_my_section, register_union_entry
 from gonghui.innovation.choices import ProjectStatus, StageStatus
-from gonghui.innovation.models import Project, ReviewStage
+from gonghui.innovation.models import Project, Proposal, ReviewStage
 from gonghui.members.models import Person
 
 
@@ -30,6 +31,19 @@ def project_rows(person: Person) -> list[MyRow]:
     return rows
 
 
+def proposal_rows(person: Person) -> list[MyRow]:
+    proposals = Proposal.objects.filter(proposer=person).select_related("enterprise").order_by("-submitted_at")[:10]
+    return [
+        MyRow(
+            title=_("合理化建议 · %(title)s") % {"title": p.title},
+            status=p.get_status_display(),
+            next_step=p.decision_reason,  # the union's answer to the proposer
+            at=p.submitted_at,
+        )
+        for p in proposals
+    ]
+
+
 def register() -> None:
     register_union_entry(
         UnionEntry(
@@ -40,3 +54,4 @@ def register() -> None:
         )
     )
     register_my_section(MySection(gettext_lazy("五小创新"), project_rows, order=30))
+    register_my_section(MySection(gettext_lazy("合理化建议"), proposal_rows, order=35))

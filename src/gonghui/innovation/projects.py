@@ -19,7 +19,8 @@ from gonghui.common.uploads import check_upload
 from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ProjectMember, ReviewStage
 from gonghui.innovation.review_chain import review_chain
 from gonghui.innovation.similarity import index_project
-from gonghui.members.models import Person
+from gonghui.members.choices import LIVE_STATUSES
+from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
@@ -84,6 +85,11 @@ def _check(call: InnovationCall, org: OrgNode, s: Submission) -> list[str]:
     return team
 
 
+def _member_under(person: Person | None, org: OrgNode) -> bool:
+    live = Membership.objects.filter(person=person, status__in=LIVE_STATUSES, org__path__startswith=org.path)
+    return person is not None and live.exists()
+
+
 @transaction.atomic
 def project_submit(
     *, actor: Any, call: InnovationCall, org: OrgNode, submission: Submission, by_worker: bool = False
@@ -91,6 +97,8 @@ def project_submit(
     """Record a project and open its first review stage; a cadre needs ORG_EDIT on the union."""
     if not by_worker:
         require(actor, org, Perm.ORG_EDIT)
+    elif not _member_under(submission.people.get(submission.leader), org):
+        raise ValidationError(_("申报负责人须是本工会或下级工会的会员。"))
     team = _check(call, org, submission)
     project = Project.objects.create(
         call=call,

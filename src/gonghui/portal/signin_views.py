@@ -18,6 +18,7 @@ from gonghui.common.idcard import normalize_idcard
 from gonghui.common.masking import mask_mobile
 from gonghui.common.pii_crypto import blind_index
 from gonghui.common.ratelimits import check_rate
+from gonghui.members.worker_access import PHONE_ONLY, forget_mobiles, recalled_mobile, remember_mobile
 from gonghui.members.worker_accounts import (
     mobile_change_ask,
     old_number_code,
@@ -26,7 +27,6 @@ from gonghui.members.worker_accounts import (
     worker_sign_in_code,
     worker_verify,
 )
-from gonghui.portal.access import forget_mobiles, recalled_mobile, remember_mobile
 from gonghui.portal.forms import CodeForm, IdentifyForm, MobileForm, OldNumberForm
 
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -37,6 +37,10 @@ def _next(request: HttpRequest) -> str:
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) and target.startswith("/h5/"):
         return target
     return "/h5/me/"
+
+
+def _phone_only(request: HttpRequest) -> bool:
+    return (request.POST.get("for") or request.GET.get("for")) == PHONE_ONLY
 
 
 def _sign_in(request: HttpRequest, user: User) -> HttpResponse:
@@ -78,6 +82,8 @@ def signin(request: HttpRequest) -> HttpResponse:
                 if len(accounts) == 1:
                     return _sign_in(request, accounts[0])
                 remember_mobile(request, "portal_verified", asked)
+                if _phone_only(request):  # the next page needs the proven number only (an enterprise contact)
+                    return redirect(_next(request))
                 return redirect(f"/h5/me/identify/?next={_next(request)}")
     elif request.method == "POST":
         mobile_form = MobileForm(request.POST)
@@ -97,6 +103,7 @@ def signin(request: HttpRequest) -> HttpResponse:
         "asked_masked": mask_mobile(asked) if asked else "",
         "dev_code": _dev_code(asked) if asked else "",
         "next": _next(request),
+        "phone_only": _phone_only(request),
     }
     return render(request, "portal/signin.html", context)
 

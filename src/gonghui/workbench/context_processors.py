@@ -1,0 +1,35 @@
+"""The workbench's navigation, for every template that draws it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
+
+from gonghui.orgs.scope import scope_for
+
+
+def workbench(request: HttpRequest) -> dict[str, Any]:
+    """Navigation for the signed-in staff user, filtered by what their roles allow.
+
+    Lazy: only the workbench's base template reads it, so the worker's phone pages never pay for the
+    role lookups; a worker account gets none at all.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or getattr(user, "is_worker", False):
+        return {}
+    return {"nav_groups": SimpleLazyObject(lambda: _groups(request))}
+
+
+def _groups(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
+    from gonghui.workbench.nav import NAV  # the nav names every module's pages: read once they are loaded
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item in NAV:
+        if item.perm is not None and scope_for(request.user, item.perm).is_empty:
+            continue
+        url = reverse(item.url_name)
+        groups.setdefault(str(item.module), []).append({"label": item.label, "url": url, "active": request.path == url})
+    return groups
