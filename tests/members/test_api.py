@@ -90,3 +90,13 @@ def test_public_join_follows_the_union_auto_approval_switch_and_refuses_a_revoke
     world.union_a.save(update_fields=["is_active"])
     status, _ = call(world, None, "post", "/join", {**body, "id_number": make_id(57), "name": "郑外卖"})
     assert status == 404 and not Membership.objects.filter(person__name="郑外卖").exists()
+
+
+def test_a_full_id_or_mobile_is_searched_in_the_body_never_in_the_url(world: World) -> None:
+    status, body = call(world, "owner", "get", "/members?q=320904198506120014")
+    assert status == 422 and "POST /api/v1/members/search" in str(body)
+    for number in ("320904198506120014", "13900000002"):
+        status, page = call(world, "owner", "post", "/members/search", {"q": number})
+        assert status == 200 and [m["name"] for m in page["items"]] == ["李在册"], number
+    status, page = call(world, "sibling", "post", "/members/search", {"q": "320904198506120014"})
+    assert status == 200 and page["items"] == []  # another county's cadre finds nobody

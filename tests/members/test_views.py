@@ -1,4 +1,7 @@
 import io
+import json
+import re
+from typing import Any
 
 import openpyxl
 import pytest
@@ -97,8 +100,44 @@ def test_poster_and_qr_downloads(world: World, owner: Client) -> None:
     "query", ["李在册", "李在冊", "lizaice", "lzc", "DF-0001", "320904198506120014", "13900000002"]
 )
 def test_member_search(world: World, owner: Client, query: str) -> None:
-    html = owner.get(reverse("members:list"), {"q": query}).content.decode()
+    html = owner.post(reverse("members:list"), {"q": query}, follow=True).content.decode()
     assert "李在册" in html and "王待审" not in html, query
+
+
+class LoggingClient(Client):
+    """A client that keeps every URL it requested, as an access log would."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.log: list[str] = []
+
+    def request(self, **request: Any) -> Any:
+        self.log.append(f"{request.get('PATH_INFO')}?{request.get('QUERY_STRING', '')}")
+        return super().request(**request)
+
+
+def test_no_id_or_mobile_reaches_a_url_from_the_list_search_pager_or_export(world: World) -> None:
+    client = LoggingClient()
+    client.force_login(world.users["owner"])
+    numbers = ["320904198506120014", "13900000002"]
+    pages = []
+    for number in numbers:
+        pages.append(client.post(reverse("members:list"), {"q": number}, follow=True).content.decode())
+        pages.append(client.get(reverse("members:list"), {"q": number}, follow=True).content.decode())  # a typed URL
+        client.post(reverse("members:export"), {"q": number})
+    assert all("李在册" in page for page in pages)
+    urls = client.log + [href for page in pages for href in re.findall(r'href="([^"]*)"', page)]
+    logged = [u for u in urls if any(n in u for n in numbers)]
+    assert logged == [f"/members/?q={numbers[0]}", f"/members/?q={numbers[1]}"]  # only the typed URLs themselves
+    jobs = Job.objects.filter(kind="members.export").order_by("pk")
+    assert jobs.count() == 2 and not any(n in json.dumps(j.params) for j in jobs for n in numbers)
+    assert {j.params["qk"].split(".")[0] for j in jobs} == {"id", "m"}
+
+
+def test_an_export_with_a_union_outside_the_scope_is_refused_not_widened(world: World, owner: Client) -> None:
+    response = owner.post(reverse("members:export"), {"org": world.union_b.code}, follow=True)
+    assert "找不到该组织" in response.content.decode()
+    assert not Job.objects.filter(kind="members.export").exists()
 
 
 def test_list_masks_personal_data_and_pages_by_keyset(world: World, owner: Client) -> None:

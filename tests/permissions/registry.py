@@ -300,6 +300,13 @@ API_CASES = [
     ),
     Case("api:members_import_confirm", kwargs=lambda w: {"job_id": w.import_job.pk}, method="post"),
     Case("api:members_list", allowed=LOGGED_IN, marker=lambda w: "李在册"),
+    Case(
+        "api:members_search",
+        method="post",
+        data=lambda w: {"q": "320904198506120014"},
+        allowed=LOGGED_IN,
+        marker=lambda w: "李在册",
+    ),
     Case("api:members_get", kwargs=lambda w: {"pk": w.member.pk}),
     Case("api:members_approve", kwargs=lambda w: {"pk": w.pending.pk}, method="post"),
     Case(

@@ -190,13 +190,39 @@ def members_list(
     after: int | None = None,
     limit: int = 50,
 ) -> MemberPage:
-    """Roster in scope, newest first, keyset paged: pass `next_after` back as `after`."""
+    """Roster in scope, newest first, keyset paged: pass `next_after` back as `after`.
+
+    `q` searches names, pinyin and member numbers; a full ID number or mobile goes by `POST /members/search`,
+    so that it never stands in a URL (and an access log)."""
+    if selectors.search_key(q):
+        raise ValidationError({"q": _("完整证件号码或手机号不能放在网址中，请用 POST /api/v1/members/search 查询。")})
+    search = MemberSearchIn(q=q, org=org, status=status, employment_form=employment_form, village=village)
+    return _roster_page(request, search, after=after, limit=limit)
+
+
+class MemberSearchIn(Schema):
+    q: Text100 = ""
+    org: Text50 = ""
+    status: MembershipStatus | None = None
+    employment_form: EmploymentForm | None = None
+    village: Text100 = ""
+    after: int | None = None
+    limit: int = 50
+
+
+@router.post("/members/search", response=MemberPage, operation_id="members_search")
+def members_search(request: HttpRequest, payload: MemberSearchIn) -> MemberPage:
+    """The roster search with the query in the body: a full ID number or mobile matches exactly."""
+    return _roster_page(request, payload, after=payload.after, limit=payload.limit)
+
+
+def _roster_page(request: HttpRequest, search: MemberSearchIn, *, after: int | None, limit: int) -> MemberPage:
     filters = MemberFilters(
-        org=org_selectors.org_get_for(request.user, org) if org else None,
-        status=status or "",
-        employment_form=employment_form or "",
-        village=village,
-        q=q,
+        org=org_selectors.org_get_for(request.user, search.org) if search.org else None,
+        status=search.status or "",
+        employment_form=search.employment_form or "",
+        village=search.village,
+        q=search.q,
     )
     rows, next_after = page_after(
         selectors.memberships_for(request.user, filters), after=after, size=max(1, min(limit, 200))

@@ -48,8 +48,9 @@ class ProgressForm(forms.Form):
 
 
 class MemberFilterForm(forms.Form):
-    q = forms.CharField(label=_("搜索"), required=False)
-    org = forms.CharField(label=_("工会组织编码"), required=False)
+    q = forms.CharField(label=_("搜索"), required=False, max_length=100)
+    qk = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)  # members.selectors.search_key
+    org = forms.CharField(label=_("工会组织编码"), required=False, max_length=32)
     status = forms.ChoiceField(
         label=_("状态"), choices=[("", _("全部状态")), *MembershipStatus.choices], required=False
     )

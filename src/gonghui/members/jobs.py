@@ -34,6 +34,7 @@ def _filters(job: Job) -> MemberFilters:
         joined_from=day("joined_from"),
         joined_to=day("joined_to"),
         q=p.get("q", ""),
+        key=p.get("qk", ""),
     )
 
 

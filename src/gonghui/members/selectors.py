@@ -44,6 +44,30 @@ class MemberFilters:
     joined_from: dt.date | None = None
     joined_to: dt.date | None = None
     q: str = ""
+    key: str = ""  # an ID number or mobile searched for, as `search_key` gives it (URLs carry this, never q)
+
+
+def search_key(raw: str) -> str:
+    """A full ID number or mobile typed in a search box, as the key that may go in a URL: its keyed blind
+    index ("id.…" or "m.…"), so access logs never hold the number. "" for any other search."""
+    text = compact(raw).upper()
+    try:
+        return "id." + document_hmac(parse_idcard(text).number)
+    except ValidationError:
+        pass
+    if text.isdigit() and len(text) == 11:
+        try:
+            return "m." + mobile_hmac(validate_mobile(text))
+        except ValidationError:
+            pass
+    return ""
+
+
+def _key_q(key: str) -> Q:
+    kind, _sep, digest = key.partition(".")
+    if kind == "id":
+        return Q(person__id_hmac=digest)
+    return Q(person__mobile_hmac=digest) if kind == "m" else Q(pk__in=[])
 
 
 def _search_q(raw: str) -> Q | None:
@@ -56,17 +80,9 @@ def _search_q(raw: str) -> Q | None:
     text = compact(raw).upper()
     if not text:
         return None
-    try:
-        number = parse_idcard(text).number
-    except ValidationError:
-        pass
-    else:
-        return Q(person__id_hmac=document_hmac(number))
-    if text.isdigit() and len(text) == 11:
-        try:
-            return Q(person__mobile_hmac=mobile_hmac(validate_mobile(text)))
-        except ValidationError:
-            pass
+    key = search_key(text)
+    if key:
+        return _key_q(key)
     if any(c.isdigit() for c in text):
         return Q(member_no=text)
     query = parse_query(raw)
@@ -95,7 +111,7 @@ def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet
         qs = qs.filter(joined_on__gte=filters.joined_from)
     if filters.joined_to:
         qs = qs.filter(joined_on__lte=filters.joined_to)
-    search = _search_q(filters.q)
+    search = _key_q(filters.key) if filters.key else _search_q(filters.q)
     if search is not None:
         qs = qs.filter(search)
     return qs.order_by("-id")

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,11 +54,33 @@ def _filters(request: HttpRequest, form: MemberFilterForm) -> MemberFilters:
         joined_from=d["joined_from"],
         joined_to=d["joined_to"],
         q=d["q"],
+        key=d["qk"],
     )
+
+
+def _url_safe(data: QueryDict) -> QueryDict | None:
+    """The filters with an ID number or mobile in the search box swapped for its key; None if none was."""
+    key = selectors.search_key(data.get("q", ""))
+    if not key:
+        return None
+    safe = data.copy()
+    safe.pop("csrfmiddlewaretoken", None)
+    safe.pop("after", None)
+    safe["q"], safe["qk"] = "", key
+    return safe
 
 
 @staff_view
 def member_list(request: HttpRequest) -> HttpResponse:
+    """The roster. The search box posts: a number typed in it reaches a URL only as its key."""
+    data = request.POST if request.method == "POST" else request.GET
+    safe = _url_safe(data)
+    if safe is not None or request.method == "POST":
+        query = safe if safe is not None else data.copy()
+        query.pop("csrfmiddlewaretoken", None)
+        if safe is None and query.get("q"):  # a new search replaces the key of an earlier number
+            query.pop("qk", None)
+        return redirect(f"{reverse('members:list')}?{query.urlencode()}")
     form = MemberFilterForm(request.GET or None)
     filters = _filters(request, form)
     context = {
@@ -188,10 +211,13 @@ def member_end(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view
 @require_POST
 def export(request: HttpRequest) -> HttpResponse:
-    form = MemberFilterForm(request.POST)
+    form = MemberFilterForm(_url_safe(request.POST) or request.POST)
     filters = _filters(request, form)
     if scope_for(request.user).is_empty:
         raise PermissionDenied
+    if form.errors:  # a union outside the scope is refused, never widened to the whole scope
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("members:list")
     full = request.POST.get("full") == "1"
     org = filters.org
     # A full export holds only rows under nodes where the user has the full-data permission.
