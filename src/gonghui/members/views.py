@@ -216,7 +216,7 @@ def export(request: HttpRequest) -> HttpResponse:
     if scope_for(request.user).is_empty:
         raise PermissionDenied
     if form.errors:  # a union outside the scope is refused, never widened to the whole scope
-        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("members:list")
     full = request.POST.get("full") == "1"
     org = filters.org
