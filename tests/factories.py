@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import factory
@@ -72,3 +73,12 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     region_id = "320904"
     contact_name = "王经理"
     contact_phone = "13912345678"
+
+
+def image_bytes(fmt: str = "JPEG", size: tuple[int, int] = (8, 8)) -> bytes:
+    """A real, decodable image (or, with fmt="PDF", a one-page PDF), as a phone or a scanner makes them."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, format=fmt)
+    return out.getvalue()

@@ -32,7 +32,7 @@ from gonghui.members.services import person_keys
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import CommitteeBody, CommitteeTerm, Enterprise, OrgNode, StaffRole
 from gonghui.orgs.roles import Role
-from tests.factories import EnterpriseFactory, UserFactory, grant, make_org
+from tests.factories import EnterpriseFactory, UserFactory, grant, image_bytes, make_org
 
 PERSONAS = ("owner", "same", "sibling", "outsider", "anonymous", "member")
 ALLOWED = frozenset({"owner", "same"})
@@ -205,7 +205,7 @@ def _assistance(union_a: OrgNode, town_a: OrgNode, helper: Any) -> dict[str, Any
         maker=helper,
     )
     visit = HomeVisit(file=aid_file, visited_on=today, visitors="王主席", findings="情况属实")
-    visit.photo.save("visit.jpg", ContentFile(b"\xff\xd8\xff\xe0 test photo"), save=True)
+    visit.photo.save("visit.jpg", ContentFile(image_bytes()), save=True)
     return {"aid_campaign": campaign, "aid_file": aid_file, "payout": payout, "aid_visit": visit}
 
 
@@ -274,7 +274,7 @@ def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, membe
     ProjectMember.objects.create(project=project, name="张建国", is_leader=True)
     stage = ReviewStage.objects.create(project=project, order=0, org=union_a, scored=False)
     attachment = ProjectAttachment(project=project, original_name="现场.png", content_type="image/png", size=10)
-    attachment.file.save("w.png", ContentFile(b"\x89PNG\r\n\x1a\n00"), save=True)
+    attachment.file.save("w.png", ContentFile(image_bytes("PNG")), save=True)
     objection = Objection.objects.create(project=project, text="测试异议内容")
     proposal = Proposal.objects.create(
         org=union_a, enterprise=enterprise, proposer_name="王建议", title="测试合理化建议", content="把空压机余热用起来"

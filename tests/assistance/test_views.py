@@ -15,7 +15,7 @@ from gonghui.assistance.models import HardshipFile, HomeVisit, Payout
 from gonghui.common.models import AuditAction, AuditEvent, Job
 from gonghui.members.models import Membership, Person, WorkerAccount
 from tests.assistance.conftest import member_in
-from tests.factories import UserFactory
+from tests.factories import UserFactory, image_bytes
 from tests.members.conftest import make_id
 from tests.world import World
 
@@ -127,8 +127,14 @@ def test_cadre_takes_the_file_through_the_workflow_on_its_page(world: World, sta
     step = reverse("assistance:file_step", args=[file.pk])
     today = timezone.localdate().isoformat()
     owner.post(step, {"kind": "review", "note": "材料齐全"})
-    photo = SimpleUploadedFile("visit.jpg", b"\xff\xd8\xff\xe0 jpeg", content_type="image/jpeg")
-    owner.post(step, {"kind": "visit", "visited_on": today, "visitors": "王主席", "note": "属实", "photo": photo})
+    fake = SimpleUploadedFile("visit.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg")
+    visit = {"kind": "visit", "visited_on": today, "visitors": "王主席", "note": "属实"}
+    refused = owner.post(step, {**visit, "photo": fake}, follow=True).content.decode()
+    assert "只接受图片" in refused and not HomeVisit.objects.filter(file=file).exists()
+    liar = SimpleUploadedFile("v.jpg", b"\xff\xd8\xff\xe0<html>not a jpeg</html>", content_type="image/jpeg")
+    assert "文件已损坏" in owner.post(step, {**visit, "photo": liar}, follow=True).content.decode()
+    photo = SimpleUploadedFile("张三家.jpg", image_bytes(), content_type="image/jpeg")
+    owner.post(step, {**visit, "photo": photo})
     owner.post(step, {"kind": "notice", "ends_on": today})
     page = owner.get(reverse("assistance:file", args=[file.pk]), follow=True).content.decode()
     assert "公示中" in page and "入户核实" in page
@@ -138,6 +144,7 @@ def test_cadre_takes_the_file_through_the_workflow_on_its_page(world: World, sta
     file.refresh_from_db()
     assert file.status == "open" and file.recheck_due is not None
     visit = HomeVisit.objects.get(file=file)
+    assert "张三" not in visit.photo.name and visit.photo.name.endswith(".jpg")  # a generated name
     assert owner.get(reverse("assistance:visit_photo", args=[visit.pk])).status_code == 200
     assert client_for(world, "sibling").get(reverse("assistance:visit_photo", args=[visit.pk])).status_code == 404
     views = AuditEvent.objects.filter(action=AuditAction.VIEW_SENSITIVE, target_id=str(file.pk))

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from gonghui.innovation.models import ProjectGram
 from gonghui.innovation.projects import attachment_add
 from gonghui.innovation.similarity import bigrams, similar_to
+from tests.factories import image_bytes
 from tests.innovation.conftest import Contest
 
 
@@ -40,7 +41,7 @@ def test_a_resubmitted_project_finds_its_twin_first(contest: Contest) -> None:
     assert ProjectGram.objects.filter(project=twin).count() <= 40
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+PNG = image_bytes("PNG")
 
 
 def test_attachments_are_checked_by_content_and_size(contest: Contest) -> None:
@@ -52,4 +53,13 @@ def test_attachments_are_checked_by_content_and_size(contest: Contest) -> None:
         attachment_add(actor=owner, project=project, file=io.BytesIO(b"MZ\x90\x00evil"), name="照片.png", size=6)
     with pytest.raises(ValidationError, match="不能超过 10 MB"):
         attachment_add(actor=owner, project=project, file=io.BytesIO(PNG), name="大.png", size=11 * 1024 * 1024)
-    assert project.attachments.count() == 1
+    pdf = image_bytes("PDF")
+    scan = attachment_add(actor=owner, project=project, file=io.BytesIO(pdf), name="专利证书.pdf", size=len(pdf))
+    assert scan.content_type == "application/pdf" and "专利" not in scan.file.name and scan.file.name.endswith(".pdf")
+    cut = pdf[: len(pdf) // 2]  # a PDF header on a cut file: no trailer
+    with pytest.raises(ValidationError, match="文件已损坏"):
+        attachment_add(actor=owner, project=project, file=io.BytesIO(cut), name="半个.pdf", size=len(cut))
+    bomb = image_bytes("PNG", size=(8000, 8000))  # 64 megapixels: more than any phone photo
+    with pytest.raises(ValidationError, match="文件已损坏"):
+        attachment_add(actor=owner, project=project, file=io.BytesIO(bomb), name="大图.png", size=len(bomb))
+    assert project.attachments.count() == 2

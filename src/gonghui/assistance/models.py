@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +28,7 @@ from gonghui.campaigns.models import Campaign
 from gonghui.common.masking import PIIKind
 from gonghui.common.money import money
 from gonghui.common.pii_fields import BlindIndexField, PIIField
+from gonghui.common.uploads import GeneratedPath
 from gonghui.members.choices import Hukou
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode, Region
@@ -171,12 +171,7 @@ class HomeVisit(models.Model):
     visited_on = models.DateField(_("走访日期"))
     visitors = models.CharField(_("走访人员"), max_length=200)
     findings = models.TextField(_("核实情况"))
-    photo = models.FileField(
-        _("照片"),
-        upload_to="assistance/visits/%Y/",
-        blank=True,
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
-    )
+    photo = models.FileField(_("照片"), upload_to=GeneratedPath("assistance/visits"), blank=True)  # checked by services
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

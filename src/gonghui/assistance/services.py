@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +29,7 @@ from gonghui.assistance.choices import (
 from gonghui.assistance.models import FamilyMember, FileStep, HardshipFile, HomeVisit, SubsistenceStandard
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
+from gonghui.common.uploads import check_upload
 from gonghui.members.choices import LIVE_STATUSES
 from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import OrgNode, Region
@@ -35,6 +37,7 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
 
 RECHECK_EVERY = dt.timedelta(days=365)
+VISIT_PHOTO_BYTES = 10 * 1024 * 1024
 # The national form's other fields a household statement may set; workflow fields are the services' own.
 FORM_FIELDS = frozenset(
     {
@@ -213,9 +216,10 @@ def hardship_file_visit(
         visitors=_reason(visitors, _("请填写走访人员。")),
         findings=_reason(findings, _("请填写核实情况。")),
     )
-    if photo is not None:
-        visit.photo = photo
-    visit.full_clean(exclude=["file"])
+    checked = check_upload(photo, size=photo.size, families={"image"}, max_bytes=VISIT_PHOTO_BYTES) if photo else None
+    visit.full_clean(exclude=["file", "photo"])
+    if checked is not None:  # written only once everything else is known to be valid
+        visit.photo.save(checked.filename, File(photo), save=False)
     visit.save()
     file.status = FileStatus.VISITED
     file.save(update_fields=["status", "updated_at"])

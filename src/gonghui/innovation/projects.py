@@ -140,6 +140,6 @@ def attachment_add(
     attachment = ProjectAttachment(
         project=project, original_name=clean_text(name)[:200], content_type=checked.content_type, size=checked.size
     )
-    attachment.file.save(clean_text(name)[-80:] or "file", File(file), save=False)
+    attachment.file.save(checked.filename, File(file), save=False)  # the original name stays in the row only
     attachment.save()
     return attachment

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.masking import PIIKind
 from gonghui.common.money import money
 from gonghui.common.pii_fields import PIIField
+from gonghui.common.uploads import GeneratedPath
 from gonghui.innovation.choices import Grade, ProjectCategory, ProjectStatus, StageStatus
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode
@@ -172,7 +173,7 @@ class ProjectMember(models.Model):
 
 class ProjectAttachment(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("文件"), upload_to="innovation/%Y/%m/")
+    file = models.FileField(_("文件"), upload_to=GeneratedPath("innovation"))
     original_name = models.CharField(_("文件名"), max_length=200)
     content_type = models.CharField(max_length=50)
     size = models.PositiveIntegerField()
