@@ -110,6 +110,8 @@ def test_the_public_notice_takes_objections_and_the_certificate_verifies(contest
     call_confirm_awards(actor=contest.city, call=contest.call, today=timezone.localdate() + dt.timedelta(days=9))
     project.refresh_from_db()
     assert project.status == ProjectStatus.AWARDED
+    guessed = project.certificate_no.split("-")[0] + "-AAAAAAAA"  # the readable part is on the paper
+    assert Client().get(f"/h5/innovation/certificate/{guessed}/").status_code == 404
     certificate = Client().get(f"/h5/innovation/certificate/{project.certificate_no}/").content.decode()
     assert "荣 誉 证 书" in certificate and "<svg" in certificate and project.certificate_no in certificate
     assert Client().get("/h5/innovation/certificate/WX000000000000/").status_code == 404

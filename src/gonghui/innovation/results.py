@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -90,6 +91,16 @@ def objection_resolve(*, actor: Any, objection: Objection, upheld: bool, resolut
     return objection
 
 
+_CHECK_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread off paper
+
+
+def certificate_number(call: InnovationCall, n: int) -> str:
+    """Batch and place, readable ("WX2026000300001"), then 8 random characters: the certificate's public page
+    is reached by its number, and 32⁸ guesses per number keep anyone from walking through them."""
+    check = "".join(secrets.choice(_CHECK_ALPHABET) for _ in range(8))
+    return f"WX{call.year}{call.pk:04d}{n:04d}-{check}"
+
+
 @transaction.atomic
 def call_confirm_awards(*, actor: Any, call: InnovationCall, today: dt.date | None = None) -> int:
     """After the notice ends with every objection settled: award and number the certificates."""
@@ -105,7 +116,7 @@ def call_confirm_awards(*, actor: Any, call: InnovationCall, today: dt.date | No
     winners = list(Project.objects.filter(call=call, status=ProjectStatus.NOTICE).order_by("rank", "pk"))
     for n, project in enumerate(winners, start=1):
         project.status = ProjectStatus.AWARDED
-        project.certificate_no = f"WX{call.year}{call.pk:04d}{n:04d}"
+        project.certificate_no = certificate_number(call, n)
     Project.objects.bulk_update(winners, ["status", "certificate_no"])
     call.published_at = timezone.now()
     call.save(update_fields=["published_at"])
