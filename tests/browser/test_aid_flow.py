@@ -18,6 +18,7 @@ from gonghui.members.models import Membership, Person
 from gonghui.members.services import person_keys
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.roles import Role
+from tests.browser.phone import sign_in
 from tests.factories import UserFactory, grant, make_org
 from tests.members.conftest import make_id
 
@@ -71,11 +72,10 @@ def test_worker_applies_cadre_opens_file_winter_campaign_pays_it(
     base = live_server.url
     phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN")
     page = phone.new_page()
-    page.goto(f"{base}/h5/aid/df-gangwu/")
-    assert "困难职工帮扶申请" in page.inner_text("body")
-    page.fill("#id_name", "王师傅")
-    page.fill("#id_id_number", ID_NUMBER)
-    page.fill("#id_mobile", MOBILE)
+    page.goto(f"{base}/h5/aid/df-gangwu/")  # the worker applies for themself: sign in first
+    sign_in(page, MOBILE, name="王师傅", id_number=ID_NUMBER)
+    page.wait_for_selector("text=困难职工帮扶申请")
+    assert "申请人：王师傅" in page.inner_text("body") and ID_NUMBER not in page.inner_text("body")
     page.fill("#id_family_size", "3")
     page.fill("#id_own_income", "1500")
     page.select_option("#id_main_cause", "illness")

@@ -15,6 +15,7 @@ from gonghui.members.models import Person
 from gonghui.members.services import person_keys
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import Enterprise, Region
+from tests.browser.phone import sign_in
 from tests.browser.test_aid_flow import _login
 from tests.factories import EnterpriseFactory, UserFactory, grant, make_org
 from tests.members.conftest import make_id
@@ -52,9 +53,9 @@ def test_enterprise_posts_desk_dispatches_enterprise_confirms_figures_move(
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN")
     page = phone.new_page()
-    page.goto(f"{base}/h5/desk/funing-desk/")
-    page.fill("#id_uscc", desk.uscc)
-    page.fill("#id_phone", "13912340001")
+    page.goto(f"{base}/h5/desk/funing-desk/")  # the contact proves the phone the union keeps for the enterprise
+    sign_in(page, "13912340001")
+    page.wait_for_selector("#id_title")
     page.fill("#id_title", "电磁流量计读数跳变")
     page.fill("#id_problem", "冷却水管路上的电磁流量计读数频繁跳变，补水泵误动作。")
     page.fill("#id_equipment", "电磁流量计")
@@ -80,10 +81,7 @@ def test_enterprise_posts_desk_dispatches_enterprise_confirms_figures_move(
     cadre.click("text=服务完成，请企业确认")
     cadre.wait_for_selector(".messages .success")
 
-    page.goto(f"{base}/h5/desk/mine/")
-    page.fill("#id_uscc", desk.uscc)
-    page.fill("#id_phone", "13912340001")
-    page.click("button.primary")
+    page.goto(f"{base}/h5/desk/mine/")  # still proven in this session
     page.select_option(f"#need-{need.pk} select[name=rating]", "5")
     page.click(f"#need-{need.pk} button.primary")
     page.wait_for_selector(".done")

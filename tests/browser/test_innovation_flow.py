@@ -16,6 +16,7 @@ from gonghui.members.choices import MembershipStatus
 from gonghui.members.models import Membership, Person
 from gonghui.members.services import person_keys
 from gonghui.orgs.kinds import OrgKind
+from tests.browser.phone import sign_in
 from tests.browser.test_aid_flow import _login
 from tests.factories import EnterpriseFactory, UserFactory, grant, make_org
 from tests.members.conftest import make_id
@@ -61,7 +62,9 @@ def test_worker_declares_on_a_phone_and_the_project_passes_two_levels(
     base = live_server.url
     phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN")
     page = phone.new_page()
-    page.goto(f"{base}/h5/innovation/xs-union/")
+    page.goto(f"{base}/h5/innovation/xs-union/")  # the leader declares as themself: sign in first
+    sign_in(page, MOBILE, name="陈建华", id_number=ID_NUMBER)
+    page.wait_for_selector("#id_title")
     assert "五小" in page.inner_text("body")
     page.select_option("#id_call", str(call.pk))
     page.select_option("#id_category", "innovation")
@@ -69,11 +72,9 @@ def test_worker_declares_on_a_phone_and_the_project_passes_two_levels(
     page.select_option("#id_enterprise", label="响水县沿海化工机械有限公司")
     page.fill("#id_problem", "搅拌轴密封每月泄漏两三次，停机检修影响产量。")
     page.fill("#id_solution", "改用双端面机械密封并加装冷却水套。")
-    page.fill("#id_team", "陈建华\n刘海涛")
+    page.fill("#id_team", "刘海涛")
     page.fill("#id_benefit_yuan", "86000")
     page.fill("#id_benefit_method", "每年少停机 12 次 × 7000 元")
-    page.fill("#id_leader_id_number", ID_NUMBER)
-    page.fill("#id_leader_mobile", MOBILE)
     page.check("#id_pledge")
     page.click("button.primary")
     page.wait_for_selector(".done")

@@ -19,6 +19,8 @@ from gonghui.assistance.forms import AidApplyForm
 from gonghui.assistance.services import declare_migrant, hardship_file_apply
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.ratelimits import check_rate
+from gonghui.members.choices import LIVE_STATUSES
+from gonghui.members.models import Membership
 from gonghui.members.worker_access import worker_view
 from gonghui.orgs.models import OrgNode
 
@@ -45,4 +47,6 @@ def aid_apply(request: HttpRequest, code: str) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             return render(request, "assistance/h5/apply_done.html", {"org": org, "file": file})
-    return render(request, "assistance/h5/apply.html", {"org": org, "form": form, "person": person})
+    in_union = Membership.objects.filter(person=person, status__in=LIVE_STATUSES).exists()
+    context = {"org": org, "form": form, "person": person, "in_union": in_union}
+    return render(request, "assistance/h5/apply.html", context)
