@@ -27,7 +27,15 @@ from gonghui.campaigns.models import Campaign
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction, Job, JobStatus
 from gonghui.members.choices import MembershipStatus
-from gonghui.members.models import ChangeRequest, JoinCampaign, Membership, Person, Transfer, WorkerAccount
+from gonghui.members.models import (
+    ChangeRequest,
+    JoinCampaign,
+    Membership,
+    Notice,
+    Person,
+    Transfer,
+    WorkerAccount,
+)
 from gonghui.members.services import person_keys
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import CommitteeBody, CommitteeTerm, Enterprise, OrgNode, StaffRole
@@ -78,6 +86,7 @@ class World:
     dispatch: Any = None
     invitation: Any = None  # experts.Invitation from town_a's pool, addressed to 李在册 (the member persona)
     change: Any = None  # members.ChangeRequest: a public form named 李在册's ID with another mobile
+    notice: Any = None  # members.Notice from town_a: 李在册 (union_a, under it) reads it in 我的
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -125,6 +134,7 @@ def build_world() -> World:
     change = ChangeRequest.objects.create(
         person=member.person, org=union_a, kind="mobile", source="public_form", new_mobile="13700000000"
     )
+    notice = Notice.objects.create(org=town_a, title="测试工会通知：夏送清凉", body="七月起各基层工会发放防暑用品。")
     import_job = Job.objects.create(
         kind="members.import",
         org=union_a,
@@ -160,6 +170,7 @@ def build_world() -> World:
         users=users,
         tokens=tokens,
         change=change,
+        notice=notice,
         **_assistance(union_a, town_a, users["helper"]),
         **_innovation(union_a, town_a, enterprise, member),
     )

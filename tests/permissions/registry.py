@@ -126,6 +126,14 @@ WEB_CASES = [
     Case("portal:me", allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
     Case("portal:card", allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
     Case("portal:requests", allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
+    Case("portal:notice", kwargs=lambda w: {"pk": w.notice.pk}, allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
+    # The worker's own applications and an enterprise contact's desk: sign-in first, then their own only.
+    Case("aid:apply", kwargs=org("union_a"), allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
+    Case("innovation_h5:submit", kwargs=org("union_a"), allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
+    Case("desk:post", kwargs=org("county_a"), allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
+    Case("desk:mine", allowed=MEMBER_ONLY, login_path="/h5/me/signin/"),
+    Case("members:notices", allowed=LOGGED_IN, marker=lambda w: "测试工会通知"),
+    Case("members:notice_withdraw", kwargs=lambda w: {"pk": w.notice.pk}, method="form", ok=frozenset({302})),
     Case("members:import", allowed=LOGGED_IN),  # the upload form; the POST checks the chosen union
     Case("members:import_commit", kwargs=lambda w: {"pk": w.import_job.pk}, method="form", ok=frozenset({302})),
     Case("members:campaigns", allowed=LOGGED_IN, marker=lambda w: w.campaign.name),

@@ -131,3 +131,9 @@ class MemberEditForm(forms.Form):
             if not values.get(key):
                 values.pop(key, None)
         return values
+
+
+class NoticeForm(forms.Form):
+    org = forms.CharField(label=_("发布工会编码"), max_length=32, help_text=_("本会及下级工会的会员都能看到"))
+    title = forms.CharField(label=_("标题"), max_length=100)
+    body = forms.CharField(label=_("内容"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5}))

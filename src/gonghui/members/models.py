@@ -293,3 +293,25 @@ class ChangeRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} · {self.get_kind_display()}"
+
+
+class Notice(models.Model):
+    """工会通知: what a union tells its members; a member sees the notices of their union and those above it."""
+
+    org = models.ForeignKey(OrgNode, verbose_name=_("发布工会"), on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("标题"), max_length=100)
+    body = models.TextField(_("内容"), max_length=4000)
+    published_at = models.DateTimeField(_("发布时间"), auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    withdrawn_at = models.DateTimeField(_("撤回时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("工会通知")
+        verbose_name_plural = _("工会通知")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["org", "-published_at"], name="members_notice_org")]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,15 +1,18 @@
-"""What the members app adds to the worker portal: the join entry, and 我的 rows for joins and transfers."""
+"""What the members app adds to the worker portal: the join entry, and 我的 rows for notices from the
+worker's unions, joins and transfers, and change requests."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gonghui.common.portal import MyRow, MySection, UnionEntry, register_my_section, register_union_entry
 from gonghui.members.choices import MembershipStatus, TransferStatus
 from gonghui.members.models import ChangeRequest, Membership, Person, Transfer
+from gonghui.members.notices import notices_of
 
 _NEXT: dict[str, Any] = {
     MembershipStatus.PENDING: gettext_lazy("等待工会审核"),
@@ -53,9 +56,17 @@ def change_rows(person: Person) -> list[MyRow]:
     ]
 
 
+def notice_rows(person: Person) -> list[MyRow]:
+    return [
+        MyRow(title=n.title, status=n.org.name, at=n.published_at, url=reverse("portal:notice", args=[n.pk]))
+        for n in notices_of(person, limit=5)
+    ]
+
+
 def register() -> None:
     register_union_entry(
         UnionEntry(gettext_lazy("申请入会"), gettext_lazy("扫码实名入会，线上审核"), "join:org", order=10)
     )
+    register_my_section(MySection(gettext_lazy("工会通知"), notice_rows, order=5))
     register_my_section(MySection(gettext_lazy("入会与转会"), membership_rows, order=10))
     register_my_section(MySection(gettext_lazy("信息变更与退会申请"), change_rows, order=90))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gonghui.members import campaign_views, change_views, import_views, views
+from gonghui.members import campaign_views, change_views, import_views, notice_views, views
 
 app_name = "members"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("members/changes/", change_views.change_list, name="changes"),
     path("members/changes/<int:pk>/decide/", change_views.change_decide, name="change_decide"),
     path("members/card-scanner/", change_views.card_scanner, name="card_scanner"),
+    path("members/notices/", notice_views.notices, name="notices"),
+    path("members/notices/<int:pk>/withdraw/", notice_views.notice_withdraw_view, name="notice_withdraw"),
     path("members/import/", import_views.import_start, name="import"),
     path("members/import/<uuid:pk>/commit/", import_views.import_commit, name="import_commit"),
     path("members/targets/", campaign_views.campaign_list, name="campaigns"),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("me/card/", views.card, name="card"),
     path("me/requests/", views.requests, name="requests"),
+    path("me/notices/<int:pk>/", views.notice, name="notice"),
     path("me/signin/", signin_views.signin, name="signin"),
     path("me/identify/", signin_views.identify, name="identify"),
     path("me/old-number/", signin_views.old_number, name="old_number"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from gonghui.common.portal import MY_SECTIONS, UNION_ENTRIES
 from gonghui.members.card import card_token
 from gonghui.members.changes import change_request_leave
 from gonghui.members.choices import ChangeSource
+from gonghui.members.notices import notice_of
 from gonghui.members.qr import qr_svg
 from gonghui.members.selectors import live_membership
 from gonghui.members.worker_access import worker_view
@@ -106,3 +107,13 @@ def requests(request: HttpRequest) -> HttpResponse:
                 messages.info(request, note)
                 return redirect("portal:me")
     return render(request, "portal/requests.html", {"form": form, "membership": membership})
+
+
+@worker_view
+@never_cache
+def notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """A notice of one of the worker's unions (their own, or one above it); any other is not found."""
+    found = notice_of(request.person, pk)  # type: ignore[attr-defined]
+    if found is None:
+        raise Http404
+    return render(request, "portal/notice.html", {"notice": found})

@@ -27,6 +27,7 @@ NAV: list[NavItem] = [
     NavItem(_("会员"), _("入会目标"), "members:campaigns"),
     NavItem(_("会员"), _("信息变更核实"), "members:changes", Perm.REVIEW),
     NavItem(_("会员"), _("会员卡核验"), "members:card_scanner"),
+    NavItem(_("会员"), _("工会通知"), "members:notices", Perm.ORG_EDIT),
     NavItem(_("会员"), _("导入名册"), "members:import", Perm.ORG_EDIT),
     NavItem(_("帮扶救助"), _("困难职工档案"), "assistance:files", Perm.ASSISTANCE),
     NavItem(_("帮扶救助"), _("帮扶发放台账"), "assistance:payouts"),
