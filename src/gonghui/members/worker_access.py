@@ -34,34 +34,23 @@ VERIFIED_FOR_SECONDS = 15 * 60
 PHONE_ONLY = "phone"  # `for=phone` on the sign-in: the next page needs a proven number, not an account
 
 
-def worker_view(view: V) -> V:
-    """A signed-in worker (or staff member) with an account bound to their own record; else to sign-in."""
+def _worker_page(resolve: Callable[[HttpRequest], Any], attr: str, *, phone_only: bool) -> Callable[[V], V]:
+    """A decorator: `resolve(request)` is set on the request as `attr`, or the visitor goes to sign in."""
 
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        person = person_of(request.user)
-        if person is None:
-            return redirect(f"{reverse('portal:signin')}?next={request.path}")
-        request.person = person  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
+    def decorate(view: V) -> V:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            found = resolve(request)
+            if found is None:
+                query = {"next": request.path} | ({"for": PHONE_ONLY} if phone_only else {})
+                return redirect(f"{reverse('portal:signin')}?{urlencode(query)}")
+            setattr(request, attr, found)
+            return view(request, *args, **kwargs)
 
-    setattr(wrapper, ACCESS_ATTR, WORKER)
-    return wrapper  # type: ignore[return-value]
+        setattr(wrapper, ACCESS_ATTR, WORKER)
+        return wrapper  # type: ignore[return-value]
 
-
-def phone_view(view: V) -> V:
-    """Whoever proved a phone number in this session; `request.mobile_hmac` is its blind index."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        proven = proven_mobile_hmac(request)
-        if proven is None:
-            return redirect(f"{reverse('portal:signin')}?{urlencode({'next': request.path, 'for': PHONE_ONLY})}")
-        request.mobile_hmac = proven  # type: ignore[attr-defined]
-        return view(request, *args, **kwargs)
-
-    setattr(wrapper, ACCESS_ATTR, WORKER)
-    return wrapper  # type: ignore[return-value]
+    return decorate
 
 
 def proven_mobile_hmac(request: HttpRequest) -> str | None:
@@ -70,6 +59,12 @@ def proven_mobile_hmac(request: HttpRequest) -> str | None:
         return person.mobile_hmac
     verified = recalled_mobile(request, "portal_verified")
     return mobile_hmac(verified) if verified else None
+
+
+# A signed-in worker (or staff member) with an account bound to their own record: `request.person`.
+worker_view = _worker_page(lambda request: person_of(request.user), "person", phone_only=False)
+# Whoever proved a phone number in this session: `request.mobile_hmac` is its blind index.
+phone_view = _worker_page(proven_mobile_hmac, "mobile_hmac", phone_only=True)
 
 
 def remember_mobile(request: HttpRequest, key: str, mobile: str) -> None:

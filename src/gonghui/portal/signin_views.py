@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import Any, TypeVar
+
 from django.conf import settings
 from django.contrib.auth import login, logout
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -30,6 +35,7 @@ from gonghui.members.worker_accounts import (
 from gonghui.portal.forms import CodeForm, IdentifyForm, MobileForm, OldNumberForm
 
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
+T = TypeVar("T")
 
 
 def _next(request: HttpRequest) -> str:
@@ -108,6 +114,21 @@ def signin(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/signin.html", context)
 
 
+def _checked_post(
+    request: HttpRequest, form: Form, key: str, verified: str, act: Callable[[dict[str, Any]], T]
+) -> T | None:
+    """A step after the code: the posted form, counted in its buckets (client, number, ID), then `act`."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    d = form.cleaned_data
+    try:
+        check_rate(request, form=key, identities=_identities(verified, d["id_number"]))
+        return act(d)
+    except ValidationError as exc:
+        apply_validation_error(form, exc)
+        return None
+
+
 @public_view
 @never_cache
 def identify(request: HttpRequest) -> HttpResponse:
@@ -116,15 +137,10 @@ def identify(request: HttpRequest) -> HttpResponse:
     if verified is None:
         return redirect("portal:signin")
     form = IdentifyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            check_rate(request, form="identify", identities=_identities(verified, d["id_number"]))
-            user = worker_bind(verified_mobile=verified, name=d["name"], id_number=d["id_number"])
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-        else:
-            return _sign_in(request, user)
+    bind = partial(worker_bind, verified_mobile=verified)
+    user = _checked_post(request, form, "identify", verified, lambda d: bind(name=d["name"], id_number=d["id_number"]))
+    if user is not None:
+        return _sign_in(request, user)
     context = {"form": form, "verified_masked": mask_mobile(verified), "next": _next(request)}
     return render(request, "portal/identify.html", context)
 
@@ -137,21 +153,19 @@ def old_number(request: HttpRequest) -> HttpResponse:
     if verified is None:
         return redirect("portal:signin")
     form = OldNumberForm(request.POST or None)
-    sent = False
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            check_rate(request, form="old-number", identities=_identities(verified, d["id_number"]))
-            if d["code"]:
-                user = worker_rebind_by_old_number(
-                    verified_mobile=verified, name=d["name"], id_number=d["id_number"], code=d["code"], request=request
-                )
-                return _sign_in(request, user)
-            old_number_code(name=d["name"], id_number=d["id_number"], request=request)
-            sent = True
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
-    return render(request, "portal/old_number.html", {"form": form, "sent": sent})
+
+    def confirm(d: dict[str, Any]) -> User | str:
+        if d["code"]:
+            return worker_rebind_by_old_number(
+                verified_mobile=verified, name=d["name"], id_number=d["id_number"], code=d["code"], request=request
+            )
+        old_number_code(name=d["name"], id_number=d["id_number"], request=request)
+        return "sent"
+
+    outcome = _checked_post(request, form, "old-number", verified, confirm)
+    if isinstance(outcome, User):
+        return _sign_in(request, outcome)
+    return render(request, "portal/old_number.html", {"form": form, "sent": outcome == "sent"})
 
 
 @public_view
@@ -162,15 +176,12 @@ def mobile_change(request: HttpRequest) -> HttpResponse:
     if verified is None:
         return redirect("portal:signin")
     form = IdentifyForm(request.POST or None)
-    done = False
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            check_rate(request, form="mobile-change", identities=_identities(verified, d["id_number"]))
-            mobile_change_ask(verified_mobile=verified, name=d["name"], id_number=d["id_number"])
-            done = True
-        except ValidationError as exc:
-            apply_validation_error(form, exc)
+
+    def ask(d: dict[str, Any]) -> bool:
+        mobile_change_ask(verified_mobile=verified, name=d["name"], id_number=d["id_number"])
+        return True
+
+    done = bool(_checked_post(request, form, "mobile-change", verified, ask))
     return render(request, "portal/mobile_change.html", {"form": form, "done": done})
 
 
