@@ -15,14 +15,14 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="rebuild the bench data even if present")
     parser.add_argument(
         "--only",
-        choices=["tree", "members_import", "members_list", "members_join", "assistance", "innovation"],
+        choices=["tree", "members_import", "members_list", "members_join", "assistance", "innovation", "portal"],
         help="run one benchmark",
     )
     parser.add_argument("--import-rows", type=int, default=1_000_000, help="roster size for members_import")
     parser.add_argument("--peer-rows", type=int, default=50_000, help="rows for the django-import-export peer")
     args = parser.parse_args()
     setup_django()
-    from bench import assistance, innovation, join_load, members_import, members_list, tree
+    from bench import assistance, innovation, join_load, members_import, members_list, portal, tree
 
     if args.only in (None, "tree"):
         tree.main(rebuild=args.rebuild)
@@ -36,6 +36,8 @@ def main() -> None:
         assistance.main(rebuild=args.rebuild)
     if args.only in (None, "innovation"):
         innovation.main(rebuild=args.rebuild)
+    if args.only in (None, "portal"):
+        portal.main()
 
 
 if __name__ == "__main__":

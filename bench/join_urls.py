@@ -1,11 +1,14 @@
-"""The app's URLs plus the peer for the join bench: a view that does one INSERT and nothing else."""
+"""The app's URLs plus the benches' peers: a view that does one INSERT and nothing else (join), and one that
+reads the signed-in user's own person and answers one line of HTML (我的)."""
 
 import json
 import secrets
 
+from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import include, path
+from django.utils.html import format_html
 from django.views.decorators.csrf import csrf_exempt
 
 
@@ -20,4 +23,16 @@ def bare_join(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"outcome": "applied"})
 
 
-urlpatterns = [path("bench/bare-join", bare_join), path("", include("gonghui.urls"))]
+@login_required
+def bare_me(request: HttpRequest) -> HttpResponse:
+    from gonghui.members.models import WorkerAccount
+
+    person = WorkerAccount.objects.select_related("person").get(user=request.user).person
+    return HttpResponse(format_html("<p>{}</p>", person.name))
+
+
+urlpatterns = [
+    path("bench/bare-join", bare_join),
+    path("bench/bare-me", bare_me),
+    path("", include("gonghui.urls")),
+]
