@@ -21,7 +21,7 @@ import time
 from decimal import Decimal
 from typing import Any
 
-from bench.harness import Result, measure, report, result, throughput
+from bench.harness import Result, measure, report, result, staff_client, throughput
 from bench.members_list import build as build_members
 
 PAYOUTS = 100_000
@@ -178,7 +178,6 @@ def _gifts(campaign: Any, maker: Any, count: int) -> list[Any]:
 
 
 def run(rebuild: bool = False) -> list[Result]:
-    from django.test import Client
 
     from gonghui.assistance.payouts import aid_payout_approve
 
@@ -189,8 +188,7 @@ def run(rebuild: bool = False) -> list[Result]:
     _reset(campaign)
     approved, seconds = _bulk(campaign, checker)
     assert approved == PAYOUTS, approved
-    client = Client()
-    client.force_login(city)
+    client = staff_client(city)
     url = f"/campaigns/{campaign.pk}/"
 
     def page() -> None:

@@ -166,3 +166,19 @@ def report(name: str, results: list[Result]) -> Path:
     path.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {path.relative_to(RESULTS.parent.parent)}")
     return path
+
+
+def staff_client(user: object) -> object:
+    """A test client signed in as `user` with a verified second factor, as a cadre's browser session is
+    after TOTP: the second-factor middleware stays in every measured request."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = Client()
+    client.force_login(user)  # type: ignore[arg-type]
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

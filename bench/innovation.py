@@ -14,7 +14,7 @@ import random
 from decimal import Decimal
 from typing import Any
 
-from bench.harness import Result, measure, report, result
+from bench.harness import Result, measure, report, result, staff_client
 
 PROJECTS = 50_000
 EXPERTS = 5_000
@@ -158,15 +158,13 @@ def build_pool(rebuild: bool) -> Any:
 
 def _client(username: str, code: str | None) -> Any:
     from django.contrib.auth import get_user_model
-    from django.test import Client
 
     from gonghui.orgs.models import OrgNode, StaffRole
 
     user, _ = get_user_model().objects.get_or_create(username=username)
     if code:
         StaffRole.objects.get_or_create(user=user, org=OrgNode.objects.get(code=code), role="admin")
-    client = Client()
-    client.force_login(user)
+    client = staff_client(user)
     return client
 
 

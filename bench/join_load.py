@@ -77,7 +77,7 @@ def _cleanup(org_id: int, max_person: int) -> None:
         cursor.execute("DELETE FROM members_person WHERE id > %s", [max_person])
 
 
-def _server() -> subprocess.Popen[bytes]:
+def _server(*, limits: bool = True) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -88,6 +88,7 @@ def _server() -> subprocess.Popen[bytes]:
         # so the client threshold is raised: each join still counts its client, ID and mobile buckets.
         "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13"),
         "PUBLIC_LIMIT_PER_CLIENT": "100000000/h",
+        "BENCH_RATELIMIT": "1" if limits else "0",
     }
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     process = subprocess.Popen(  # noqa: S603 - our own gunicorn with fixed arguments
@@ -151,11 +152,18 @@ def run() -> list[Result]:
     finally:
         server.terminate()
         server.wait(10)
+    # The same join with django-ratelimit switched off: what the three buckets per join cost.
+    server = _server(limits=False)
+    try:
+        unlimited = [_wrk("/api/v1/join", ROUNDS + run) for run in range(1, ROUNDS + 1)]
+    finally:
+        server.terminate()
+        server.wait(10)
     from gonghui.members.models import Membership
 
     joined = Membership.objects.filter(org_id=org_id).count()
     _cleanup(org_id, max_person)
-    failed = sum(ours["errors"] for ours, _ in rounds)
+    failed = sum(ours["errors"] for ours, _ in rounds) + sum(u["errors"] for u in unlimited)
     if failed:
         raise RuntimeError(f"{int(failed)} join requests failed")
     ours = {key: statistics.median(o[key] for o, _ in rounds) for key in ("rate", "p99")}
@@ -166,6 +174,7 @@ def run() -> list[Result]:
         f"connections × {DURATION}, 2 cores shared; {joined:,} joins"
     )
     at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    unlimited_rate = statistics.median(u["rate"] for u in unlimited)
     database = _database_label()
     return [
         Result(
@@ -189,6 +198,19 @@ def run() -> list[Result]:
             peer["p99"],
             round(ours["p99"] / peer["p99"], 3),
             scale,
+            database,
+            at,
+        ),
+        Result(
+            "join_per_s_ratelimit_off",
+            unlimited_rate,
+            "joins/s",
+            "—",
+            "bare one-INSERT Django view",
+            peer["rate"],
+            round(unlimited_rate / peer["rate"], 3),
+            f"the same join with django-ratelimit off, {ROUNDS} rounds after the others: "
+            + ", ".join(f"{u['rate']:.0f}/s" for u in unlimited),
             database,
             at,
         ),

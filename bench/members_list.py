@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from typing import Any
 
-from bench.harness import Result, measure, report, result
+from bench.harness import Result, measure, report, result, staff_client
 from bench.members_import import NAMES, _id
 
 MEMBERS = 1_000_000
@@ -115,14 +115,12 @@ def build(rebuild: bool) -> None:
 
 def _client() -> Any:
     from django.contrib.auth import get_user_model
-    from django.test import Client
 
     from gonghui.orgs.models import OrgNode, StaffRole
 
     user, _ = get_user_model().objects.get_or_create(username="bench-city")
     StaffRole.objects.get_or_create(user=user, org=OrgNode.objects.get(code="b-1"), role="admin")
-    client = Client()
-    client.force_login(user)
+    client = staff_client(user)
     return client
 
 
