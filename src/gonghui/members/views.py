@@ -80,6 +80,8 @@ def member_list(request: HttpRequest) -> HttpResponse:
         query.pop("csrfmiddlewaretoken", None)
         if safe is None and query.get("q"):  # a new search replaces the key of an earlier number
             query.pop("qk", None)
+        for name in [name for name, value in query.items() if not value]:  # a short URL: only what is set
+            query.pop(name)
         return redirect(f"{reverse('members:list')}?{query.urlencode()}")
     form = MemberFilterForm(request.GET or None)
     filters = _filters(request, form)
