@@ -330,9 +330,11 @@ def transfer_approve(*, actor: Any, transfer: Transfer) -> Transfer:
 def _complete_transfer(transfer: Transfer, *, actor: Any) -> None:
     old = Membership.objects.select_for_update().get(pk=transfer.from_membership_id)
     today = timezone.localdate()
+    was_counted = old.status == MembershipStatus.ACTIVE  # a pending application was never counted
     old.status, old.ended_on = MembershipStatus.TRANSFERRED, today
     old.save(update_fields=["status", "ended_on", "updated_at"])
-    org_member_count_adjust(org_id=old.org_id, delta=-1)
+    if was_counted:
+        org_member_count_adjust(org_id=old.org_id, delta=-1)
     _event(old, EventKind.TRANSFER_OUT, actor=actor, reason=transfer.to_org.name)
     new = Membership.objects.create(
         person_id=transfer.person_id,

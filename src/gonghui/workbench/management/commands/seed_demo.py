@@ -31,21 +31,24 @@ class Command(BaseCommand):
     help = "Create the demo union tree (枣庄, 商南, 泰安, 盐城, 乐清柳市) and demo staff users."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--password", default=DEFAULT_PASSWORD, help="password for every demo user")
+        parser.add_argument("--password", default=DEFAULT_PASSWORD, help="password for new demo users")
+        parser.add_argument(
+            "--reset-passwords", action="store_true", help="set --password on existing demo users too (logs them out)"
+        )
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         User = get_user_model()
-        admin, _ = User.objects.get_or_create(
+        admin, created = User.objects.get_or_create(
             username="admin", defaults={"is_superuser": True, "is_staff": True, "display_name": "平台管理员"}
         )
-        admin.set_password(options["password"])
-        admin.save()
+        self._password(admin, created, options)
         created = sum(self._org(admin, node, None) for node in TREE)
         for spec in USERS:
-            user, _ = User.objects.get_or_create(username=spec.username, defaults={"display_name": spec.display_name})
-            user.set_password(options["password"])
-            user.save()
+            user, created = User.objects.get_or_create(
+                username=spec.username, defaults={"display_name": spec.display_name}
+            )
+            self._password(user, created, options)
             StaffRole.objects.get_or_create(user=user, org=OrgNode.objects.get(code=spec.org_code), role=spec.role)
         self._election(admin)
         self._second_factor()
@@ -68,6 +71,10 @@ class Command(BaseCommand):
             from gonghui.experts.demo import load_demo_desk
 
             needs = load_demo_desk(admin)
+        if apps.is_installed("gonghui.members"):
+            from gonghui.members.counters import member_counts_repair
+
+            member_counts_repair()  # the loaders create memberships in bulk: counts are set from them once
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns, "
@@ -147,3 +154,11 @@ class Command(BaseCommand):
                 Seat("周建国", SeatPosition.MEMBER),
             ],
         )
+
+    @staticmethod
+    def _password(user: Any, created: bool, options: dict[str, Any]) -> None:
+        """A new demo user gets the password; an existing one keeps theirs (and their sessions) unless asked."""
+        if not created and not options.get("reset_passwords"):
+            return
+        user.set_password(options["password"])
+        user.save(update_fields=["password"])

@@ -57,3 +57,15 @@ def test_demo_federation_from_the_stories_loads_twice_without_duplicates() -> No
     assert Membership.objects.count() == 46 + 9 + 214 + 10 + 3 + 30
     assert Membership.objects.filter(status="pending").count() == 11
     assert not orgs_for(dafeng).filter(code="sn-kuaidi").exists()
+    from gonghui.members.counters import member_counts_drift
+
+    assert member_counts_drift() == []  # the loaders' bulk memberships are counted
+
+
+@pytest.mark.django_db
+def test_a_second_seed_keeps_the_demo_passwords_unless_asked() -> None:
+    call_command("seed_demo", password="first-pass-1", stdout=StringIO())
+    call_command("seed_demo", password="second-pass-2", stdout=StringIO())
+    assert User.objects.get(username="dafeng").check_password("first-pass-1")  # sessions survive `make run`
+    call_command("seed_demo", password="second-pass-2", reset_passwords=True, stdout=StringIO())
+    assert User.objects.get(username="dafeng").check_password("second-pass-2")
