@@ -26,7 +26,7 @@ class Drift:
     counted: int
 
 
-def _counted() -> Subquery:
+def _counted() -> Coalesce:
     active = (
         Membership.objects.filter(org=OuterRef("pk"), status=MembershipStatus.ACTIVE)
         .order_by()

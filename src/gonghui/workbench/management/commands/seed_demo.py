@@ -39,16 +39,16 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
         User = get_user_model()
-        admin, created = User.objects.get_or_create(
+        admin, new_admin = User.objects.get_or_create(
             username="admin", defaults={"is_superuser": True, "is_staff": True, "display_name": "平台管理员"}
         )
-        self._password(admin, created, options)
+        self._password(admin, new_admin, options)
         created = sum(self._org(admin, node, None) for node in TREE)
         for spec in USERS:
-            user, created = User.objects.get_or_create(
+            user, new_user = User.objects.get_or_create(
                 username=spec.username, defaults={"display_name": spec.display_name}
             )
-            self._password(user, created, options)
+            self._password(user, new_user, options)
             StaffRole.objects.get_or_create(user=user, org=OrgNode.objects.get(code=spec.org_code), role=spec.role)
         self._election(admin)
         self._second_factor()
