@@ -32,6 +32,9 @@ def setup_django() -> None:
         LOG_LEVEL="WARNING",
         # The sign-in bench reads codes from the console backend's outbox; at WARNING nothing is logged.
         SMS_CONSOLE_IN_PRODUCTION="1",
+        # The benches run imports and bulk approvals in this process, as a job worker would.
+        DB_STATEMENT_TIMEOUT_MS="0",
+        DB_LOCK_TIMEOUT_MS="60000",
     )
     _ensure_postgres_database(os.environ["DATABASE_URL"])
     import django

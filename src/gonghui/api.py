@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 from ninja.renderers import JSONRenderer
 
 from gonghui.accounts.api_auth import API_AUTH
+from gonghui.common.db_busy import is_busy
+from gonghui.common.error_views import error_response
 from gonghui.common.ratelimits import RateLimited
 
 
@@ -47,6 +51,18 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 @api.exception_handler(PermissionDenied)
 def on_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     return api.create_response(request, {"detail": _("您没有执行该操作的权限。")}, status=403)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(request, {"detail": _("请先登录，或提供有效的 API 令牌。")}, status=401)
+
+
+@api.exception_handler(OperationalError)
+def on_database_busy(request: HttpRequest, exc: OperationalError) -> HttpResponse:
+    if is_busy(exc):
+        return error_response(request, 503)
+    raise exc  # not a timeout: a real fault, left to Django's 500 (logged, JSON under /api/)
 
 
 def _register() -> None:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "gonghui.common.db_busy.DatabaseBusyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gonghui.common.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,6 +103,17 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", 0),
     )
 }
+# A request never waits long on a lock or a runaway statement: PostgreSQL cancels it and the request
+# answers 503 in Chinese (common.db_busy); job workers get their own, longer limits (jobs_worker).
+DB_LOCK_TIMEOUT_MS = envint("DB_LOCK_TIMEOUT_MS", 5_000)
+DB_STATEMENT_TIMEOUT_MS = envint("DB_STATEMENT_TIMEOUT_MS", 30_000)
+JOB_LOCK_TIMEOUT_MS = envint("JOB_LOCK_TIMEOUT_MS", 60_000)
+JOB_STATEMENT_TIMEOUT_MS = envint("JOB_STATEMENT_TIMEOUT_MS", 0)  # 0: none (an import of a million rows)
+HEALTHZ_TIMEOUT_MS = envint("HEALTHZ_TIMEOUT_MS", 800)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {
+        "options": f"-c lock_timeout={DB_LOCK_TIMEOUT_MS} -c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process read while the job worker writes; IMMEDIATE
     # transactions take the write lock up front instead of failing half-way.

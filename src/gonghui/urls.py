@@ -35,3 +35,8 @@ urlpatterns = [
     path("", include("gonghui.innovation.urls")),
     path("", include("gonghui.experts.urls")),
 ]
+
+handler400 = "gonghui.common.error_views.bad_request"
+handler403 = "gonghui.common.error_views.permission_denied"
+handler404 = "gonghui.common.error_views.page_not_found"
+handler500 = "gonghui.common.error_views.server_error"

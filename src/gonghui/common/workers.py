@@ -7,9 +7,11 @@ import logging
 import os
 import socket
 import threading
+from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
+from django.db.backends.signals import connection_created
 from django.utils import timezone
 
 from gonghui.common.models import WorkerHeartbeat
@@ -68,3 +70,18 @@ def start_purge_thread(interval: float) -> threading.Event:
 
     threading.Thread(target=purge, name="gonghui-purge", daemon=True).start()
     return stop
+
+
+def use_job_timeouts() -> None:
+    """From now on this process's database sessions get the job limits (JOB_LOCK_TIMEOUT_MS,
+    JOB_STATEMENT_TIMEOUT_MS) instead of the web's: a job may hold locks and run long (a million-row import)."""
+    connection_created.connect(_job_timeouts, dispatch_uid="gonghui.job_timeouts")
+    connections.close_all()  # the next query opens a connection that gets them
+
+
+def _job_timeouts(sender: object, connection: Any, **kwargs: Any) -> None:
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('lock_timeout', %s, false)", [str(settings.JOB_LOCK_TIMEOUT_MS)])
+        cursor.execute("SELECT set_config('statement_timeout', %s, false)", [str(settings.JOB_STATEMENT_TIMEOUT_MS)])

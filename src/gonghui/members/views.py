@@ -89,6 +89,7 @@ def member_list(request: HttpRequest) -> HttpResponse:
         **page_context(request, selectors.memberships_for(request.user, filters)),
         "form": form,
         "after": request.GET.get("after", ""),
+        "can_export_full": not scope_for(request.user, Perm.PII_FULL).is_empty,  # else the button is not shown
     }
     template = "members/_rows.html" if request.headers.get("HX-Request") else "members/list.html"
     return render(request, template, context)

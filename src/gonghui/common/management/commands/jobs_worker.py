@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from gonghui.common.models import WorkerHeartbeat
-from gonghui.common.workers import start_heartbeat_thread, start_purge_thread
+from gonghui.common.workers import start_heartbeat_thread, start_purge_thread, use_job_timeouts
 
 
 class Command(BaseCommand):
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--queue", default="default")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        use_job_timeouts()
         start_purge_thread(settings.FILE_PURGE_INTERVAL_SECONDS)
         if settings.TASKS_BACKEND == "rq":
             # django-tasks-rq needs its Job class to turn RQ jobs back into task results.

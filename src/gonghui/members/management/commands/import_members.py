@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from gonghui.common.workers import use_job_timeouts
 from gonghui.members.importer.pipeline import Mode, roster_import
 from gonghui.members.importer.report import write_error_report
 from gonghui.orgs.models import OrgNode
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--as-user", default="", help="staff account to act as (default: a platform admin)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        use_job_timeouts()  # a roster of a million rows is a job, run from the shell
         path = Path(options["path"])
         if not path.is_file():
             raise CommandError(f"没有这个文件：{path}")
