@@ -145,6 +145,11 @@ CACHES["limits"] = (
 SILENCED_SYSTEM_CHECKS = [] if REDIS_URL else ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # --- roster imports ------------------------------------------------------------
+# Checked before a spreadsheet is parsed (common.excel.reader.check_unpacked): a 3 MB zip bomb that
+# unpacks to 785 MB is refused at once. A real million-row roster unpacks to some 300 MB at 10:1.
+SPREADSHEET_MAX_UNPACKED_MB = envint("SPREADSHEET_MAX_UNPACKED_MB", 1024)
+SPREADSHEET_MAX_RATIO = envint("SPREADSHEET_MAX_RATIO", 100)
+SPREADSHEET_MAX_ROWS = envint("SPREADSHEET_MAX_ROWS", 1_100_000)
 # Files of at least IMPORT_PARALLEL_MIN_BYTES (about 30,000 xlsx rows per MB) are read and validated in
 # IMPORT_WORKERS spawned processes; 1 turns that off.
 IMPORT_WORKERS = envint("GONGHUI_IMPORT_WORKERS", min(os.cpu_count() or 1, 4))

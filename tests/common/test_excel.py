@@ -2,6 +2,8 @@ import csv
 import datetime as dt
 import io
 import pathlib
+import zipfile
+from typing import Any
 
 import openpyxl
 import pytest
@@ -136,3 +138,32 @@ def test_user_text_that_looks_like_a_formula_is_written_as_text(tmp_path: "pathl
     cells = [row[0] for row in sheet.iter_rows(min_row=2)]
     assert [c.value for c in cells] == [*evil, 42]
     assert [c.data_type for c in cells] == ["s", "s", "s", "s", "s", "n"]
+
+
+def _bomb() -> bytes:
+    """A valid roster with one extra sheet of 30 MB of zeros: a few dozen KB on disk."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(roster_like_a_real_union())) as source, zipfile.ZipFile(out, "w") as bomb:
+        for entry in source.infolist():
+            bomb.writestr(entry, source.read(entry.filename), compress_type=zipfile.ZIP_DEFLATED)
+        bomb.writestr("xl/worksheets/sheet2.xml", b"0" * 30_000_000, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
+    data = _bomb()
+    assert len(data) < 200_000
+    with pytest.raises(ValidationError, match="解压后过大") as refused:
+        read_table(data, "名册.xlsx", COLUMNS)
+    assert refused.value.code == "too_big"
+
+
+def test_too_many_rows_is_refused_before_parsing(settings: Any) -> None:
+    settings.SPREADSHEET_MAX_ROWS = 3
+    with pytest.raises(ValidationError, match="超过一次最多 3 行"):
+        read_table(roster_like_a_real_union(), "名册.xlsx", COLUMNS)
+    rows = "姓名,身份证号\n" + "张三,11010519491231002X\n" * 5
+    with pytest.raises(ValidationError, match="请分成几个文件导入"):
+        read_table(rows.encode(), "名册.csv", COLUMNS)
+    settings.SPREADSHEET_MAX_ROWS = 100
+    assert read_table(roster_like_a_real_union(), "名册.xlsx", COLUMNS).rows

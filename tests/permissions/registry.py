@@ -61,6 +61,14 @@ WEB_CASES = [
     Case("workbench:jobs", allowed=LOGGED_IN, marker=lambda w: w.union_a.name),
     Case("workbench:job", kwargs=lambda w: {"pk": w.job.pk}),
     Case("workbench:job_download", kwargs=lambda w: {"pk": w.job.pk}),
+    # Only the job's starter retries it; the World's job succeeded, so the owner is told it cannot be.
+    Case(
+        "workbench:job_retry",
+        kwargs=lambda w: {"pk": w.job.pk},
+        method="form",
+        ok=frozenset({302}),
+        allowed=frozenset({"owner"}),
+    ),
     Case("workbench:audit", allowed=LOGGED_IN, marker=lambda w: SECRET),
     Case("orgs:tree", allowed=LOGGED_IN, query=lambda w: {"q": "测试基层"}, marker=lambda w: w.union_a.name),
     Case("orgs:detail", kwargs=org("union_a")),
@@ -245,6 +253,13 @@ WEB_CASES = [
 API_CASES = [
     Case("api:me", allowed=LOGGED_IN),
     Case("api:jobs_get", kwargs=lambda w: {"job_id": w.job.pk}),
+    Case(
+        "api:jobs_retry",
+        kwargs=lambda w: {"job_id": w.job.pk},
+        method="post",
+        ok=frozenset({422}),
+        allowed=frozenset({"owner"}),
+    ),
     Case("api:orgs_list", allowed=LOGGED_IN, marker=lambda w: w.union_a.code),
     Case("api:orgs_get", kwargs=org("union_a")),
     Case("api:orgs_children", kwargs=org("town_a")),

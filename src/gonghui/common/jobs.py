@@ -8,17 +8,21 @@ practice means it does its writes in one transaction or skips finished work.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gonghui.common.models import Job, JobStatus
 
@@ -125,8 +129,14 @@ def job_execute(*, job_id: str) -> None:
     if job is None or job.finished:
         return
     handler = _HANDLERS[job.kind]
+    from gonghui.common.workers import current_worker_id  # workers imports the models, as this module does
+
     Job.objects.filter(pk=job.pk).update(
-        status=JobStatus.RUNNING, started_at=timezone.now(), attempts=job.attempts + 1, done=0
+        status=JobStatus.RUNNING,
+        started_at=timezone.now(),
+        attempts=job.attempts + 1,
+        done=0,
+        worker_id=current_worker_id(),
     )
     job.refresh_from_db()
     progress = Progress(job)
@@ -154,3 +164,36 @@ def _finish(job: Job, *, status: JobStatus, error: str) -> None:
     # committed yet, as when the job runs inside its caller's transaction.
     fields = ["status", "error", "finished_at", "result", "result_file", "total", "done", "message", "updated_at"]
     job.save(update_fields=fields)
+
+
+DEAD_WORKER = gettext_lazy("执行任务的后台进程已中断（重启或故障），任务没有完成。可以点“重试”重新执行。")
+
+
+def jobs_reap_dead() -> int:
+    """Mark running jobs whose worker stopped beating as failed, with the reason; returns how many."""
+    from gonghui.common.models import WorkerHeartbeat
+
+    horizon = timezone.now() - dt.timedelta(seconds=3 * settings.JOB_WORKER_HEARTBEAT_SECONDS)
+    alive = WorkerHeartbeat.objects.filter(seen_at__gte=horizon).values("worker_id")
+    dead = Job.objects.filter(status=JobStatus.RUNNING).exclude(worker_id="").exclude(worker_id__in=alive)
+    return dead.update(status=JobStatus.FAILED, error=str(DEAD_WORKER), finished_at=timezone.now())
+
+
+@transaction.atomic
+def job_retry(*, actor: Any, job: Job) -> Job:
+    """Run a failed job again with what it was given (an import's stored upload too, while it is kept)."""
+    locked = Job.objects.select_for_update().get(pk=job.pk)
+    if locked.status != JobStatus.FAILED:
+        raise ValidationError(_("只有失败的任务可以重试。"))
+    if locked.created_by_id != getattr(actor, "pk", None):
+        raise PermissionDenied
+    path = locked.params.get("path")
+    if path and not default_storage.exists(path):
+        raise ValidationError(_("上传的文件已按规定删除，请重新上传。"))
+    locked.status, locked.error, locked.done, locked.finished_at = JobStatus.QUEUED, "", 0, None
+    locked.save(update_fields=["status", "error", "done", "finished_at", "updated_at"])
+    from gonghui.common.tasks import run_job
+
+    job_id = str(locked.pk)
+    transaction.on_commit(lambda: run_job.enqueue(job_id))
+    return locked

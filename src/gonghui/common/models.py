@@ -81,6 +81,8 @@ class Job(models.Model):
     result_file = models.FileField(_("结果文件"), upload_to="jobs/%Y/%m/", blank=True)
     error = models.TextField(_("错误"), blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # The job worker running it (common.workers): a running job whose worker stopped beating is dead.
+    worker_id = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     started_at = models.DateTimeField(null=True, blank=True)

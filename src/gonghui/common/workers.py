@@ -10,11 +10,19 @@ import threading
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 from django.db.backends.signals import connection_created
 from django.utils import timezone
 
 from gonghui.common.models import WorkerHeartbeat
+
+logger = logging.getLogger(__name__)
+_CURRENT = {"worker_id": ""}
+
+
+def current_worker_id() -> str:
+    """This process's job-worker id ("" when a job runs inline, in the request that started it)."""
+    return _CURRENT["worker_id"]
 
 
 def heartbeat(worker_id: str) -> None:
@@ -27,10 +35,17 @@ def heartbeat(worker_id: str) -> None:
 def start_heartbeat_thread(worker_id: str, interval: float) -> threading.Event:
     stop = threading.Event()
 
+    _CURRENT["worker_id"] = worker_id
+
     def beat() -> None:
+        from gonghui.common.jobs import jobs_reap_dead  # jobs imports this module
+
         while True:
             try:
                 heartbeat(worker_id)
+                jobs_reap_dead()  # a live worker fails the jobs of a dead one, so they can be retried
+            except DatabaseError:
+                logger.warning("heartbeat not written", exc_info=True)
             finally:
                 connection.close()
             if stop.wait(interval):

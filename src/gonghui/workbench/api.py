@@ -6,6 +6,7 @@ import uuid
 from django.http import HttpRequest
 from ninja import Router, Schema
 
+from gonghui.common.jobs import job_retry
 from gonghui.common.models import Job, JobStatus
 from gonghui.orgs import selectors
 from gonghui.orgs.roles import Role
@@ -55,3 +56,9 @@ def me(request: HttpRequest) -> MeOut:
 @router.get("/jobs/{job_id}", response=JobOut, operation_id="jobs_get", tags=["jobs"])
 def jobs_get(request: HttpRequest, job_id: uuid.UUID) -> Job:
     return selectors.job_get_for(request.user, str(job_id))
+
+
+@router.post("/jobs/{job_id}/retry", response=JobOut, operation_id="jobs_retry", tags=["jobs"])
+def jobs_retry(request: HttpRequest, job_id: uuid.UUID) -> Job:
+    """Run a failed job again (its starter only); an import's stored upload is reused while it is kept."""
+    return job_retry(actor=request.user, job=selectors.job_get_for(request.user, str(job_id)))

@@ -5,9 +5,14 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
+from gonghui.common.form_errors import flash_outcome
+from gonghui.common.jobs import job_retry, jobs_reap_dead
+from gonghui.common.models import JobStatus
 from gonghui.members.selectors import pending_for
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
@@ -46,6 +51,8 @@ def jobs(request: HttpRequest) -> HttpResponse:
 @staff_view
 def job(request: HttpRequest, pk: str) -> HttpResponse:
     job = selectors.job_get_for(request.user, pk)
+    if job.status == JobStatus.RUNNING and jobs_reap_dead():  # its worker may have died with no other alive
+        job.refresh_from_db()
     template = "workbench/_job_progress.html" if request.headers.get("HX-Request") else "workbench/job.html"
     return render(request, template, {"job": job})
 
@@ -67,3 +74,16 @@ def audit(request: HttpRequest) -> HttpResponse:
         events = events.filter(action=action)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     return render(request, "workbench/audit.html", {"page": page, "action": action})
+
+
+@staff_view
+@require_POST
+def job_retry_view(request: HttpRequest, pk: str) -> HttpResponse:
+    job = selectors.job_get_for(request.user, pk)
+
+    def retry() -> str:
+        job_retry(actor=request.user, job=job)
+        return _("已重新开始。")
+
+    flash_outcome(request, retry)
+    return redirect("workbench:job", pk=pk)

@@ -12,10 +12,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from python_calamine import CalamineError, CalamineWorkbook
@@ -23,6 +25,8 @@ from python_calamine import CalamineError, CalamineWorkbook
 from gonghui.common.textnorm import clean_text
 
 HEADER_SCAN_ROWS = 20
+_SHEET_XML = re.compile(r"xl/worksheets/sheet1\.xml|content\.xml")
+_DIMENSION = re.compile(rb'<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"')
 _HEADER_NOISE = re.compile(r"[\s*＊:：]|[(（](必填|选填|可选)[)）]")
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
@@ -82,6 +86,41 @@ def _grid_from_workbook(data: bytes) -> list[list[Any]]:
     return grid
 
 
+def check_unpacked(data: bytes) -> None:
+    """Before parsing: a zipped workbook (xlsx, ods) may not unpack to more than SPREADSHEET_MAX_UNPACKED_MB,
+    nor compress better than SPREADSHEET_MAX_RATIO to 1 (a zip bomb does both), nor declare more rows than
+    SPREADSHEET_MAX_ROWS. The zip directory and the sheet's first bytes are read; nothing is unpacked."""
+    if not data.startswith(b"PK"):
+        return  # .xls: not a zip; the upload size cap bounds it
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+            unpacked = sum(e.file_size for e in entries)
+            sheet = next((e for e in entries if _SHEET_XML.fullmatch(e.filename)), None)
+            head = archive.open(sheet).read(4096) if sheet is not None else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+        raise ValidationError(_("无法读取该表格文件，请确认是有效的 Excel 文件。"), code="unreadable") from exc
+    limit = settings.SPREADSHEET_MAX_UNPACKED_MB * 1024 * 1024
+    if unpacked > limit or unpacked > settings.SPREADSHEET_MAX_RATIO * max(len(data), 1):
+        raise ValidationError(
+            _("表格解压后过大（%(mb)d MB），可能不是正常的名册文件。请删除多余的工作表、格式和空行后重新保存。")
+            % {"mb": unpacked // (1024 * 1024)},
+            code="too_big",
+        )
+    dimension = _DIMENSION.search(head)
+    if dimension:
+        _check_rows(int(dimension.group(1)))
+
+
+def _check_rows(rows: int) -> None:
+    if rows > settings.SPREADSHEET_MAX_ROWS:
+        raise ValidationError(
+            _("表格有 %(rows)d 行，超过一次最多 %(max)d 行，请分成几个文件导入。")
+            % {"rows": rows, "max": settings.SPREADSHEET_MAX_ROWS},
+            code="too_many_rows",
+        )
+
+
 def _fill_merged(grid: list[list[Any]], merged: Iterable[tuple[tuple[int, int], tuple[int, int]]]) -> None:
     """Copy each merged area's top-left value into the whole area."""
     for (r0, c0), (r1, c1) in merged:
@@ -97,8 +136,10 @@ def load_grid(source: bytes | IO[bytes], filename: str) -> list[list[Any]]:
     data = source if isinstance(source, bytes) else source.read()
     name = filename.lower()
     if name.endswith(".csv"):
+        _check_rows(data.count(b"\n") + 1)
         return _grid_from_csv(data)
     if name.endswith(SPREADSHEET_SUFFIXES):
+        check_unpacked(data)
         return _grid_from_workbook(data)
     raise ValidationError(_("只支持 xlsx、xls、csv 格式的文件。"), code="file_type")
 
