@@ -183,10 +183,10 @@ def jobs_reap_dead() -> int:
 def job_retry(*, actor: Any, job: Job) -> Job:
     """Run a failed job again with what it was given (an import's stored upload too, while it is kept)."""
     locked = Job.objects.select_for_update().get(pk=job.pk)
+    if locked.created_by_id != getattr(actor, "pk", None):
+        raise PermissionDenied  # first: whether the job failed is its starter's business
     if locked.status != JobStatus.FAILED:
         raise ValidationError(_("只有失败的任务可以重试。"))
-    if locked.created_by_id != getattr(actor, "pk", None):
-        raise PermissionDenied
     path = locked.params.get("path")
     if path and not default_storage.exists(path):
         raise ValidationError(_("上传的文件已按规定删除，请重新上传。"))
