@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import OperationalError
+from django.db import IntegrityError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.renderers import JSONRenderer
 
 from gonghui.accounts.api_auth import API_AUTH
 from gonghui.common.db_busy import is_busy
 from gonghui.common.error_views import error_response
+from gonghui.common.nul_guard import NulRejectingParser
 from gonghui.common.ratelimits import RateLimited
 
 
@@ -20,7 +23,44 @@ class ChineseJSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}  # Chinese text stays readable in responses
 
 
-api = NinjaAPI(
+# What every operation may answer besides its own responses, all in one shape (`Error`): the handlers
+# below and ninja's own request validation (whose `detail` is a list of the fields that failed).
+ERROR_RESPONSES = {
+    400: "请求无法识别",
+    401: "未登录或令牌无效",
+    403: "没有权限",
+    404: "未找到，或不在您的范围内",
+    409: "与已有记录冲突",
+    422: "输入有误（`detail` 为第一条原因，`errors` 按字段列出）",
+    429: "提交过于频繁",
+    503: "系统繁忙，请稍后重试",
+}
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "detail": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "object"}}]},
+        "errors": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+    },
+    "required": ["detail"],
+}
+
+
+class GonghuiAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> Any:
+        """ninja's schema, with the error answers every operation can give, so a client can rely on them."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema["components"].setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for methods in schema["paths"].values():
+            for operation in methods.values():
+                for status, text in ERROR_RESPONSES.items():
+                    operation["responses"].setdefault(status, {"description": text, "content": error})
+        return schema
+
+
+api = GonghuiAPI(
+    parser=NulRejectingParser(),
     renderer=ChineseJSONRenderer(),
     title="Gonghui API",
     version="1",
@@ -56,6 +96,22 @@ def on_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
     return api.create_response(request, {"detail": _("请先登录，或提供有效的 API 令牌。")}, status=401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    cause = exc.__cause__
+    if isinstance(cause, HttpError):  # ninja wraps what the body parser raised (NulRejectingParser) in a 400
+        exc = cause
+    elif exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+        return api.create_response(request, {"detail": _("请求内容无法解析，须为 UTF-8 编码的 JSON。")}, status=400)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+@api.exception_handler(IntegrityError)
+def on_conflict(request: HttpRequest, exc: IntegrityError) -> HttpResponse:
+    # A database guard refused a duplicate a concurrent request made first (services check what they can).
+    return api.create_response(request, {"detail": _("与已有记录冲突（可能刚被他人处理），请刷新后重试。")}, status=409)
 
 
 @api.exception_handler(OperationalError)

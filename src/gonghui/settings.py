@@ -61,6 +61,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "gonghui.common.db_busy.DatabaseBusyMiddleware",
+    "gonghui.common.nul_guard.NulGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gonghui.common.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -28,6 +28,10 @@ def client_address(request: HttpRequest) -> str:
     return client_ip(request) or "0.0.0.0"  # noqa: S104 - a bucket name, not a bind address
 
 
+def _client_key(group: str, request: HttpRequest) -> str:
+    return client_address(request)  # never None: a request without an address shares one bucket
+
+
 def _identity_key(value: str) -> object:
     return lambda group, request: value
 
@@ -38,7 +42,7 @@ def check_rate(request: HttpRequest, *, form: str, identities: Mapping[str, str]
     `identities` maps a kind ("id", "mobile") to a keyed hash of the value: cache keys never hold a number.
     """
     limited = is_ratelimited(
-        request, group=f"{form}:client", key="ip", rate=settings.PUBLIC_LIMIT_PER_CLIENT, increment=True
+        request, group=f"{form}:client", key=_client_key, rate=settings.PUBLIC_LIMIT_PER_CLIENT, increment=True
     )
     for kind, digest in (identities or {}).items():
         if digest:
