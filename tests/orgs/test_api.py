@@ -64,3 +64,19 @@ def test_terms_list_seats(world: World) -> None:
     assert status == 200 and body[0]["seats"] == [
         {"person_name": "郑向乐", "position": "chair", "is_front_line": False}
     ]
+
+
+def test_patch_changes_only_the_fields_sent(world: World) -> None:
+    from gonghui.orgs.models import OrgNode
+
+    OrgNode.objects.filter(pk=world.union_a.pk).update(address="大中街道 88 号", is_active=False)
+    before = OrgNode.objects.get(pk=world.union_a.pk)
+    status, _body = call(world, "owner", "patch", f"/orgs/{world.union_a.code}", {"chair_name": "新主席"})
+    after = OrgNode.objects.get(pk=world.union_a.pk)
+    assert status == 200 and after.chair_name == "新主席"
+    assert (after.uscc, after.address, after.is_active, after.name) == (
+        before.uscc,
+        "大中街道 88 号",
+        False,  # a revoked union stays revoked
+        before.name,
+    )

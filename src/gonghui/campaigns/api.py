@@ -123,7 +123,7 @@ class AddedOut(Schema):
     added: int
 
 
-class JobOut(Schema):
+class JobStartedOut(Schema):
     job_id: str
     status: str
 
@@ -145,11 +145,11 @@ def campaigns_beneficiaries_rule(request: HttpRequest, pk: int, payload: RuleIn)
     return {"added": beneficiaries_by_rule(actor=request.user, campaign=campaign, **payload.dict())}
 
 
-@router.post("/campaigns/{int:pk}/payouts/approve", response=JobOut, operation_id="campaigns_payouts_approve")
-def campaigns_payouts_approve(request: HttpRequest, pk: int) -> JobOut:
+@router.post("/campaigns/{int:pk}/payouts/approve", response=JobStartedOut, operation_id="campaigns_payouts_approve")
+def campaigns_payouts_approve(request: HttpRequest, pk: int) -> JobStartedOut:
     """Start the bulk approval of the campaign's pending payouts (FINANCE); poll /jobs/{job_id}."""
     job = bulk_approve_start(actor=request.user, campaign=selectors.campaign_get_for(request.user, pk))
-    return JobOut(job_id=str(job.pk), status=job.status)
+    return JobStartedOut(job_id=str(job.pk), status=job.status)
 
 
 @router.get("/campaigns/{int:pk}/coverage", response=CoverageOut, operation_id="campaigns_coverage")

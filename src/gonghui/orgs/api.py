@@ -1,6 +1,7 @@
 """Org tree, enterprises and committees over the API. Thin: selectors and services do the work."""
 
 import datetime as dt
+from dataclasses import replace
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
@@ -53,6 +54,33 @@ class OrgIn(Schema):
 
     def to_fields(self) -> OrgFields:
         return OrgFields(**self.dict(include=set(OrgIn.model_fields)))
+
+
+class OrgPatchIn(Schema):
+    """Only the fields sent change; the others keep what is on record."""
+
+    name: str | None = None
+    kind: OrgKind | None = None
+    region_code: str | None = None
+    uscc: str | None = None
+    address: str | None = None
+    chair_name: str | None = None
+    established_on: dt.date | None = None
+    is_active: bool | None = None
+
+    def to_fields(self, org: OrgNode) -> OrgFields:
+        current = OrgFields(
+            name=org.name,
+            kind=org.kind,
+            region_code=org.region_id,
+            uscc=org.uscc,
+            address=org.address,
+            chair_name=org.chair_name,
+            established_on=org.established_on,
+            is_active=org.is_active,
+        )
+        sent = {k: v for k, v in self.dict(exclude_unset=True).items() if v is not None or k == "established_on"}
+        return replace(current, **sent)
 
 
 class OrgCreateIn(OrgIn):
@@ -145,9 +173,9 @@ def orgs_create_child(request: HttpRequest, code: str, payload: OrgCreateIn) -> 
 
 
 @router.patch("/orgs/{code}", response=OrgOut, operation_id="orgs_update")
-def orgs_update(request: HttpRequest, code: str, payload: OrgIn) -> OrgNode:
+def orgs_update(request: HttpRequest, code: str, payload: OrgPatchIn) -> OrgNode:
     org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
-    return org_update(actor=request.user, org=org, fields=payload.to_fields(), request=request)
+    return org_update(actor=request.user, org=org, fields=payload.to_fields(org), request=request)
 
 
 @router.post("/orgs/{code}/move", response=OrgOut, operation_id="orgs_move")
