@@ -42,7 +42,7 @@ def test_bulk_approval_pays_everyone_once_and_reports_what_it_left(
     override = pay(world, maker="helper", person=payouts[1].person, campaign=campaign, override_reason="二次慰问")
     job = _run(world, campaign, django_capture_on_commit_callbacks)
     assert job.status == JobStatus.SUCCEEDED, job.error
-    assert job.result == {"approved": 5, "own": 1, "overrides": 1, "duplicates": 1}
+    assert job.result == {"approved": 5, "own": 1, "overrides": 1, "duplicates": 1, "over_budget": 0}
     assert (job.done, job.total) == (8, 8)
     statuses = dict(Payout.objects.filter(campaign=campaign).values_list("pk", "status"))
     assert [statuses[p.pk] for p in payouts] == ["approved"] * 5
@@ -115,3 +115,15 @@ def test_a_payout_made_by_the_checker_alone_leaves_nothing_to_approve(world: Wor
     with pytest.raises(ValidationError):
         bulk_approve_start(actor=world.users["owner"], campaign=campaign)
     assert Payout.objects.get(campaign=campaign).kind == PayoutKind.CONDOLENCE
+
+
+def test_bulk_approval_stops_at_the_budget_and_leaves_the_rest_pending(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    campaign, payouts = _ledger(world, 5, seq0=300)  # 5 × 3,000 yuan
+    campaign.budget = Decimal("10000")  # type: ignore[attr-defined]
+    campaign.save()  # type: ignore[attr-defined]
+    job = _run(world, campaign, django_capture_on_commit_callbacks)
+    assert (job.result["approved"], job.result["over_budget"]) == (3, 2)
+    approved = Payout.objects.filter(pk__in=[p.pk for p in payouts], status=PayoutStatus.APPROVED)
+    assert sum(p.amount for p in approved) == Decimal("9000")

@@ -84,8 +84,10 @@ def test_no_second_payout_of_a_kind_in_a_campaign_without_a_reason(world: World)
         ),
     )
     aid_payout_approve(actor=world.users["same"], payout=pay(world, person=person, campaign=winter(world.county_a)))
-    override = pay(world, person=person, campaign=campaign, override_reason="住院二次手术，经主席办公会研究")
-    assert aid_payout_approve(actor=world.users["same"], payout=override).status == PayoutStatus.APPROVED
+    override = pay(world, "helper", person=person, campaign=campaign, override_reason="住院二次手术，经主席办公会研究")
+    with pytest.raises(ValidationError, match="须由主办工会（大丰区总工会）的财务审核"):  # the town is below the host
+        aid_payout_approve(actor=world.users["same"], payout=override)
+    assert aid_payout_approve(actor=world.users["owner"], payout=override).status == PayoutStatus.APPROVED
     assert Payout.objects.filter(person=person, status="approved").count() == 4
 
 

@@ -85,6 +85,7 @@ class PayoutOut(Schema):
     status: PayoutStatus
     maker: str
     checker: str | None
+    warnings: list[str] = []  # for the maker, on entry: e.g. the campaign is now over its budget
 
     @staticmethod
     def resolve_org(obj: Payout) -> str:

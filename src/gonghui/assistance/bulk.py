@@ -16,12 +16,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.assistance.choices import PayoutStatus
 from gonghui.assistance.models import Payout
+from gonghui.assistance.payouts import campaign_spent
 from gonghui.campaigns.models import Campaign
 from gonghui.campaigns.tallies import ledger_approved
 from gonghui.common.jobs import job_start
@@ -41,6 +42,7 @@ class Tally:
     own: int = 0  # entered by the checker: another checker must approve them
     overrides: int = 0  # a second payment with a reason: approved one by one
     duplicates: int = 0  # would pay someone twice: left pending for a decision
+    over_budget: int = 0  # would take the campaign past its budget: left pending
 
     def add(self, other: Tally) -> None:
         for f in fields(self):
@@ -67,6 +69,7 @@ def approve_batch(actor: Any, campaign: Campaign, rows: list[Row]) -> Tally:
         return tally
     stamp = timezone.now()
     with transaction.atomic():
+        chosen, tally.over_budget = _within_budget(campaign, chosen)
         try:
             with transaction.atomic():
                 tally.approved = _approve(actor, stamp, Payout.objects.filter(pk__in=chosen))
@@ -81,6 +84,21 @@ def approve_batch(actor: Any, campaign: Campaign, rows: list[Row]) -> Tally:
         # The rows this batch approved: a row approved elsewhere meanwhile has another checker or time.
         ledger_approved(campaign.pk, Payout.objects.filter(pk__in=chosen, checker=actor, checked_at=stamp))
     return tally
+
+
+def _within_budget(campaign: Campaign, chosen: list[int]) -> tuple[list[int], int]:
+    """The rows that still fit the budget, in key order (the campaign row is locked against other checkers)."""
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if not locked.budget:
+        return chosen, 0
+    room = locked.budget - campaign_spent(locked, approved_only=True)
+    value = dict(Payout.objects.filter(pk__in=chosen).annotate(v=F("amount") + F("goods_value")).values_list("pk", "v"))
+    kept = []
+    for pk in chosen:
+        if value[pk] <= room:
+            kept.append(pk)
+            room -= value[pk]
+    return kept, len(chosen) - len(kept)
 
 
 def _choose(actor: Any, campaign: Campaign, rows: list[Row]) -> tuple[Tally, list[int]]:

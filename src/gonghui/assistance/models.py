@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -306,6 +307,10 @@ class Payout(models.Model):
             models.Index(fields=["campaign", "status"], name="assistance_payout_campaign"),
             models.Index(fields=["org", "status"], name="assistance_payout_org"),
         ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.warnings: list[str] = []  # what the entry service wants the maker told (not stored)
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.amount}"

@@ -50,7 +50,7 @@ def payout_new(request: HttpRequest, file_pk: int) -> HttpResponse:
         d = form.cleaned_data
         try:
             campaign = covering.get(pk=d["campaign"]) if d["campaign"] else None
-            aid_payout_create(
+            payout = aid_payout_create(
                 actor=request.user,
                 org=file.org,
                 kind=d["kind"],
@@ -68,6 +68,8 @@ def payout_new(request: HttpRequest, file_pk: int) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             messages.success(request, _("已登记发放，请由另一位财务人员审核后生效。"))
+            for warning in payout.warnings:
+                messages.warning(request, warning)
             return redirect("assistance:file", pk=file.pk)
     title = _("向 %(name)s 发放帮扶") % {"name": file.person.name}
     return render(request, "orgs/form.html", {"form": form, "title": title})

@@ -13,21 +13,21 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.assistance.choices import FileStatus, FundSource, PayoutKind, PayoutStatus
 from gonghui.assistance.models import HardshipFile, Payout
 from gonghui.assistance.selectors import require_money_role
-from gonghui.campaigns.models import Campaign
+from gonghui.campaigns.models import Beneficiary, Campaign
 from gonghui.campaigns.tallies import ledger_approved
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import require
+from gonghui.orgs.scope import can, require
 
 DUPLICATE = _("“%(who)s”在本次活动中已领取过同类帮扶，不能重复发放；确需再次发放请填写理由。")
 
@@ -109,8 +109,47 @@ def aid_payout_create(
     guard = _duplicate_of(payout)
     if guard is not None and Payout.objects.filter(guard, status=PayoutStatus.APPROVED).exists():
         raise ValidationError(DUPLICATE % {"who": _who(payout)}, code="duplicate")
+    if campaign is not None:
+        _check_campaign_rules(payout, campaign)
     payout.save()
+    if campaign is not None and campaign.budget and campaign_spent(campaign) > campaign.budget:
+        payout.warnings.append(  # entered, with a warning: the checker decides (approval refuses it)
+            _("本活动已登记的发放合计超过预算 %(budget)s 元，审核时将被拒绝，除非填写超支理由。")
+            % {"budget": f"{campaign.budget:,.2f}"}
+        )
     return payout
+
+
+def _value(payout: Payout) -> Decimal:
+    return payout.amount + payout.goods_value
+
+
+def campaign_spent(campaign: Campaign, *, approved_only: bool = False) -> Decimal:
+    """What the campaign's ledger holds: approved payouts, and pending ones unless `approved_only`."""
+    statuses = [PayoutStatus.APPROVED] if approved_only else [PayoutStatus.APPROVED, PayoutStatus.PENDING]
+    total = Payout.objects.filter(campaign=campaign, status__in=statuses).aggregate(
+        total=Sum(F("amount") + F("goods_value"))
+    )["total"]
+    return total or Decimal(0)
+
+
+def _check_campaign_rules(payout: Payout, campaign: Campaign) -> None:
+    """Above the kind's standard, or to someone not on the campaign's list: only with a written reason."""
+    if payout.override_reason:
+        return
+    standard = campaign.standard_for(payout.kind)
+    if standard is not None and _value(payout) > standard:
+        raise ValidationError(
+            _("超过本活动“%(kind)s”标准 %(standard)s 元/人次；确需超标发放请填写理由，由主办工会财务审核。")
+            % {"kind": payout.get_kind_display(), "standard": f"{standard:,.2f}"},
+            code="over_standard",
+        )
+    listed = Beneficiary.objects.filter(campaign=campaign)
+    if payout.person_id and listed.exists() and not listed.filter(person_id=payout.person_id).exists():
+        raise ValidationError(
+            _("“%(who)s”不在本活动的慰问名单中；确需发放请填写理由，由主办工会财务审核。") % {"who": _who(payout)},
+            code="off_list",
+        )
 
 
 @transaction.atomic
@@ -125,6 +164,8 @@ def aid_payout_approve(*, actor: Any, payout: Payout) -> Payout:
     guard = _duplicate_of(payout)
     if guard is not None and Payout.objects.filter(guard, status=PayoutStatus.APPROVED).exists():
         raise ValidationError(DUPLICATE % {"who": _who(payout)}, code="duplicate")
+    if payout.campaign_id is not None:
+        _check_approval_in_campaign(actor, payout)
     payout.status = PayoutStatus.APPROVED
     payout.checker = actor
     payout.checked_at = timezone.now()
@@ -144,6 +185,26 @@ def aid_payout_approve(*, actor: Any, payout: Payout) -> Payout:
             detail={"override": payout.override_reason, "kind": payout.kind},
         )
     return payout
+
+
+def _check_approval_in_campaign(actor: Any, payout: Payout) -> None:
+    """Within the budget, unless overridden; an override (duplicate, above standard, off the list, over the
+    budget) is approved only by finance of the union that runs the campaign, not of a union below it."""
+    campaign = Campaign.objects.select_for_update().get(pk=payout.campaign_id or 0)  # one campaign's approvals queue
+    if payout.override_reason:
+        if not can(actor, Perm.FINANCE, campaign.org):
+            raise ValidationError(
+                _("填写了理由的超标准、超预算、名单外或重复发放，须由主办工会（%(org)s）的财务审核。")
+                % {"org": campaign.org.name},
+                code="override_level",
+            )
+        return
+    if campaign.budget and campaign_spent(campaign, approved_only=True) + _value(payout) > campaign.budget:
+        raise ValidationError(
+            _("审核后将超出活动预算 %(budget)s 元（已审核 %(spent)s 元）；确需超支请由经办人填写理由后重新登记。")
+            % {"budget": f"{campaign.budget:,.2f}", "spent": f"{campaign_spent(campaign, approved_only=True):,.2f}"},
+            code="over_budget",
+        )
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from gonghui.assistance.bulk import bulk_approve_start
+from gonghui.assistance.choices import PayoutKind
 from gonghui.campaigns import selectors
 from gonghui.campaigns.choices import BeneficiarySource, CampaignKind, TargetGroup
 from gonghui.campaigns.models import Beneficiary, Campaign
@@ -29,6 +30,7 @@ class CampaignIn(Schema):
     budget: Decimal = Decimal(0)
     target_group: TargetGroup | None = None
     reported_total: Decimal | None = None
+    standards: dict[PayoutKind, Decimal] = {}
 
 
 class CampaignOut(Schema):
@@ -41,6 +43,7 @@ class CampaignOut(Schema):
     ends_on: dt.date
     budget: Decimal
     reported_total: Decimal | None
+    standards: dict[str, Decimal]
 
     @staticmethod
     def resolve_org(obj: Campaign) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.assistance.choices import Category
+from gonghui.assistance.choices import Category, PayoutKind
 from gonghui.campaigns.choices import CampaignKind, TargetGroup
 from gonghui.common.widgets import DateInput
 from gonghui.members.choices import EmploymentForm
@@ -26,6 +27,23 @@ class CampaignForm(forms.Form):
         label=_("上报金额（元）"), required=False, min_value=Decimal(0), max_digits=14, decimal_places=2
     )
     description = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for kind, label in PayoutKind.choices:  # 发放标准, one optional amount per kind
+            self.fields[f"standard_{kind}"] = forms.DecimalField(
+                label=_("%(kind)s标准（元/人次）") % {"kind": label},
+                required=False,
+                min_value=Decimal("0.01"),
+                max_digits=12,
+                decimal_places=2,
+                help_text=_("超过标准的发放须填写理由，由主办工会财务审核；不设标准请留空"),
+            )
+
+    def service_fields(self) -> dict[str, Any]:
+        d = {k: v for k, v in self.cleaned_data.items() if k != "org" and not k.startswith("standard_")}
+        d["standards"] = {kind: self.cleaned_data[f"standard_{kind}"] for kind in PayoutKind.values}
+        return d
 
 
 class RuleForm(forms.Form):

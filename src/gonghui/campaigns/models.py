@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,9 @@ class Campaign(models.Model):
     starts_on = models.DateField(_("开始日期"))
     ends_on = models.DateField(_("结束日期"))
     budget = models.DecimalField(_("预算（元）"), max_digits=14, decimal_places=2, default=0)
+    # The most one payout of a kind may be ({"condolence": "500.00"}): above it needs a reason and the host's
+    # finance checker (assistance.payouts).
+    standards = models.JSONField(_("发放标准（元/人次）"), default=dict, blank=True)
     target_group = models.CharField(_("对象"), max_length=16, choices=TargetGroup.choices, blank=True)
     description = models.TextField(_("说明"), blank=True)
     reported_total = models.DecimalField(
@@ -48,6 +53,10 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def standard_for(self, kind: str) -> Decimal | None:
+        value = (self.standards or {}).get(kind)
+        return Decimal(str(value)) if value not in (None, "") else None
 
 
 class Beneficiary(models.Model):

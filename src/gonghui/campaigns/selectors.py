@@ -96,6 +96,10 @@ class Coverage:
         return (self.total.value / budget * 100).quantize(Decimal("0.1")) if budget else None
 
     @property
+    def over_budget(self) -> bool:
+        return bool(self.campaign.budget) and self.total.value > self.campaign.budget
+
+    @property
     def reconciles(self) -> bool:
         """The ledger's parts by kind and by fund add up to its whole, which equals the reported figure if any.
 

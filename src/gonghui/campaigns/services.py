@@ -36,6 +36,7 @@ def campaign_create(
     target_group: str = "",
     reported_total: Decimal | None = None,
     description: str = "",
+    standards: dict[str, Decimal] | None = None,
 ) -> Campaign:
     """Those who run assistance in the org (ASSISTANCE: 帮扶专员, 管理员) start campaigns."""
     require(actor, org, Perm.ASSISTANCE)
@@ -45,6 +46,9 @@ def campaign_create(
         raise ValidationError({"ends_on": _("结束日期不能早于开始日期。")})
     if budget < 0:
         raise ValidationError({"budget": _("预算不能为负数。")})
+    kept = {str(getattr(kind, "value", kind)): value for kind, value in (standards or {}).items() if value is not None}
+    if any(value <= 0 for value in kept.values()):
+        raise ValidationError({"standards": _("发放标准须大于 0；不设标准请留空。")})
     campaign = Campaign.objects.create(
         org=org,
         name=name.strip(),
@@ -56,6 +60,7 @@ def campaign_create(
         target_group=target_group,
         reported_total=reported_total,
         description=description,
+        standards={kind: str(value) for kind, value in kept.items()},
     )
     audit_record(actor=actor, action=AuditAction.CREATE, target=campaign, org=org)
     return campaign

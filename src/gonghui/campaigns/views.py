@@ -44,8 +44,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
     form = CampaignForm(request.POST or None, initial={"org": request.GET.get("org", ""), "year": today.year})
 
     def create(org: OrgNode) -> Campaign:
-        fields = {name: value for name, value in form.cleaned_data.items() if name != "org"}
-        return campaign_create(actor=request.user, org=org, **fields)
+        return campaign_create(actor=request.user, org=org, **form.service_fields())
 
     campaign = act_in_org(
         request, form, "org", Perm.ASSISTANCE, create, refused=_("找不到该组织，或您无权在那里开展活动。")
