@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client, override_settings
 
 from gonghui.members.models import Membership
-from tests.world import World
+from tests.world import World, build_world
 
 
 def _staff(world: World, persona: str = "owner") -> Client:
@@ -56,7 +56,8 @@ def test_the_full_export_button_shows_only_to_those_who_may_use_it(world: World)
     not os.environ.get("DATABASE_URL", "").startswith("postgres"), reason="lock_timeout is PostgreSQL's"
 )
 @pytest.mark.django_db(transaction=True)
-def test_a_locked_row_answers_503_in_chinese_and_healthz_stays_quick(world: World) -> None:
+def test_a_locked_row_answers_503_in_chinese_and_healthz_stays_quick(regions: None) -> None:
+    world = build_world()  # committed, so the other session sees the row it locks
     member = Membership.objects.get(pk=world.member.pk)
     settings_dict = connection.settings_dict
     locked, release = threading.Event(), threading.Event()

@@ -91,7 +91,9 @@ def use_job_timeouts() -> None:
     """From now on this process's database sessions get the job limits (JOB_LOCK_TIMEOUT_MS,
     JOB_STATEMENT_TIMEOUT_MS) instead of the web's: a job may hold locks and run long (a million-row import)."""
     connection_created.connect(_job_timeouts, dispatch_uid="gonghui.job_timeouts")
-    connections.close_all()  # the next query opens a connection that gets them
+    for open_connection in connections.all(initialized_only=True):
+        if open_connection.connection is not None:  # already connected: set them now
+            _job_timeouts(None, open_connection)
 
 
 def _job_timeouts(sender: object, connection: Any, **kwargs: Any) -> None:
