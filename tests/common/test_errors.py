@@ -11,8 +11,9 @@ import pytest
 from django.db import connection
 from django.test import Client, override_settings
 
-from gonghui.members.models import Membership
-from tests.world import World, build_world
+from tests.assistance.conftest import member_in
+from tests.factories import UserFactory, grant, make_org
+from tests.world import World
 
 
 def _staff(world: World, persona: str = "owner") -> Client:
@@ -57,8 +58,9 @@ def test_the_full_export_button_shows_only_to_those_who_may_use_it(world: World)
 )
 @pytest.mark.django_db(transaction=True)
 def test_a_locked_row_answers_503_in_chinese_and_healthz_stays_quick(regions: None) -> None:
-    world = build_world()  # committed, so the other session sees the row it locks
-    member = Membership.objects.get(pk=world.member.pk)
+    union = make_org("锁测试工会", code="lock-union")  # committed, so the other session sees the row it locks
+    cadre = grant(UserFactory(username="lock-cadre"), union).user
+    member = member_in(union, "锁会员", 901).memberships.get()
     settings_dict = connection.settings_dict
     locked, release = threading.Event(), threading.Event()
 
@@ -75,7 +77,8 @@ def test_a_locked_row_answers_503_in_chinese_and_healthz_stays_quick(regions: No
         assert locked.wait(5)
         with connection.cursor() as cursor:
             cursor.execute("SET lock_timeout = '300ms'")
-        owner = _staff(world)
+        owner = Client()
+        owner.force_login(cadre)
         response = owner.post(f"/members/{member.pk}/end/", {"reason": "离职"})
         assert response.status_code == 503 and "系统繁忙" in response.content.decode()
         assert response["Retry-After"] == "5"
