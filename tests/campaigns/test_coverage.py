@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.http import Http404
+from django.test import Client
 
 from gonghui.assistance.choices import FundSource, PayoutKind
 from gonghui.assistance.payouts import aid_payout_approve, aid_payout_create
@@ -110,3 +111,16 @@ def test_cached_coverage_follows_every_approval_and_list_change_and_narrows_to_a
     assert (only_union.total.people, only_union.total.money, only_union.beneficiaries) == (1, Decimal("3000"), 1)
     with pytest.raises(Http404):
         campaign_coverage(world.users["sibling"], fresh, under=world.union_a)
+
+
+def test_the_host_unions_own_payouts_have_their_row_and_the_rows_add_up(world: World) -> None:
+    campaign = winter(world.town_a)
+    _paid(world, campaign, world.union_a, "周子", 31)
+    _paid(world, campaign, world.town_a, "吴本级", 32)  # the town pays a worker itself
+    coverage = campaign_coverage(world.users["owner"], campaign)
+    first = coverage.by_child[0]
+    assert first[0] == world.town_a and (first[1], first[2].people, first[2].money) == (1, 1, Decimal("3000"))
+    assert sum(t.people for _c, _n, t in coverage.by_child) == coverage.total.people == 2
+    client = Client()
+    client.force_login(world.users["owner"])
+    assert "大中街道总工会（本级）" in client.get(f"/campaigns/{campaign.pk}/").content.decode()

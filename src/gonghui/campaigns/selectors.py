@@ -103,7 +103,7 @@ class Coverage:
     def reconciles(self) -> bool:
         """The ledger's parts by kind and by fund add up to its whole, which equals the reported figure if any.
 
-        Child unions are not a part: payouts the root union makes itself belong to none of them.
+        The rows by union (the host's own first, then its children) add up to the whole as well.
         """
         whole = self.total.value
         parts_add_up = all(
@@ -151,9 +151,9 @@ def _coverage(campaign: Campaign, root: OrgNode) -> Coverage:
     total = Totals()
     by_kind: dict[str, Money] = defaultdict(Money)
     by_fund: dict[str, Money] = defaultdict(Money)
-    by_child: dict[str, Totals] = defaultdict(Totals)
+    by_child: dict[str, Totals] = defaultdict(Totals)  # `root`'s own rows under its own path (shorter)
     for child, kind, fund, count, amount, goods, people, enterprises in rows:
-        own = by_child[child] if len(child) == width else Totals()  # `root`'s own rows belong to no child
+        own = by_child[child]
         for bucket in (total, own):
             bucket.add(count, amount, goods)
             bucket.people += people
@@ -161,7 +161,9 @@ def _coverage(campaign: Campaign, root: OrgNode) -> Coverage:
         by_kind[kind].add(count, amount, goods)
         by_fund[fund].add(count, amount, goods)
     listed = _listed(campaign, root, width)
-    children = OrgNode.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path")
+    children = list(OrgNode.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("path"))
+    if root.path in by_child or listed.get(root.path):  # what the host union paid or listed itself: 本级
+        children.insert(0, root)
     return Coverage(
         campaign=campaign,
         beneficiaries=sum(listed.values()),

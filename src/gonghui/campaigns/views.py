@@ -81,6 +81,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "c": campaign,
         "cov": coverage,
         "under": under,
+        "root_pk": (under or campaign.org).pk,  # the host's own row in the table by union (本级)
         "by_kind": by_kind,
         "by_fund": by_fund,
         "chart": _chart(coverage, by_kind, by_fund),
