@@ -230,7 +230,6 @@ if BEHIND_PROXY:
 # Every public form counts each try three times, in separate buckets: per client address, per ID number
 # and per mobile (their HMACs). A factory behind one NAT shares the client bucket, hence its larger size.
 RATELIMIT_USE_CACHE = "limits"
-RATELIMIT_IP_META_KEY = "gonghui.common.audit.client_ip"
 PUBLIC_LIMIT_PER_IDENTITY = envstr("PUBLIC_LIMIT_PER_IDENTITY", "10/h")
 PUBLIC_LIMIT_PER_CLIENT = envstr("PUBLIC_LIMIT_PER_CLIENT", "300/h")
 JOIN_MIN_AGE = envint("JOIN_MIN_AGE", 16)

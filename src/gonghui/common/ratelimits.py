@@ -23,13 +23,9 @@ class RateLimited(ValidationError):
     """Too many tries: a form shows the message under the form, the API answers 429."""
 
 
-def client_address(request: HttpRequest) -> str:
-    """django-ratelimit's client key (RATELIMIT_IP_META_KEY): unknown addresses share one bucket."""
-    return client_ip(request) or "0.0.0.0"  # noqa: S104 - a bucket name, not a bind address
-
-
 def _client_key(group: str, request: HttpRequest) -> str:
-    return client_address(request)  # never None: a request without an address shares one bucket
+    """The client bucket's key (proxy-aware, common.audit.client_ip); requests without an address share one."""
+    return client_ip(request) or "0.0.0.0"  # noqa: S104 - a bucket name, not a bind address
 
 
 def _identity_key(value: str) -> object:

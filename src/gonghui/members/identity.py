@@ -37,11 +37,6 @@ def same_person_name(a: str, b: str) -> bool:
     return search_keys(a).simplified == search_keys(b).simplified
 
 
-def matches_record(person: Any, *, name: str, mobile: str) -> bool:
-    """Whether a person on file has this (normalised) mobile and, in simplified form, this name."""
-    return person.mobile_hmac == mobile_hmac(mobile) and same_person_name(person.name, name)
-
-
 def applicant_identities(applicant: Any) -> dict[str, str]:
     """Rate-limit identities of a typed form: the HMACs of the normalised ID and mobile, where they parse."""
     found: dict[str, str] = {}

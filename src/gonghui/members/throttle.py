@@ -1,4 +1,4 @@
-"""The per-client limit for the public forms that still prove identity with a document and a phone.
+"""The per-client limit for a public form that names no identity (an objection to a public notice).
 
 Counted in the shared "limits" cache (common.ratelimits), one bucket per form, so it holds across app
 servers and restarts and one busy form does not lock out the others.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from functools import partial, wraps
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -129,13 +129,22 @@ def _checked_post(
         return None
 
 
-@public_view
-@never_cache
-def identify(request: HttpRequest) -> HttpResponse:
+def _after_code(view: Callable[[HttpRequest, str], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
+    """A step after the sign-in code: it gets the number proven in this session, or goes back to sign in."""
+
+    @public_view
+    @never_cache
+    @wraps(view)
+    def wrapper(request: HttpRequest) -> HttpResponse:
+        verified = recalled_mobile(request, "portal_verified")
+        return redirect("portal:signin") if verified is None else view(request, verified)
+
+    return wrapper
+
+
+@_after_code
+def identify(request: HttpRequest, verified: str) -> HttpResponse:
     """First sign-in on this number: the name and ID on file bind the account."""
-    verified = recalled_mobile(request, "portal_verified")
-    if verified is None:
-        return redirect("portal:signin")
     form = IdentifyForm(request.POST or None)
     bind = partial(worker_bind, verified_mobile=verified)
     user = _checked_post(request, form, "identify", verified, lambda d: bind(name=d["name"], id_number=d["id_number"]))
@@ -145,13 +154,9 @@ def identify(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/identify.html", context)
 
 
-@public_view
-@never_cache
-def old_number(request: HttpRequest) -> HttpResponse:
+@_after_code
+def old_number(request: HttpRequest, verified: str) -> HttpResponse:
     """Changed numbers: a code to the number on record proves it is the same person, then the record moves."""
-    verified = recalled_mobile(request, "portal_verified")
-    if verified is None:
-        return redirect("portal:signin")
     form = OldNumberForm(request.POST or None)
 
     def confirm(d: dict[str, Any]) -> User | str:
@@ -168,13 +173,9 @@ def old_number(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/old_number.html", {"form": form, "sent": outcome == "sent"})
 
 
-@public_view
-@never_cache
-def mobile_change(request: HttpRequest) -> HttpResponse:
+@_after_code
+def mobile_change(request: HttpRequest, verified: str) -> HttpResponse:
     """手机号变更申请: the union checks and confirms; the answer is the same whether anything was filed."""
-    verified = recalled_mobile(request, "portal_verified")
-    if verified is None:
-        return redirect("portal:signin")
     form = IdentifyForm(request.POST or None)
 
     def ask(d: dict[str, Any]) -> bool:
