@@ -114,6 +114,7 @@ def build_world() -> World:
     grant(users["same"], town_a)
     grant(users["sibling"], county_b)
     staff_role = grant(users["worker"], union_a, Role.READONLY)
+    grant(users["worker"], joint_a, Role.READONLY)  # a second role, so the first can be revoked
     enterprise = EnterpriseFactory(name="大丰测试机械有限公司", union=union_a)
     term = CommitteeTerm.objects.create(
         org=union_a,

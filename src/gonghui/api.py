@@ -128,10 +128,12 @@ def _register() -> None:
     from gonghui.innovation.api import router as innovation_router
     from gonghui.members.api import router as members_router
     from gonghui.orgs.api import router as orgs_router
+    from gonghui.orgs.staff_api import router as staff_router
     from gonghui.workbench.api import router as workbench_router
 
     api.add_router("/", workbench_router)
     api.add_router("/", orgs_router)
+    api.add_router("/", staff_router)
     api.add_router("/", members_router)
     api.add_router("/", assistance_router)
     api.add_router("/", campaigns_router)

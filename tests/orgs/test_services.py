@@ -19,7 +19,6 @@ from gonghui.orgs.services import (
     org_create,
     org_move,
     org_update,
-    staff_role_grant,
 )
 from tests.factories import UserFactory, grant
 from tests.world import World
@@ -205,10 +204,3 @@ def test_election_rules(world: World) -> None:
             seats=[Seat("甲", SeatPosition.MEMBER)],
         )
     assert set(info.value.message_dict) == {"ends_on", "number", "seats"}
-
-
-def test_granting_a_role_needs_staff_management_in_scope(world: World) -> None:
-    newcomer = UserFactory()
-    staff_role_grant(actor=world.users["owner"], user=newcomer, org=world.union_a, role=Role.ORGANIZER)
-    with pytest.raises(Http404):
-        staff_role_grant(actor=world.users["sibling"], user=newcomer, org=world.union_a, role=Role.ADMIN)

@@ -20,6 +20,9 @@ class User(AbstractUser):
 
     display_name = models.CharField(_("姓名"), max_length=50, blank=True)
     kind = models.CharField(_("账号类型"), max_length=8, choices=UserKind.choices, default=UserKind.STAFF)
+    # Set when a cadre creates the account or resets its password: the password was shown to someone else,
+    # so the owner must choose their own before anything else.
+    password_change_required = models.BooleanField(_("须修改密码"), default=False)
 
     class Meta:
         verbose_name = _("用户")

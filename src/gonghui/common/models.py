@@ -20,6 +20,9 @@ class AuditAction(models.TextChoices):
     GRANT = "grant", _("授予角色")
     REVOKE = "revoke", _("撤销角色")
     LOGIN = "login", _("登录")
+    PASSWORD_RESET = "password_reset", _("重置密码")
+    DEACTIVATE = "deactivate", _("停用账号")
+    ACTIVATE = "activate", _("启用账号")
 
 
 class AuditEvent(models.Model):

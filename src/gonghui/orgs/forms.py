@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.widgets import DateInput
 from gonghui.orgs.kinds import OrgKind, child_kinds
 from gonghui.orgs.models import CommitteeBody, Industry, Ownership, SeatPosition
-from gonghui.orgs.roles import Role
+from gonghui.orgs.org_field import OrgPickerField
+from gonghui.orgs.roles import Perm, Role
 from gonghui.orgs.services import EnterpriseFields, OrgFields, Seat
 
 DATE = DateInput()
@@ -136,3 +137,19 @@ class TermForm(forms.Form):
 class RoleGrantForm(forms.Form):
     username = forms.CharField(label=_("账号"), max_length=150)
     role = forms.ChoiceField(label=_("角色"), choices=Role.choices)
+
+
+class StaffCreateForm(forms.Form):
+    username = forms.CharField(label=_("账号"), max_length=150, help_text=_("登录用，如拼音 zhangsan 或工号"))
+    display_name = forms.CharField(label=_("姓名"), max_length=50)
+    org = OrgPickerField(label=_("所在工会"), perm=Perm.STAFF_MANAGE)
+    role = forms.ChoiceField(label=_("角色"), choices=Role.choices, initial=Role.ORGANIZER)
+
+
+class StaffGrantForm(forms.Form):
+    org = OrgPickerField(label=_("工会"), perm=Perm.STAFF_MANAGE)
+    role = forms.ChoiceField(label=_("角色"), choices=Role.choices)
+
+
+class StaffPasswordResetForm(forms.Form):
+    reset_second_factor = forms.BooleanField(label=_("同时重置二次验证（本人手机丢失或更换时）"), required=False)

@@ -1,13 +1,22 @@
-"""Workbench forms that name a union by its code: look it up in the user's scope, then act in it."""
+"""Workbench forms that name a union: the searchable picker, and acting in the union it names.
+
+The picker is a text box whose suggestions (name, pinyin, initials or code; only unions in the user's scope
+with the right permission) come from `orgs:pick` as a <datalist>; choosing one fills in the code, and a
+union's exact full name works too.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.orgs import selectors
@@ -15,6 +24,35 @@ from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 
 T = TypeVar("T")
+
+
+class OrgPicker(forms.TextInput):
+    template_name = "orgs/widgets/org_picker.html"
+
+    def __init__(self, perm: Perm = Perm.VIEW, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__({"autocomplete": "off", "placeholder": _("名称、拼音或编码"), **(attrs or {})})
+        self.perm = perm
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        widget["list_id"] = f"{widget['attrs'].get('id') or name}-options"
+        widget["options_url"] = f"{reverse('orgs:pick')}?{urlencode({'field': name, 'perm': self.perm.value})}"
+        return context
+
+
+class OrgPickerField(forms.CharField):
+    """A union chosen by name, pinyin or code; the view resolves it with `act_in_org` or `org_from_form`."""
+
+    def __init__(self, *, perm: Perm = Perm.VIEW, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("help_text", _("输入名称、拼音首字母或编码，从提示中选择"))
+        super().__init__(widget=OrgPicker(perm), **kwargs)
+
+
+def org_from_form(request: HttpRequest, text: str, perm: Perm = Perm.VIEW) -> OrgNode:
+    """The union a picker field names, in the user's scope (404 outside it, 403 without `perm`)."""
+    return selectors.org_pick_for(request.user, text, perm)
 
 
 def act_in_org(
@@ -29,7 +67,7 @@ def act_in_org(
     if request.method != "POST" or not form.is_valid():
         return None
     try:
-        org = selectors.org_get_for(request.user, form.cleaned_data[field].strip().lower(), perm)
+        org = selectors.org_pick_for(request.user, form.cleaned_data[field], perm)
         return action(org)
     except ValidationError as exc:
         apply_validation_error(form, exc)
@@ -40,5 +78,5 @@ def act_in_org(
 
 def under_org(request: HttpRequest) -> OrgNode | None:
     """The ?under= union a drill-down narrows to, in the user's scope (404 outside it); None without one."""
-    code = request.GET.get("under", "").strip().lower()
-    return selectors.org_get_for(request.user, code) if code else None
+    text = request.GET.get("under", "").strip()
+    return selectors.org_pick_for(request.user, text) if text else None

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 
@@ -71,6 +72,29 @@ def org_roots_for(user: Any) -> list[OrgNode]:
 
 def org_get_for(user: Any, code: str, perm: Perm = Perm.VIEW) -> OrgNode:
     org: OrgNode = get_object_or_404(OrgNode.objects.select_related("region"), code=code)
+    require(user, org, perm)
+    return org
+
+
+def orgs_pickable(user: Any, q: str, perm: Perm = Perm.VIEW, *, limit: int = 20) -> list[OrgNode]:
+    """The union picker's suggestions: unions the user may act on with `perm`, by name, pinyin or code."""
+    qs = scope_for(user, perm).orgs().filter(is_active=True).select_related("region")
+    search = name_search_q(q[:50], code_field="code")
+    if search is not None:
+        qs = qs.filter(search)  # with nothing typed yet, the user's own top unions come first
+    return list(qs.order_by("depth", "path")[:limit])
+
+
+def org_pick_for(user: Any, text: str, perm: Perm = Perm.VIEW) -> OrgNode:
+    """The union a picker field names: its code (what a suggestion fills in), else its exact full name when
+    only one union in the user's scope bears it. 404 outside the scope, 403 without `perm` there."""
+    text = text.strip()
+    org = OrgNode.objects.select_related("region").filter(code=text.lower()).first()
+    if org is None:
+        named = list(scope_for(user).orgs().filter(name=text).select_related("region")[:2])
+        if len(named) != 1:
+            raise Http404
+        org = named[0]
     require(user, org, perm)
     return org
 

@@ -34,10 +34,9 @@ from gonghui.orgs.models import (
     Region,
     SearchKeyFields,
     SeatPosition,
-    StaffRole,
 )
-from gonghui.orgs.roles import Perm, Role
-from gonghui.orgs.scope import forget_scopes, require, scope_for
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require, scope_for
 
 TREE_LOCK_KEY = 0x6768_6F72_6774  # "ghorgt": one advisory lock for all tree writes
 
@@ -382,44 +381,3 @@ def committee_term_record(
         org.save(update_fields=["chair_name", "updated_at"])
     audit_record(actor=actor, action=AuditAction.CREATE, target=term, org=org, request=request)
     return term
-
-
-# --- staff roles -----------------------------------------------------------------
-
-
-@transaction.atomic
-def staff_role_grant(
-    *, actor: Any, user: Any, org: OrgNode, role: str, request: HttpRequest | None = None
-) -> StaffRole:
-    require(actor, org, Perm.STAFF_MANAGE)
-    if role not in Role.values:
-        raise ValidationError({"role": _("角色无效。")})
-    staff_role, created = StaffRole.objects.get_or_create(
-        user=user, org=org, role=role, defaults={"granted_by": actor if actor.is_authenticated else None}
-    )
-    if created:
-        audit_record(
-            actor=actor,
-            action=AuditAction.GRANT,
-            target=staff_role,
-            org=org,
-            detail={"user": user.username, "role": role},
-            request=request,
-        )
-    forget_scopes(user)
-    return staff_role
-
-
-@transaction.atomic
-def staff_role_revoke(*, actor: Any, staff_role: StaffRole, request: HttpRequest | None = None) -> None:
-    require(actor, staff_role.org, Perm.STAFF_MANAGE)
-    audit_record(
-        actor=actor,
-        action=AuditAction.REVOKE,
-        target=staff_role,
-        org=staff_role.org,
-        detail={"user": staff_role.user.username, "role": staff_role.role},
-        request=request,
-    )
-    staff_role.delete()
-    forget_scopes(staff_role.user)

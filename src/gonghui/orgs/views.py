@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -42,9 +41,8 @@ from gonghui.orgs.services import (
     org_create,
     org_move,
     org_update,
-    staff_role_grant,
-    staff_role_revoke,
 )
+from gonghui.orgs.staff_accounts import acting_user, staff_account_named_for, staff_role_grant, staff_role_revoke
 
 
 @staff_view
@@ -59,6 +57,17 @@ def tree(request: HttpRequest) -> HttpResponse:
             return render(request, "orgs/_search_results.html", context)
     context["roots"] = selectors.org_roots_for(request.user)
     return render(request, "orgs/tree.html", context)
+
+
+@staff_view
+def pick(request: HttpRequest) -> HttpResponse:
+    """The union picker's suggestions (<option>s for its <datalist>), read from the field the picker names."""
+    try:
+        perm = Perm(request.GET.get("perm", Perm.VIEW))
+    except ValueError:
+        perm = Perm.VIEW
+    q = request.GET.get(request.GET.get("field", "q"), "")
+    return render(request, "orgs/_pick_options.html", {"orgs": selectors.orgs_pickable(request.user, q, perm)})
 
 
 @staff_view
@@ -172,13 +181,16 @@ def roles(request: HttpRequest, code: str) -> HttpResponse:
     org = selectors.org_get_for(request.user, code, Perm.STAFF_MANAGE)
     form = RoleGrantForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = get_user_model().objects.filter(username=form.cleaned_data["username"].strip(), is_active=True).first()
-        if user is None:
-            form.add_error("username", _("没有这个账号。"))
-        else:
-            staff_role_grant(actor=request.user, user=user, org=org, role=form.cleaned_data["role"], request=request)
+        try:
+            actor = acting_user(request)
+            account = staff_account_named_for(actor, form.cleaned_data["username"])
+            staff_role_grant(actor=actor, account=account, org=org, role=form.cleaned_data["role"], request=request)
             messages.success(request, _("已授予角色。"))
             return redirect("orgs:roles", code=org.code)
+        except Http404:
+            form.add_error("username", _("没有这个账号，或它不归您管理。新同事请先新建工作人员账号。"))
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
     staff = selectors.staff_roles_for(request.user, org=org)
     return render(request, "orgs/roles.html", {"org": org, "form": form, "staff": staff})
 
@@ -188,8 +200,11 @@ def roles(request: HttpRequest, code: str) -> HttpResponse:
 def role_revoke(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     org = selectors.org_get_for(request.user, code, Perm.STAFF_MANAGE)
     staff_role = get_object_or_404(StaffRole.objects.select_related("org", "user"), pk=pk, org=org)
-    staff_role_revoke(actor=request.user, staff_role=staff_role, request=request)
-    messages.success(request, _("已撤销角色。"))
+    try:
+        staff_role_revoke(actor=acting_user(request), staff_role=staff_role, request=request)
+        messages.success(request, _("已撤销角色。"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     return redirect("orgs:roles", code=org.code)
 
 

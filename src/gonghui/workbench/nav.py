@@ -41,6 +41,7 @@ NAV: list[NavItem] = [
     NavItem(_("建功立业"), _("统计"), "innovation:figures"),
     NavItem(_("劳模工匠助企行"), _("企业需求"), "experts:needs"),
     NavItem(_("劳模工匠助企行"), _("专家库"), "experts:pool"),
+    NavItem(_("系统"), _("工作人员账号"), "orgs:staff_list", Perm.STAFF_MANAGE),
     NavItem(_("系统"), _("后台任务"), "workbench:jobs"),
     NavItem(_("系统"), _("审计日志"), "workbench:audit", Perm.AUDIT_VIEW),
 ]
