@@ -12,6 +12,8 @@ from gonghui.assistance.choices import Category, Cause, FileStatus, FundSource, 
 from gonghui.assistance.services import STEP_KINDS, Household
 from gonghui.common.form_fields import yuan
 from gonghui.common.widgets import DateInput
+from gonghui.orgs.org_field import OrgPickerField
+from gonghui.orgs.roles import Perm
 
 
 class HouseholdForm(forms.Form):
@@ -54,7 +56,7 @@ class AidApplyForm(HouseholdForm):
 class CadreApplyForm(HouseholdForm):
     """A cadre opens an application for a member (or a migrant worker already on record) by ID number."""
 
-    org = forms.CharField(label=_("建档工会代码"), max_length=32)
+    org = OrgPickerField(label=_("建档工会"), perm=Perm.ASSISTANCE)
     id_number = forms.CharField(label=_("户主身份证号码"), max_length=30)
 
     field_order = ["org", "id_number"]

@@ -12,10 +12,12 @@ from gonghui.assistance.choices import Category, PayoutKind
 from gonghui.campaigns.choices import CampaignKind, TargetGroup
 from gonghui.common.widgets import DateInput
 from gonghui.members.choices import EmploymentForm
+from gonghui.orgs.org_field import OrgPickerField
+from gonghui.orgs.roles import Perm
 
 
 class CampaignForm(forms.Form):
-    org = forms.CharField(label=_("主办工会代码"), max_length=32)
+    org = OrgPickerField(label=_("主办工会"), perm=Perm.ASSISTANCE)
     name = forms.CharField(label=_("活动名称"), max_length=100)
     kind = forms.ChoiceField(label=_("类型"), choices=CampaignKind.choices)
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)

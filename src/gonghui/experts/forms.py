@@ -13,10 +13,12 @@ from gonghui.common.widgets import DateInput
 from gonghui.experts.choices import ExpertKind, NeedCategory, NeedStatus, Urgency
 from gonghui.experts.services import NeedText
 from gonghui.orgs.models import Enterprise, Industry
+from gonghui.orgs.org_field import OrgPickerField
+from gonghui.orgs.roles import Perm
 
 
 class ExpertForm(forms.Form):
-    org = forms.CharField(label=_("专家库所属工会编码"), max_length=32)
+    org = OrgPickerField(label=_("专家库所属工会"), perm=Perm.ORG_EDIT)
     name = forms.CharField(label=_("姓名"), max_length=50)
     id_number = forms.CharField(
         label=_("身份证号码"),
@@ -64,7 +66,7 @@ class NeedForm(forms.Form):
 
 
 class CadreNeedForm(NeedForm):
-    org = forms.CharField(label=_("受理工会编码"), max_length=32)
+    org = OrgPickerField(label=_("受理工会"), perm=Perm.ORG_EDIT)
     enterprise_uscc = forms.CharField(label=_("企业统一社会信用代码"), max_length=18)
 
 
@@ -118,4 +120,4 @@ class NeedFilterForm(forms.Form):
     )
     overdue = forms.BooleanField(label=_("只看逾期"), required=False)
     year = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    under = forms.CharField(required=False, widget=forms.HiddenInput)
+    under = OrgPickerField(label=_("工会组织"), required=False, help_text="")

@@ -27,6 +27,8 @@ from gonghui.innovation.models import HonorTitle, InnovationCall
 from gonghui.innovation.projects import Submission
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise
+from gonghui.orgs.org_field import OrgPickerField
+from gonghui.orgs.roles import Perm
 
 
 def _limit(form: forms.Form, name: str, queryset: Any) -> None:
@@ -37,7 +39,7 @@ def _limit(form: forms.Form, name: str, queryset: Any) -> None:
 
 
 class OrgCodeMixin(forms.Form):
-    org = forms.CharField(label=_("工会组织编码"), max_length=32, help_text=_("在组织树中可以看到每个工会的编码"))
+    org = OrgPickerField(label=_("工会组织"))
 
 
 class ProjectForm(forms.Form):
@@ -137,14 +139,14 @@ class CallForm(OrgCodeMixin):
 
 
 class QuotaForm(forms.Form):
-    org = forms.CharField(label=_("推荐单位编码"), max_length=32)
+    org = OrgPickerField(label=_("推荐单位"), perm=Perm.REVIEW)
     quota = forms.IntegerField(label=_("推荐名额"), min_value=0, required=False, help_text=_("留空为不限"))
 
 
 class StarRuleForm(forms.Form):
     """Points per unit of each kind of achievement, the caps, the assessment's weight, the star thresholds."""
 
-    org = forms.CharField(label=_("制定单位编码"), max_length=32)
+    org = OrgPickerField(label=_("制定单位"), perm=Perm.REVIEW)
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
     assessment_weight = forms.DecimalField(
         label=_("评审评价权重"), min_value=0, max_value=1, decimal_places=2, initial="0.30"
@@ -180,7 +182,7 @@ class ProjectFilterForm(forms.Form):
     year = forms.IntegerField(
         label=_("年度"), required=False, widget=forms.NumberInput(attrs={"placeholder": _("年度")})
     )
-    under = forms.CharField(required=False, widget=forms.HiddenInput)
+    under = OrgPickerField(label=_("工会组织"), required=False, help_text="")
 
 
 class RecommendForm(forms.Form):
@@ -224,7 +226,7 @@ class ProposalDecisionForm(forms.Form):
 class ProposalFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("状态"), choices=[("", _("全部状态")), *ProposalStatus.choices], required=False)
     year = forms.IntegerField(label=_("年度"), required=False)
-    under = forms.CharField(required=False, widget=forms.HiddenInput)
+    under = OrgPickerField(label=_("工会组织"), required=False, help_text="")
 
 
 class StudioForm(OrgCodeMixin):
@@ -263,7 +265,7 @@ class RoundForm(OrgCodeMixin):
 
 
 class NominationForm(forms.Form):
-    nominated_by = forms.CharField(label=_("推荐单位编码"), max_length=32)
+    nominated_by = OrgPickerField(label=_("推荐单位"), perm=Perm.ORG_EDIT)
     kind = forms.ChoiceField(label=_("对象类型"), choices=NomineeKind.choices)
     id_number = forms.CharField(label=_("个人：身份证号码"), max_length=30, required=False)
     team_name = forms.CharField(label=_("集体：名称"), max_length=100, required=False)
@@ -280,5 +282,5 @@ class NominationForm(forms.Form):
 
 
 class FiguresForm(forms.Form):
-    under = forms.CharField(label=_("工会组织编码"), max_length=32, required=False)
+    under = OrgPickerField(label=_("工会组织"), required=False, help_text="")
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100, required=False)

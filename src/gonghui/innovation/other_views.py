@@ -38,7 +38,7 @@ from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, require, scope_for
-from gonghui.orgs.selectors import enterprises_for, org_get_for, org_roots_for
+from gonghui.orgs.selectors import enterprises_for, org_pick_for, org_roots_for
 
 
 def _enterprises_in(request: HttpRequest, org: OrgNode | None) -> Any:
@@ -321,7 +321,7 @@ def _nominate(request: HttpRequest, round_: SelectionRound) -> None:
     if not form.is_valid():
         raise ValidationError([f"{form.fields[k].label}：{e}" for k, errors in form.errors.items() for e in errors])
     d = form.cleaned_data
-    nominated_by = org_get_for(request.user, d["nominated_by"].strip().lower(), Perm.ORG_EDIT)
+    nominated_by = org_pick_for(request.user, d["nominated_by"], Perm.ORG_EDIT)
     person = (
         person_in_scope(request.user, d["id_number"], nominated_by, Perm.ORG_EDIT) if d["kind"] == "person" else None
     )
@@ -374,7 +374,7 @@ def figures(request: HttpRequest) -> HttpResponse:
     form = FiguresForm(request.GET or None)
     d = form.cleaned_data if form.is_valid() else {}
     roots = org_roots_for(request.user)
-    org = org_get_for(request.user, d["under"].strip().lower()) if d.get("under") else (roots[0] if roots else None)
+    org = org_pick_for(request.user, d["under"]) if d.get("under") else (roots[0] if roots else None)
     year = d.get("year") or timezone.localdate().year
     if org is not None:
         require(request.user, org)

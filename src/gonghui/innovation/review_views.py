@@ -21,7 +21,7 @@ from gonghui.innovation.models import Objection, ReviewStage
 from gonghui.innovation.results import call_announce, call_confirm_awards, objection_resolve
 from gonghui.innovation.review import level_close, scorecard_submit, stage_recommend
 from gonghui.orgs.scope import scope_for
-from gonghui.orgs.selectors import org_get_for
+from gonghui.orgs.selectors import org_pick_for
 
 
 @staff_view
@@ -110,7 +110,7 @@ def set_quota(request: HttpRequest, pk: int) -> HttpResponse:
     call = selectors.call_get_for(request.user, pk)
 
     def save(d: dict[str, Any]) -> str:
-        org = org_get_for(request.user, d["org"].strip().lower())
+        org = org_pick_for(request.user, d["org"])
         call_quota_set(actor=request.user, call=call, org=org, quota=d["quota"])
         return _("已设置%(org)s的推荐名额。") % {"org": org.name}
 

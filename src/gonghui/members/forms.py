@@ -7,6 +7,8 @@ from gonghui.common.widgets import DateInput
 from gonghui.members.choices import Education, EmploymentForm, Hukou, IdType, MembershipStatus, Political
 from gonghui.members.identity import Applicant
 from gonghui.members.models import SkillLevel
+from gonghui.orgs.org_field import OrgPickerField
+from gonghui.orgs.roles import Perm
 
 
 class JoinForm(forms.Form):
@@ -50,7 +52,7 @@ class ProgressForm(forms.Form):
 class MemberFilterForm(forms.Form):
     q = forms.CharField(label=_("搜索"), required=False, max_length=100)
     qk = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)  # members.selectors.search_key
-    org = forms.CharField(label=_("工会组织编码"), required=False, max_length=32)
+    org = OrgPickerField(label=_("工会组织"), required=False, help_text="")
     status = forms.ChoiceField(
         label=_("状态"), choices=[("", _("全部状态")), *MembershipStatus.choices], required=False
     )
@@ -70,7 +72,7 @@ class DecisionForm(forms.Form):
 
 
 class CampaignForm(forms.Form):
-    org = forms.CharField(label=_("工会组织编码"), max_length=32)
+    org = OrgPickerField(label=_("工会组织"), perm=Perm.ORG_EDIT)
     name = forms.CharField(label=_("名称"), max_length=100, help_text=_("如：大丰区货车司机入会行动"))
     code = forms.SlugField(label=_("编码"), max_length=32, help_text=_("用于入会链接和二维码，如 df-huoche-2024"))
     employment_form = forms.ChoiceField(
@@ -84,7 +86,7 @@ class CampaignForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    org = forms.CharField(label=_("导入到工会（组织编码）"), max_length=32)
+    org = OrgPickerField(label=_("导入到工会"), perm=Perm.ORG_EDIT)
     file = forms.FileField(label=_("名册文件"), help_text=_("xlsx、xls 或 csv；表头可在标题行下面，常见列名都能识别。"))
     mode = forms.ChoiceField(
         label=_("有错误行时"),
@@ -134,6 +136,6 @@ class MemberEditForm(forms.Form):
 
 
 class NoticeForm(forms.Form):
-    org = forms.CharField(label=_("发布工会编码"), max_length=32, help_text=_("本会及下级工会的会员都能看到"))
+    org = OrgPickerField(label=_("发布工会"), perm=Perm.ORG_EDIT, help_text=_("本会及下级工会的会员都能看到"))
     title = forms.CharField(label=_("标题"), max_length=100)
     body = forms.CharField(label=_("内容"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5}))

@@ -42,7 +42,7 @@ def _filters(request: HttpRequest, form: MemberFilterForm) -> MemberFilters:
     org = None
     if d["org"]:
         try:
-            org = org_selectors.org_get_for(request.user, d["org"].strip().lower())
+            org = org_selectors.org_pick_for(request.user, d["org"])
         except Http404:
             form.add_error("org", _("找不到该组织，或不在您的管理范围内。"))
     return MemberFilters(

@@ -62,7 +62,7 @@ class OrgCreateForm(OrgForm):
 
 
 class MoveForm(forms.Form):
-    new_parent = forms.CharField(label=_("新的上级组织编码"), max_length=32)
+    new_parent = OrgPickerField(label=_("新的上级组织"), perm=Perm.ORG_EDIT)
 
 
 class EnterpriseForm(forms.Form):
@@ -81,8 +81,8 @@ class EnterpriseForm(forms.Form):
 
 
 class EnterpriseEditForm(EnterpriseForm):
-    union_code = forms.CharField(
-        label=_("所属工会编码"), max_length=32, help_text=_("改为另一个工会的编码，即把该单位划转到那个工会。")
+    union_code = OrgPickerField(
+        label=_("所属工会"), perm=Perm.ORG_EDIT, help_text=_("改为另一个工会，即把该单位划转到那个工会。")
     )
 
 

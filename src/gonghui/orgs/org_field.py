@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest
@@ -30,7 +31,8 @@ class OrgPicker(forms.TextInput):
     template_name = "orgs/widgets/org_picker.html"
 
     def __init__(self, perm: Perm = Perm.VIEW, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__({"autocomplete": "off", "placeholder": _("名称、拼音或编码"), **(attrs or {})})
+        defaults = {"autocomplete": "off", "placeholder": _("工会名称、拼音或编码"), "aria-label": _("工会组织")}
+        super().__init__({**defaults, **(attrs or {})})
         self.perm = perm
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
@@ -77,6 +79,13 @@ def act_in_org(
 
 
 def under_org(request: HttpRequest) -> OrgNode | None:
-    """The ?under= union a drill-down narrows to, in the user's scope (404 outside it); None without one."""
+    """The ?under= union a list narrows to, in the user's scope; None without one. A union the user cannot
+    see (or a typo) leaves the list unnarrowed, with a message saying so."""
     text = request.GET.get("under", "").strip()
-    return selectors.org_pick_for(request.user, text) if text else None
+    if not text:
+        return None
+    try:
+        return selectors.org_pick_for(request.user, text)
+    except Http404:
+        messages.error(request, _("找不到“%(text)s”，或它不在您的管理范围内。") % {"text": text[:50]})
+        return None
