@@ -46,3 +46,10 @@ def test_the_picker_page_lists_options_and_forms_render_it(world: World) -> None
     form = client.get("/staff/add/").content.decode()
     assert 'list="id_org-options"' in form and "/orgs/pick/?field=org&amp;perm=staff_manage" in form
     assert str(Role.ADMIN.label) in form
+
+
+def test_api_filters_and_payloads_take_a_union_by_name_too(world: World) -> None:
+    client = Client(headers={"Authorization": f"Bearer {world.tokens['owner']}"})
+    by_name = client.get("/api/v1/members", {"org": "测试基层工会"})
+    assert by_name.status_code == 200 and "李在册" in by_name.content.decode()
+    assert client.get("/api/v1/members", {"org": "建湖基层工会"}).status_code == 404  # beside: not found

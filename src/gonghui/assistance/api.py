@@ -127,7 +127,7 @@ class FileIn(Schema):
 
 @router.post("/assistance/files", response={201: FileOut}, operation_id="assistance_files_create")
 def assistance_files_create(request: HttpRequest, payload: FileIn) -> Status:
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     household = services.Household(
         own_income=payload.own_income,
         other_income=payload.other_income,
@@ -188,7 +188,7 @@ def assistance_payouts_list(
 def assistance_payouts_create(request: HttpRequest, payload: PayoutIn) -> Status:
     """Enter a payout (the maker); it counts once another person approves it."""
     actor = request.user
-    org = org_selectors.org_get_for(actor, payload.org_code)
+    org = org_selectors.org_pick_for(actor, payload.org_code)
     person = membership_get_for(actor, payload.membership_id).person if payload.membership_id else None
     file = selectors.file_get_for(actor, payload.file_id, request=request) if payload.file_id else None
     enterprise = (

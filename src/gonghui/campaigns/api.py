@@ -86,7 +86,7 @@ def campaigns_list(request: HttpRequest, kind: str = "", year: int | None = None
 
 @router.post("/campaigns", response={201: CampaignOut}, operation_id="campaigns_create")
 def campaigns_create(request: HttpRequest, payload: CampaignIn) -> Status:
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     data = payload.dict(exclude={"org_code"})
     data["target_group"] = data["target_group"] or ""
     return Status(201, campaign_create(actor=request.user, org=org, **data))

@@ -162,7 +162,7 @@ def experts_list(request: HttpRequest, q: str = "", limit: int = 100) -> Any:
 
 @router.post("/experts", response={201: ExpertOut, 202: InvitationOut}, operation_id="experts_enrol")
 def experts_enrol(request: HttpRequest, payload: ExpertIn) -> Status:
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     region = Region.objects.filter(code=payload.region_code).first()
     if region is None:
         raise ValidationError({"region_code": _("行政区划代码无效。")})
@@ -215,7 +215,7 @@ def experts_needs_get(request: HttpRequest, pk: int) -> Need:
 
 @router.post("/experts/needs", response={201: NeedOut}, operation_id="experts_needs_create")
 def experts_needs_create(request: HttpRequest, payload: NeedIn) -> Status:
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     enterprise = get_object_or_404(org_selectors.enterprises_for(request.user), pk=payload.enterprise_id)
     text = services.NeedText(
         category=payload.category,

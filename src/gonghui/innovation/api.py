@@ -175,7 +175,7 @@ class QuotaIn(Schema):
 @router.post("/innovation/calls", response={201: CallOut}, operation_id="innovation_calls_create")
 def innovation_calls_create(request: HttpRequest, payload: CallIn) -> Status:
     """A federation opens a call; `criteria` is its rubric, one "name points" per line."""
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     terms = CallTerms(**payload.dict(exclude={"org_code"}))
     return Status(201, call_open(actor=request.user, org=org, terms=terms))
 
@@ -184,7 +184,7 @@ def innovation_calls_create(request: HttpRequest, payload: CallIn) -> Status:
 def innovation_call_quota(request: HttpRequest, pk: int, payload: QuotaIn) -> dict[str, int]:
     """How many projects a union under the call may forward (null lifts the limit)."""
     call = selectors.call_get_for(request.user, pk)
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     quota = call_quota_set(actor=request.user, call=call, org=org, quota=payload.quota)
     return {"count": quota.quota if quota else 0}
 
@@ -208,7 +208,7 @@ def innovation_projects_get(request: HttpRequest, pk: int) -> Project:
 @router.post("/innovation/projects", response={201: ProjectOut}, operation_id="innovation_projects_create")
 def innovation_projects_create(request: HttpRequest, payload: ProjectIn) -> Status:
     """A cadre submits on a worker's behalf; the union's own review stage opens."""
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     call = selectors.call_get_for(request.user, payload.call_id)
     enterprise = (
         get_object_or_404(org_selectors.enterprises_for(request.user), pk=payload.enterprise_id)
@@ -348,7 +348,7 @@ def innovation_proposals_list(request: HttpRequest, status: str = "", limit: int
 
 @router.post("/innovation/proposals", response={201: ProposalOut}, operation_id="innovation_proposals_create")
 def innovation_proposals_create(request: HttpRequest, payload: ProposalIn) -> Status:
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     enterprise = get_object_or_404(org_selectors.enterprises_for(request.user), pk=payload.enterprise_id)
     proposal = proposals.proposal_submit(
         actor=request.user,
@@ -450,7 +450,7 @@ class StarRuleIn(Schema):
 @router.post("/innovation/star-rules", response=CountOut, operation_id="innovation_star_rule")
 def innovation_star_rule(request: HttpRequest, payload: StarRuleIn) -> dict[str, int]:
     """A federation's yearly star rule: points per unit of achievement, caps, weight, five thresholds."""
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     rule = studios.star_rule_set(
         actor=request.user,
         org=org,
@@ -471,7 +471,7 @@ def innovation_studios_list(request: HttpRequest, stars: int | None = None) -> A
 
 @router.post("/innovation/studios", response={201: StudioOut}, operation_id="innovation_studios_create")
 def innovation_studios_create(request: HttpRequest, payload: StudioIn) -> Status:
-    org = org_selectors.org_get_for(request.user, payload.org_code)
+    org = org_selectors.org_pick_for(request.user, payload.org_code)
     studio = studios.studio_register(
         actor=request.user,
         org=org,
@@ -578,7 +578,7 @@ def innovation_nominations_list(request: HttpRequest, pk: int) -> Any:
 )
 def innovation_nominate(request: HttpRequest, pk: int, payload: NominationIn) -> Status:
     round_ = selectors.round_get_for(request.user, pk)
-    nominated_by = org_selectors.org_get_for(request.user, payload.nominated_by)
+    nominated_by = org_selectors.org_pick_for(request.user, payload.nominated_by)
     nomination = selections.nominate(
         actor=request.user,
         round_=round_,
@@ -633,7 +633,7 @@ class FigureOut(Schema):
 @router.get("/innovation/figures", response=list[FigureOut], operation_id="innovation_figures")
 def innovation_figures(request: HttpRequest, org_code: str, year: int | None = None) -> list[dict[str, Any]]:
     """建功立业 and help-desk figures for a union's subtree and year; each url lists what it counts."""
-    org = org_selectors.org_get_for(request.user, org_code)
+    org = org_selectors.org_pick_for(request.user, org_code)
     year = year or timezone.localdate().year
     figures = innovation_numbers.innovation_figures(org, year) + desk_figures(org, year)
     return [

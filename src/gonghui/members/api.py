@@ -218,7 +218,7 @@ def members_search(request: HttpRequest, payload: MemberSearchIn) -> MemberPage:
 
 def _roster_page(request: HttpRequest, search: MemberSearchIn, *, after: int | None, limit: int) -> MemberPage:
     filters = MemberFilters(
-        org=org_selectors.org_get_for(request.user, search.org) if search.org else None,
+        org=org_selectors.org_pick_for(request.user, search.org) if search.org else None,
         status=search.status or "",
         employment_form=search.employment_form or "",
         village=search.village,
@@ -267,7 +267,7 @@ def members_import_start(request: HttpRequest, org_code: str, file: File[Uploade
     """Upload a roster (multipart); starts the dry run. Poll /jobs/{job_id}; then confirm."""
     if mode not in ("all", "valid"):
         raise ValidationError({"mode": _("导入方式只能是 all 或 valid。")})
-    org = org_selectors.org_get_for(request.user, org_code, Perm.ORG_EDIT)
+    org = org_selectors.org_pick_for(request.user, org_code, Perm.ORG_EDIT)
     job = import_upload(actor=request.user, org=org, upload=file, mode=Mode(mode))
     return JobRef(job_id=str(job.pk), status=job.status)
 

@@ -181,7 +181,7 @@ def orgs_update(request: HttpRequest, code: str, payload: OrgPatchIn) -> OrgNode
 @router.post("/orgs/{code}/move", response=OrgOut, operation_id="orgs_move")
 def orgs_move(request: HttpRequest, code: str, payload: MoveIn) -> OrgNode:
     org = selectors.org_get_for(request.user, code, Perm.ORG_EDIT)
-    target = selectors.org_get_for(request.user, payload.new_parent, Perm.ORG_EDIT)
+    target = selectors.org_pick_for(request.user, payload.new_parent, Perm.ORG_EDIT)
     return org_move(actor=request.user, org=org, new_parent=target, request=request)
 
 
