@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -77,6 +78,7 @@ class World:
     stage: Any = None
     attachment: Any = None
     objection: Any = None
+    panel_seat: Any = None  # innovation.PanelSeat: the "worker" account on the call's panel at town_a
     proposal: Any = None
     studio: Any = None
     selection: Any = None
@@ -259,6 +261,8 @@ def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, membe
         ProjectAttachment,
         ProjectMember,
         Proposal,
+        Panel,
+        PanelSeat,
         ReviewStage,
         Rubric,
         RubricCriterion,
@@ -288,6 +292,8 @@ def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, membe
     attachment = ProjectAttachment(project=project, original_name="现场.png", content_type="image/png", size=10)
     attachment.file.save("w.png", ContentFile(image_bytes("PNG")), save=True)
     objection = Objection.objects.create(project=project, text="测试异议内容")
+    panel = Panel.objects.create(call=call, org=town_a)
+    panel_seat = PanelSeat.objects.create(panel=panel, user=get_user_model().objects.get(username="worker"))
     proposal = Proposal.objects.create(
         org=union_a, enterprise=enterprise, proposer_name="王建议", title="测试合理化建议", content="把空压机余热用起来"
     )
@@ -335,6 +341,7 @@ def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, membe
         "stage": stage,
         "attachment": attachment,
         "objection": objection,
+        "panel_seat": panel_seat,
         "proposal": proposal,
         "studio": studio,
         "selection": selection,

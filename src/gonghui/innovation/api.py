@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
+from gonghui.common.api_fields import Text30, Text100, Text150
 from gonghui.common.paging import page_after
 from gonghui.experts.figures import desk_figures
 from gonghui.innovation import figures as innovation_numbers
-from gonghui.innovation import proposals, results, review, selections, selectors, studios
+from gonghui.innovation import panels, proposals, results, review, selections, selectors, studios
 from gonghui.innovation.calls import DEFAULT_CRITERIA, CallTerms, call_open, call_quota_set
 from gonghui.innovation.choices import (
     AchievementKind,
@@ -27,7 +28,17 @@ from gonghui.innovation.choices import (
     RoundStatus,
     StageStatus,
 )
-from gonghui.innovation.models import Nomination, Objection, Project, Proposal, ReviewStage, SelectionRound, Studio
+from gonghui.innovation.models import (
+    Nomination,
+    Objection,
+    Panel,
+    PanelSeat,
+    Project,
+    Proposal,
+    ReviewStage,
+    SelectionRound,
+    Studio,
+)
 from gonghui.innovation.projects import Submission, project_submit
 from gonghui.innovation.similarity import similar_to
 from gonghui.members.selectors import person_in_scope
@@ -187,6 +198,79 @@ def innovation_call_quota(request: HttpRequest, pk: int, payload: QuotaIn) -> di
     org = org_selectors.org_pick_for(request.user, payload.org_code)
     quota = call_quota_set(actor=request.user, call=call, org=org, quota=payload.quota)
     return {"count": quota.quota if quota else 0}
+
+
+class SeatOut(Schema):
+    id: int
+    username: str
+    display_name: str
+    enterprise: str | None
+
+    @staticmethod
+    def resolve_username(obj: PanelSeat) -> str:
+        return obj.user.get_username()
+
+    @staticmethod
+    def resolve_display_name(obj: PanelSeat) -> str:
+        return str(obj.user)
+
+    @staticmethod
+    def resolve_enterprise(obj: PanelSeat) -> str | None:
+        return obj.enterprise.name if obj.enterprise else None
+
+
+class PanelOut(Schema):
+    org_code: str
+    org_name: str
+    seats: list[SeatOut]
+
+    @staticmethod
+    def resolve_org_code(obj: Panel) -> str:
+        return obj.org.code
+
+    @staticmethod
+    def resolve_org_name(obj: Panel) -> str:
+        return obj.org.name
+
+    @staticmethod
+    def resolve_seats(obj: Panel) -> list[PanelSeat]:
+        return list(obj.seats.all())
+
+
+class SeatIn(Schema):
+    org_code: Text100
+    username: Text150
+    enterprise_uscc: Text30 = ""
+
+
+@router.get("/innovation/calls/{int:pk}/panels", response=list[PanelOut], operation_id="innovation_panels_list")
+def innovation_panels_list(request: HttpRequest, pk: int) -> list[Panel]:
+    """The call's review panels (评审专家组) at the levels the caller sees, with their reviewers."""
+    return panels.panels_for(request.user, selectors.call_get_for(request.user, pk))
+
+
+@router.post("/innovation/calls/{int:pk}/panels/seats", response={201: SeatOut}, operation_id="innovation_panel_seat")
+def innovation_panel_seat(request: HttpRequest, pk: int, payload: SeatIn) -> Status:
+    """Seat a reviewer on the call's panel at a county-or-higher federation (review permission there)."""
+    call = selectors.call_get_for(request.user, pk)
+    org = org_selectors.org_pick_for(request.user, payload.org_code, Perm.REVIEW)
+    reviewer = panels.reviewer_for(org, payload.username)
+    enterprise = None
+    if payload.enterprise_uscc.strip():
+        enterprise = org_selectors.enterprise_in_scope(
+            request.user, payload.enterprise_uscc, org, Perm.REVIEW, field="enterprise_uscc"
+        )
+    seat = panels.panel_seat(
+        actor=request.user, call=call, org=org, reviewer=reviewer, enterprise=enterprise, request=request
+    )
+    return Status(201, seat)
+
+
+@router.delete("/innovation/panel-seats/{int:pk}", response={204: None}, operation_id="innovation_panel_unseat")
+def innovation_panel_unseat(request: HttpRequest, pk: int) -> Status:
+    """Unseat a reviewer who has not scored at that level yet."""
+    panels.panel_unseat(actor=request.user, seat=panels.seat_get_for(request.user, pk, Perm.REVIEW), request=request)
+    return Status(204, None)
 
 
 @router.get("/innovation/projects", response=ProjectPage, operation_id="innovation_projects_list")

@@ -138,6 +138,14 @@ class CallForm(OrgCodeMixin):
     notice_days = forms.IntegerField(label=_("公示天数"), min_value=1, max_value=30, initial=7)
 
 
+class PanelSeatForm(forms.Form):
+    org = OrgPickerField(label=_("评审单位"), perm=Perm.REVIEW, help_text=_("县级以上总工会"))
+    username = forms.CharField(label=_("专家账号"), max_length=150)
+    enterprise_uscc = forms.CharField(
+        label=_("工作单位统一社会信用代码"), max_length=24, required=False, help_text=_("可不填；评审本单位项目时回避")
+    )
+
+
 class QuotaForm(forms.Form):
     org = OrgPickerField(label=_("推荐单位"), perm=Perm.REVIEW)
     quota = forms.IntegerField(label=_("推荐名额"), min_value=0, required=False, help_text=_("留空为不限"))

@@ -51,7 +51,9 @@ class Submission:
 def _check(call: InnovationCall, org: OrgNode, s: Submission) -> list[str]:
     errors: dict[str, str] = {}
     today = timezone.localdate()
-    if not call.opens_on <= today <= call.closes_on:
+    if call.notice_starts or call.published_at:
+        errors["__all__"] = _("“%(call)s”已公示评审结果，不再受理申报。") % {"call": call.title}
+    elif not call.opens_on <= today <= call.closes_on:
         errors["__all__"] = _("“%(call)s”的申报时间是 %(start)s 至 %(end)s，现在不能申报。") % {
             "call": call.title,
             "start": call.opens_on,

@@ -6,22 +6,24 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import cursor, page_after
-from gonghui.innovation import selectors
+from gonghui.innovation import panels, selectors
 from gonghui.innovation.calls import call_quota_set
-from gonghui.innovation.forms import QuotaForm, RecommendForm, ResolveForm
+from gonghui.innovation.forms import PanelSeatForm, QuotaForm, RecommendForm, ResolveForm
 from gonghui.innovation.models import Objection, ReviewStage
 from gonghui.innovation.results import call_announce, call_confirm_awards, objection_resolve
 from gonghui.innovation.review import level_close, scorecard_submit, stage_recommend
+from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
-from gonghui.orgs.selectors import org_pick_for
+from gonghui.orgs.selectors import enterprise_in_scope, org_pick_for
 
 
 @staff_view
@@ -116,6 +118,43 @@ def set_quota(request: HttpRequest, pk: int) -> HttpResponse:
 
     form_action(request, QuotaForm(request.POST), save)
     return redirect("innovation:call", pk=call.pk)
+
+
+@staff_view
+@require_POST
+def panel_seat_add(request: HttpRequest, pk: int) -> HttpResponse:
+    call = selectors.call_get_for(request.user, pk)
+
+    def seat(d: dict[str, Any]) -> str:
+        try:
+            org = org_pick_for(request.user, d["org"], Perm.REVIEW)
+        except (Http404, PermissionDenied) as exc:
+            raise ValidationError({"org": _("找不到该组织，或您无权在那里安排评审。")}) from exc
+        reviewer = panels.reviewer_for(org, d["username"])
+        enterprise = None
+        if d["enterprise_uscc"].strip():
+            enterprise = enterprise_in_scope(
+                request.user, d["enterprise_uscc"], org, Perm.REVIEW, field="enterprise_uscc"
+            )
+        panels.panel_seat(actor=request.user, call=call, org=org, reviewer=reviewer, enterprise=enterprise)
+        return _("已将%(name)s加入%(org)s评审专家组。") % {"name": reviewer, "org": org.name}
+
+    form_action(request, PanelSeatForm(request.POST), seat)
+    return redirect(f"{reverse('innovation:call', args=[call.pk])}#panels")
+
+
+@staff_view
+@require_POST
+def panel_seat_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    seat = panels.seat_get_for(request.user, pk, Perm.REVIEW)
+    call_pk = seat.panel.call_id
+
+    def unseat() -> str:
+        panels.panel_unseat(actor=request.user, seat=seat, request=request)
+        return _("已将%(name)s移出评审专家组。") % {"name": seat.user}
+
+    flash_outcome(request, unseat)
+    return redirect(f"{reverse('innovation:call', args=[call_pk])}#panels")
 
 
 @staff_view

@@ -18,12 +18,14 @@ from gonghui.innovation.figures import FINAL_STATUSES
 from gonghui.innovation.forms import (
     CadreProjectForm,
     CallForm,
+    PanelSeatForm,
     ProjectFilterForm,
     QuotaForm,
     RecommendForm,
     ResolveForm,
 )
 from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ReviewStage
+from gonghui.innovation.panels import panels_for
 from gonghui.innovation.projects import attachment_add, project_submit
 from gonghui.innovation.review import conflict_of_interest, seat_for
 from gonghui.innovation.similarity import similar_to
@@ -79,6 +81,8 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "criteria": call.rubric.criteria.all(),
         "quotas": call.quotas.select_related("org"),
         "quota_form": QuotaForm(),
+        "panels": [(p, can(request.user, Perm.REVIEW, p.org)) for p in panels_for(request.user, call)],
+        "seat_form": None if call.published_at or scope_for(request.user, Perm.REVIEW).is_empty else PanelSeatForm(),
     }
     return render(request, "innovation/call.html", context)
 
