@@ -101,3 +101,10 @@ def test_a_nul_character_anywhere_is_a_clear_400_or_422_never_a_500(world: World
     body = '{"org_code": "w-union-a\\u0000", "name": "x"}'
     answer = Client().post("/api/v1/innovation/proposals", body, content_type="application/json", headers=token)
     assert answer.status_code == 422 and "NUL" in answer.json()["detail"]
+
+
+def test_a_form_posted_to_a_json_operation_is_a_400_not_a_500(world: World) -> None:
+    token = {"Authorization": f"Bearer {world.tokens['owner']}"}
+    for data in ({"reason": "企业停产"}, {"reason": "x\x00"}):
+        answer = Client().post(f"/api/v1/members/{world.pending.pk}/reject", data, headers=token)  # multipart
+        assert answer.status_code == 400 and "JSON" in answer.json()["detail"]

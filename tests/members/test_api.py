@@ -22,7 +22,7 @@ def call(world: World, persona: str | None, method: str, path: str, body: dict[s
     return response.status_code, response.json()
 
 
-NEUTRAL = {"outcome": "received", "message": str(NEUTRAL_ANSWER)}
+NEUTRAL = {"outcome": "received", "message": str(NEUTRAL_ANSWER), "application_id": None}
 
 
 def test_public_join_then_duplicate_then_progress_with_a_code(world: World) -> None:
@@ -100,3 +100,32 @@ def test_a_full_id_or_mobile_is_searched_in_the_body_never_in_the_url(world: Wor
         assert status == 200 and [m["name"] for m in page["items"]] == ["李在册"], number
     status, page = call(world, "sibling", "post", "/members/search", {"q": "320904198506120014"})
     assert status == 200 and page["items"] == []  # another county's cadre finds nobody
+
+
+def test_join_tells_a_cadre_of_the_union_the_application_id_and_the_public_nothing(world: World) -> None:
+    body = {
+        "org_code": world.union_a.code,
+        "name": "钱骑手",
+        "id_number": make_id(77),
+        "mobile": "13977770000",
+        "employment_form": "courier",
+        "consent": True,
+    }
+    status, answer = call(world, "owner", "post", "/join", body)
+    application = Membership.objects.get(person__name="钱骑手")
+    assert status == 200 and answer["application_id"] == application.pk and answer["outcome"] == "applied"
+    assert call(world, None, "post", "/join", body) == (200, NEUTRAL)
+    # A cadre beside the union is the public here: nothing about a person outside their scope.
+    assert call(world, "sibling", "post", "/join", body) == (200, NEUTRAL)
+    elsewhere = {**body, "org_code": world.union_b.code}
+    assert call(world, "sibling", "post", "/join", elsewhere)[1]["application_id"] is None
+
+
+def test_a_member_s_editable_details_change_over_the_api(world: World) -> None:
+    status, member = call(world, "owner", "patch", f"/members/{world.member.pk}", {"is_migrant_worker": True})
+    assert status == 200 and member["is_migrant_worker"] is True
+    status, member = call(world, "owner", "patch", f"/members/{world.member.pk}", {"occupation": "叉车司机"})
+    assert member["occupation"] == "叉车司机" and member["is_migrant_worker"] is True  # untouched fields stay
+    status, refused = call(world, "owner", "patch", f"/members/{world.member.pk}", {"mobile": "12345"})
+    assert status == 422 and "mobile" in refused["errors"]
+    assert call(world, "sibling", "patch", f"/members/{world.member.pk}", {"is_migrant_worker": False})[0] == 404

@@ -2,6 +2,8 @@ import json
 
 from django.test import Client
 
+from gonghui.accounts.services import api_token_issue
+from tests.factories import UserFactory
 from tests.world import World
 
 
@@ -80,3 +82,31 @@ def test_patch_changes_only_the_fields_sent(world: World) -> None:
         False,  # a revoked union stays revoked
         before.name,
     )
+
+
+def test_an_enterprise_s_contact_is_set_and_changed_and_shown_masked(world: World) -> None:
+    token = {"Authorization": f"Bearer {world.tokens['owner']}"}
+    url = f"/api/v1/enterprises/{world.enterprise.pk}"
+    changed = Client().patch(
+        url, {"contact_name": "李厂长", "contact_phone": "13812345678"}, content_type="application/json", headers=token
+    )
+    body = changed.json()
+    assert changed.status_code == 200 and body["contact_name"] == "李厂长" and body["contact_phone"] == "138****5678"
+    world.enterprise.refresh_from_db()
+    assert world.enterprise.contact_phone.reveal() == "13812345678" and world.enterprise.name == "大丰测试机械有限公司"
+    kept = Client().patch(url, {"contact_phone": ""}, content_type="application/json", headers=token)
+    assert kept.json()["contact_phone"] == "138****5678"  # blank keeps the number on record
+    bad = Client().patch(url, {"contact_phone": "110"}, content_type="application/json", headers=token)
+    assert bad.status_code == 422 and "contact_phone" in bad.json()["errors"]
+
+
+def test_only_a_platform_administrator_creates_a_top_level_union(world: World) -> None:
+    body = {"name": "连云港市总工会", "kind": "fed_city", "region_code": "320700", "code": "lyg"}
+    owner = Client(headers={"Authorization": f"Bearer {world.tokens['owner']}"})
+    assert owner.post("/api/v1/orgs", body, content_type="application/json").status_code == 403
+    admin = UserFactory(username="platform-admin", is_superuser=True)
+    token = api_token_issue(user=admin, name="t").secret
+    created = Client().post(
+        "/api/v1/orgs", body, content_type="application/json", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert created.status_code == 201 and created.json()["depth"] == 1

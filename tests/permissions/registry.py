@@ -333,6 +333,19 @@ API_CASES = [
     Case("api:staff_deactivate", kwargs=lambda w: {"pk": w.users["worker"].pk}, method="post"),
     Case("api:staff_activate", kwargs=lambda w: {"pk": w.users["worker"].pk}, method="post"),
     Case("api:enterprises_get", kwargs=lambda w: {"pk": w.enterprise.pk}),
+    Case(
+        "api:enterprises_update",
+        kwargs=lambda w: {"pk": w.enterprise.pk},
+        method="patch",
+        data=lambda w: {"contact_name": "李厂长", "contact_phone": "13912340000"},
+    ),
+    # A new top of the tree is for platform administrators, which no persona is.
+    Case(
+        "api:orgs_create_root",
+        method="post",
+        allowed=frozenset(),
+        data=lambda w: {"name": "新设市总工会", "kind": "fed_city", "region_code": "320900"},
+    ),
     # Public by design: the QR join form and the applicant's own progress look-up.
     Case(
         "api:members_join",
@@ -383,6 +396,12 @@ API_CASES = [
         marker=lambda w: "李在册",
     ),
     Case("api:members_get", kwargs=lambda w: {"pk": w.member.pk}),
+    Case(
+        "api:members_update",
+        kwargs=lambda w: {"pk": w.member.pk},
+        method="patch",
+        data=lambda w: {"is_migrant_worker": True},
+    ),
     Case("api:members_approve", kwargs=lambda w: {"pk": w.pending.pk}, method="post"),
     Case(
         "api:members_reject",

@@ -293,4 +293,12 @@ API_CASES = [
     ),
     Case("api:experts_complete", kwargs=_pk("dispatch"), method="post", ok=NOT_NOW),  # no service record yet
     Case("api:experts_needs_close", kwargs=_pk("need"), method="post", data=lambda w: {"reason": "企业停产"}),
+    # The World's need is still being served: the scope lets the cadre in, the service says it is too early.
+    Case(
+        "api:experts_needs_confirm",
+        kwargs=_pk("need"),
+        method="post",
+        data=lambda w: {"resolved": True, "rating": 5, "evidence": "电话回访"},
+        ok=frozenset({422}),
+    ),
 ]

@@ -27,3 +27,14 @@ class StaffSessionAuth(SessionAuth):
 
 
 API_AUTH = [TokenAuth(), StaffSessionAuth()]
+
+
+def optional_staff_user(request: HttpRequest) -> Any:
+    """On a public operation: the staff user behind a bearer token or a staff session, if any, else None."""
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        return api_token_authenticate(header.removeprefix("Bearer ").strip())
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and not getattr(user, "is_worker", False):
+        return user
+    return None

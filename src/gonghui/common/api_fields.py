@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, Field, StringConstraints
 
 
 def _no_nul(value: str) -> str:
@@ -22,3 +22,6 @@ Text50 = Annotated[str, StringConstraints(max_length=50), NoNul]
 Text100 = Annotated[str, StringConstraints(max_length=100), NoNul]
 Text150 = Annotated[str, StringConstraints(max_length=150), NoNul]
 Text200 = Annotated[str, StringConstraints(max_length=200), NoNul]
+Text500 = Annotated[str, StringConstraints(max_length=500), NoNul]
+# A year a union's records can carry: a date lookup outside it would fail in the database, not answer 422.
+Year = Annotated[int, Field(ge=1949, le=2100)]

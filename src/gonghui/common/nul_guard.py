@@ -33,7 +33,10 @@ class NulGuardMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         posted = request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data")
-        form = request.POST if request.method == "POST" and posted else {}
+        # A multipart body under /api/ is left to ninja: reading request.POST here would consume the stream
+        # that a JSON operation then reads (a 500), and the API's uploads carry their fields in the query.
+        streamed = request.content_type == "multipart/form-data" and request.path.startswith("/api/")
+        form = request.POST if request.method == "POST" and posted and not streamed else {}
         if NUL in request.path or has_nul(dict(request.GET.lists())) or has_nul(dict(getattr(form, "lists", dict)())):
             from gonghui.common.error_views import error_response
 

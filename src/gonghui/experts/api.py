@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
+from gonghui.common.api_fields import Text100, Text500, Year
 from gonghui.common.paging import page_after
 from gonghui.experts import invitations, selectors, services
 from gonghui.experts.choices import ExpertKind, InvitationStatus, NeedCategory, NeedStatus, Urgency
@@ -19,6 +20,7 @@ from gonghui.experts.models import Expert, Invitation, Need
 from gonghui.experts.recommend import recommend
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.models import Region
+from gonghui.orgs.roles import Perm
 
 router = Router(tags=["experts"])
 
@@ -90,6 +92,8 @@ class NeedOut(Schema):
     overdue: bool
     rating: int | None
     close_reason: str
+    enterprise_comment: str
+    confirmation_evidence: str  # set when a cadre recorded the enterprise's confirmation on its behalf
 
     @staticmethod
     def resolve_org(obj: Need) -> str:
@@ -201,11 +205,35 @@ def experts_invitations_withdraw(request: HttpRequest, pk: int) -> Status:
 
 @router.get("/experts/needs", response=NeedPage, operation_id="experts_needs_list")
 def experts_needs_list(
-    request: HttpRequest, status: str = "", overdue: bool = False, after: int | None = None
+    request: HttpRequest,
+    status: str = "",
+    overdue: bool = False,
+    under: Text100 = "",
+    year: Year | None = None,
+    after: int | None = None,
 ) -> dict[str, Any]:
-    """Needs in scope, newest first; status "open_any" for everything still being worked on."""
-    items, next_after = page_after(selectors.needs_for(request.user, status=status, overdue=overdue), after=after)
+    """Needs in scope, newest first; status "open_any" for everything still being worked on. `under` (a union's
+    code or full name) narrows to its subtree, `year` to needs posted that year."""
+    org = org_selectors.org_pick_for(request.user, under) if under.strip() else None
+    needs = selectors.needs_for(request.user, status=status, overdue=overdue, under=org, year=year)
+    items, next_after = page_after(needs, after=after)
     return {"items": items, "next_after": next_after}
+
+
+class RecordedConfirmIn(Schema):
+    resolved: bool
+    rating: int | None = None
+    comment: Text500 = ""
+    evidence: Text500  # how the enterprise gave its word, e.g. "电话回访企业联系人王经理"
+
+
+@router.post("/experts/needs/{int:pk}/confirm", response=NeedOut, operation_id="experts_needs_confirm")
+def experts_needs_confirm(request: HttpRequest, pk: int, payload: RecordedConfirmIn) -> Need:
+    """Record the enterprise's confirmation on its behalf (a cadre, with evidence); the enterprise itself
+    confirms on its phone page after proving its contact number."""
+    need = selectors.need_get_for(request.user, pk, Perm.ORG_EDIT)
+    services.need_confirm_recorded(actor=request.user, need=need, **payload.dict())
+    return selectors.need_get_for(request.user, pk)
 
 
 @router.get("/experts/needs/{int:pk}", response=NeedOut, operation_id="experts_needs_get")

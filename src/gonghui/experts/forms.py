@@ -97,6 +97,25 @@ class ConfirmForm(forms.Form):
     comment = forms.CharField(label=_("意见"), max_length=500, required=False)
 
 
+class RecordedConfirmForm(forms.Form):
+    """A cadre takes down the enterprise's confirmation (a return call, a signed form)."""
+
+    resolved = forms.TypedChoiceField(
+        label=_("企业意见"), choices=[("1", _("已解决")), ("0", _("尚未解决"))], coerce=lambda v: v == "1"
+    )
+    rating = forms.TypedChoiceField(
+        label=_("企业评价"),
+        choices=[("", "—"), *[(str(n), "★" * n) for n in range(5, 0, -1)]],
+        coerce=int,
+        required=False,
+        empty_value=None,
+    )
+    comment = forms.CharField(label=_("企业原话"), max_length=500, required=False)
+    evidence = forms.CharField(
+        label=_("确认依据"), max_length=500, help_text=_("如：11月30日电话回访企业联系人王经理，确认已解决")
+    )
+
+
 class RecordForm(forms.Form):
     served_on = forms.DateField(label=_("服务日期"), widget=DateInput())
     hours = forms.DecimalField(label=_("服务时长（小时）"), min_value=0, max_digits=5, decimal_places=1)

@@ -115,6 +115,16 @@ class Need(models.Model):
         _("企业评价"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
     )
     enterprise_comment = models.CharField(_("企业意见"), max_length=500, blank=True)
+    # Set when a cadre recorded the enterprise's word (a phone call, a signed form) instead of the enterprise.
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("代为登记人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmation_evidence = models.CharField(_("确认依据"), max_length=500, blank=True)
     posted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gonghui.experts.choices import OPEN_NEED_STATUSES
 from gonghui.experts.models import Dispatch, Expert, Need
-from gonghui.orgs.models import Enterprise
+from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
 
@@ -26,9 +26,22 @@ def with_overdue(qs: QuerySet[Need]) -> QuerySet[Need]:
     )
 
 
-def needs_for(user: Any, *, status: str = "", overdue: bool = False, q: str = "") -> QuerySet[Need]:
-    """Needs in scope; status "open_any" means any status still being worked on."""
+def needs_for(
+    user: Any,
+    *,
+    status: str = "",
+    overdue: bool = False,
+    q: str = "",
+    under: OrgNode | None = None,
+    year: int | None = None,
+) -> QuerySet[Need]:
+    """Needs in scope; status "open_any" means any status still being worked on. `under` narrows to a union's
+    subtree, `year` to the needs posted that year."""
     qs = scope_for(user).filter(Need.objects.select_related("org", "enterprise"))
+    if under is not None:
+        qs = qs.filter(org__path__startswith=under.path)
+    if year:
+        qs = qs.filter(posted_at__year=year)
     if status == "open_any":
         qs = qs.filter(status__in=OPEN_NEED_STATUSES)
     elif status:

@@ -240,12 +240,7 @@ def dispatch_complete(*, actor: Any, dispatch: Dispatch) -> Need:
     return need
 
 
-@transaction.atomic
-def need_confirm(*, enterprise: Enterprise, need: Need, resolved: bool, rating: int | None, comment: str = "") -> Need:
-    """The enterprise's word: resolved (with a 1–5 rating), or not yet (back to the desk)."""
-    need = _locked_need(need, NeedStatus.AWAITING)
-    if need.enterprise_id != enterprise.pk:
-        raise ValidationError(_("这不是贵单位提交的需求。"))
+def _apply_confirmation(need: Need, *, resolved: bool, rating: int | None, comment: str) -> None:
     if resolved:
         if rating is None or not 1 <= rating <= 5:
             raise ValidationError({"rating": _("请为本次服务打 1 到 5 分。")})
@@ -255,7 +250,41 @@ def need_confirm(*, enterprise: Enterprise, need: Need, resolved: bool, rating: 
             raise ValidationError({"comment": _("请说明还有哪些问题没有解决。")})
         need.status = NeedStatus.OPEN
     need.enterprise_comment = clean_text(comment)[:500]
+
+
+@transaction.atomic
+def need_confirm(*, enterprise: Enterprise, need: Need, resolved: bool, rating: int | None, comment: str = "") -> Need:
+    """The enterprise's word: resolved (with a 1–5 rating), or not yet (back to the desk)."""
+    need = _locked_need(need, NeedStatus.AWAITING)
+    if need.enterprise_id != enterprise.pk:
+        raise ValidationError(_("这不是贵单位提交的需求。"))
+    _apply_confirmation(need, resolved=resolved, rating=rating, comment=comment)
     need.save(update_fields=["status", "rating", "closed_at", "enterprise_comment"])
+    return need
+
+
+@transaction.atomic
+def need_confirm_recorded(
+    *, actor: Any, need: Need, resolved: bool, rating: int | None, comment: str = "", evidence: str
+) -> Need:
+    """The enterprise's word taken down by a cadre (a return call, a signed form), with how it was given."""
+    require(actor, need.org, Perm.ORG_EDIT)
+    need = _locked_need(need, NeedStatus.AWAITING)
+    evidence = clean_text(evidence)[:500]
+    if not evidence:
+        raise ValidationError({"evidence": _("请写明企业是如何确认的，如“电话回访企业联系人王经理”。")})
+    _apply_confirmation(need, resolved=resolved, rating=rating, comment=comment)
+    need.confirmed_by, need.confirmation_evidence = actor, evidence
+    need.save(
+        update_fields=["status", "rating", "closed_at", "enterprise_comment", "confirmed_by", "confirmation_evidence"]
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target=need,
+        org=need.org,
+        detail={"confirmation_recorded": "resolved" if resolved else "not_resolved"},
+    )
     return need
 
 

@@ -16,7 +16,14 @@ from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import page_context
 from gonghui.experts import invitations, selectors, services
-from gonghui.experts.forms import CadreNeedForm, ExpertForm, NeedFilterForm, ReasonForm, RecordForm
+from gonghui.experts.forms import (
+    CadreNeedForm,
+    ExpertForm,
+    NeedFilterForm,
+    ReasonForm,
+    RecordedConfirmForm,
+    RecordForm,
+)
 from gonghui.experts.models import Expert, Invitation, Need
 from gonghui.experts.recommend import recommend
 from gonghui.orgs.models import OrgNode, Region
@@ -96,12 +103,15 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 def need_list(request: HttpRequest) -> HttpResponse:
     form = NeedFilterForm(request.GET or None)
     d = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.needs_for(request.user, status=d.get("status", ""), overdue=bool(d.get("overdue")), q=d.get("q", ""))
     under = under_org(request)
-    if under is not None:
-        qs = qs.filter(org__path__startswith=under.path)
-    if d.get("year"):
-        qs = qs.filter(posted_at__year=d["year"])
+    qs = selectors.needs_for(
+        request.user,
+        status=d.get("status", ""),
+        overdue=bool(d.get("overdue")),
+        q=d.get("q", ""),
+        under=under,
+        year=d.get("year"),
+    )
     return render(request, "experts/needs.html", {**page_context(request, qs), "form": form, "under": under})
 
 
@@ -135,6 +145,7 @@ def need_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_act": can_act,
         "record_form": RecordForm(),
         "reason_form": ReasonForm(),
+        "confirm_form": RecordedConfirmForm(),
     }
     return render(request, "experts/need.html", context)
 
@@ -156,8 +167,14 @@ def need_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         sent = services.dispatch_expert(actor=request.user, need=need, expert=expert)
         return _("已派单给%(name)s。") % {"name": sent.expert.person.name}
 
+    def confirm(d: dict[str, Any]) -> str:
+        services.need_confirm_recorded(actor=request.user, need=need, **d)
+        return _("已代企业登记确认。")
+
     if action == "dispatch":
         flash_outcome(request, dispatch)
+    elif action == "confirm":
+        form_action(request, RecordedConfirmForm(request.POST), confirm)
     else:
         form_action(request, ReasonForm(request.POST), close)
     return redirect("experts:need", pk=need.pk)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Router, Schema
 from ninja.files import UploadedFile
 
+from gonghui.accounts.api_auth import optional_staff_user
 from gonghui.accounts.models import CodePurpose
 from gonghui.accounts.phone_codes import phone_code_verify
 from gonghui.common.access import public_view
@@ -19,11 +20,21 @@ from gonghui.common.ratelimits import check_rate
 from gonghui.members import selectors
 from gonghui.members.card import CardInvalid, card_check
 from gonghui.members.changes import change_request_decide
-from gonghui.members.choices import ChangeKind, EmploymentForm, IdType, MembershipStatus, TransferStatus
+from gonghui.members.choices import (
+    ChangeKind,
+    Education,
+    EmploymentForm,
+    Hukou,
+    IdType,
+    MembershipStatus,
+    Political,
+    TransferStatus,
+)
+from gonghui.members.edit import member_update
 from gonghui.members.identity import Applicant, applicant_identities, mobile_hmac
 from gonghui.members.importer.jobs import import_confirm, import_upload
 from gonghui.members.importer.pipeline import Mode
-from gonghui.members.models import ChangeRequest, JoinCampaign, Membership, Transfer
+from gonghui.members.models import ChangeRequest, JoinCampaign, Membership, SkillLevel, Transfer
 from gonghui.members.selectors import MemberFilters
 from gonghui.members.services import (
     member_join,
@@ -35,6 +46,7 @@ from gonghui.members.services import (
 from gonghui.members.worker_accounts import worker_sign_in_code
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import can
 
 router = Router(tags=["members"])
 
@@ -59,6 +71,10 @@ class JoinOut(Schema):
 
     outcome: str
     message: str
+    # The application's id, for a cadre of the union (a staff token or session with edit rights there) who
+    # enters joins through an integration; always null for the public, whose answer must not tell whether
+    # an application was made.
+    application_id: int | None = None
 
 
 class ProgressIn(Schema):
@@ -94,6 +110,9 @@ class MemberOut(Schema):
     employment_form: str
     employer_name: str
     occupation: str
+    platform: str
+    is_migrant_worker: bool = Field(..., alias="person.is_migrant_worker")
+    hukou: str = Field(..., alias="person.hukou")
 
     @staticmethod
     def resolve_id_number_masked(obj: Membership) -> str:
@@ -145,6 +164,11 @@ def members_join(request: HttpRequest, payload: JoinIn) -> JoinOut:
         JoinCampaign.objects.filter(code=payload.campaign_code, org=org).first() if payload.campaign_code else None
     )
     result = member_join(org=org, applicant=applicant, campaign=campaign)
+    cadre = optional_staff_user(request)
+    membership = result.membership
+    # Only what the cadre's roster already shows: a membership in their scope, never one beside it.
+    if cadre is not None and can(cadre, Perm.ORG_EDIT, org) and membership and can(cadre, Perm.VIEW, membership.org):
+        return JoinOut(outcome=result.outcome, message=result.message, application_id=membership.pk)
     return JoinOut(outcome="received", message=result.answer(signed_in=False))
 
 
@@ -232,6 +256,38 @@ def _roster_page(request: HttpRequest, search: MemberSearchIn, *, after: int | N
 
 @router.get("/members/{int:pk}", response=MemberOut, operation_id="members_get")
 def members_get(request: HttpRequest, pk: int) -> Membership:
+    return selectors.membership_get_for(request.user, pk)
+
+
+class MemberPatchIn(Schema):
+    """Only the fields sent change. The identity document is not here: correcting it is a separate process."""
+
+    name: Text50 | None = None
+    ethnicity: Text20 | None = None
+    mobile: Text20 | None = None
+    hukou: Hukou | None = None
+    is_migrant_worker: bool | None = None
+    education: Education | None = None
+    political: Political | None = None
+    address: Text200 | None = None
+    village: Text100 | None = None
+    emergency_name: Text50 | None = None
+    emergency_phone: Text20 | None = None
+    employer_name: Text100 | None = None
+    occupation: Text50 | None = None
+    skill_level: SkillLevel | None = None
+    employment_form: EmploymentForm | None = None
+    platform: Text50 | None = None
+    union_posts: Text100 | None = None
+    card_no: Text30 | None = None
+
+
+@router.patch("/members/{int:pk}", response=MemberOut, operation_id="members_update")
+def members_update(request: HttpRequest, pk: int, payload: MemberPatchIn) -> Membership:
+    """Change a member's registry details, e.g. mark them 农民工 (audited, personal data masked in the log)."""
+    membership = selectors.membership_get_for(request.user, pk, Perm.ORG_EDIT)
+    values = {k: v for k, v in payload.dict(exclude_unset=True).items() if v is not None}
+    member_update(actor=request.user, membership=membership, values=values, request=request)
     return selectors.membership_get_for(request.user, pk)
 
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from gonghui.common.api_fields import Text20, Text50, Text100
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
 from gonghui.orgs.kinds import OrgKind
@@ -21,7 +22,15 @@ from gonghui.orgs.models import (
     SeatPosition,
 )
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.services import EnterpriseFields, OrgFields, enterprise_create, org_create, org_move, org_update
+from gonghui.orgs.services import (
+    EnterpriseFields,
+    OrgFields,
+    enterprise_create,
+    enterprise_update,
+    org_create,
+    org_move,
+    org_update,
+)
 
 router = Router(tags=["orgs"])
 
@@ -126,6 +135,12 @@ class EnterpriseOut(Schema):
     region_code: str = Field(..., alias="region_id")
     address: str
     union_code: str = Field(..., alias="union.code")
+    contact_name: str
+    contact_phone: str | None  # masked (138****5678); the full number is on the audited workbench page
+
+    @staticmethod
+    def resolve_contact_phone(obj: Enterprise) -> str | None:
+        return str(obj.contact_phone) if obj.contact_phone else None
 
 
 class EnterpriseIn(Schema):
@@ -136,6 +151,39 @@ class EnterpriseIn(Schema):
     employee_count: int = 0
     region_code: str
     address: str = ""
+    contact_name: Text50 = ""
+    contact_phone: Text20 = ""
+
+
+class EnterprisePatchIn(Schema):
+    """Only the fields sent change. `union_code` hands the enterprise over to another union in scope; a
+    blank `contact_phone` keeps the number on record."""
+
+    name: str | None = None
+    uscc: str | None = None
+    industry: Industry | None = None
+    ownership: Ownership | None = None
+    employee_count: int | None = None
+    region_code: str | None = None
+    address: str | None = None
+    contact_name: Text50 | None = None
+    contact_phone: Text20 | None = None
+    union_code: Text100 | None = None
+
+    def to_fields(self, enterprise: Enterprise) -> EnterpriseFields:
+        current = EnterpriseFields(
+            name=enterprise.name,
+            uscc=enterprise.uscc,
+            industry=enterprise.industry,
+            ownership=enterprise.ownership,
+            employee_count=enterprise.employee_count,
+            region_code=enterprise.region_id,
+            address=enterprise.address,
+            contact_name=enterprise.contact_name,
+            contact_phone="",  # blank keeps the stored number
+        )
+        sent = {k: v for k, v in self.dict(exclude_unset=True, exclude={"union_code"}).items() if v is not None}
+        return replace(current, **sent)
 
 
 @router.get("/orgs", response=list[OrgOut], operation_id="orgs_list")
@@ -163,6 +211,13 @@ def orgs_stats(request: HttpRequest, code: str) -> OrgStatsOut:
         subtree_members=subtree_total(org),
         subtree_orgs=OrgNode.objects.filter(path__startswith=org.path).count(),
     )
+
+
+@router.post("/orgs", response={201: OrgOut}, operation_id="orgs_create_root")
+def orgs_create_root(request: HttpRequest, payload: OrgCreateIn) -> Status:
+    """A new top of the tree (a provincial or city federation): platform administrators only."""
+    node = org_create(actor=request.user, parent=None, fields=payload.to_fields(), code=payload.code, request=request)
+    return Status(201, node)
 
 
 @router.post("/orgs/{code}/children", response={201: OrgOut}, operation_id="orgs_create_child")
@@ -200,6 +255,16 @@ def enterprises_list(request: HttpRequest, q: str = "") -> list[Enterprise]:
 @router.get("/enterprises/{int:pk}", response=EnterpriseOut, operation_id="enterprises_get")
 def enterprises_get(request: HttpRequest, pk: int) -> Enterprise:
     return selectors.enterprise_get_for(request.user, pk)
+
+
+@router.patch("/enterprises/{int:pk}", response=EnterpriseOut, operation_id="enterprises_update")
+def enterprises_update(request: HttpRequest, pk: int, payload: EnterprisePatchIn) -> Enterprise:
+    """Change an enterprise's record, e.g. its contact person and phone (the 助企行 desk proves needs by it)."""
+    enterprise = selectors.enterprise_get_for(request.user, pk, Perm.ORG_EDIT)
+    union = selectors.org_pick_for(request.user, payload.union_code, Perm.ORG_EDIT) if payload.union_code else None
+    return enterprise_update(
+        actor=request.user, enterprise=enterprise, fields=payload.to_fields(enterprise), union=union, request=request
+    )
 
 
 @router.post("/orgs/{code}/enterprises", response={201: EnterpriseOut}, operation_id="enterprises_create")
