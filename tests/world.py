@@ -30,7 +30,7 @@ from gonghui.common.models import AuditAction, Job, JobStatus
 from gonghui.members.choices import MembershipStatus
 from gonghui.members.models import (
     ChangeRequest,
-    JoinCampaign,
+    JoinTarget,
     Membership,
     Notice,
     Person,
@@ -64,7 +64,7 @@ class World:
     pending: Membership
     member: Membership
     transfer: Transfer
-    campaign: JoinCampaign
+    join_target: JoinTarget
     import_job: Job
     users: dict[str, Any] = field(default_factory=dict)
     tokens: dict[str, str] = field(default_factory=dict)
@@ -146,7 +146,7 @@ def build_world() -> World:
         params={"path": "imports/w.csv", "filename": "w.csv", "mode": "all", "dry_run": True},
         result={"rows": 1, "importable": 1, "preview": [{"row": "2", "name": "周预检"}], "errors": []},
     )
-    campaign = JoinCampaign.objects.create(
+    join_target = JoinTarget.objects.create(
         org=town_a, name="大中货车司机入会行动", code="w-huoche", year=timezone.localdate().year, target=10
     )
     tokens = {
@@ -168,7 +168,7 @@ def build_world() -> World:
         pending=pending,
         member=member,
         transfer=transfer,
-        campaign=campaign,
+        join_target=join_target,
         import_job=import_job,
         users=users,
         tokens=tokens,

@@ -10,7 +10,7 @@ import pytest
 from gonghui.accounts.sms.console import ConsoleSmsBackend
 from gonghui.assistance.models import HardshipFile
 from gonghui.common.pii_crypto import blind_index
-from gonghui.members.models import JoinCampaign, Person
+from gonghui.members.models import JoinTarget, Person
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.roles import Role
 from tests.factories import UserFactory, grant, make_org
@@ -22,7 +22,7 @@ ID_NUMBER = make_id(88, birth="19790315")
 
 
 @pytest.fixture
-def campaign(regions: None) -> JoinCampaign:
+def join_target(regions: None) -> JoinTarget:
     city = make_org("盐城市总工会", code="yancheng", region="320900")
     county = make_org("大丰区总工会", parent=city, kind=OrgKind.FED_COUNTY, code="dafeng")
     sector = make_org("大丰区货车司机工会联合会", parent=county, kind=OrgKind.SECTOR_FED, code="df-huoche")
@@ -30,7 +30,7 @@ def campaign(regions: None) -> JoinCampaign:
     grant(cadre, county, Role.ORGANIZER)
     from django.utils import timezone
 
-    return JoinCampaign.objects.create(
+    return JoinTarget.objects.create(
         org=sector,
         name="运满满货车司机入会",
         code="df-ymm",
@@ -41,11 +41,11 @@ def campaign(regions: None) -> JoinCampaign:
 
 
 def test_driver_joins_by_qr_and_cadre_approves(
-    live_server: Any, browser: Any, campaign: JoinCampaign, artifacts: Path
+    live_server: Any, browser: Any, join_target: JoinTarget, artifacts: Path
 ) -> None:
     phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN")
     page = phone.new_page()
-    page.goto(f"{live_server.url}/h5/join/c/{campaign.code}/")
+    page.goto(f"{live_server.url}/h5/join/c/{join_target.code}/")
     assert "在线入会申请" in page.inner_text("body")
     page.fill("#id_name", "刘保柱")
     page.fill("#id_id_number", ID_NUMBER)
@@ -82,7 +82,7 @@ def test_driver_joins_by_qr_and_cadre_approves(
     desk.goto(f"{live_server.url}/members/?q=lbz")
     assert "刘保柱" in desk.inner_text("#member-rows") and "320904" in desk.inner_text("#member-rows")
     assert ID_NUMBER not in desk.inner_text("#member-rows")
-    desk.goto(f"{live_server.url}/members/targets/{campaign.pk}/")
+    desk.goto(f"{live_server.url}/members/targets/{join_target.pk}/")
     funnel = desk.inner_text(".funnel")
     assert "500" in funnel and "已入会" in funnel
     assert desk.inner_text(".funnel .card:nth-child(4) .num") == "1"
@@ -92,7 +92,7 @@ def test_driver_joins_by_qr_and_cadre_approves(
     # The worker's union opens a hardship file for them; 我的 shows its status and next step, no notes.
     person = Person.objects.get(name="刘保柱")
     HardshipFile.objects.create(
-        org=campaign.org, person=person, category="relative", computed_category="relative", main_cause="illness"
+        org=join_target.org, person=person, category="relative", computed_category="relative", main_cause="illness"
     )
     page.goto(f"{live_server.url}/h5/me/")
     page.wait_for_selector(".status-active")

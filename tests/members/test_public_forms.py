@@ -93,8 +93,8 @@ LONG_OR_NUL = [
     ("village", "村" * 101),
     ("org_code", "a" * 51),
     ("org_code", "w-union-a\x00"),
-    ("campaign_code", "c" * 51),
-    ("campaign_code", "\x00"),
+    ("join_target_code", "c" * 51),
+    ("join_target_code", "\x00"),
 ]
 
 

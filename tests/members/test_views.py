@@ -9,7 +9,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from gonghui.common.models import AuditAction, AuditEvent, Job
-from gonghui.members.models import JoinCampaign, Membership
+from gonghui.members.models import JoinTarget, Membership
 from tests.members.conftest import make_id
 from tests.world import World
 
@@ -62,16 +62,16 @@ def test_join_form_shows_each_error_in_chinese(world: World) -> None:
     assert "Excel 存成了数字" in html and "手机号码应为 11 位" in html and "请阅读并同意" in html
 
 
-def test_campaign_link_counts_scans_and_tags_the_application(world: World) -> None:
-    campaign = JoinCampaign.objects.create(
+def test_join_target_link_counts_scans_and_tags_the_application(world: World) -> None:
+    join_target = JoinTarget.objects.create(
         org=world.union_a, name="货车司机入会", code="df-huoche-2024", year=2024, target=500
     )
     client = Client()
-    url = reverse("join:campaign", args=[campaign.code])
+    url = reverse("join:join_target", args=[join_target.code])
     client.get(url)
     client.post(url, join_data())
-    campaign.refresh_from_db()
-    assert campaign.scans == 1 and campaign.memberships.count() == 1
+    join_target.refresh_from_db()
+    assert join_target.scans == 1 and join_target.memberships.count() == 1
 
 
 @override_settings(PUBLIC_LIMIT_PER_IDENTITY="3/h")

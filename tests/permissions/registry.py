@@ -167,12 +167,12 @@ WEB_CASES = [
     Case("members:notice_withdraw", kwargs=lambda w: {"pk": w.notice.pk}, method="form", ok=frozenset({302})),
     Case("members:import", allowed=LOGGED_IN),  # the upload form; the POST checks the chosen union
     Case("members:import_commit", kwargs=lambda w: {"pk": w.import_job.pk}, method="form", ok=frozenset({302})),
-    Case("members:campaigns", allowed=LOGGED_IN, marker=lambda w: w.campaign.name),
-    Case("members:campaign_new", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
-    Case("members:campaign", kwargs=lambda w: {"pk": w.campaign.pk}),
-    Case("members:campaign_export", kwargs=lambda w: {"pk": w.campaign.pk}),
-    Case("members:campaign_poster", kwargs=lambda w: {"pk": w.campaign.pk}),
-    Case("members:campaign_qr", kwargs=lambda w: {"pk": w.campaign.pk, "fmt": "svg"}),
+    Case("members:join_targets", allowed=LOGGED_IN, marker=lambda w: w.join_target.name),
+    Case("members:join_target_new", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
+    Case("members:join_target", kwargs=lambda w: {"pk": w.join_target.pk}),
+    Case("members:join_target_export", kwargs=lambda w: {"pk": w.join_target.pk}),
+    Case("members:join_target_poster", kwargs=lambda w: {"pk": w.join_target.pk}),
+    Case("members:join_target_qr", kwargs=lambda w: {"pk": w.join_target.pk, "fmt": "svg"}),
     Case("members:join_poster", kwargs=org("union_a")),
     Case("members:join_qr", kwargs=lambda w: {"code": w.union_a.code, "fmt": "png"}),
     Case(

@@ -34,7 +34,7 @@ from gonghui.members.edit import member_update
 from gonghui.members.identity import Applicant, applicant_identities, mobile_hmac
 from gonghui.members.importer.jobs import import_confirm, import_upload
 from gonghui.members.importer.pipeline import Mode
-from gonghui.members.models import ChangeRequest, JoinCampaign, Membership, SkillLevel, Transfer
+from gonghui.members.models import ChangeRequest, JoinTarget, Membership, SkillLevel, Transfer
 from gonghui.members.selectors import MemberFilters
 from gonghui.members.services import (
     member_join,
@@ -63,7 +63,7 @@ class JoinIn(Schema):
     occupation: Text50 = ""
     village: Text100 = ""
     consent: bool = False
-    campaign_code: Text50 = ""
+    join_target_code: Text50 = ""
 
 
 class JoinOut(Schema):
@@ -155,15 +155,15 @@ def members_join(request: HttpRequest, payload: JoinIn) -> JoinOut:
     """Self-join as from the QR form (public, rate-limited). Never changes a person on record, never moves a
     member, and answers alike for every case: unknown ID, known ID with another name or mobile, member of
     another union. Errors in the fields themselves (checksum, format, consent) are told, with status 422."""
-    data = payload.dict(exclude={"org_code", "campaign_code"})
+    data = payload.dict(exclude={"org_code", "join_target_code"})
     data["employment_form"] = data["employment_form"] or ""
     applicant = Applicant(**data)
     check_rate(request, form="join", identities=applicant_identities(applicant))
     org = selectors.join_org(payload.org_code)
-    campaign = (
-        JoinCampaign.objects.filter(code=payload.campaign_code, org=org).first() if payload.campaign_code else None
+    join_target = (
+        JoinTarget.objects.filter(code=payload.join_target_code, org=org).first() if payload.join_target_code else None
     )
-    result = member_join(org=org, applicant=applicant, campaign=campaign)
+    result = member_join(org=org, applicant=applicant, join_target=join_target)
     cadre = optional_staff_user(request)
     membership = result.membership
     # Only what the cadre's roster already shows: a membership in their scope, never one beside it.

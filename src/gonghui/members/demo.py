@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gonghui.common.idcard import check_char
 from gonghui.members.identity import Applicant
-from gonghui.members.models import JoinCampaign, Membership
+from gonghui.members.models import JoinTarget, Membership
 from gonghui.members.services import member_join, membership_approve
 from gonghui.orgs.models import OrgNode
 
@@ -36,7 +36,7 @@ def load_demo_members(admin: Any) -> int:
     if Membership.objects.exists():
         return 0
     huoche = OrgNode.objects.get(code="df-huoche")
-    campaign, _ = JoinCampaign.objects.get_or_create(
+    join_target, _ = JoinTarget.objects.get_or_create(
         code="df-ymm-2024",
         defaults={
             "org": OrgNode.objects.get(code="dafeng"),
@@ -65,7 +65,7 @@ def load_demo_members(admin: Any) -> int:
                 village=villages[n % len(villages)],
                 consent=True,
             )
-            result = member_join(org=org, applicant=applicant, campaign=campaign if code == "df-huoche" else None)
+            result = member_join(org=org, applicant=applicant, join_target=join_target if code == "df-huoche" else None)
             if result.membership is not None and n % 4 != 3:  # every fourth stays pending for the approvals demo
                 membership_approve(actor=admin, membership=result.membership)
             created += 1

@@ -71,7 +71,7 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(max_length=200, required=False)
 
 
-class CampaignForm(forms.Form):
+class JoinTargetForm(forms.Form):
     org = OrgPickerField(label=_("工会组织"), perm=Perm.ORG_EDIT)
     name = forms.CharField(label=_("名称"), max_length=100, help_text=_("如：大丰区货车司机入会行动"))
     code = forms.SlugField(label=_("编码"), max_length=32, help_text=_("用于入会链接和二维码，如 df-huoche-2024"))

@@ -20,7 +20,7 @@ from django.db import connection
 from gonghui.common.pii_crypto import seal
 from gonghui.members.choices import EventKind, MembershipStatus
 from gonghui.members.identity import CheckedApplicant, document_hmac, mobile_hmac
-from gonghui.members.models import JoinCampaign, Membership, MembershipEvent, Person
+from gonghui.members.models import JoinTarget, Membership, MembershipEvent, Person
 from gonghui.orgs.models import OrgNode
 
 _PERSON = Person._meta.db_table
@@ -39,10 +39,10 @@ WITH p AS (
     ON CONFLICT (id_hmac) DO NOTHING
     RETURNING id
 ), m AS (
-    INSERT INTO {_MEMBERSHIP} (person_id, org_id, status, source, campaign_id, member_no, card_no,
+    INSERT INTO {_MEMBERSHIP} (person_id, org_id, status, source, join_target_id, member_no, card_no,
         applied_at, reject_reason, employer_name, occupation, skill_level, employment_form, platform,
         union_posts, created_at, updated_at)
-    SELECT p.id, %(org)s, %(status)s, %(source)s, %(campaign)s, '', '', %(now)s, '', %(employer)s,
+    SELECT p.id, %(org)s, %(status)s, %(source)s, %(join_target)s, '', '', %(now)s, '', %(employer)s,
         %(occupation)s, '', %(form)s, %(platform)s, '', %(now)s, %(now)s
     FROM p
     RETURNING id, person_id
@@ -60,7 +60,7 @@ def insert_new_applicant(
     keys: dict[str, str],
     org: OrgNode,
     source: str,
-    campaign: JoinCampaign | None,
+    join_target: JoinTarget | None,
     details: dict[str, Any],
     actor_id: int | None,
     now: dt.datetime,
@@ -84,7 +84,7 @@ def insert_new_applicant(
         "org": org.pk,
         "status": MembershipStatus.PENDING.value,
         "source": source,
-        "campaign": campaign.pk if campaign else None,
+        "join_target": join_target.pk if join_target else None,
         "employer": details["employer_name"],
         "occupation": details["occupation"],
         "form": details["employment_form"],
@@ -103,7 +103,7 @@ def insert_new_applicant(
         org=org,
         status=MembershipStatus.PENDING,
         source=source,
-        campaign=campaign,
+        join_target=join_target,
         applied_at=now,
         created_at=now,
         updated_at=now,

@@ -75,12 +75,10 @@ class SkillLevel(models.TextChoices):
     GRADE1 = "grade1", _("高级技师")
 
 
-class JoinCampaign(models.Model):
+class JoinTarget(models.Model):
     """A join target (入会目标) for a node and a group, with its own QR link: 大丰区 · 货车司机 · 2024 · 500."""
 
-    org = models.ForeignKey(
-        OrgNode, verbose_name=_("工会组织"), on_delete=models.PROTECT, related_name="join_campaigns"
-    )
+    org = models.ForeignKey(OrgNode, verbose_name=_("工会组织"), on_delete=models.PROTECT, related_name="join_targets")
     name = models.CharField(_("名称"), max_length=100)
     code = models.CharField(_("编码"), max_length=32, unique=True)
     employment_form = models.CharField(_("对象"), max_length=16, choices=EmploymentForm.choices, blank=True)
@@ -112,8 +110,8 @@ class Membership(models.Model):
     )
     status = models.CharField(_("状态"), max_length=16, choices=MembershipStatus.choices)
     source = models.CharField(_("入会方式"), max_length=16, choices=JoinSource.choices)
-    campaign = models.ForeignKey(
-        JoinCampaign,
+    join_target = models.ForeignKey(
+        JoinTarget,
         verbose_name=_("入会目标"),
         null=True,
         blank=True,
@@ -162,6 +160,10 @@ class Membership(models.Model):
             # Only pending rows: the overdue check never needs the millions of active ones.
             models.Index(fields=["applied_at"], condition=Q(status="pending"), name="members_pending_applied"),
             models.Index(fields=["employer"], condition=Q(employer__isnull=False), name="members_membership_employer"),
+            # A target's page counts the applications through its link; few memberships have one.
+            models.Index(
+                fields=["join_target"], condition=Q(join_target__isnull=False), name="members_membership_target"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -19,9 +19,13 @@ def qr_svg_bytes(url: str, *, scale: int = 10) -> bytes:
     return buffer.getvalue()
 
 
-def join_link(request: HttpRequest, *, org_code: str = "", campaign_code: str = "") -> str:
+def join_link(request: HttpRequest, *, org_code: str = "", join_target_code: str = "") -> str:
     """The absolute H5 join URL a QR code carries: a union's, or a join target's."""
-    path = reverse("join:campaign", args=[campaign_code]) if campaign_code else reverse("join:org", args=[org_code])
+    path = (
+        reverse("join:join_target", args=[join_target_code])
+        if join_target_code
+        else reverse("join:org", args=[org_code])
+    )
     return request.build_absolute_uri(path)
 
 

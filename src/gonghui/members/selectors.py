@@ -25,7 +25,7 @@ from gonghui.common.search_keys import parse_query
 from gonghui.common.textnorm import compact
 from gonghui.members.choices import LIVE_STATUSES, ChangeStatus, MembershipStatus, TransferStatus
 from gonghui.members.identity import document_hmac, mobile_hmac
-from gonghui.members.models import ChangeRequest, JoinCampaign, JoinPolicy, Membership, Person, Transfer
+from gonghui.members.models import ChangeRequest, JoinPolicy, JoinTarget, Membership, Person, Transfer
 from gonghui.members.workdays import working_days_before
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -206,8 +206,8 @@ def transfer_get_for(user: Any, pk: int) -> Transfer:
     return transfer
 
 
-def campaigns_for(user: Any) -> QuerySet[JoinCampaign]:
-    return scope_for(user).filter(JoinCampaign.objects.select_related("org")).order_by("-year", "name")
+def join_targets_for(user: Any) -> QuerySet[JoinTarget]:
+    return scope_for(user).filter(JoinTarget.objects.select_related("org")).order_by("-year", "name")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ and each gets a clear answer instead of an IntegrityError.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -39,7 +39,7 @@ from gonghui.members.identity import (
     same_person_name,
 )
 from gonghui.members.join_fastpath import insert_new_applicant
-from gonghui.members.models import JoinCampaign, JoinPolicy, Membership, MembershipEvent, Person, Transfer
+from gonghui.members.models import JoinPolicy, JoinTarget, Membership, MembershipEvent, Person, Transfer
 from gonghui.members.numbers import given_member_no
 from gonghui.members.selectors import auto_approves
 from gonghui.orgs.models import OrgNode
@@ -143,7 +143,7 @@ def member_join(
     org: OrgNode,
     applicant: Applicant,
     source: JoinSource = JoinSource.QR,
-    campaign: JoinCampaign | None = None,
+    join_target: JoinTarget | None = None,
     actor: Any = None,
     need_consent: bool = True,
     signed_in: Person | None = None,
@@ -157,11 +157,17 @@ def member_join(
     """
     if not org.is_active:
         raise ValidationError(_("该工会组织已撤销，不能接收入会申请。"))
+    if join_target is not None:  # a target's link presets its group where the applicant said nothing
+        applicant = replace(
+            applicant,
+            employment_form=applicant.employment_form or join_target.employment_form,
+            platform=applicant.platform or join_target.platform,
+        )
     checked = check_applicant(applicant, need_consent=need_consent, min_age=settings.JOIN_MIN_AGE)
     if signed_in is not None:
         if signed_in.id_hmac != document_hmac(checked.id_number):
             raise ValidationError({"id_number": _("已登录时只能为本人申请入会。")})
-        return _join(org=org, checked=checked, source=source, campaign=campaign, actor=actor, trusted=True)
+        return _join(org=org, checked=checked, source=source, join_target=join_target, actor=actor, trusted=True)
     if connection.vendor == "postgresql" and not auto_approves(org):
         # One self-contained statement for a never-seen document number (join_fastpath): no transaction needed.
         membership = insert_new_applicant(
@@ -169,19 +175,19 @@ def member_join(
             keys=person_keys(checked.name),
             org=org,
             source=source,
-            campaign=campaign,
+            join_target=join_target,
             details=_membership_details(checked),
             actor_id=actor.pk if getattr(actor, "is_authenticated", False) else None,
             now=timezone.now(),
         )
         if membership is not None:
             return _applied(org, membership)
-    return _join(org=org, checked=checked, source=source, campaign=campaign, actor=actor, trusted=False)
+    return _join(org=org, checked=checked, source=source, join_target=join_target, actor=actor, trusted=False)
 
 
 @transaction.atomic
 def _join(
-    *, org: OrgNode, checked: CheckedApplicant, source: str, campaign: JoinCampaign | None, actor: Any, trusted: bool
+    *, org: OrgNode, checked: CheckedApplicant, source: str, join_target: JoinTarget | None, actor: Any, trusted: bool
 ) -> JoinResult:
     """The general path: lock or create the person, then answer from their live membership if any."""
     try:
@@ -209,7 +215,7 @@ def _join(
         org=org,
         status=MembershipStatus.PENDING,
         source=source,
-        campaign=campaign,
+        join_target=join_target,
         applied_at=timezone.now(),
         **_membership_details(checked),
     )
@@ -389,6 +395,6 @@ def join_policy_set(*, actor: Any, org: OrgNode, auto_approve: bool) -> JoinPoli
     return policy
 
 
-def campaign_scan(*, campaign: JoinCampaign) -> None:
+def join_target_scan(*, join_target: JoinTarget) -> None:
     """Count an opened join form (the top of the funnel)."""
-    JoinCampaign.objects.filter(pk=campaign.pk).update(scans=F("scans") + 1)
+    JoinTarget.objects.filter(pk=join_target.pk).update(scans=F("scans") + 1)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gonghui.members import campaign_views, change_views, import_views, notice_views, views
+from gonghui.members import change_views, import_views, join_target_views, notice_views, views
 
 app_name = "members"
 
@@ -21,12 +21,12 @@ urlpatterns = [
     path("members/notices/<int:pk>/withdraw/", notice_views.notice_withdraw_view, name="notice_withdraw"),
     path("members/import/", import_views.import_start, name="import"),
     path("members/import/<uuid:pk>/commit/", import_views.import_commit, name="import_commit"),
-    path("members/targets/", campaign_views.campaign_list, name="campaigns"),
-    path("members/targets/new/", campaign_views.campaign_new, name="campaign_new"),
-    path("members/targets/<int:pk>/", campaign_views.campaign_detail, name="campaign"),
-    path("members/targets/<int:pk>/export/", campaign_views.campaign_export, name="campaign_export"),
-    path("members/targets/<int:pk>/poster/", campaign_views.campaign_poster, name="campaign_poster"),
-    path("members/targets/<int:pk>/qr.<str:fmt>", campaign_views.campaign_qr, name="campaign_qr"),
+    path("members/targets/", join_target_views.join_target_list, name="join_targets"),
+    path("members/targets/new/", join_target_views.join_target_new, name="join_target_new"),
+    path("members/targets/<int:pk>/", join_target_views.join_target_detail, name="join_target"),
+    path("members/targets/<int:pk>/export/", join_target_views.join_target_export, name="join_target_export"),
+    path("members/targets/<int:pk>/poster/", join_target_views.join_target_poster, name="join_target_poster"),
+    path("members/targets/<int:pk>/qr.<str:fmt>", join_target_views.join_target_qr, name="join_target_qr"),
     path("orgs/<slug:code>/join/poster/", views.join_poster, name="join_poster"),
     path("orgs/<slug:code>/join/qr.<str:fmt>", views.join_qr, name="join_qr"),
     path("orgs/<slug:code>/join/policy/", views.join_policy, name="join_policy"),

@@ -6,6 +6,6 @@ app_name = "join"
 
 urlpatterns = [
     path("join/<slug:code>/", h5_views.join, name="org"),
-    path("join/c/<slug:code>/", h5_views.join_campaign, name="campaign"),
+    path("join/c/<slug:code>/", h5_views.join_target, name="join_target"),
     path("progress/", h5_views.progress, name="progress"),
 ]

@@ -24,7 +24,7 @@ NAV: list[NavItem] = [
     NavItem(_("组织建设"), _("用人单位"), "orgs:enterprises"),
     NavItem(_("会员"), _("会员名册"), "members:list"),
     NavItem(_("会员"), _("入会审核与转会"), "members:pending"),
-    NavItem(_("会员"), _("入会目标"), "members:campaigns"),
+    NavItem(_("会员"), _("入会目标"), "members:join_targets"),
     NavItem(_("会员"), _("信息变更核实"), "members:changes", Perm.REVIEW),
     NavItem(_("会员"), _("会员卡核验"), "members:card_scanner"),
     NavItem(_("会员"), _("工会通知"), "members:notices", Perm.ORG_EDIT),

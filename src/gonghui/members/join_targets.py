@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.common.textnorm import clean_text
 from gonghui.members.choices import EmploymentForm
-from gonghui.members.models import JoinCampaign, Membership
+from gonghui.members.models import JoinTarget, Membership
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
@@ -28,19 +28,22 @@ from gonghui.orgs.scope import require
 JOINED = Q(joined_on__isnull=False)
 
 
-def campaign_memberships(campaign: JoinCampaign) -> QuerySet[Membership]:
-    qs = Membership.objects.filter(org__in=OrgNode.objects.filter(path__startswith=campaign.org.path).values("pk"))
-    if campaign.employment_form:
-        qs = qs.filter(employment_form=campaign.employment_form)
-    if campaign.platform:
-        qs = qs.filter(platform=campaign.platform)
-    start = campaign.starts_on or dt.date(campaign.year, 1, 1)
-    end = campaign.ends_on or dt.date(campaign.year, 12, 31)
+def join_target_memberships(join_target: JoinTarget) -> QuerySet[Membership]:
+    """What counts towards a target: every application through its own link, and every other one in the
+    node's subtree that fits its group (employment form, platform) and period, however the person joined."""
+    group = Q(org__in=OrgNode.objects.filter(path__startswith=join_target.org.path).values("pk"))
+    if join_target.employment_form:
+        group &= Q(employment_form=join_target.employment_form)
+    if join_target.platform:
+        group &= Q(platform=join_target.platform)
+    start = join_target.starts_on or dt.date(join_target.year, 1, 1)
+    end = join_target.ends_on or dt.date(join_target.year, 12, 31)
     tz = timezone.get_current_timezone()
-    return qs.filter(
+    group &= Q(
         applied_at__gte=dt.datetime.combine(start, dt.time.min, tz),
         applied_at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tz),
     )
+    return Membership.objects.filter(Q(join_target=join_target) | group)
 
 
 @dataclass
@@ -52,29 +55,35 @@ class Line:
 
 
 @dataclass
-class CampaignProgress:
-    campaign: JoinCampaign
+class JoinTargetProgress:
+    join_target: JoinTarget
     scans: int
     submitted: int
     joined: int
+    via_link: int  # of `submitted`, those that came through the target's own link or QR code
     by_child: list[Line] = field(default_factory=list)
     by_village: list[Line] = field(default_factory=list)
 
     @property
     def percent(self) -> float:
         """Share of the target reached, one decimal (1 of 500 is 0.2%, not 0%)."""
-        return min(100.0, round(self.joined * 100 / self.campaign.target, 1)) if self.campaign.target else 0.0
+        return min(100.0, round(self.joined * 100 / self.join_target.target, 1)) if self.join_target.target else 0.0
 
 
-def campaign_progress(campaign: JoinCampaign) -> CampaignProgress:
-    qs = campaign_memberships(campaign)
-    totals = qs.aggregate(submitted=Count("id"), joined=Count("id", filter=JOINED))
-    return CampaignProgress(
-        campaign=campaign,
-        scans=campaign.scans,
+def join_target_progress(join_target: JoinTarget) -> JoinTargetProgress:
+    qs = join_target_memberships(join_target)
+    totals = qs.aggregate(
+        submitted=Count("id"),
+        joined=Count("id", filter=JOINED),
+        via_link=Count("id", filter=Q(join_target=join_target)),
+    )
+    return JoinTargetProgress(
+        join_target=join_target,
+        scans=join_target.scans,
         submitted=totals["submitted"],
         joined=totals["joined"],
-        by_child=_by_child(campaign, qs),
+        via_link=totals["via_link"],
+        by_child=_by_child(join_target, qs),
         by_village=[
             Line(label=row["person__village"] or _("（未填写）"), submitted=row["n"], joined=row["j"])
             for row in qs.order_by()
@@ -85,9 +94,9 @@ def campaign_progress(campaign: JoinCampaign) -> CampaignProgress:
     )
 
 
-def _by_child(campaign: JoinCampaign, qs: QuerySet[Membership]) -> list[Line]:
+def _by_child(join_target: JoinTarget, qs: QuerySet[Membership]) -> list[Line]:
     """Roll counts per org up to the target node's direct children (the node itself is its own line)."""
-    root = campaign.org
+    root = join_target.org
     children = list(OrgNode.objects.filter(path__startswith=root.path, depth=root.depth + 1).order_by("name"))
     lines = {c.path: Line(label=c.name, code=c.code) for c in children}
     own = Line(label=_("%(name)s（本级）") % {"name": root.name}, code=root.code)
@@ -104,7 +113,7 @@ def _by_child(campaign: JoinCampaign, qs: QuerySet[Membership]) -> list[Line]:
 
 
 @transaction.atomic
-def campaign_create(
+def join_target_create(
     *,
     actor: Any,
     org: OrgNode,
@@ -116,13 +125,13 @@ def campaign_create(
     platform: str = "",
     starts_on: dt.date | None = None,
     ends_on: dt.date | None = None,
-) -> JoinCampaign:
+) -> JoinTarget:
     require(actor, org, Perm.ORG_EDIT)
     errors: dict[str, str] = {}
     code = clean_text(code).lower()
     if not clean_text(name):
         errors["name"] = _("请填写名称。")
-    if JoinCampaign.objects.filter(code=code).exists():
+    if JoinTarget.objects.filter(code=code).exists():
         errors["code"] = _("该编码已被使用。")
     if target <= 0:
         errors["target"] = _("目标人数应大于 0。")
@@ -132,7 +141,7 @@ def campaign_create(
         errors["ends_on"] = _("结束日期不能早于开始日期。")
     if errors:
         raise ValidationError(errors)
-    return JoinCampaign.objects.create(
+    return JoinTarget.objects.create(
         org=org,
         name=clean_text(name),
         code=code,
