@@ -104,7 +104,9 @@ def test_my_review_lists_recommendations_waiting_for_the_cadre_s_union(contest: 
     client.force_login(grassroots_cadre)
     queue = client.get("/innovation/review/").content.decode()
     assert "一种防错装夹工装" in queue and "基层推荐" in queue
-    client.force_login(w.users["same"])  # the town above decides nothing here: not its queue
+    client.force_login(w.users["same"])  # the township takes its grassroots unions' recommendations too
+    assert "一种防错装夹工装" in client.get("/innovation/review/").content.decode()
+    client.force_login(w.users["owner"])  # the county decides its own level only
     assert "一种防错装夹工装" not in client.get("/innovation/review/").content.decode()
 
 

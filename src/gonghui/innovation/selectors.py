@@ -19,6 +19,7 @@ from gonghui.innovation.models import (
     Studio,
 )
 from gonghui.innovation.review import stage_filter_open_for_reviewer
+from gonghui.innovation.review_chain import SCORING_KINDS
 from gonghui.orgs.models import StaffRole, paths_up
 from gonghui.orgs.roles import Perm, roles_with
 from gonghui.orgs.scope import require, scope_for
@@ -66,16 +67,22 @@ def project_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Project:
 
 
 def review_queue_for(user: Any, *, call: InnovationCall | None = None) -> QuerySet[ReviewStage]:
-    """Open stages the user acts on: as a panel reviewer, or as a cadre of the very union that decides them.
+    """Open stages the user acts on: as a panel reviewer, or as a cadre of the union that decides them.
 
-    A county cadre may act on every level below too, but their queue is their own level; the stages
-    of the unions below are those unions' queues (and reachable from the project pages).
+    A federation's cadre (county and up) decides its own level; the levels below are those unions' queues
+    (and reachable from the project pages). A township or sector union's cadre also takes the
+    recommendations (推荐) of the grassroots unions under it, which seldom have a cadre of their own online.
     """
     if getattr(user, "is_superuser", False):
         deciding = Q(status=StageStatus.OPEN)
     else:
-        own = StaffRole.objects.filter(user_id=user.pk, role__in=roles_with(Perm.REVIEW)).values("org_id")
-        deciding = Q(status=StageStatus.OPEN, org_id__in=own)
+        roles = StaffRole.objects.filter(user_id=user.pk, role__in=roles_with(Perm.REVIEW)).select_related("org")
+        deciding = Q(pk__in=[])
+        for role in roles:
+            deciding |= Q(org_id=role.org_id)
+            if role.org.kind not in SCORING_KINDS:
+                deciding |= Q(scored=False, org__path__startswith=role.org.path)
+        deciding &= Q(status=StageStatus.OPEN)
     qs = ReviewStage.objects.filter(stage_filter_open_for_reviewer(user) | deciding).select_related(
         "project__org", "project__call", "project__enterprise", "org"
     )
