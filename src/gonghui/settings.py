@@ -79,6 +79,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "gonghui.urls"
+FORMAT_MODULE_PATH = ["gonghui.formats"]  # one date format everywhere: 2026-12-02
 # Widgets render through TEMPLATES, so our own widget templates (the union picker) sit beside the pages.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "gonghui.wsgi.application"
@@ -96,6 +97,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gonghui.workbench.context_processors.workbench",
             ],
+            # Money and counts format the same in every template without a {% load %}: yuan, wan, count.
+            "builtins": ["gonghui.common.templatetags.money"],
         },
     },
 ]

@@ -118,7 +118,7 @@ def test_worker_applies_cadre_opens_file_winter_campaign_pays_it(
     checker.click("#payouts button[value=approve]")
     checker.wait_for_selector("text=已审核通过。")
     checker.goto(f"{base}/campaigns/{winter.pk}/")
-    assert checker.inner_text("#total-money") == "3000.00"
+    assert checker.inner_text("#total-money") == "3,000.00"
     assert checker.inner_text("#total-people") == "1"
     checker.wait_for_selector("#chart-children canvas")  # ECharts drew under the CSP
     checker.screenshot(path=str(artifacts / "browser-aid-campaign.png"), full_page=True)

@@ -76,3 +76,21 @@ def test_cadre_creates_a_grassroots_union(live_server: Any, browser: Any, town: 
     node = OrgNode.objects.get(code="dfg-wuliu")
     assert node.path.startswith(town.path) and node.kind == OrgKind.GRASSROOTS
     page.close()
+
+
+def test_the_workbench_fits_a_phone(live_server: Any, browser: Any, town: OrgNode, artifacts: Path) -> None:
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN")
+    page = phone.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", "dafeng")
+    page.fill("input[name=password]", "pass-word-123")
+    page.click("button.primary")
+    page.wait_for_url(f"{live_server.url}/")
+    assert not page.is_visible("nav.sidenav")  # folded away: the content comes first
+    assert page.locator("main.content").bounding_box()["y"] < 200
+    page.click("label.nav-button")
+    page.click("nav.sidenav >> text=组织树")
+    page.wait_for_url(f"{live_server.url}/orgs/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, width  # nothing pushes the page sideways
+    page.screenshot(path=str(artifacts / "workbench-phone.png"), full_page=True)

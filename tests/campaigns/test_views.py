@@ -61,12 +61,12 @@ def test_create_a_campaign_then_its_page_shows_totals_and_chart_data(world: Worl
     assert not Campaign.objects.filter(name="越权活动").exists()
     aid_payout_approve(actor=world.users["same"], payout=world.payout)
     page = owner.get(reverse("campaigns:detail", args=[world.aid_campaign.pk])).content.decode()
-    assert 'id="total-money">3000.00<' in page and 'id="total-people">1<' in page
+    assert 'id="total-money">3,000.00<' in page and 'id="total-people">1<' in page
     data = json.loads(page.split('id="coverage-data" type="application/json">')[1].split("</script>")[0])
     assert data["children"] == ["测试基层工会", "大中联合基层工会"] and data["value"] == [3000.0, 0.0]
     assert data["kinds"] == [{"name": "慰问金", "value": 3000.0}]
     town = owner.get(reverse("campaigns:detail", args=[world.aid_campaign.pk]), {"under": world.union_a.code})
-    assert 'id="total-money">3000.00<' in town.content.decode() and "测试基层工会" in town.content.decode()
+    assert 'id="total-money">3,000.00<' in town.content.decode() and "测试基层工会" in town.content.decode()
     outside = owner.get(reverse("campaigns:detail", args=[world.aid_campaign.pk]), {"under": world.county_a.code})
     assert outside.status_code == 404  # above the campaign's union: not part of it
 

@@ -50,6 +50,8 @@ def test_a_clean_roster_imports_and_a_second_run_changes_nothing(world: World) -
         "imported": 3,
         "rejected": 0,
         "duplicates": 0,
+        "repeat_count": 0,
+        "repeats": [],
         "seconds": 0,
         "committed": True,
     }
@@ -118,7 +120,8 @@ def test_ethnic_group_names_are_normalised_or_rejected(world: World) -> None:
 def test_same_person_twice_in_one_file_is_one_member(world: World) -> None:
     rows = [good_rows()[0], good_rows()[0]]
     result = roster_import(actor=world.users["owner"], org=world.union_a, source=roster(rows), filename="r.xlsx")
-    assert (result.imported, result.duplicates) == (1, 1)
+    assert (result.imported, result.duplicates, result.repeats) == (1, 0, [(5, 4)])  # below the title rows
+    assert result.summary()["repeats"] == [{"row": 5, "first": 4}]
 
 
 def test_no_plain_id_or_phone_reaches_the_database(world: World) -> None:
@@ -223,3 +226,22 @@ def test_api_import_round_trip(world: World, django_capture_on_commit_callbacks:
         confirmed = Client().post(f"/api/v1/members/imports/{started['job_id']}/confirm", headers=headers).json()
     final = Client().get(f"/api/v1/jobs/{confirmed['job_id']}", headers=headers).json()
     assert final["result"]["imported"] == 3
+
+
+def test_the_preview_names_columns_in_chinese_and_lists_repeated_people(
+    world: World, django_capture_on_commit_callbacks: object
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    client = Client()
+    client.force_login(world.users["owner"])
+    rows = [*good_rows(), good_rows()[0], ["坏行", "123", "", "", "", "", ""]]
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        started = client.post(
+            "/members/import/",
+            {"org": "测试基层工会", "mode": "valid", "file": SimpleUploadedFile("r.xlsx", roster(rows))},
+        )
+    job_page = client.get(started["Location"]).content.decode()
+    assert "<td>身份证号</td>" in job_page and "id_number" not in job_page
+    assert 'id="repeat-count">1<' in job_page and "第 7 行（同第 4 行）" in job_page

@@ -116,3 +116,22 @@ def test_unions_are_found_by_name_pinyin_or_code(world: World) -> None:
         page = Client().get(reverse("portal:home"), {"q": q})
         body = page.content.decode() if page.status_code == 200 else page["Location"]
         assert "测试基层工会" in body or "/h5/u/w-union-a/" in body, q
+
+
+def test_leaving_the_union_is_asked_twice(world: World) -> None:
+    client = Client()
+    client.force_login(world.users["member"])
+    first = client.post(reverse("portal:requests"), {"kind": ChangeKind.LEAVE, "detail": "调往外地工作"})
+    assert first.status_code == 200 and 'id="confirm-leave"' in first.content.decode()
+    assert not ChangeRequest.objects.filter(kind=ChangeKind.LEAVE).exists()  # nothing filed yet
+    client.post(reverse("portal:requests"), {"kind": ChangeKind.LEAVE, "detail": "调往外地工作", "confirmed": "True"})
+    assert ChangeRequest.objects.get(kind=ChangeKind.LEAVE).person.name == "李在册"
+    correction = client.post(reverse("portal:requests"), {"kind": ChangeKind.CORRECTION, "detail": "民族应为回族"})
+    assert correction.status_code == 302  # a correction goes straight through
+
+
+def test_a_cadre_ends_a_membership_from_inside_a_confirmation(world: World) -> None:
+    client = Client()
+    client.force_login(world.users["owner"])
+    page = client.get(reverse("members:detail", args=[world.member.pk])).content.decode()
+    assert '<details class="confirm" id="end-membership">' in page and "确认离会" in page

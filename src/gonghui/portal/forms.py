@@ -45,3 +45,4 @@ class RequestForm(forms.Form):
         label=_("申请事项"), choices=[(ChangeKind.CORRECTION, _("信息更正")), (ChangeKind.LEAVE, _("退会申请"))]
     )
     detail = forms.CharField(label=_("说明"), max_length=500, widget=forms.Textarea(attrs={"rows": 4}))
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)  # 退会 is asked twice

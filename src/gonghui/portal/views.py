@@ -20,7 +20,7 @@ from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.portal import MY_SECTIONS, UNION_ENTRIES
 from gonghui.members.card import card_token
 from gonghui.members.changes import change_request_leave
-from gonghui.members.choices import ChangeSource
+from gonghui.members.choices import ChangeKind, ChangeSource
 from gonghui.members.notices import notice_of
 from gonghui.members.qr import qr_svg
 from gonghui.members.selectors import live_membership
@@ -89,6 +89,10 @@ def requests(request: HttpRequest) -> HttpResponse:
     membership = live_membership(person)
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        leaving = form.cleaned_data["kind"] == ChangeKind.LEAVE
+        if membership is not None and leaving and not form.cleaned_data["confirmed"]:
+            confirm = RequestForm(initial={**form.cleaned_data, "confirmed": True})
+            return render(request, "portal/requests.html", {"form": confirm, "membership": membership, "confirm": True})
         if membership is None:
             form.add_error(None, _("您目前没有在册或待审核的会籍。"))
         else:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from gonghui.common.excel.reader import SPREADSHEET_SUFFIXES
 from gonghui.common.jobs import Progress, job_handler, job_start
 from gonghui.common.models import Job, JobStatus
+from gonghui.members.importer.columns import HEADER_LABEL
 from gonghui.members.importer.pipeline import Mode, roster_import
 from gonghui.members.importer.report import write_error_report
 from gonghui.orgs.models import OrgNode
@@ -96,7 +97,7 @@ def run_import(job: Job, progress: Progress) -> dict[str, Any]:
         "mode": job.params["mode"],
         "filename": job.params["filename"],
         "errors": [
-            {"row": e.number, "column": e.column, "value": e.value, "reason": e.reason}
+            {"row": e.number, "column": HEADER_LABEL.get(e.column, e.column), "value": e.value, "reason": e.reason}
             for e in result.errors[:SHOWN_ERRORS]
         ],
         "error_count": len(result.errors),

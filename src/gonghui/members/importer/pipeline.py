@@ -68,7 +68,8 @@ class ImportResult:
     importable: int = 0
     imported: int = 0
     rejected: int = 0
-    duplicates: int = 0
+    duplicates: int = 0  # already members of this union, skipped
+    repeats: list[tuple[int, int]] = field(default_factory=list)  # (row, the earlier row of the same person)
     seconds: float = 0.0
     committed: bool = False
     errors: list[RowError] = field(default_factory=list)
@@ -81,6 +82,8 @@ class ImportResult:
             "imported": self.imported,
             "rejected": self.rejected,
             "duplicates": self.duplicates,
+            "repeat_count": len(self.repeats),
+            "repeats": [{"row": row, "first": first} for row, first in self.repeats[:50]],
             "seconds": round(self.seconds, 3),
             "committed": self.committed,
         }
@@ -130,7 +133,8 @@ class _Planner:
         self.duplicates = 0
         self.importable = 0
         self.preview: list[dict[str, str]] = []
-        self.seen_ids: set[str] = set()
+        self.seen_ids: dict[str, int] = {}  # document HMAC → the first row that named it
+        self.repeats: list[tuple[int, int]] = []
         self.seen_numbers: set[str] = set()
 
     def plan(self, rows: list[Prepared]) -> list[tuple[Prepared, int | None]]:
@@ -144,10 +148,10 @@ class _Planner:
         )
         accepted: list[tuple[Prepared, int | None]] = []
         for row in rows:
-            if row.id_hmac in self.seen_ids:
-                self.duplicates += 1  # the same person twice in one file
+            if row.id_hmac in self.seen_ids:  # the same person twice in one file: the first row counts
+                self.repeats.append((row.number, self.seen_ids[row.id_hmac]))
                 continue
-            self.seen_ids.add(row.id_hmac)
+            self.seen_ids[row.id_hmac] = row.number
             person = people.get(row.id_hmac)
             if (
                 person
@@ -303,8 +307,9 @@ def roster_import(
                     result.imported += writer.write(accepted)
                 tick(chunk.seen)
             writer.finish()
-            result.duplicates, result.importable, result.preview = (
+            result.duplicates, result.repeats, result.importable, result.preview = (
                 planner.duplicates,
+                planner.repeats,
                 planner.importable,
                 planner.preview,
             )
