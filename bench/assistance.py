@@ -194,7 +194,7 @@ def run(rebuild: bool = False) -> list[Result]:
     def page() -> None:
         response = client.get(url, secure=True)
         assert response.status_code == 200, response.status_code
-        assert b"100000" in response.content  # the 100,000 people reached are on the page
+        assert b"100,000" in response.content  # the 100,000 people reached are on the page
 
     gifts = iter(_gifts(campaign, maker, 25))
 
