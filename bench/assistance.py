@@ -48,7 +48,7 @@ def build(rebuild: bool) -> Any:
     from django.db import connection
 
     from gonghui.campaigns.models import Beneficiary, Campaign
-    from gonghui.campaigns.tallies import tallies_rebuild
+    from gonghui.ledger.tallies import tallies_rebuild
     from gonghui.orgs.models import OrgNode
 
     build_members(rebuild)
@@ -92,7 +92,7 @@ def build(rebuild: bool) -> Any:
 def _reset(campaign: Any) -> None:
     from django.db import connection
 
-    from gonghui.campaigns.tallies import tallies_rebuild
+    from gonghui.ledger.tallies import tallies_rebuild
 
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM assistance_payout WHERE campaign_id = %s AND kind <> 'condolence'", [campaign.pk])
@@ -108,9 +108,9 @@ def _reset(campaign: Any) -> None:
 
 
 def _bulk(campaign: Any, checker: Any) -> tuple[int, float]:
-    from gonghui.assistance.bulk import BULK_APPROVE_KIND
     from gonghui.common.jobs import job_execute
     from gonghui.common.models import Job
+    from gonghui.ledger.bulk import BULK_APPROVE_KIND
 
     job = Job.objects.create(
         kind=BULK_APPROVE_KIND, created_by=checker, org=campaign.org, params={"campaign": campaign.pk}
@@ -124,8 +124,8 @@ def _bulk(campaign: Any, checker: Any) -> tuple[int, float]:
 
 
 def _peer_one_by_one(campaign: Any, checker: Any) -> float:
-    from gonghui.assistance.models import Payout
-    from gonghui.assistance.payouts import aid_payout_approve
+    from gonghui.ledger.models import Payout
+    from gonghui.ledger.payouts import aid_payout_approve
 
     rows = list(Payout.objects.filter(campaign=campaign, status="pending").order_by("pk")[:PEER_ROWS])
     start = time.perf_counter()
@@ -139,8 +139,8 @@ def _peer_coverage(campaign: Any) -> None:
     from django.db.models import Count, Sum
 
     from gonghui.assistance.choices import FundSource, PayoutKind
-    from gonghui.assistance.models import Payout
     from gonghui.campaigns.models import Beneficiary
+    from gonghui.ledger.models import Payout
     from gonghui.orgs.models import OrgNode
 
     paid = Payout.objects.filter(campaign=campaign, status="approved")
@@ -157,8 +157,8 @@ def _peer_coverage(campaign: Any) -> None:
 
 def _gifts(campaign: Any, maker: Any, count: int) -> list[Any]:
     """Pending 送温暖 goods for people the campaign has paid: what a checker approves after the bulk run."""
-    from gonghui.assistance.models import Payout
-    from gonghui.assistance.payouts import aid_payout_create
+    from gonghui.ledger.models import Payout
+    from gonghui.ledger.payouts import aid_payout_create
 
     paid = Payout.objects.filter(campaign=campaign, kind="condolence").select_related("org", "person")[:count]
     return [
@@ -179,7 +179,7 @@ def _gifts(campaign: Any, maker: Any, count: int) -> list[Any]:
 
 def run(rebuild: bool = False) -> list[Result]:
 
-    from gonghui.assistance.payouts import aid_payout_approve
+    from gonghui.ledger.payouts import aid_payout_approve
 
     campaign = build(rebuild)
     maker, checker, city = _users()

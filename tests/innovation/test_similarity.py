@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 
 from gonghui.innovation.models import ProjectGram
 from gonghui.innovation.projects import attachment_add
-from gonghui.innovation.similarity import bigrams, similar_to
+from gonghui.common.bigrams import bigrams
+from gonghui.innovation.similarity import similar_to
 from tests.factories import image_bytes
 from tests.innovation.conftest import Contest
 

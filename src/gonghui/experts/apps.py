@@ -8,6 +8,7 @@ class ExpertsConfig(AppConfig):
     verbose_name = _("劳模工匠助企行")
 
     def ready(self) -> None:
-        from gonghui.experts.portal_entries import register
+        from gonghui.experts import figures, portal_entries
 
-        register()
+        figures.register()
+        portal_entries.register()

@@ -13,8 +13,6 @@ from ninja import Router, Schema, Status
 
 from gonghui.common.api_fields import Text30, Text100, Text150
 from gonghui.common.paging import page_after
-from gonghui.experts.figures import desk_figures
-from gonghui.innovation import figures as innovation_numbers
 from gonghui.innovation import panels, proposals, results, review, selections, selectors, studios
 from gonghui.innovation.calls import DEFAULT_CRITERIA, CallTerms, call_open, call_quota_set
 from gonghui.innovation.choices import (
@@ -704,29 +702,3 @@ def innovation_round_publish(request: HttpRequest, pk: int) -> dict[str, int]:
 
 
 # 统计 ------------------------------------------------------------------------------------------------
-
-
-class FigureOut(Schema):
-    key: str
-    label: str
-    value: float | None
-    unit: str
-    url: str
-
-
-@router.get("/innovation/figures", response=list[FigureOut], operation_id="innovation_figures")
-def innovation_figures(request: HttpRequest, org_code: str, year: int | None = None) -> list[dict[str, Any]]:
-    """建功立业 and help-desk figures for a union's subtree and year; each url lists what it counts."""
-    org = org_selectors.org_pick_for(request.user, org_code)
-    year = year or timezone.localdate().year
-    figures = innovation_numbers.innovation_figures(org, year) + desk_figures(org, year)
-    return [
-        {
-            "key": f.key,
-            "label": str(f.label),
-            "value": None if f.value is None else float(f.value),
-            "unit": str(f.unit),
-            "url": f.url,
-        }
-        for f in figures
-    ]

@@ -8,6 +8,7 @@ class InnovationConfig(AppConfig):
     verbose_name = _("建功立业")
 
     def ready(self) -> None:
-        from gonghui.innovation.portal_entries import register
+        from gonghui.innovation import figures, portal_entries
 
-        register()
+        figures.register()
+        portal_entries.register()

@@ -287,8 +287,3 @@ class NominationForm(forms.Form):
     def __init__(self, *args: Any, enterprises: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _limit(self, "enterprise", enterprises)
-
-
-class FiguresForm(forms.Form):
-    under = OrgPickerField(label=_("工会组织"), required=False, help_text="")
-    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100, required=False)

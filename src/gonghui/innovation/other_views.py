@@ -16,13 +16,10 @@ from django.views.decorators.http import require_POST
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
 from gonghui.common.paging import page_context
-from gonghui.experts.figures import desk_figures
 from gonghui.innovation import proposals, selections, selectors, studios
 from gonghui.innovation.choices import NominationStatus, RoundKind
-from gonghui.innovation.figures import innovation_figures
 from gonghui.innovation.forms import (
     AchievementForm,
-    FiguresForm,
     NominationForm,
     ProposalDecisionForm,
     ProposalFilterForm,
@@ -37,8 +34,8 @@ from gonghui.members.selectors import person_in_scope
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import can, require, scope_for
-from gonghui.orgs.selectors import enterprises_for, org_pick_for, org_roots_for
+from gonghui.orgs.scope import can, scope_for
+from gonghui.orgs.selectors import enterprises_for, org_pick_for
 
 
 def _enterprises_in(request: HttpRequest, org: OrgNode | None) -> Any:
@@ -367,22 +364,3 @@ def honor_list(request: HttpRequest) -> HttpResponse:
 
 
 # 统计 ------------------------------------------------------------------------------------------------
-
-
-@staff_view
-def figures(request: HttpRequest) -> HttpResponse:
-    form = FiguresForm(request.GET or None)
-    d = form.cleaned_data if form.is_valid() else {}
-    roots = org_roots_for(request.user)
-    org = org_pick_for(request.user, d["under"]) if d.get("under") else (roots[0] if roots else None)
-    year = d.get("year") or timezone.localdate().year
-    if org is not None:
-        require(request.user, org)
-    context = {
-        "form": form,
-        "org": org,
-        "year": year,
-        "innovation": innovation_figures(org, year) if org else [],
-        "desk": desk_figures(org, year) if org else [],
-    }
-    return render(request, "innovation/figures.html", context)

@@ -11,19 +11,17 @@ them. The cosine of two kept vectors is the score. Bigrams found in more than CO
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count
 
-from gonghui.common.search_keys import to_simplified
+from gonghui.common.bigrams import bigrams
 from gonghui.innovation.models import Project, ProjectGram
 
 TOP_GRAMS = 40
 COMMON_SHARE = 0.1
 MIN_SCORE = 0.2
-_NOT_TEXT = re.compile(r"[^\w]|_", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -31,14 +29,6 @@ class Similar:
     project: Project
     score: float
     shared: list[str]  # the bigrams that weigh most in the match
-
-
-def bigrams(text: str) -> Counter[str]:
-    """Character bigrams within each run of letters, digits or characters (simplified, lower case)."""
-    counts: Counter[str] = Counter()
-    for run in _NOT_TEXT.split(to_simplified(text).lower()):
-        counts.update(run[i : i + 2] for i in range(len(run) - 1))
-    return counts
 
 
 def project_text(project: Project) -> str:

@@ -36,5 +36,4 @@ urlpatterns = [
     path("innovation/rounds/<int:pk>/", other_views.round_detail, name="round"),
     path("innovation/rounds/<int:pk>/<slug:action>/", other_views.round_act, name="round_act"),
     path("innovation/honors/", other_views.honor_list, name="honors"),
-    path("innovation/figures/", other_views.figures, name="figures"),
 ]

@@ -18,9 +18,9 @@ from django.db import connection, transaction
 from django.db.models import Count, F, QuerySet, Sum
 from django.db.models.functions import Round
 
-from gonghui.assistance.choices import PayoutStatus
-from gonghui.assistance.models import Payout
-from gonghui.campaigns.models import Beneficiary, Campaign, Reach, Tally
+from gonghui.campaigns.models import Beneficiary, Campaign
+from gonghui.ledger.choices import PayoutStatus
+from gonghui.ledger.models import Payout, Reach, Tally
 
 TALLY = Tally._meta.db_table
 REACH = Reach._meta.db_table

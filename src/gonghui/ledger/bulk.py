@@ -20,17 +20,17 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.assistance.choices import PayoutStatus
-from gonghui.assistance.models import Payout
-from gonghui.assistance.payouts import campaign_spent
 from gonghui.campaigns.models import Campaign
-from gonghui.campaigns.tallies import ledger_approved
 from gonghui.common.jobs import job_start
 from gonghui.common.models import Job
+from gonghui.ledger.choices import PayoutStatus
+from gonghui.ledger.models import Payout
+from gonghui.ledger.payouts import campaign_spent
+from gonghui.ledger.tallies import ledger_approved
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
 
-BULK_APPROVE_KIND = "assistance.bulk_approve"
+BULK_APPROVE_KIND = "assistance.bulk_approve"  # the name jobs were stored under before the ledger app
 BATCH = 5000
 
 Row = tuple[int, int | None, int | None, str, str, int]  # pk, person, enterprise, kind, override, maker

@@ -5,15 +5,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from gonghui.assistance import bulk
-from gonghui.assistance.bulk import bulk_approve_start
-from gonghui.assistance.choices import PayoutKind, PayoutStatus
-from gonghui.assistance.models import Payout
+from gonghui.assistance.choices import PayoutKind
 from gonghui.common.jobs import job_execute
 from gonghui.common.models import Job, JobStatus
+from gonghui.ledger.bulk import bulk_approve_start
+from gonghui.ledger.choices import PayoutStatus
+from gonghui.ledger.models import Payout
 from gonghui.orgs.roles import Role
 from tests.assistance.conftest import member_in
-from tests.assistance.test_payouts import pay, winter
 from tests.factories import UserFactory, grant
+from tests.ledger.conftest import pay, winter
 from tests.world import World
 
 

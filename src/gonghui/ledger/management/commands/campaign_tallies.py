@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from gonghui.campaigns.models import Campaign
-from gonghui.campaigns.tallies import tallies_rebuild
+from gonghui.ledger.tallies import tallies_rebuild
 
 
 class Command(BaseCommand):

@@ -9,10 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from gonghui.assistance.choices import PayoutStatus
 from gonghui.campaigns.services import beneficiaries_add
+from gonghui.ledger.choices import PayoutStatus
 from tests.assistance.conftest import member_in
-from tests.assistance.test_payouts import pay, winter
+from tests.ledger.conftest import pay, winter
 from tests.world import World
 
 
@@ -29,7 +29,7 @@ def test_above_the_kinds_standard_needs_a_reason_and_the_hosts_finance(world: Wo
     other = member_in(world.union_a, "郑超标", 12)
     above = pay(world, "helper", person=other, campaign=campaign, amount=Decimal("800"), override_reason="重病住院")
     with pytest.raises(ValidationError, match="须由主办工会（大丰区总工会）的财务审核"):
-        from gonghui.assistance.payouts import aid_payout_approve
+        from gonghui.ledger.payouts import aid_payout_approve
 
         aid_payout_approve(actor=world.users["same"], payout=above)
     assert aid_payout_approve(actor=world.users["owner"], payout=above).status == PayoutStatus.APPROVED
@@ -47,7 +47,7 @@ def test_someone_off_the_campaigns_list_needs_a_reason(world: World) -> None:
 
 
 def test_a_payout_past_the_budget_is_entered_with_a_warning_and_refused_at_approval(world: World) -> None:
-    from gonghui.assistance.payouts import aid_payout_approve
+    from gonghui.ledger.payouts import aid_payout_approve
 
     campaign = winter(world.county_a)
     campaign.budget = Decimal("30000")

@@ -17,10 +17,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from gonghui.assistance.bulk import BULK_APPROVE_KIND
 from gonghui.assistance.choices import Cause, FundSource, PayoutKind
-from gonghui.assistance.models import Payout, StudyAnnex, SubsistenceStandard
-from gonghui.assistance.payouts import aid_payout_approve, aid_payout_create
+from gonghui.assistance.models import StudyAnnex, SubsistenceStandard
 from gonghui.assistance.services import (
     Household,
     hardship_file_apply,
@@ -31,9 +29,12 @@ from gonghui.assistance.services import (
 )
 from gonghui.campaigns.choices import BeneficiarySource, CampaignKind, TargetGroup
 from gonghui.campaigns.models import Beneficiary, Campaign, JobFair
-from gonghui.campaigns.tallies import list_changed
 from gonghui.common.jobs import job_execute
 from gonghui.common.models import Job
+from gonghui.ledger.bulk import BULK_APPROVE_KIND
+from gonghui.ledger.models import Payout
+from gonghui.ledger.payouts import aid_payout_approve, aid_payout_create
+from gonghui.ledger.tallies import list_changed
 from gonghui.members.choices import MembershipStatus
 from gonghui.members.demo_people import demo_people
 from gonghui.members.models import Membership

@@ -8,17 +8,18 @@ from django.core.management import call_command
 from django.db import connection
 
 from gonghui.assistance import bulk
-from gonghui.assistance.choices import FundSource, PayoutKind, PayoutStatus
-from gonghui.assistance.models import Payout
-from gonghui.assistance.payouts import aid_payout_approve
+from gonghui.assistance.choices import FundSource, PayoutKind
 from gonghui.campaigns.choices import TargetGroup
-from gonghui.campaigns.models import Campaign, Reach, Tally
+from gonghui.campaigns.models import Campaign
 from gonghui.campaigns.rules import beneficiaries_by_rule
-from gonghui.campaigns.selectors import campaign_coverage
-from gonghui.campaigns.tallies import tallies_rebuild
+from gonghui.ledger.choices import PayoutStatus
+from gonghui.ledger.coverage import campaign_coverage
+from gonghui.ledger.models import Payout, Reach, Tally
+from gonghui.ledger.payouts import aid_payout_approve
+from gonghui.ledger.tallies import tallies_rebuild
 from tests.assistance.conftest import member_in
-from tests.assistance.test_payouts import pay, winter
 from tests.factories import UserFactory, grant, make_org
+from tests.ledger.conftest import pay, winter
 from tests.world import World
 
 
@@ -140,8 +141,8 @@ def test_concurrent_approvals_add_up_exactly() -> None:
 
 
 def pay_as(maker: object, org: object, person: object, campaign: Campaign, kind: str) -> Payout:
-    from gonghui.assistance.payouts import aid_payout_create
-    from tests.assistance.test_payouts import TODAY
+    from gonghui.ledger.payouts import aid_payout_create
+    from tests.ledger.conftest import TODAY
 
     return aid_payout_create(
         actor=maker,

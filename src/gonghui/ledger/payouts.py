@@ -17,13 +17,15 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gonghui.assistance.choices import FileStatus, FundSource, PayoutKind, PayoutStatus
-from gonghui.assistance.models import HardshipFile, Payout
-from gonghui.assistance.selectors import require_money_role
+from gonghui.assistance.choices import FileStatus, FundSource, PayoutKind
+from gonghui.assistance.models import HardshipFile
 from gonghui.campaigns.models import Beneficiary, Campaign
-from gonghui.campaigns.tallies import ledger_approved
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
+from gonghui.ledger.choices import PayoutStatus
+from gonghui.ledger.models import Payout
+from gonghui.ledger.selectors import require_money_role
+from gonghui.ledger.tallies import ledger_approved
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm

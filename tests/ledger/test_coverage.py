@@ -6,12 +6,13 @@ from django.http import Http404
 from django.test import Client
 
 from gonghui.assistance.choices import FundSource, PayoutKind
-from gonghui.assistance.payouts import aid_payout_approve, aid_payout_create
 from gonghui.campaigns.models import Beneficiary, Campaign
-from gonghui.campaigns.selectors import campaign_coverage, campaigns_for
+from gonghui.campaigns.selectors import campaigns_for
 from gonghui.campaigns.services import beneficiaries_add
+from gonghui.ledger.coverage import campaign_coverage
+from gonghui.ledger.payouts import aid_payout_approve, aid_payout_create
 from tests.assistance.conftest import member_in
-from tests.assistance.test_payouts import winter
+from tests.ledger.conftest import winter
 from tests.world import World
 
 

@@ -5,9 +5,10 @@ import pytest
 from django.core.management import call_command
 
 from gonghui.accounts.models import User
-from gonghui.assistance.models import HardshipFile, Payout
+from gonghui.assistance.models import HardshipFile
 from gonghui.campaigns.models import Campaign, JobFair
-from gonghui.campaigns.selectors import campaign_coverage
+from gonghui.ledger.coverage import campaign_coverage
+from gonghui.ledger.models import Payout
 
 
 @pytest.mark.django_db

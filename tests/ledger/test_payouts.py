@@ -1,4 +1,3 @@
-import datetime as dt
 import threading
 from decimal import Decimal
 
@@ -7,44 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.http import Http404
 
-from gonghui.assistance.choices import FundSource, PayoutKind, PayoutStatus
-from gonghui.assistance.models import Payout
-from gonghui.assistance.payouts import aid_payout_approve, aid_payout_create, aid_payout_reject
-from gonghui.assistance.selectors import payouts_for
-from gonghui.campaigns.choices import CampaignKind
-from gonghui.campaigns.models import Campaign
-from gonghui.orgs.models import OrgNode
+from gonghui.assistance.choices import FundSource, PayoutKind
+from gonghui.ledger.choices import PayoutStatus
+from gonghui.ledger.models import Payout
+from gonghui.ledger.payouts import aid_payout_approve, aid_payout_create, aid_payout_reject
+from gonghui.ledger.selectors import payouts_for
 from gonghui.orgs.roles import Role
 from tests.assistance.conftest import member_in, open_file
 from tests.factories import UserFactory, grant, make_org
+from tests.ledger.conftest import TODAY, pay, winter
 from tests.world import World
-
-TODAY = dt.date(2026, 1, 20)
-
-
-def winter(org: OrgNode) -> Campaign:
-    return Campaign.objects.create(
-        org=org,
-        name="2026年冬送温暖",
-        kind=CampaignKind.WINTER_WARMTH,
-        year=2026,
-        starts_on=dt.date(2026, 1, 1),
-        ends_on=dt.date(2026, 2, 28),
-        budget=Decimal("100000"),
-    )
-
-
-def pay(world: World, maker: str = "owner", **kwargs: object) -> Payout:
-    values: dict[str, object] = {
-        "actor": world.users[maker],
-        "org": world.union_a,
-        "kind": PayoutKind.CONDOLENCE,
-        "fund": FundSource.UNION_FUNDS,
-        "paid_on": TODAY,
-        "amount": Decimal("3000"),
-    }
-    values.update(kwargs)
-    return aid_payout_create(**values)  # type: ignore[arg-type]
 
 
 def test_maker_and_checker_must_be_two_people(world: World) -> None:
