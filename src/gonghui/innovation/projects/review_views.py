@@ -15,12 +15,12 @@ from django.views.decorators.http import require_POST
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import cursor, page_after
-from gonghui.innovation import panels, selectors
-from gonghui.innovation.calls import call_quota_set
-from gonghui.innovation.forms import PanelSeatForm, QuotaForm, RecommendForm, ResolveForm
 from gonghui.innovation.models import Objection, ReviewStage
-from gonghui.innovation.results import call_announce, call_confirm_awards, objection_resolve
-from gonghui.innovation.review import level_close, scorecard_submit, stage_recommend
+from gonghui.innovation.projects import panels, selectors
+from gonghui.innovation.projects.calls import call_quota_set
+from gonghui.innovation.projects.forms import PanelSeatForm, QuotaForm, RecommendForm, ResolveForm
+from gonghui.innovation.projects.results import call_announce, call_confirm_awards, objection_resolve
+from gonghui.innovation.projects.review import level_close, scorecard_submit, stage_recommend
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
 from gonghui.orgs.selectors import enterprise_in_scope, org_pick_for

@@ -22,7 +22,7 @@ from gonghui.accounts.models import User, UserKind
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.innovation.models import InnovationCall, Panel, PanelSeat, Scorecard
-from gonghui.innovation.review_chain import SCORING_KINDS
+from gonghui.innovation.projects.review_chain import SCORING_KINDS
 from gonghui.orgs.models import Enterprise, OrgNode, StaffRole
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for

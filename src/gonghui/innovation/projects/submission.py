@@ -17,8 +17,8 @@ from gonghui.common.models import AuditAction
 from gonghui.common.textnorm import clean_text
 from gonghui.common.uploads import check_upload
 from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ProjectMember, ReviewStage
-from gonghui.innovation.review_chain import review_chain
-from gonghui.innovation.similarity import index_project
+from gonghui.innovation.projects.review_chain import review_chain
+from gonghui.innovation.projects.similarity import index_project
 from gonghui.members.choices import LIVE_STATUSES
 from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import Enterprise, OrgNode

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 
 from gonghui.common.access import staff_view
 from gonghui.common.paging import page_context
-from gonghui.innovation import selectors
-from gonghui.innovation.calls import CallTerms, call_open
 from gonghui.innovation.choices import StageStatus
 from gonghui.innovation.figures import FINAL_STATUSES
-from gonghui.innovation.forms import (
+from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ReviewStage
+from gonghui.innovation.projects import selectors
+from gonghui.innovation.projects.calls import CallTerms, call_open
+from gonghui.innovation.projects.forms import (
     CadreProjectForm,
     CallForm,
     PanelSeatForm,
@@ -24,11 +25,10 @@ from gonghui.innovation.forms import (
     RecommendForm,
     ResolveForm,
 )
-from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ReviewStage
-from gonghui.innovation.panels import panels_for
-from gonghui.innovation.projects import attachment_add, project_submit
-from gonghui.innovation.review import conflict_of_interest, seat_for
-from gonghui.innovation.similarity import similar_to
+from gonghui.innovation.projects.panels import panels_for
+from gonghui.innovation.projects.review import conflict_of_interest, seat_for
+from gonghui.innovation.projects.similarity import similar_to
+from gonghui.innovation.projects.submission import attachment_add, project_submit
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm

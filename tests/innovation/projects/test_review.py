@@ -12,15 +12,15 @@ from django.utils import timezone
 
 from gonghui.innovation.choices import Grade, ProjectStatus, StageStatus
 from gonghui.innovation.models import CallQuota, Project, ReviewStage
-from gonghui.innovation.results import (
+from gonghui.innovation.projects.results import (
     call_announce,
     call_confirm_awards,
     grade_for,
     objection_raise,
     objection_resolve,
 )
-from gonghui.innovation.review import level_close, scorecard_submit, stage_recommend
-from gonghui.innovation.review_chain import review_chain
+from gonghui.innovation.projects.review import level_close, scorecard_submit, stage_recommend
+from gonghui.innovation.projects.review_chain import review_chain
 from gonghui.orgs.roles import Role
 from tests.factories import UserFactory, grant
 from tests.innovation.conftest import Contest, points
@@ -212,7 +212,7 @@ def test_scoring_stops_once_the_level_is_closed(contest: Contest) -> None:
 
 
 def test_a_call_brings_its_own_rubric_and_quotas_for_the_unions_under_it(contest: Contest) -> None:
-    from gonghui.innovation.calls import CallTerms, call_open, call_quota_set
+    from gonghui.innovation.projects.calls import CallTerms, call_open, call_quota_set
 
     today = timezone.localdate()
     terms = CallTerms(

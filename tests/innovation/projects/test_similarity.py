@@ -7,10 +7,10 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 
-from gonghui.innovation.models import ProjectGram
-from gonghui.innovation.projects import attachment_add
 from gonghui.common.bigrams import bigrams
-from gonghui.innovation.similarity import similar_to
+from gonghui.innovation.models import ProjectGram
+from gonghui.innovation.projects.similarity import similar_to
+from gonghui.innovation.projects.submission import attachment_add
 from tests.factories import image_bytes
 from tests.innovation.conftest import Contest
 

@@ -10,10 +10,10 @@ from django.http import Http404
 from django.test import Client
 from django.utils import timezone
 
-from gonghui.innovation import panels
 from gonghui.innovation.choices import StageStatus
 from gonghui.innovation.models import PanelSeat
-from gonghui.innovation.review import level_close, scorecard_submit, stage_recommend
+from gonghui.innovation.projects import panels
+from gonghui.innovation.projects.review import level_close, scorecard_submit, stage_recommend
 from gonghui.orgs.roles import Role
 from tests.factories import UserFactory, grant
 from tests.innovation.conftest import Contest, points

@@ -21,7 +21,7 @@ from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.innovation.choices import ProjectStatus, StageStatus
 from gonghui.innovation.models import CallQuota, InnovationCall, PanelSeat, Project, ReviewStage, Scorecard
-from gonghui.innovation.review_chain import review_chain
+from gonghui.innovation.projects.review_chain import review_chain
 from gonghui.orgs.models import OrgNode, StaffRole
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require

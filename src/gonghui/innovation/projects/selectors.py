@@ -1,4 +1,4 @@
-"""Reads of the 建功立业 module, always through the scope (or, for panel reviewers, through their seats)."""
+"""Reads of 五小 calls and projects: through the scope, or for panel reviewers through their seats."""
 
 from __future__ import annotations
 
@@ -11,15 +11,11 @@ from django.shortcuts import get_object_or_404
 from gonghui.innovation.choices import ProjectStatus, StageStatus
 from gonghui.innovation.models import (
     InnovationCall,
-    Nomination,
     Project,
-    Proposal,
     ReviewStage,
-    SelectionRound,
-    Studio,
 )
-from gonghui.innovation.review import stage_filter_open_for_reviewer
-from gonghui.innovation.review_chain import SCORING_KINDS
+from gonghui.innovation.projects.review import stage_filter_open_for_reviewer
+from gonghui.innovation.projects.review_chain import SCORING_KINDS
 from gonghui.orgs.models import StaffRole, paths_up
 from gonghui.orgs.roles import Perm, roles_with
 from gonghui.orgs.scope import require, scope_for
@@ -107,34 +103,3 @@ def certificate_get(number: str) -> Project:
         certificate_no=number,
         status=ProjectStatus.AWARDED,
     )
-
-
-def proposals_for(user: Any, *, status: str = "") -> QuerySet[Proposal]:
-    qs = scope_for(user).filter(Proposal.objects.select_related("org", "enterprise")).order_by("-pk")
-    return qs.filter(status=status) if status else qs
-
-
-def proposal_get_for(user: Any, pk: int) -> Proposal:
-    return get_object_or_404(proposals_for(user), pk=pk)
-
-
-def studios_for(user: Any) -> QuerySet[Studio]:
-    return scope_for(user).filter(Studio.objects.select_related("org", "leader", "enterprise"))
-
-
-def studio_get_for(user: Any, pk: int) -> Studio:
-    return get_object_or_404(studios_for(user), pk=pk)
-
-
-def rounds_for(user: Any) -> QuerySet[SelectionRound]:
-    return scope_for(user).filter(SelectionRound.objects.select_related("org", "title"))
-
-
-def round_get_for(user: Any, pk: int) -> SelectionRound:
-    return get_object_or_404(rounds_for(user), pk=pk)
-
-
-def nominations_for(user: Any, round_: SelectionRound) -> QuerySet[Nomination]:
-    """A round's nominations from the unions the user sees (a county sees its own towns' nominees)."""
-    nominations = round_.nominations.select_related("person", "enterprise", "nominated_by")
-    return scope_for(user).filter(nominations, "nominated_by")

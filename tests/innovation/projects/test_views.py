@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from gonghui.innovation.choices import ProjectStatus, StageStatus
 from gonghui.innovation.models import Project
-from gonghui.innovation.results import call_announce, call_confirm_awards
-from gonghui.innovation.review import level_close, stage_recommend
+from gonghui.innovation.projects.results import call_announce, call_confirm_awards
+from gonghui.innovation.projects.review import level_close, stage_recommend
 from tests.innovation.conftest import Contest, points
 from tests.innovation.test_review import _score
 
@@ -104,7 +104,7 @@ def test_the_public_notice_takes_objections_and_the_certificate_verifies(contest
     assert "手机号码" in sent.content.decode() and not project.objections.exists()  # a bad phone: nothing stored
     Client().post(f"/h5/innovation/notice/{contest.call.pk}/", {"project": project.pk, "text": "请核实是否外购设备"})
     objection = project.objections.get()
-    from gonghui.innovation.results import objection_resolve
+    from gonghui.innovation.projects.results import objection_resolve
 
     objection_resolve(actor=contest.city, objection=objection, upheld=False, resolution="经核实为职工自制")
     call_confirm_awards(actor=contest.city, call=contest.call, today=timezone.localdate() + dt.timedelta(days=9))
