@@ -8,6 +8,9 @@ class ExpertsConfig(AppConfig):
     verbose_name = _("劳模工匠助企行")
 
     def ready(self) -> None:
+        from gonghui.experts import nav
+
+        nav.register()
         from gonghui.experts import figures, portal_entries
 
         figures.register()

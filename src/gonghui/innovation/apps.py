@@ -8,6 +8,9 @@ class InnovationConfig(AppConfig):
     verbose_name = _("建功立业")
 
     def ready(self) -> None:
+        from gonghui.innovation import nav
+
+        nav.register()
         from gonghui.innovation import figures, portal_entries
 
         figures.register()

@@ -8,6 +8,9 @@ class LedgerConfig(AppConfig):
     verbose_name = _("发放台账")
 
     def ready(self) -> None:
+        from gonghui.ledger import nav
+
+        nav.register()
         from gonghui.campaigns.list_hooks import LIST_CHANGED
         from gonghui.ledger import jobs  # noqa: F401  (registers job handlers)
         from gonghui.ledger.tallies import list_changed

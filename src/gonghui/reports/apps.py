@@ -6,3 +6,8 @@ class ReportsConfig(AppConfig):
     name = "gonghui.reports"
     label = "reports"
     verbose_name = _("统计")
+
+    def ready(self) -> None:
+        from gonghui.reports import nav
+
+        nav.register()
