@@ -69,7 +69,7 @@ def build(rebuild: bool) -> Any:
         return campaign
     print("building 100,000 beneficiaries and payouts ...")
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM assistance_payout WHERE campaign_id = %s", [campaign.pk])
+        cursor.execute("DELETE FROM ledger_payout WHERE campaign_id = %s", [campaign.pk])
         cursor.execute("DELETE FROM campaigns_beneficiary WHERE campaign_id = %s", [campaign.pk])
         cursor.execute(
             "INSERT INTO campaigns_beneficiary (campaign_id, person_id, org_id, source, note, created_at) "
@@ -77,14 +77,14 @@ def build(rebuild: bool) -> Any:
             [campaign.pk, PAYOUTS],
         )
         cursor.execute(
-            "INSERT INTO assistance_payout (org_id, person_id, campaign_id, kind, amount, goods, goods_value, fund, "
+            "INSERT INTO ledger_payout (org_id, person_id, campaign_id, kind, amount, goods, goods_value, fund, "
             "paid_on, reference, status, maker_id, override_reason, reject_reason, created_at) "
             "SELECT org_id, person_id, campaign_id, 'condolence', 500, '', 0, 'union_funds', '2026-01-20', '', "
             "'pending', %s, '', '', now() FROM campaigns_beneficiary WHERE campaign_id = %s",
             [maker.pk, campaign.pk],
         )
         cursor.execute("ANALYZE campaigns_beneficiary")
-        cursor.execute("ANALYZE assistance_payout")
+        cursor.execute("ANALYZE ledger_payout")
     tallies_rebuild(campaign.pk)  # the rows above were written by SQL, past the services that keep them
     return campaign
 
@@ -95,15 +95,15 @@ def _reset(campaign: Any) -> None:
     from gonghui.ledger.tallies import tallies_rebuild
 
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM assistance_payout WHERE campaign_id = %s AND kind <> 'condolence'", [campaign.pk])
+        cursor.execute("DELETE FROM ledger_payout WHERE campaign_id = %s AND kind <> 'condolence'", [campaign.pk])
         cursor.execute(
-            "UPDATE assistance_payout SET status = 'pending', checker_id = NULL, checked_at = NULL "
+            "UPDATE ledger_payout SET status = 'pending', checker_id = NULL, checked_at = NULL "
             "WHERE campaign_id = %s",
             [campaign.pk],
         )
     tallies_rebuild(campaign.pk)
     with connection.cursor() as cursor:
-        for table in ("assistance_payout", "campaigns_tally", "campaigns_reach"):
+        for table in ("ledger_payout", "ledger_tally", "ledger_reach"):
             cursor.execute(f"VACUUM ANALYZE {table}")
 
 
@@ -194,7 +194,7 @@ def run(rebuild: bool = False) -> list[Result]:
     def page() -> None:
         response = client.get(url, secure=True)
         assert response.status_code == 200, response.status_code
-        assert b"100000" in response.content  # the 100,000 people reached are on the page
+        assert b"100,000" in response.content  # the 100,000 people reached are on the page
 
     gifts = iter(_gifts(campaign, maker, 25))
 
