@@ -46,6 +46,7 @@ lint: $(VENV)/.dev-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy src
+	$(BIN)/lint-imports  # the layer order of DESIGN.md (pyproject.toml [tool.importlinter])
 
 ## bench: speed targets on PostgreSQL (DATABASE_URL, default the local server)
 bench: $(VENV)/.dev-deps

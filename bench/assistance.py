@@ -48,7 +48,7 @@ def build(rebuild: bool) -> Any:
     from django.db import connection
 
     from gonghui.campaigns.models import Beneficiary, Campaign
-    from gonghui.campaigns.tallies import tallies_rebuild
+    from gonghui.ledger.tallies import tallies_rebuild
     from gonghui.orgs.models import OrgNode
 
     build_members(rebuild)
@@ -69,7 +69,7 @@ def build(rebuild: bool) -> Any:
         return campaign
     print("building 100,000 beneficiaries and payouts ...")
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM assistance_payout WHERE campaign_id = %s", [campaign.pk])
+        cursor.execute("DELETE FROM ledger_payout WHERE campaign_id = %s", [campaign.pk])
         cursor.execute("DELETE FROM campaigns_beneficiary WHERE campaign_id = %s", [campaign.pk])
         cursor.execute(
             "INSERT INTO campaigns_beneficiary (campaign_id, person_id, org_id, source, note, created_at) "
@@ -77,14 +77,14 @@ def build(rebuild: bool) -> Any:
             [campaign.pk, PAYOUTS],
         )
         cursor.execute(
-            "INSERT INTO assistance_payout (org_id, person_id, campaign_id, kind, amount, goods, goods_value, fund, "
+            "INSERT INTO ledger_payout (org_id, person_id, campaign_id, kind, amount, goods, goods_value, fund, "
             "paid_on, reference, status, maker_id, override_reason, reject_reason, created_at) "
             "SELECT org_id, person_id, campaign_id, 'condolence', 500, '', 0, 'union_funds', '2026-01-20', '', "
             "'pending', %s, '', '', now() FROM campaigns_beneficiary WHERE campaign_id = %s",
             [maker.pk, campaign.pk],
         )
         cursor.execute("ANALYZE campaigns_beneficiary")
-        cursor.execute("ANALYZE assistance_payout")
+        cursor.execute("ANALYZE ledger_payout")
     tallies_rebuild(campaign.pk)  # the rows above were written by SQL, past the services that keep them
     return campaign
 
@@ -92,25 +92,25 @@ def build(rebuild: bool) -> Any:
 def _reset(campaign: Any) -> None:
     from django.db import connection
 
-    from gonghui.campaigns.tallies import tallies_rebuild
+    from gonghui.ledger.tallies import tallies_rebuild
 
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM assistance_payout WHERE campaign_id = %s AND kind <> 'condolence'", [campaign.pk])
+        cursor.execute("DELETE FROM ledger_payout WHERE campaign_id = %s AND kind <> 'condolence'", [campaign.pk])
         cursor.execute(
-            "UPDATE assistance_payout SET status = 'pending', checker_id = NULL, checked_at = NULL "
+            "UPDATE ledger_payout SET status = 'pending', checker_id = NULL, checked_at = NULL "
             "WHERE campaign_id = %s",
             [campaign.pk],
         )
     tallies_rebuild(campaign.pk)
     with connection.cursor() as cursor:
-        for table in ("assistance_payout", "campaigns_tally", "campaigns_reach"):
+        for table in ("ledger_payout", "ledger_tally", "ledger_reach"):
             cursor.execute(f"VACUUM ANALYZE {table}")
 
 
 def _bulk(campaign: Any, checker: Any) -> tuple[int, float]:
-    from gonghui.assistance.bulk import BULK_APPROVE_KIND
     from gonghui.common.jobs import job_execute
     from gonghui.common.models import Job
+    from gonghui.ledger.bulk import BULK_APPROVE_KIND
 
     job = Job.objects.create(
         kind=BULK_APPROVE_KIND, created_by=checker, org=campaign.org, params={"campaign": campaign.pk}
@@ -124,8 +124,8 @@ def _bulk(campaign: Any, checker: Any) -> tuple[int, float]:
 
 
 def _peer_one_by_one(campaign: Any, checker: Any) -> float:
-    from gonghui.assistance.models import Payout
-    from gonghui.assistance.payouts import aid_payout_approve
+    from gonghui.ledger.models import Payout
+    from gonghui.ledger.payouts import aid_payout_approve
 
     rows = list(Payout.objects.filter(campaign=campaign, status="pending").order_by("pk")[:PEER_ROWS])
     start = time.perf_counter()
@@ -139,8 +139,8 @@ def _peer_coverage(campaign: Any) -> None:
     from django.db.models import Count, Sum
 
     from gonghui.assistance.choices import FundSource, PayoutKind
-    from gonghui.assistance.models import Payout
     from gonghui.campaigns.models import Beneficiary
+    from gonghui.ledger.models import Payout
     from gonghui.orgs.models import OrgNode
 
     paid = Payout.objects.filter(campaign=campaign, status="approved")
@@ -157,8 +157,8 @@ def _peer_coverage(campaign: Any) -> None:
 
 def _gifts(campaign: Any, maker: Any, count: int) -> list[Any]:
     """Pending 送温暖 goods for people the campaign has paid: what a checker approves after the bulk run."""
-    from gonghui.assistance.models import Payout
-    from gonghui.assistance.payouts import aid_payout_create
+    from gonghui.ledger.models import Payout
+    from gonghui.ledger.payouts import aid_payout_create
 
     paid = Payout.objects.filter(campaign=campaign, kind="condolence").select_related("org", "person")[:count]
     return [
@@ -179,7 +179,7 @@ def _gifts(campaign: Any, maker: Any, count: int) -> list[Any]:
 
 def run(rebuild: bool = False) -> list[Result]:
 
-    from gonghui.assistance.payouts import aid_payout_approve
+    from gonghui.ledger.payouts import aid_payout_approve
 
     campaign = build(rebuild)
     maker, checker, city = _users()

@@ -173,7 +173,7 @@ def _naive_recommend(need: Any) -> list[Any]:
     from gonghui.common.search_keys import to_simplified
     from gonghui.experts.models import Expert
     from gonghui.experts.recommend import _Need, _parts, _points, need_text
-    from gonghui.innovation.similarity import bigrams
+    from gonghui.innovation.projects.similarity import bigrams
 
     text = to_simplified(need_text(need)).lower()
     target = _Need(text, frozenset(bigrams(text)), need.enterprise.industry, need.enterprise.region_id)
@@ -193,7 +193,7 @@ def run(rebuild: bool = False) -> list[Result]:
     from django.core.paginator import Paginator
 
     from gonghui.experts.recommend import recommend
-    from gonghui.innovation.selectors import projects_for
+    from gonghui.innovation.projects.selectors import projects_for
 
     build(rebuild)
     need = build_pool(rebuild)

@@ -23,10 +23,11 @@ from django.utils import timezone
 
 from gonghui.accounts.models import UserKind
 from gonghui.accounts.services import api_token_issue
-from gonghui.assistance.models import HardshipFile, HomeVisit, Payout, SubsistenceStandard
+from gonghui.assistance.models import HardshipFile, HomeVisit, SubsistenceStandard
 from gonghui.campaigns.models import Campaign
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction, Job, JobStatus
+from gonghui.ledger.models import Payout
 from gonghui.members.choices import MembershipStatus
 from gonghui.members.models import (
     ChangeRequest,

@@ -126,9 +126,11 @@ def _register() -> None:
     from gonghui.campaigns.api import router as campaigns_router
     from gonghui.experts.api import router as experts_router
     from gonghui.innovation.api import router as innovation_router
+    from gonghui.ledger.api import router as ledger_router
     from gonghui.members.api import router as members_router
     from gonghui.orgs.api import router as orgs_router
     from gonghui.orgs.staff_api import router as staff_router
+    from gonghui.reports.api import router as reports_router
     from gonghui.workbench.api import router as workbench_router
 
     api.add_router("/", workbench_router)
@@ -137,8 +139,10 @@ def _register() -> None:
     api.add_router("/", members_router)
     api.add_router("/", assistance_router)
     api.add_router("/", campaigns_router)
+    api.add_router("/", ledger_router)
     api.add_router("/", innovation_router)
     api.add_router("/", experts_router)
+    api.add_router("/", reports_router)
 
 
 _register()

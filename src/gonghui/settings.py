@@ -53,10 +53,12 @@ INSTALLED_APPS = [
     "gonghui.members",
     "gonghui.campaigns",
     "gonghui.assistance",
+    "gonghui.ledger",
     "gonghui.innovation",
     "gonghui.experts",
     "gonghui.workbench",
     "gonghui.portal",
+    "gonghui.reports",
 ]
 
 MIDDLEWARE = [

@@ -32,8 +32,10 @@ urlpatterns = [
     path("", include("gonghui.members.urls")),
     path("", include("gonghui.assistance.urls")),
     path("", include("gonghui.campaigns.urls")),
+    path("", include("gonghui.ledger.urls")),
     path("", include("gonghui.innovation.urls")),
     path("", include("gonghui.experts.urls")),
+    path("", include("gonghui.reports.urls")),
 ]
 
 handler400 = "gonghui.common.error_views.bad_request"

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.accounts.models import UserKind
-from gonghui.assistance.models import HardshipFile, HomeVisit, Payout
+from gonghui.assistance.models import HardshipFile, HomeVisit
 from gonghui.common.models import AuditAction, AuditEvent, Job
+from gonghui.ledger.models import Payout
 from gonghui.members.models import Membership, Person, WorkerAccount
 from tests.assistance.conftest import member_in
 from tests.factories import UserFactory, image_bytes
@@ -164,22 +165,22 @@ def test_payout_from_the_file_then_the_checker_approves_on_the_ledger(world: Wor
     file = world.aid_file
     HardshipFile.objects.filter(pk=file.pk).update(status="open")
     helper = client_for(world, "helper")
-    url = reverse("assistance:payout_new", args=[file.pk])
+    url = reverse("ledger:payout_new", args=[file.pk])
     form = {"kind": "condolence", "fund": "union_funds", "paid_on": "2026-01-20", "amount": "3000"}
     assert helper.post(url, {**form, "campaign": world.aid_campaign.pk}).status_code == 302
     payout = Payout.objects.filter(file=file).get()
-    own = helper.post(reverse("assistance:payout_decide", args=[payout.pk]), {"decision": "approve"}, follow=True)
+    own = helper.post(reverse("ledger:payout_decide", args=[payout.pk]), {"decision": "approve"}, follow=True)
     assert own.status_code == 403  # the maker holds no FINANCE role, so cannot check anything
     same = client_for(world, "same")
-    page = same.post(reverse("assistance:payout_decide", args=[payout.pk]), {"decision": "approve"}, follow=True)
+    page = same.post(reverse("ledger:payout_decide", args=[payout.pk]), {"decision": "approve"}, follow=True)
     assert "已审核通过" in page.content.decode()
     payout.refresh_from_db()
     assert payout.status == "approved" and payout.checker == world.users["same"]
     evil = same.post(
-        reverse("assistance:payout_decide", args=[world.payout.pk]),
+        reverse("ledger:payout_decide", args=[world.payout.pk]),
         {"decision": "approve", "next": "https://evil.example/"},
     )
-    assert evil["Location"] == reverse("assistance:payouts")
+    assert evil["Location"] == reverse("ledger:payouts")
 
 
 def test_export_in_the_national_template_is_masked_unless_asked_and_permitted(

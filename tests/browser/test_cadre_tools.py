@@ -13,11 +13,11 @@ from django.utils import timezone
 
 from gonghui.accounts.models import User
 from gonghui.assistance.choices import FundSource, PayoutKind
-from gonghui.assistance.payouts import aid_payout_approve, aid_payout_create
 from gonghui.campaigns.choices import CampaignKind
 from gonghui.campaigns.models import Campaign
 from gonghui.innovation.models import InnovationCall, Project, Rubric, RubricCriterion
-from gonghui.innovation.projects import Submission, project_submit
+from gonghui.innovation.projects.submission import Submission, project_submit
+from gonghui.ledger.payouts import aid_payout_approve, aid_payout_create
 from gonghui.members.choices import MembershipStatus
 from gonghui.members.models import Membership, Person
 from gonghui.members.services import person_keys

@@ -48,7 +48,7 @@ def test_enterprise_posts_desk_dispatches_enterprise_confirms_figures_move(
 ) -> None:
     base = live_server.url
     cadre = _login(browser, base, "desk-cadre")
-    cadre.goto(f"{base}/innovation/figures/?under=funing-desk")
+    cadre.goto(f"{base}/reports/figures/?under=funing-desk")
     assert cadre.inner_text('[data-key="needs_solved"] .num') == "0个"
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="zh-CN")
@@ -87,6 +87,6 @@ def test_enterprise_posts_desk_dispatches_enterprise_confirms_figures_move(
     page.wait_for_selector(".done")
     page.screenshot(path=str(artifacts / "desk-confirmed.png"), full_page=True)
 
-    cadre.goto(f"{base}/innovation/figures/?under=funing-desk")
+    cadre.goto(f"{base}/reports/figures/?under=funing-desk")
     assert cadre.inner_text('[data-key="needs_solved"] .num') == "1个"
     assert cadre.inner_text('[data-key="workers_trained"] .num') == "12人次"

@@ -1,7 +1,8 @@
 from django.core.cache import cache
 
-from gonghui.assistance.models import HardshipFile, Payout
+from gonghui.assistance.models import HardshipFile
 from gonghui.campaigns.models import Beneficiary
+from gonghui.ledger.models import Payout
 from tests.assistance.conftest import member_in
 from tests.members.test_api import call
 from tests.world import World

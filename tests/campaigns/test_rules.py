@@ -10,8 +10,8 @@ from gonghui.campaigns.rules import beneficiaries_by_rule
 from gonghui.members.models import Membership
 from gonghui.orgs.roles import Role
 from tests.assistance.conftest import member_in, open_file
-from tests.assistance.test_payouts import winter
 from tests.factories import UserFactory, grant
+from tests.ledger.conftest import winter
 from tests.world import World
 
 

@@ -6,10 +6,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from gonghui.assistance.models import Payout
-from gonghui.assistance.payouts import aid_payout_approve
 from gonghui.campaigns.models import Beneficiary, Campaign
 from gonghui.common.models import Job
+from gonghui.ledger.models import Payout
+from gonghui.ledger.payouts import aid_payout_approve
 from gonghui.members.models import Membership
 from tests.assistance.conftest import member_in
 from tests.members.conftest import make_id
@@ -48,7 +48,7 @@ def test_create_a_campaign_then_its_page_shows_totals_and_chart_data(world: Worl
         },
     )
     campaign = Campaign.objects.get(name="2026年夏送清凉")
-    assert response["Location"] == reverse("campaigns:detail", args=[campaign.pk])
+    assert response["Location"] == reverse("ledger:campaign", args=[campaign.pk])
     fields = {"name": "越权活动", "kind": "summer_cool", "year": 2026, "starts_on": "2026-07-01"}
     bad = owner.post(
         reverse("campaigns:new"), {**fields, "org": world.union_b.code, "ends_on": "2026-08-31", "budget": 1}
@@ -60,14 +60,14 @@ def test_create_a_campaign_then_its_page_shows_totals_and_chart_data(world: Worl
     assert "结束日期不能早于开始日期" in backwards.content.decode()
     assert not Campaign.objects.filter(name="越权活动").exists()
     aid_payout_approve(actor=world.users["same"], payout=world.payout)
-    page = owner.get(reverse("campaigns:detail", args=[world.aid_campaign.pk])).content.decode()
+    page = owner.get(reverse("ledger:campaign", args=[world.aid_campaign.pk])).content.decode()
     assert 'id="total-money">3,000.00<' in page and 'id="total-people">1<' in page
     data = json.loads(page.split('id="coverage-data" type="application/json">')[1].split("</script>")[0])
     assert data["children"] == ["测试基层工会", "大中联合基层工会"] and data["value"] == [3000.0, 0.0]
     assert data["kinds"] == [{"name": "慰问金", "value": 3000.0}]
-    town = owner.get(reverse("campaigns:detail", args=[world.aid_campaign.pk]), {"under": world.union_a.code})
+    town = owner.get(reverse("ledger:campaign", args=[world.aid_campaign.pk]), {"under": world.union_a.code})
     assert 'id="total-money">3,000.00<' in town.content.decode() and "测试基层工会" in town.content.decode()
-    outside = owner.get(reverse("campaigns:detail", args=[world.aid_campaign.pk]), {"under": world.county_a.code})
+    outside = owner.get(reverse("ledger:campaign", args=[world.aid_campaign.pk]), {"under": world.county_a.code})
     assert outside.status_code == 404  # above the campaign's union: not part of it
 
 
@@ -84,12 +84,12 @@ def test_rule_button_fills_the_list_and_the_bulk_button_approves(
     listing = owner.get(reverse("campaigns:beneficiaries", args=[campaign.pk])).content.decode()
     assert "李在册" in listing
     with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
-        response = owner.post(reverse("campaigns:approve_all", args=[campaign.pk]))
+        response = owner.post(reverse("ledger:approve_all", args=[campaign.pk]))
     job = Job.objects.get(kind="assistance.bulk_approve")
     assert response["Location"] == reverse("workbench:job", args=[job.pk])
     assert "已审核通过 1 笔" in owner.get(response["Location"]).content.decode()
     assert Payout.objects.get(pk=world.payout.pk).status == "approved"
-    nothing = owner.post(reverse("campaigns:approve_all", args=[campaign.pk]), follow=True).content.decode()
+    nothing = owner.post(reverse("ledger:approve_all", args=[campaign.pk]), follow=True).content.decode()
     assert "没有您可以审核的待审发放" in nothing
 
 
@@ -138,7 +138,7 @@ def test_job_fairs_belong_to_spring_campaigns_and_people_are_picked_by_id(world:
     fair = {"held_on": "2026-02-26", "place": "人民广场", "employers": 45, "jobs_offered": 1200, "visitors": 1800}
     owner.post(reverse("campaigns:job_fair", args=[spring.pk]), {**fair, "offers_made": 2000})  # more than came
     owner.post(reverse("campaigns:job_fair", args=[spring.pk]), {**fair, "offers_made": 236})
-    page = owner.get(reverse("campaigns:detail", args=[spring.pk])).content.decode()
+    page = owner.get(reverse("ledger:campaign", args=[spring.pk])).content.decode()
     assert spring.job_fairs.count() == 1 and "人民广场" in page and "1200" in page
     winter = owner.post(
         reverse("campaigns:job_fair", args=[world.aid_campaign.pk]), {**fair, "offers_made": 1}, follow=True

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from gonghui.innovation.models import InnovationCall, Panel, PanelSeat, Project, Rubric, RubricCriterion
-from gonghui.innovation.projects import Submission, project_submit
+from gonghui.innovation.projects.submission import Submission, project_submit
 from gonghui.orgs.models import Enterprise
 from tests.factories import EnterpriseFactory, UserFactory, grant
 from tests.world import World

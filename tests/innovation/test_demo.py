@@ -47,7 +47,7 @@ def test_the_figures_page_shows_them_and_links_down() -> None:
     call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
     client = Client()
     client.force_login(User.objects.get(username="yancheng"))
-    page = client.get("/innovation/figures/", {"under": "funing"}).content.decode()
+    page = client.get("/reports/figures/", {"under": "funing"}).content.decode()
     assert 'data-key="needs_solved"' in page and ">62个<" in page.replace("\n", "")
     drill = client.get("/experts/needs/", {"under": "funing", "status": "resolved", "q": "电"}).content.decode()
     assert "电磁流量计读数跳变" in drill and "电气控制柜过热停机" in drill

@@ -225,11 +225,11 @@ WEB_CASES = [
         },
         ok=frozenset({302}),
     ),
-    Case("assistance:payout_new", kwargs=lambda w: {"file_pk": w.aid_file.pk}),
+    Case("ledger:payout_new", kwargs=lambda w: {"file_pk": w.aid_file.pk}),
     Case("assistance:visit_photo", kwargs=lambda w: {"pk": w.aid_visit.pk}),
-    Case("assistance:payouts", allowed=LOGGED_IN, marker=lambda w: "孙困难"),
+    Case("ledger:payouts", allowed=LOGGED_IN, marker=lambda w: "孙困难"),
     Case(
-        "assistance:payout_decide",
+        "ledger:payout_decide",
         kwargs=lambda w: {"pk": w.payout.pk},
         method="form",
         data=lambda w: {"decision": "approve"},
@@ -237,7 +237,7 @@ WEB_CASES = [
     ),
     Case("campaigns:list", allowed=LOGGED_IN, marker=lambda w: "冬送温暖测试活动"),
     Case("campaigns:new", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
-    Case("campaigns:detail", kwargs=lambda w: {"pk": w.aid_campaign.pk}),
+    Case("ledger:campaign", kwargs=lambda w: {"pk": w.aid_campaign.pk}),
     Case(
         "campaigns:rule",
         kwargs=lambda w: {"pk": w.aid_campaign.pk},
@@ -245,7 +245,7 @@ WEB_CASES = [
         data=lambda w: {"group": "all_members"},
         ok=frozenset({302}),
     ),
-    Case("campaigns:approve_all", kwargs=lambda w: {"pk": w.aid_campaign.pk}, method="form", ok=frozenset({302})),
+    Case("ledger:approve_all", kwargs=lambda w: {"pk": w.aid_campaign.pk}, method="form", ok=frozenset({302})),
     Case("campaigns:beneficiaries", kwargs=lambda w: {"pk": w.aid_campaign.pk}),
     Case(
         "campaigns:pick",

@@ -84,7 +84,7 @@ WEB_CASES = [
         ok=POST,
     ),
     Case("innovation:honors", query=_under, allowed=LOGGED_IN, marker=lambda w: w.union_a.name),
-    Case("innovation:figures", query=_under, allowed=ALLOWED),
+    Case("reports:figures", query=_under, allowed=ALLOWED),
     Case("experts:pool", allowed=LOGGED_IN, marker=lambda w: "数控"),
     Case("experts:expert_new", allowed=LOGGED_IN),
     Case("experts:invitation_withdraw", kwargs=_pk("invitation"), method="form", ok=POST),
@@ -240,7 +240,7 @@ API_CASES = [
     Case("api:innovation_decide", kwargs=_pk("nomination"), method="post", data=lambda w: {"select": True}),
     Case("api:innovation_round_notice", kwargs=_pk("selection"), method="post"),
     Case("api:innovation_round_publish", kwargs=_pk("selection"), method="post", ok=NOT_NOW),  # not on notice yet
-    Case("api:innovation_figures", query=lambda w: {"org_code": w.union_a.code}),
+    Case("api:reports_figures", query=lambda w: {"org_code": w.union_a.code}),
     Case("api:experts_list", allowed=LOGGED_IN, marker=lambda w: "数控"),
     Case(
         "api:experts_enrol",

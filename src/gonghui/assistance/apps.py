@@ -8,6 +8,9 @@ class AssistanceConfig(AppConfig):
     verbose_name = _("帮扶救助")
 
     def ready(self) -> None:
+        from gonghui.assistance import nav
+
+        nav.register()
         from gonghui.assistance import jobs  # noqa: F401  (registers job handlers)
         from gonghui.assistance.portal_entries import register
 

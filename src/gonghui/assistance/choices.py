@@ -113,9 +113,3 @@ class FundSource(models.TextChoices):
     GOVERNMENT = "government", _("财政专项")
     DONATION = "donation", _("社会捐赠")
     ENTERPRISE = "enterprise", _("企业配套")
-
-
-class PayoutStatus(models.TextChoices):
-    PENDING = "pending", _("待审核")
-    APPROVED = "approved", _("已审核发放")
-    REJECTED = "rejected", _("已退回")

@@ -1,8 +1,7 @@
-"""Background jobs of the aid ledger."""
+"""Background jobs of hardship files: the export in the national template."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
@@ -11,44 +10,17 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gonghui.assistance.bulk import BATCH, BULK_APPROVE_KIND, Tally, approve_batch, pending_for_checker
 from gonghui.assistance.choices import Cause
 from gonghui.assistance.models import HardshipFile
 from gonghui.assistance.selectors import files_for
-from gonghui.campaigns.models import Campaign
-from gonghui.common.audit import audit_record
 from gonghui.common.excel.writer import Sheet
 from gonghui.common.exports import export_xlsx
 from gonghui.common.jobs import Progress, job_handler
-from gonghui.common.models import AuditAction, Job
+from gonghui.common.models import Job
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import require, scope_for
+from gonghui.orgs.scope import scope_for
 
 ZERO = Decimal("0.00")
-
-
-@job_handler(BULK_APPROVE_KIND, label=gettext_lazy("批量审核发放"))
-def bulk_approve(job: Job, progress: Progress) -> dict[str, Any]:
-    """Safe to re-run: each batch commits on its own and only pending rows are read again."""
-    actor = job.created_by
-    campaign = Campaign.objects.select_related("org").get(pk=job.params["campaign"])
-    require(actor, campaign.org, Perm.FINANCE)  # roles may have changed since the job was started
-    pending = pending_for_checker(actor, campaign).order_by("pk")
-    progress.set_total(pending.count(), _("正在审核发放…"))
-    tally, after = Tally(), 0
-    columns = ("pk", "person_id", "enterprise_id", "kind", "override_reason", "maker_id")
-    while rows := list(pending.filter(pk__gt=after).values_list(*columns)[:BATCH]):
-        after = rows[-1][0]
-        tally.add(approve_batch(actor, campaign, rows))
-        progress.advance(len(rows))
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        target=campaign,
-        org=campaign.org,
-        detail={"bulk_approved": tally.approved, "job": str(job.pk)},
-    )
-    return asdict(tally)
 
 
 FILES_EXPORT_KIND = "assistance.export"

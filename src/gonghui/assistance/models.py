@@ -1,9 +1,8 @@
-"""Household hardship files (困难职工档案), their workflow, annexes, and the aid payouts ledger."""
+"""Household hardship files (困难职工档案), their workflow and annexes. Payouts are the ledger's (gonghui.ledger)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -16,16 +15,12 @@ from gonghui.assistance.choices import (
     Cause,
     EmployerStatus,
     FileStatus,
-    FundSource,
     Health,
     Housing,
-    PayoutKind,
-    PayoutStatus,
     StandardLevel,
     StepKind,
     WorkStatus,
 )
-from gonghui.campaigns.models import Campaign
 from gonghui.common.masking import PIIKind
 from gonghui.common.money import money
 from gonghui.common.pii_fields import BlindIndexField, PIIField
@@ -228,93 +223,3 @@ class StudyAnnex(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} {self.school}"
-
-
-class Payout(models.Model):
-    """One payment or gift. A maker enters it; a different checker approves it; then it counts."""
-
-    org = models.ForeignKey(OrgNode, verbose_name=_("发放工会"), on_delete=models.PROTECT, related_name="+")
-    person = models.ForeignKey(
-        Person, verbose_name=_("受助职工"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    file = models.ForeignKey(
-        HardshipFile,
-        verbose_name=_("困难档案"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="payouts",
-    )
-    enterprise = models.ForeignKey(
-        Enterprise, verbose_name=_("受助企业"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    campaign = models.ForeignKey(
-        Campaign, verbose_name=_("活动"), on_delete=models.PROTECT, null=True, blank=True, related_name="payouts"
-    )
-    kind = models.CharField(_("类别"), max_length=12, choices=PayoutKind.choices)
-    amount = money(_("金额（元）"), default=0)
-    goods = models.CharField(_("物资"), max_length=100, blank=True)
-    goods_value = money(_("物资折价（元）"), default=0)
-    fund = models.CharField(_("资金来源"), max_length=16, choices=FundSource.choices)
-    paid_on = models.DateField(_("发放日期"))
-    reference = models.CharField(_("支付凭证号"), max_length=50, blank=True)
-    status = models.CharField(_("状态"), max_length=10, choices=PayoutStatus.choices, default=PayoutStatus.PENDING)
-    maker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("经办人"), on_delete=models.PROTECT, related_name="+"
-    )
-    checker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("审核人"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    checked_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
-    override_reason = models.CharField(_("重复发放理由"), max_length=200, blank=True)
-    reject_reason = models.CharField(_("退回理由"), max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("帮扶发放")
-        verbose_name_plural = _("帮扶发放")
-        ordering = ["-paid_on", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(person__isnull=False) | Q(enterprise__isnull=False), name="assistance_payout_has_recipient"
-            ),
-            models.CheckConstraint(
-                condition=Q(amount__gte=0) & Q(goods_value__gte=0) & (Q(amount__gt=0) | Q(goods_value__gt=0)),
-                name="assistance_payout_positive",
-            ),
-            models.CheckConstraint(
-                condition=Q(checker__isnull=True) | ~Q(checker=F("maker")), name="assistance_maker_is_not_checker"
-            ),
-            # The double-payout guard: one approved payout of a kind per person (or enterprise) per campaign,
-            # unless approved as an override with a reason. Holds under concurrent approval.
-            models.UniqueConstraint(
-                fields=["campaign", "person", "kind"],
-                condition=Q(status=PayoutStatus.APPROVED, override_reason=""),
-                name="assistance_one_payout_per_person",
-            ),
-            models.UniqueConstraint(
-                fields=["campaign", "enterprise", "kind"],
-                condition=Q(status=PayoutStatus.APPROVED, override_reason="", person__isnull=True),
-                name="assistance_one_payout_per_enterprise",
-            ),
-        ]
-        indexes = [
-            models.Index(fields=["campaign", "status"], name="assistance_payout_campaign"),
-            models.Index(fields=["org", "status"], name="assistance_payout_org"),
-        ]
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.warnings: list[str] = []  # what the entry service wants the maker told (not stored)
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.amount}"
-
-    @property
-    def value(self) -> Decimal:
-        return self.amount + self.goods_value

@@ -1,24 +1,23 @@
-"""Reads of hardship files and payouts, always through the scope; every file view is audited."""
+"""Reads of hardship files, always through the scope; every file view is audited."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from gonghui.assistance.choices import FileStatus
-from gonghui.assistance.models import HardshipFile, Payout
+from gonghui.assistance.models import HardshipFile
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members import selectors as member_selectors
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import can, require, scope_for
+from gonghui.orgs.scope import require, scope_for
 
 
 def files_for(user: Any, *, status: str = "", category: str = "", q: str = "") -> QuerySet[HardshipFile]:
@@ -48,30 +47,3 @@ def file_get_for(user: Any, pk: int, *, request: HttpRequest | None = None) -> H
 def applicant_in_scope(user: Any, raw: str, org: OrgNode) -> Person:
     """The householder a cadre files for: a member under `org`, or a migrant worker in no union at all."""
     return member_selectors.person_in_scope(user, raw, org, Perm.ASSISTANCE, migrant_ok=True)
-
-
-def require_money_role(user: Any, org: Any) -> None:
-    """404 outside the user's view; 403 unless they make (ASSISTANCE) or check (FINANCE) payouts here."""
-    require(user, org, Perm.VIEW)
-    if not (can(user, Perm.ASSISTANCE, org) or can(user, Perm.FINANCE, org)):
-        raise PermissionDenied
-
-
-def _money_scope(user: Any) -> Q:
-    """Payouts are seen by those who make them (ASSISTANCE) and those who check them (FINANCE)."""
-    return scope_for(user, Perm.ASSISTANCE).q("org__") | scope_for(user, Perm.FINANCE).q("org__")
-
-
-def payouts_for(user: Any, *, campaign: int | None = None, status: str = "") -> QuerySet[Payout]:
-    payouts = Payout.objects.filter(_money_scope(user)).select_related("org", "person", "enterprise", "campaign")
-    if campaign is not None:
-        payouts = payouts.filter(campaign_id=campaign)
-    if status:
-        payouts = payouts.filter(status=status)
-    return payouts.order_by("-paid_on", "-pk")
-
-
-def payout_get_for(user: Any, pk: int) -> Payout:
-    payout = get_object_or_404(Payout.objects.select_related("org", "person", "enterprise", "campaign"), pk=pk)
-    require_money_role(user, payout.org)
-    return payout

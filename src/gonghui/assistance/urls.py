@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gonghui.assistance import payout_views, views
+from gonghui.assistance import views
 
 app_name = "assistance"
 
@@ -13,8 +13,5 @@ urlpatterns = [
     path("assistance/files/<int:pk>/category/", views.file_override, name="file_override"),
     path("assistance/files/<int:pk>/recheck/", views.file_recheck, name="file_recheck"),
     path("assistance/files/<int:pk>/annex/<slug:kind>/", views.file_annex, name="file_annex"),
-    path("assistance/files/<int:file_pk>/pay/", payout_views.payout_new, name="payout_new"),
-    path("assistance/visits/<int:pk>/photo/", payout_views.visit_photo, name="visit_photo"),
-    path("assistance/payouts/", payout_views.payout_list, name="payouts"),
-    path("assistance/payouts/<int:pk>/decide/", payout_views.payout_decide, name="payout_decide"),
+    path("assistance/visits/<int:pk>/photo/", views.visit_photo, name="visit_photo"),
 ]

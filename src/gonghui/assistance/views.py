@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +28,7 @@ from gonghui.assistance.forms import (
     StudyAnnexForm,
 )
 from gonghui.assistance.jobs import FILES_EXPORT_KIND
-from gonghui.assistance.models import HardshipFile
+from gonghui.assistance.models import HardshipFile, HomeVisit
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
 from gonghui.common.jobs import job_start
@@ -201,3 +201,13 @@ def file_export(request: HttpRequest) -> HttpResponse:
         params={"status": filters.get("status", ""), "category": filters.get("category", ""), "full": full},
     )
     return redirect("workbench:job", pk=job.pk)
+
+
+@staff_view
+def visit_photo(request: HttpRequest, pk: int) -> FileResponse:
+    """A home-visit photo, served only to those who may see the file (media is not public)."""
+    visit = HomeVisit.objects.filter(pk=pk).select_related("file").first()
+    if visit is None or not visit.photo:
+        raise Http404
+    selectors.file_get_for(request.user, visit.file_id, request=request)
+    return FileResponse(visit.photo.open("rb"), filename=visit.photo.name.rsplit("/", 1)[-1])

@@ -7,13 +7,11 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from gonghui.assistance.bulk import bulk_approve_start
 from gonghui.assistance.choices import PayoutKind
 from gonghui.campaigns import selectors
 from gonghui.campaigns.choices import BeneficiarySource, CampaignKind, TargetGroup
 from gonghui.campaigns.models import Beneficiary, Campaign
 from gonghui.campaigns.rules import beneficiaries_by_rule
-from gonghui.campaigns.selectors import Money, Totals
 from gonghui.campaigns.services import campaign_create
 from gonghui.orgs import selectors as org_selectors
 
@@ -50,35 +48,6 @@ class CampaignOut(Schema):
         return obj.org.code
 
 
-class MoneyOut(Schema):
-    payouts: int
-    money: Decimal
-    goods: Decimal
-
-
-class TotalsOut(MoneyOut):
-    people: int
-    enterprises: int
-
-
-class ChildOut(Schema):
-    org: str
-    name: str
-    beneficiaries: int
-    paid: TotalsOut
-
-
-class CoverageOut(Schema):
-    campaign: CampaignOut
-    beneficiaries: int
-    total: TotalsOut
-    by_kind: dict[str, MoneyOut]
-    by_fund: dict[str, MoneyOut]
-    by_child: list[ChildOut]
-    budget_used_percent: Decimal | None
-    reconciles: bool
-
-
 @router.get("/campaigns", response=list[CampaignOut], operation_id="campaigns_list")
 def campaigns_list(request: HttpRequest, kind: str = "", year: int | None = None) -> Any:
     return selectors.campaigns_for(request.user, kind=kind, year=year)[:200]
@@ -90,14 +59,6 @@ def campaigns_create(request: HttpRequest, payload: CampaignIn) -> Status:
     data = payload.dict(exclude={"org_code"})
     data["target_group"] = data["target_group"] or ""
     return Status(201, campaign_create(actor=request.user, org=org, **data))
-
-
-def _money(t: Money) -> dict[str, Any]:
-    return {"payouts": t.payouts, "money": t.money, "goods": t.goods}
-
-
-def _totals(t: Totals) -> dict[str, Any]:
-    return {**_money(t), "people": t.people, "enterprises": t.enterprises}
 
 
 class BeneficiaryOut(Schema):
@@ -126,11 +87,6 @@ class AddedOut(Schema):
     added: int
 
 
-class JobStartedOut(Schema):
-    job_id: str
-    status: str
-
-
 @router.get(
     "/campaigns/{int:pk}/beneficiaries", response=list[BeneficiaryOut], operation_id="campaigns_beneficiaries_list"
 )
@@ -146,30 +102,3 @@ def campaigns_beneficiaries_rule(request: HttpRequest, pk: int, payload: RuleIn)
     """Add everyone a rule selects in the campaign's subtree (outdoor workers, 尘肺病 files …)."""
     campaign = selectors.campaign_get_for(request.user, pk)
     return {"added": beneficiaries_by_rule(actor=request.user, campaign=campaign, **payload.dict())}
-
-
-@router.post("/campaigns/{int:pk}/payouts/approve", response=JobStartedOut, operation_id="campaigns_payouts_approve")
-def campaigns_payouts_approve(request: HttpRequest, pk: int) -> JobStartedOut:
-    """Start the bulk approval of the campaign's pending payouts (FINANCE); poll /jobs/{job_id}."""
-    job = bulk_approve_start(actor=request.user, campaign=selectors.campaign_get_for(request.user, pk))
-    return JobStartedOut(job_id=str(job.pk), status=job.status)
-
-
-@router.get("/campaigns/{int:pk}/coverage", response=CoverageOut, operation_id="campaigns_coverage")
-def campaigns_coverage(request: HttpRequest, pk: int) -> dict[str, Any]:
-    """People reached, money and goods: in total, by kind, by fund and by child union; against the budget."""
-    campaign = selectors.campaign_get_for(request.user, pk)
-    coverage = selectors.campaign_coverage(request.user, campaign)
-    return {
-        "campaign": campaign,
-        "beneficiaries": coverage.beneficiaries,
-        "total": _totals(coverage.total),
-        "by_kind": {k: _money(v) for k, v in coverage.by_kind.items()},
-        "by_fund": {k: _money(v) for k, v in coverage.by_fund.items()},
-        "by_child": [
-            {"org": child.code, "name": child.name, "beneficiaries": n, "paid": _totals(t)}
-            for child, n, t in coverage.by_child
-        ],
-        "budget_used_percent": coverage.budget_used,
-        "reconciles": coverage.reconciles,
-    }

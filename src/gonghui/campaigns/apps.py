@@ -8,4 +8,7 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("普惠服务")
 
     def ready(self) -> None:
+        from gonghui.campaigns import nav
+
+        nav.register()
         from gonghui.campaigns import importer  # noqa: F401  (registers the import job)

@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 from gonghui.assistance.choices import FileStatus
 from gonghui.assistance.models import HardshipFile
 from gonghui.campaigns.choices import BeneficiarySource
+from gonghui.campaigns.list_hooks import campaign_list_changed
 from gonghui.campaigns.models import Beneficiary, Campaign
-from gonghui.campaigns.tallies import list_changed
 from gonghui.common.excel.cells import cell_text
 from gonghui.common.excel.reader import Column, read_table
 from gonghui.common.jobs import Progress, job_handler, job_start
@@ -108,7 +108,7 @@ def run_beneficiary_import(job: Job, progress: Progress) -> dict[str, Any]:
             before = Beneficiary.objects.filter(campaign=campaign).count()
             Beneficiary.objects.bulk_create(found, ignore_conflicts=True, batch_size=2000)
             added = Beneficiary.objects.filter(campaign=campaign).count() - before
-            list_changed(campaign.pk)
+            campaign_list_changed(campaign.pk)
     progress.advance(len(rows))
     return {
         "rows": len(rows),

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from gonghui.assistance.choices import Category, Cause, FileStatus
 from gonghui.assistance.models import HardshipFile, StudyAnnex
 from gonghui.campaigns.choices import BeneficiarySource, TargetGroup
+from gonghui.campaigns.list_hooks import campaign_list_changed
 from gonghui.campaigns.models import Beneficiary, Campaign
-from gonghui.campaigns.tallies import list_changed
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members.choices import LIVE_STATUSES, NEW_EMPLOYMENT_FORMS, EmploymentForm
@@ -91,7 +91,7 @@ def beneficiaries_by_rule(
             params,
         )
         added = max(cursor.rowcount, 0)
-    list_changed(campaign.pk)
+    campaign_list_changed(campaign.pk)
     detail = {"rule": group, "added": added}
     audit_record(actor=actor, action=AuditAction.UPDATE, target=campaign, org=campaign.org, detail=detail)
     return added

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gonghui.campaigns.choices import BeneficiarySource, CampaignKind
+from gonghui.campaigns.list_hooks import campaign_list_changed
 from gonghui.campaigns.models import Beneficiary, Campaign, JobFair
-from gonghui.campaigns.tallies import list_changed
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members.choices import LIVE_STATUSES
@@ -83,7 +83,7 @@ def beneficiaries_add(
     rows = [Beneficiary(campaign=campaign, person_id=pk, org_id=org_id, source=source) for pk, org_id in live.items()]
     before = Beneficiary.objects.filter(campaign=campaign).count()
     Beneficiary.objects.bulk_create(rows, ignore_conflicts=True)
-    list_changed(campaign.pk)
+    campaign_list_changed(campaign.pk)
     return Beneficiary.objects.filter(campaign=campaign).count() - before
 
 

@@ -8,6 +8,10 @@ class ExpertsConfig(AppConfig):
     verbose_name = _("劳模工匠助企行")
 
     def ready(self) -> None:
-        from gonghui.experts.portal_entries import register
+        from gonghui.experts import nav
 
-        register()
+        nav.register()
+        from gonghui.experts import figures, portal_entries
+
+        figures.register()
+        portal_entries.register()

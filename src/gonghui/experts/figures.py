@@ -7,10 +7,21 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.experts.choices import OPEN_NEED_STATUSES, NeedStatus
 from gonghui.experts.models import Expert, Need, ServiceRecord
-from gonghui.innovation.figures import Figure, figure_link
 from gonghui.orgs.models import OrgNode
+
+DEFINITIONS = {
+    "experts": _("本会及下级工会专家库中的劳模、工匠和技术骨干人数。"),
+    "needs_posted": _("本年度企业提出（含工会代录、上级转来）的需求项数。"),
+    "needs_solved": _("本年度需求中，企业确认已解决（或工会代为登记确认）的项数。"),
+    "enterprises_helped": _("有需求被确认解决的企业家数（同一企业只算一次）。"),
+    "needs_open": _("尚未办结的需求项数（待派单、服务中、待企业确认）。"),
+    "service_events": _("登记服务记录的不同日期数，同一天多条记录算一场。"),
+    "workers_trained": _("服务记录登记的培训职工人次合计。"),
+    "benefit": _("服务记录登记的预计经济效益合计（元），以企业提供的依据为准。"),
+}
 
 
 def desk_figures(org: OrgNode, year: int) -> list[Figure]:
@@ -25,7 +36,7 @@ def desk_figures(org: OrgNode, year: int) -> list[Figure]:
         events=Count("served_on", distinct=True), trained=Sum("workers_trained"), benefit=Sum("benefit_yuan")
     )
     experts = Expert.objects.filter(org__path__startswith=org.path).count()
-    return [
+    figures = [
         Figure("experts", _("专家库人数"), experts, _("人"), figure_link("experts:pool", org)),
         Figure("needs_posted", _("企业需求"), counts["posted"], _("项"), figure_link("experts:needs", org, year=year)),
         Figure(
@@ -67,3 +78,8 @@ def desk_figures(org: OrgNode, year: int) -> list[Figure]:
             figure_link("experts:needs", org, year=year),
         ),
     ]
+    return with_definitions(figures, DEFINITIONS)
+
+
+def register() -> None:
+    register_figures("desk", _("劳模工匠助企行"), desk_figures, order=30)

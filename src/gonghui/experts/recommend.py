@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from gonghui.common.bigrams import bigrams
 from gonghui.common.search_keys import to_simplified
 from gonghui.experts.models import Expert, Need
-from gonghui.innovation.similarity import bigrams
 from gonghui.orgs.models import paths_up
 
 TAG_POINTS, MAX_TAGS = 3.0, 3

@@ -8,6 +8,10 @@ class InnovationConfig(AppConfig):
     verbose_name = _("建功立业")
 
     def ready(self) -> None:
-        from gonghui.innovation.portal_entries import register
+        from gonghui.innovation import nav
 
-        register()
+        nav.register()
+        from gonghui.innovation import figures, portal_entries
+
+        figures.register()
+        portal_entries.register()

@@ -18,8 +18,6 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from gonghui.innovation import proposals, review, selections, studios
-from gonghui.innovation.calls import CallTerms, call_open
 from gonghui.innovation.choices import RoundKind
 from gonghui.innovation.models import (
     HonorTitle,
@@ -29,8 +27,13 @@ from gonghui.innovation.models import (
     Project,
     ReviewStage,
 )
-from gonghui.innovation.projects import Submission, project_submit
-from gonghui.innovation.results import call_announce, call_confirm_awards
+from gonghui.innovation.projects import review
+from gonghui.innovation.projects.calls import CallTerms, call_open
+from gonghui.innovation.projects.results import call_announce, call_confirm_awards
+from gonghui.innovation.projects.submission import Submission, project_submit
+from gonghui.innovation.proposals import services as proposals
+from gonghui.innovation.selections import services as selections
+from gonghui.innovation.studios import services as studios
 from gonghui.members.demo_people import demo_members, demo_people
 from gonghui.orgs.demo import demo_enterprise
 from gonghui.orgs.models import Enterprise, OrgNode

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import Count, Q, Sum
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.common.figures import Figure, figure_link, register_figures, share, with_definitions
 from gonghui.innovation.choices import (
     HonorLevel,
     NominationStatus,
@@ -22,26 +19,22 @@ from gonghui.innovation.choices import (
 from gonghui.innovation.models import Nomination, Project, Proposal, Studio
 from gonghui.orgs.models import OrgNode
 
-
-@dataclass(frozen=True)
-class Figure:
-    key: str
-    label: Any
-    value: int | Decimal | float | None
-    unit: Any = ""
-    url: str = ""
-
+DEFINITIONS = {
+    "projects_declared": _("本年度批次中，本会及下级工会申报的五小项目数。"),
+    "projects_recommended": _("通过本单位推荐、进入上级评审的项目数。"),
+    "projects_awarded": _("获奖结果已确认的项目数。"),
+    "proposals": _("本年度提交的合理化建议条数。"),
+    "proposals_adopted": _("被采纳或已实施的建议条数。"),
+    "value_saved": _("已实施建议登记的创效金额合计（元）。"),
+    "studios": _("在册的创新工作室个数（不含已撤销的）。"),
+    "innovative_enterprises": _("本年度评为全员创新企业的企业数。"),
+    "honors": _("本年度授予本会及下级推荐人选的该级荣誉个数。"),
+    "front_line_share": _("本年度获奖个人中一线职工所占百分比。"),
+    "model_worker_front_line_share": _("本年度劳模中一线职工所占百分比。"),
+}
 
 # A project in one of these got past its own union's recommendation (or was submitted at a federation).
 FINAL_STATUSES = (ProjectStatus.RANKED, ProjectStatus.NOTICE, ProjectStatus.AWARDED, ProjectStatus.NOT_AWARDED)
-
-
-def figure_link(name: str, org: OrgNode, **params: Any) -> str:
-    return f"{reverse(name)}?{urlencode({'under': org.code, **{k: v for k, v in params.items() if v != ''}})}"
-
-
-def share(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
 
 
 def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
@@ -113,7 +106,7 @@ def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
                 figure_link("innovation:studios", org, stars=star),
             )
         )
-    return figures + honor_figures(org, year)
+    return with_definitions(figures + honor_figures(org, year), DEFINITIONS)
 
 
 def honor_figures(org: OrgNode, year: int) -> list[Figure]:
@@ -173,3 +166,7 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
         )
     )
     return figures
+
+
+def register() -> None:
+    register_figures("innovation", _("建功立业"), innovation_figures, order=20)

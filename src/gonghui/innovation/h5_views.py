@@ -17,12 +17,12 @@ from django.views.decorators.cache import never_cache
 from gonghui.common.access import public_view
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.ratelimits import check_rate
-from gonghui.innovation import selectors
 from gonghui.innovation.choices import NominationStatus, RoundStatus
-from gonghui.innovation.forms import ObjectionForm, WorkerProjectForm
 from gonghui.innovation.models import InnovationCall, Project, SelectionRound
-from gonghui.innovation.projects import attachment_add, project_submit
-from gonghui.innovation.results import objection_raise
+from gonghui.innovation.projects import selectors
+from gonghui.innovation.projects.forms import ObjectionForm, WorkerProjectForm
+from gonghui.innovation.projects.results import objection_raise
+from gonghui.innovation.projects.submission import attachment_add, project_submit
 from gonghui.members.qr import qr_svg
 from gonghui.members.throttle import require_submission_slot
 from gonghui.members.worker_access import worker_view

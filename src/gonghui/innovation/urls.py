@@ -1,6 +1,9 @@
 from django.urls import path
 
-from gonghui.innovation import other_views, review_views, views
+from gonghui.innovation.projects import review_views, views
+from gonghui.innovation.proposals import views as proposal_views
+from gonghui.innovation.selections import views as selection_views
+from gonghui.innovation.studios import views as studio_views
 
 app_name = "innovation"
 
@@ -22,19 +25,18 @@ urlpatterns = [
     path("innovation/stages/<int:pk>/decide/", review_views.stage_decide, name="stage_decide"),
     path("innovation/stages/<int:pk>/score/", review_views.scorecard, name="scorecard"),
     path("innovation/objections/<int:pk>/resolve/", review_views.resolve_objection, name="resolve_objection"),
-    path("innovation/proposals/", other_views.proposal_list, name="proposals"),
-    path("innovation/proposals/new/", other_views.proposal_new, name="proposal_new"),
-    path("innovation/proposals/<int:pk>/", other_views.proposal_detail, name="proposal"),
-    path("innovation/proposals/<int:pk>/act/", other_views.proposal_act, name="proposal_act"),
-    path("innovation/studios/", other_views.studio_list, name="studios"),
-    path("innovation/studios/new/", other_views.studio_new, name="studio_new"),
-    path("innovation/studios/rule/", other_views.star_rule, name="star_rule"),
-    path("innovation/studios/<int:pk>/", other_views.studio_detail, name="studio"),
-    path("innovation/studios/<int:pk>/<slug:action>/", other_views.studio_act, name="studio_act"),
-    path("innovation/rounds/", other_views.round_list, name="rounds"),
-    path("innovation/rounds/new/", other_views.round_new, name="round_new"),
-    path("innovation/rounds/<int:pk>/", other_views.round_detail, name="round"),
-    path("innovation/rounds/<int:pk>/<slug:action>/", other_views.round_act, name="round_act"),
-    path("innovation/honors/", other_views.honor_list, name="honors"),
-    path("innovation/figures/", other_views.figures, name="figures"),
+    path("innovation/proposals/", proposal_views.proposal_list, name="proposals"),
+    path("innovation/proposals/new/", proposal_views.proposal_new, name="proposal_new"),
+    path("innovation/proposals/<int:pk>/", proposal_views.proposal_detail, name="proposal"),
+    path("innovation/proposals/<int:pk>/act/", proposal_views.proposal_act, name="proposal_act"),
+    path("innovation/studios/", studio_views.studio_list, name="studios"),
+    path("innovation/studios/new/", studio_views.studio_new, name="studio_new"),
+    path("innovation/studios/rule/", studio_views.star_rule, name="star_rule"),
+    path("innovation/studios/<int:pk>/", studio_views.studio_detail, name="studio"),
+    path("innovation/studios/<int:pk>/<slug:action>/", studio_views.studio_act, name="studio_act"),
+    path("innovation/rounds/", selection_views.round_list, name="rounds"),
+    path("innovation/rounds/new/", selection_views.round_new, name="round_new"),
+    path("innovation/rounds/<int:pk>/", selection_views.round_detail, name="round"),
+    path("innovation/rounds/<int:pk>/<slug:action>/", selection_views.round_act, name="round_act"),
+    path("innovation/honors/", selection_views.honor_list, name="honors"),
 ]

@@ -8,6 +8,9 @@ class MembersConfig(AppConfig):
     verbose_name = _("会员")
 
     def ready(self) -> None:
+        from gonghui.members import nav
+
+        nav.register()
         from gonghui.members import jobs  # noqa: F401  (registers job handlers)
         from gonghui.members.importer import jobs as import_jobs  # noqa: F401
         from gonghui.members.portal_entries import register

@@ -8,4 +8,7 @@ class OrgsConfig(AppConfig):
     verbose_name = _("组织建设")
 
     def ready(self) -> None:
+        from gonghui.orgs import nav
+
+        nav.register()
         from gonghui.orgs import jobs  # noqa: F401  (registers job handlers)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.jobs import job_start
-from gonghui.members.selectors import auto_approves
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
 from gonghui.orgs.forms import (
@@ -90,9 +89,17 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         "subtree_members": subtree_total(org),
         "can_edit": can(user, Perm.ORG_EDIT, org),
         "can_manage_staff": can(user, Perm.STAFF_MANAGE, org),
-        "auto_approve": auto_approves(org),
+        # The members app keeps the switch (members.JoinPolicy); read through the relation, no import upward.
+        "auto_approve": _auto_approves(org),
     }
     return render(request, "orgs/detail.html", context)
+
+
+def _auto_approves(org: OrgNode) -> bool:
+    try:
+        return bool(org.join_policy.auto_approve)
+    except ObjectDoesNotExist:
+        return False
 
 
 @staff_view

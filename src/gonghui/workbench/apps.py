@@ -6,3 +6,8 @@ class WorkbenchConfig(AppConfig):
     name = "gonghui.workbench"
     label = "workbench"
     verbose_name = _("工作台")
+
+    def ready(self) -> None:
+        from gonghui.workbench import nav
+
+        nav.register()

@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
+from gonghui.common.navigation import nav_items
+from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
 
 
@@ -24,11 +26,9 @@ def workbench(request: HttpRequest) -> dict[str, Any]:
 
 
 def _groups(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
-    from gonghui.workbench.nav import NAV  # the nav names every module's pages: read once they are loaded
-
     groups: dict[str, list[dict[str, Any]]] = {}
-    for item in NAV:
-        if item.perm is not None and scope_for(request.user, item.perm).is_empty:
+    for item in nav_items():  # what each module registered when its app was ready
+        if item.perm is not None and scope_for(request.user, Perm(item.perm)).is_empty:
             continue
         url = reverse(item.url_name)
         groups.setdefault(str(item.module), []).append({"label": item.label, "url": url, "active": request.path == url})

@@ -59,7 +59,7 @@ class Command(BaseCommand):
             members = load_demo_members(admin)
         campaigns = 0
         if apps.is_installed("gonghui.assistance"):
-            from gonghui.assistance.demo import load_demo_assistance
+            from gonghui.ledger.demo import load_demo_assistance
 
             campaigns = load_demo_assistance()
         projects = needs = 0

@@ -1,0 +1,13 @@
+"""The ledger app's entries in the workbench's navigation (common.navigation)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.common.navigation import NavItem, register_nav
+
+
+def register() -> None:
+    register_nav(
+        NavItem(_("帮扶救助"), _("帮扶发放台账"), "ledger:payouts", order=310),
+    )

@@ -1,0 +1,40 @@
+"""The figures registry: domains register their figures, reports lists them without importing a domain."""
+
+from __future__ import annotations
+
+from django.test import Client
+from django.utils import timezone
+
+from gonghui.common.figures import FIGURE_GROUPS, Figure, figure_groups, register_figures
+from tests.world import World
+
+
+def test_each_domain_registered_its_figures_in_report_order() -> None:
+    assert [group.key for group in figure_groups()][:2] == ["innovation", "desk"]
+
+
+def test_every_figure_says_what_it_counts_and_links_to_its_list(world: World) -> None:
+    year = timezone.localdate().year
+    for group in figure_groups():
+        for figure in group.compute(world.town_a, year):
+            assert figure.definition, figure.key
+            assert f"under={world.town_a.code}" in figure.url, figure.key
+
+
+def test_a_later_module_plugs_in_and_the_page_and_api_show_it(world: World) -> None:
+    def stations(org: object, year: int) -> list[Figure]:
+        return [Figure("stations", "服务站点", 7, "个", "/stations/", "在册的户外劳动者服务站点数。")]
+
+    register_figures("stations", "服务阵地", stations, order=40)
+    try:
+        client = Client()
+        client.force_login(world.users["owner"])
+        page = client.get("/reports/figures/", {"under": world.town_a.code}).content.decode()
+        assert 'id="stations-figures"' in page and 'title="在册的户外劳动者服务站点数。"' in page
+        token = {"Authorization": f"Bearer {world.tokens['owner']}"}
+        rows = client.get("/api/v1/reports/figures", {"org_code": "大中街道总工会"}, headers=token).json()
+        assert {"group": "stations", "key": "stations", "value": 7.0}.items() <= rows[-1].items()
+        beside = Client().get("/api/v1/reports/figures", {"org_code": world.union_b.code}, headers=token)
+        assert beside.status_code == 404
+    finally:
+        FIGURE_GROUPS.pop("stations")
