@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
 
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.orgs.scope import scope_for
-from gonghui.orgs.selectors import enterprises_for
+from gonghui.orgs.selectors import enterprises_for, org_pick_for
 
 
 def enterprises_in(request: HttpRequest, org: OrgNode | None) -> Any:
@@ -16,9 +16,11 @@ def enterprises_in(request: HttpRequest, org: OrgNode | None) -> Any:
 
 
 def org_from_form(request: HttpRequest) -> OrgNode | None:
-    code = (request.POST.get("org") or request.GET.get("org") or "").strip().lower()
-    org = OrgNode.objects.filter(code=code).first() if code else None
-    return org if org is not None and scope_for(request.user).contains(org) else None
-
-
-# 合理化建议 ------------------------------------------------------------------------------------------
+    """The union the form's picker names so far (code or full name), if the user may see it; else None."""
+    text = (request.POST.get("org") or request.GET.get("org") or "").strip()
+    if not text:
+        return None
+    try:
+        return org_pick_for(request.user, text)
+    except (Http404, PermissionDenied):
+        return None

@@ -367,6 +367,3 @@ def innovation_objection_resolve(request: HttpRequest, pk: int, payload: Resolve
         actor=request.user, objection=objection, upheld=payload.upheld, resolution=payload.resolution
     )
     return {"count": 1}
-
-
-# 合理化建议 ------------------------------------------------------------------------------------------

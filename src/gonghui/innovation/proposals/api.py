@@ -101,6 +101,3 @@ def innovation_proposals_act(request: HttpRequest, pk: int, payload: ProposalAct
             evidence=payload.evidence,
         )
     return selectors.proposal_get_for(request.user, pk)
-
-
-# 创新工作室 ------------------------------------------------------------------------------------------

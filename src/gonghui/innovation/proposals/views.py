@@ -104,6 +104,3 @@ def proposal_act(request: HttpRequest, pk: int) -> HttpResponse:
 
     form_action(request, ProposalDecisionForm(request.POST), act)
     return redirect("innovation:proposal", pk=proposal.pk)
-
-
-# 创新工作室 ------------------------------------------------------------------------------------------

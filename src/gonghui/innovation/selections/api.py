@@ -138,6 +138,3 @@ def innovation_round_notice(request: HttpRequest, pk: int) -> SelectionRound:
 @router.post("/innovation/rounds/{int:pk}/publish", response=CountOut, operation_id="innovation_round_publish")
 def innovation_round_publish(request: HttpRequest, pk: int) -> dict[str, int]:
     return {"count": selections.round_publish(actor=request.user, round_=selectors.round_get_for(request.user, pk))}
-
-
-# 统计 ------------------------------------------------------------------------------------------------

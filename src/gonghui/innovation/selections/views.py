@@ -154,6 +154,3 @@ def honor_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("kind"):
         qs = qs.filter(round__kind=request.GET["kind"])
     return render(request, "innovation/honors.html", {"rows": qs.order_by("-awarded_on", "pk")[:500], "under": under})
-
-
-# 统计 ------------------------------------------------------------------------------------------------

@@ -141,6 +141,3 @@ def innovation_studios_rate(request: HttpRequest, pk: int, payload: RateIn) -> A
         year=payload.year,
         assessment=payload.assessment,
     )
-
-
-# 评选 ------------------------------------------------------------------------------------------------

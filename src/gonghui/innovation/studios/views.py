@@ -116,6 +116,3 @@ def studio_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     else:
         form_action(request, AchievementForm(request.POST), add)
     return redirect("innovation:studio", pk=studio.pk)
-
-
-# 评选与荣誉 ------------------------------------------------------------------------------------------
