@@ -97,8 +97,7 @@ def _reset(campaign: Any) -> None:
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM ledger_payout WHERE campaign_id = %s AND kind <> 'condolence'", [campaign.pk])
         cursor.execute(
-            "UPDATE ledger_payout SET status = 'pending', checker_id = NULL, checked_at = NULL "
-            "WHERE campaign_id = %s",
+            "UPDATE ledger_payout SET status = 'pending', checker_id = NULL, checked_at = NULL WHERE campaign_id = %s",
             [campaign.pk],
         )
     tallies_rebuild(campaign.pk)
