@@ -39,3 +39,6 @@ def pay(world: World, maker: str = "owner", **kwargs: object) -> Payout:
     }
     values.update(kwargs)
     return aid_payout_create(**values)  # type: ignore[arg-type]
+
+
+from tests.assistance.conftest import standard  # noqa: E402, F401  (the 低保 fixture, shared with the ledger's tests)

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from gonghui.assistance import bulk
+from gonghui.ledger import bulk
 from gonghui.assistance.choices import PayoutKind
 from gonghui.common.jobs import job_execute
 from gonghui.common.models import Job, JobStatus
@@ -36,7 +36,7 @@ def test_bulk_approval_pays_everyone_once_and_reports_what_it_left(
     world: World, django_capture_on_commit_callbacks: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(bulk, "BATCH", 2)
-    monkeypatch.setattr("gonghui.assistance.jobs.BATCH", 2)
+    monkeypatch.setattr("gonghui.ledger.jobs.BATCH", 2)
     campaign, payouts = _ledger(world, 5)
     twin = pay(world, maker="helper", person=payouts[0].person, campaign=campaign)  # same person, same kind
     own = pay(world, maker="same", person=member_in(world.union_a, "自己经办", 300), campaign=campaign)
@@ -54,7 +54,7 @@ def test_bulk_approval_pays_everyone_once_and_reports_what_it_left(
 def test_a_crashed_run_is_resumed_by_starting_again_and_pays_no_one_twice(
     world: World, django_capture_on_commit_callbacks: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("gonghui.assistance.jobs.BATCH", 2)
+    monkeypatch.setattr("gonghui.ledger.jobs.BATCH", 2)
     campaign, _ = _ledger(world, 5)
     calls = {"n": 0}
     real = bulk.approve_batch
@@ -65,12 +65,12 @@ def test_a_crashed_run_is_resumed_by_starting_again_and_pays_no_one_twice(
             raise RuntimeError("worker killed")
         return real(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("gonghui.assistance.jobs.approve_batch", crash_on_second)
+    monkeypatch.setattr("gonghui.ledger.jobs.approve_batch", crash_on_second)
     first = _run(world, campaign, django_capture_on_commit_callbacks)
     assert first.status == JobStatus.FAILED
     assert Payout.objects.filter(campaign=campaign, status="approved").count() == 2  # the first batch stays
 
-    monkeypatch.setattr("gonghui.assistance.jobs.approve_batch", real)
+    monkeypatch.setattr("gonghui.ledger.jobs.approve_batch", real)
     second = _run(world, campaign, django_capture_on_commit_callbacks)
     assert second.result["approved"] == 3 and second.total == 3
     assert Payout.objects.filter(campaign=campaign, status="approved").count() == 5

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from gonghui.assistance import bulk
+from gonghui.ledger import bulk
 from gonghui.assistance.choices import FundSource, PayoutKind
 from gonghui.campaigns.choices import TargetGroup
 from gonghui.campaigns.models import Campaign

@@ -13,7 +13,7 @@ from gonghui.innovation.models import Project
 from gonghui.innovation.projects.results import call_announce, call_confirm_awards
 from gonghui.innovation.projects.review import level_close, stage_recommend
 from tests.innovation.conftest import Contest, points
-from tests.innovation.test_review import _score
+from tests.innovation.projects.test_review import _score
 
 
 def _phone(contest: Contest) -> Client:

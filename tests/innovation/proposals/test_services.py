@@ -12,7 +12,7 @@ from django.http import Http404
 
 from gonghui.innovation.choices import ProposalStatus
 from gonghui.innovation.models import Proposal
-from gonghui.innovation.proposals import proposal_decide, proposal_implement, proposal_route, proposal_submit
+from gonghui.innovation.proposals.services import proposal_decide, proposal_implement, proposal_route, proposal_submit
 from tests.world import World
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from gonghui.innovation.choices import NominationStatus, RoundKind
 from gonghui.innovation.models import HonorTitle, Nomination
-from gonghui.innovation.selections import (
+from gonghui.innovation.selections.services import (
     nominate,
     nomination_decide,
     nomination_withdraw,

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gonghui.innovation.models import StarRule, Studio
-from gonghui.innovation.studios import achievement_add, rate, star_rule_set, studio_rate, studio_register
+from gonghui.innovation.studios.services import achievement_add, rate, star_rule_set, studio_rate, studio_register
 from tests.world import World
 
 THRESHOLDS = [50, 60, 70, 80, 90]
