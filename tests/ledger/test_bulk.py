@@ -4,10 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from gonghui.ledger import bulk
 from gonghui.assistance.choices import PayoutKind
 from gonghui.common.jobs import job_execute
 from gonghui.common.models import Job, JobStatus
+from gonghui.ledger import bulk
 from gonghui.ledger.bulk import bulk_approve_start
 from gonghui.ledger.choices import PayoutStatus
 from gonghui.ledger.models import Payout

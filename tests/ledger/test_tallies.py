@@ -7,11 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from gonghui.ledger import bulk
 from gonghui.assistance.choices import FundSource, PayoutKind
 from gonghui.campaigns.choices import TargetGroup
 from gonghui.campaigns.models import Campaign
 from gonghui.campaigns.rules import beneficiaries_by_rule
+from gonghui.ledger import bulk
 from gonghui.ledger.choices import PayoutStatus
 from gonghui.ledger.coverage import campaign_coverage
 from gonghui.ledger.models import Payout, Reach, Tally
