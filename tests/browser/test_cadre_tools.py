@@ -104,7 +104,7 @@ def test_county_cadre_staffs_a_township_seats_a_panel_and_sees_an_overspend(
     desk.fill("#id_username", "yilin-zuzhi")
     desk.fill("#id_display_name", "益林组织干事")
     desk.fill("#id_org", "益林")
-    desk.wait_for_selector("#id_org-options option[value=fn-yilin]", state="attached")
+    desk.wait_for_selector("#id_org-options option[value*='（fn-yilin）']", state="attached")
     desk.fill("#id_org", "fn-yilin")
     desk.select_option("#id_role", "organizer")
     desk.click("form.form button.primary")

@@ -84,6 +84,8 @@ def test_a_county_cadre_cannot_grant_above_or_beside_their_subtree(world: World)
         staff_role_grant(actor=owner, account=world.users["sibling"], org=world.union_a, role=Role.ADMIN)
     staff_role_grant(actor=owner, account=worker, org=world.town_a, role=Role.REVIEWER)
     assert StaffRole.objects.filter(user=worker, org=world.town_a, role=Role.REVIEWER).exists()
+    with pytest.raises(ValidationError, match="已有这个角色"):
+        staff_role_grant(actor=owner, account=worker, org=world.town_a, role=Role.REVIEWER)
 
 
 def test_the_last_role_stays_and_nobody_revokes_their_own(world: World) -> None:
@@ -199,3 +201,15 @@ def test_the_api_creates_and_resets_with_the_password_in_the_answer_only(world: 
     assert reset.status_code == 200 and reset.json()["password"] != body["password"]
     sibling = Client(headers={"Authorization": f"Bearer {world.tokens['sibling']}"})
     assert sibling.post(f"/api/v1/staff/{pk}/deactivate").status_code == 404
+
+
+def test_a_too_short_password_is_refused_in_chinese(world: World) -> None:
+    issued = staff_account_create(
+        actor=world.users["owner"], username="zhouxiao", display_name="周晓", org=world.union_a, role=Role.READONLY
+    )
+    client = Client()
+    assert _signs_in(client, "zhouxiao", issued.password)
+    short = client.post(
+        "/accounts/password/", {"old_password": issued.password, "new_password1": "Ab-1", "new_password2": "Ab-1"}
+    ).content.decode()
+    assert "密码太短，至少需要 10 个字符。" in short and "too short" not in short

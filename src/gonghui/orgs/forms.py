@@ -148,7 +148,7 @@ class StaffCreateForm(forms.Form):
 
 class StaffGrantForm(forms.Form):
     org = OrgPickerField(label=_("工会"), perm=Perm.STAFF_MANAGE)
-    role = forms.ChoiceField(label=_("角色"), choices=Role.choices)
+    role = forms.ChoiceField(label=_("角色"), choices=Role.choices, initial=Role.READONLY)
 
 
 class StaffPasswordResetForm(forms.Form):

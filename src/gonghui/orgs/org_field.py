@@ -1,8 +1,8 @@
 """Workbench forms that name a union: the searchable picker, and acting in the union it names.
 
 The picker is a text box whose suggestions (name, pinyin, initials or code; only unions in the user's scope
-with the right permission) come from `orgs:pick` as a <datalist>; choosing one fills in the code, and a
-union's exact full name works too.
+with the right permission) come from `orgs:pick` as a <datalist>; choosing one fills in "名称（code）", and a
+union's code or exact full name typed by hand works too.
 """
 
 from __future__ import annotations

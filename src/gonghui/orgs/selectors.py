@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,7 +26,7 @@ def name_search_q(raw: str, *, code_field: str | None = None) -> Q | None:
     if query is None:
         return None
     if query.latin:
-        found = Q(name_pinyin__contains=query.text) | Q(name_initials__startswith=query.text)
+        found = Q(name_pinyin__contains=query.text) | Q(name_initials__contains=query.text)
     else:
         found = Q(name_simplified__contains=query.text)
     if code_field:
@@ -76,6 +77,9 @@ def org_get_for(user: Any, code: str, perm: Perm = Perm.VIEW) -> OrgNode:
     return org
 
 
+_NAME_WITH_CODE = re.compile(r".+[（(]\s*([a-z0-9][a-z0-9-]{1,31})\s*[)）]", re.IGNORECASE)
+
+
 def orgs_pickable(user: Any, q: str, perm: Perm = Perm.VIEW, *, limit: int = 20) -> list[OrgNode]:
     """The union picker's suggestions: unions the user may act on with `perm`, by name, pinyin or code."""
     qs = scope_for(user, perm).orgs().filter(is_active=True).select_related("region")
@@ -89,6 +93,9 @@ def org_pick_for(user: Any, text: str, perm: Perm = Perm.VIEW) -> OrgNode:
     """The union a picker field names: its code (what a suggestion fills in), else its exact full name when
     only one union in the user's scope bears it. 404 outside the scope, 403 without `perm` there."""
     text = text.strip()
+    named_with_code = _NAME_WITH_CODE.fullmatch(text)  # what a suggestion fills in: 名称（code）
+    if named_with_code:
+        text = named_with_code.group(1)
     org = OrgNode.objects.select_related("region").filter(code=text.lower()).first()
     if org is None:
         named = list(scope_for(user).orgs().filter(name=text).select_related("region")[:2])

@@ -154,15 +154,16 @@ def _grant(*, actor: User, account: User, org: OrgNode, role: str, request: Http
     staff_role, created = StaffRole.objects.get_or_create(
         user=account, org=org, role=role, defaults={"granted_by": actor if actor.is_authenticated else None}
     )
-    if created:
-        audit_record(
-            actor=actor,
-            action=AuditAction.GRANT,
-            target=staff_role,
-            org=org,
-            detail={"user": account.username, "role": role},
-            request=request,
-        )
+    if not created:
+        raise ValidationError({"role": _("该账号在这个工会已有这个角色。")})
+    audit_record(
+        actor=actor,
+        action=AuditAction.GRANT,
+        target=staff_role,
+        org=org,
+        detail={"user": account.username, "role": role},
+        request=request,
+    )
     forget_scopes(account)
     return staff_role
 

@@ -30,9 +30,10 @@ from gonghui.orgs.staff_accounts import (
 )
 
 
-def _issued(request: HttpRequest, issued: IssuedPassword) -> HttpResponse:
+def _issued(request: HttpRequest, issued: IssuedPassword, *, reset: bool = False) -> HttpResponse:
     """The one-time password, on a page that is never cached and never redirected to (so not in any URL)."""
-    return render(request, "orgs/staff_password.html", {"account": issued.account, "password": issued.password})
+    context = {"account": issued.account, "password": issued.password, "reset": reset}
+    return render(request, "orgs/staff_password.html", context)
 
 
 @staff_view
@@ -41,7 +42,8 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     under = under_org(request)
     accounts = staff_accounts_for(acting_user(request), q=q, org=under)
     page = Paginator(accounts, 50).get_page(request.GET.get("page"))
-    return render(request, "orgs/staff_list.html", {"page": page, "q": q, "under": under})
+    can_manage = not scope_for(request.user, Perm.STAFF_MANAGE).is_empty
+    return render(request, "orgs/staff_list.html", {"page": page, "q": q, "under": under, "can_manage": can_manage})
 
 
 @staff_view
@@ -114,7 +116,7 @@ def staff_reset(request: HttpRequest, pk: int) -> HttpResponse:
         reset_second_factor=bool(form.cleaned_data.get("reset_second_factor")),
         request=request,
     )
-    return _issued(request, issued)
+    return _issued(request, issued, reset=True)
 
 
 @staff_view

@@ -39,6 +39,16 @@ def wan(value: Any) -> str:
 
 
 @register.filter
+def figure(value: Any) -> str:
+    """A report figure: whole numbers and sums of money with separators, shares with their decimal."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    return count(value)
+
+
+@register.filter
 def count(value: Any) -> str:
     """A whole number with thousands separators (humanize's intcomma follows the language; this never does)."""
     amount = _decimal(value)

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -140,7 +139,7 @@ def panel_seat_add(request: HttpRequest, pk: int) -> HttpResponse:
         return _("已将%(name)s加入%(org)s评审专家组。") % {"name": reviewer, "org": org.name}
 
     form_action(request, PanelSeatForm(request.POST), seat)
-    return redirect(f"{reverse('innovation:call', args=[call.pk])}#panels")
+    return redirect("innovation:call", pk=call.pk)  # the page's top, where the outcome is said
 
 
 @staff_view
@@ -154,7 +153,7 @@ def panel_seat_remove(request: HttpRequest, pk: int) -> HttpResponse:
         return _("已将%(name)s移出评审专家组。") % {"name": seat.user}
 
     flash_outcome(request, unseat)
-    return redirect(f"{reverse('innovation:call', args=[call_pk])}#panels")
+    return redirect("innovation:call", pk=call_pk)
 
 
 @staff_view
