@@ -11,6 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from gonghui.common.navigation import nav_items
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
+from gonghui.orgs.second_factor import needs_second_factor
 
 
 def workbench(request: HttpRequest) -> dict[str, Any]:
@@ -22,7 +23,15 @@ def workbench(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or getattr(user, "is_worker", False):
         return {}
+    if _owes_a_step(user):  # every link would bounce back to the step (second factor, own password)
+        return {}
     return {"nav_groups": SimpleLazyObject(lambda: _groups(request))}
+
+
+def _owes_a_step(user: Any) -> bool:
+    if getattr(user, "password_change_required", False):
+        return True
+    return needs_second_factor(user) and not getattr(user, "is_verified", lambda: True)()
 
 
 def _groups(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
