@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
+from gonghui.common.form_errors import flash_outcome
 from gonghui.orgs.forms import StaffCreateForm, StaffGrantForm, StaffPasswordResetForm
 from gonghui.orgs.models import OrgNode, StaffRole
 from gonghui.orgs.org_field import act_in_org, under_org
@@ -95,11 +96,12 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def staff_role_remove(request: HttpRequest, pk: int, role_pk: int) -> HttpResponse:
     account = staff_account_get_for(acting_user(request), pk)
     staff_role = get_object_or_404(StaffRole.objects.select_related("org", "user"), pk=role_pk, user=account)
-    try:
+
+    def revoke() -> str:
         staff_role_revoke(actor=acting_user(request), staff_role=staff_role, request=request)
-        messages.success(request, _("已撤销角色。"))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        return _("已撤销角色。")
+
+    flash_outcome(request, revoke)
     return redirect("orgs:staff_detail", pk=account.pk)
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
-from gonghui.common.form_errors import apply_validation_error
+from gonghui.common.form_errors import apply_validation_error, flash_outcome
 from gonghui.common.jobs import job_start
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
@@ -207,11 +207,12 @@ def roles(request: HttpRequest, code: str) -> HttpResponse:
 def role_revoke(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     org = selectors.org_get_for(request.user, code, Perm.STAFF_MANAGE)
     staff_role = get_object_or_404(StaffRole.objects.select_related("org", "user"), pk=pk, org=org)
-    try:
+
+    def revoke() -> str:
         staff_role_revoke(actor=acting_user(request), staff_role=staff_role, request=request)
-        messages.success(request, _("已撤销角色。"))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        return _("已撤销角色。")
+
+    flash_outcome(request, revoke)
     return redirect("orgs:roles", code=org.code)
 
 

@@ -238,14 +238,13 @@ def innovation_panel_seat(request: HttpRequest, pk: int, payload: SeatIn) -> Sta
     """Seat a reviewer on the call's panel at a county-or-higher federation (review permission there)."""
     call = selectors.call_get_for(request.user, pk)
     org = org_selectors.org_pick_for(request.user, payload.org_code, Perm.REVIEW)
-    reviewer = panels.reviewer_for(org, payload.username)
-    enterprise = None
-    if payload.enterprise_uscc.strip():
-        enterprise = org_selectors.enterprise_in_scope(
-            request.user, payload.enterprise_uscc, org, Perm.REVIEW, field="enterprise_uscc"
-        )
-    seat = panels.panel_seat(
-        actor=request.user, call=call, org=org, reviewer=reviewer, enterprise=enterprise, request=request
+    seat = panels.panel_seat_named(
+        actor=request.user,
+        call=call,
+        org=org,
+        username=payload.username,
+        enterprise_uscc=payload.enterprise_uscc,
+        request=request,
     )
     return Status(201, seat)
 

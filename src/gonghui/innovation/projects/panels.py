@@ -26,6 +26,7 @@ from gonghui.innovation.projects.review_chain import SCORING_KINDS
 from gonghui.orgs.models import Enterprise, OrgNode, StaffRole
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
+from gonghui.orgs.selectors import enterprise_in_scope
 
 NO_SUCH_REVIEWER = gettext_lazy("没有这个账号，或它不能在这一级评审：评审专家须持有本级或下级工会的工作人员账号。")
 
@@ -84,6 +85,26 @@ def panel_seat(
         request=request,
     )
     return seat
+
+
+def panel_seat_named(
+    *,
+    actor: Any,
+    call: InnovationCall,
+    org: OrgNode,
+    username: str,
+    enterprise_uscc: str = "",
+    request: HttpRequest | None = None,
+) -> PanelSeat:
+    """Seat the reviewer a form or payload names: their username, and their employer's credit code if given
+    (an enterprise under `org`; one answer whether it is registered elsewhere or nowhere)."""
+    reviewer = reviewer_for(org, username)
+    enterprise = (
+        enterprise_in_scope(actor, enterprise_uscc, org, Perm.REVIEW, field="enterprise_uscc")
+        if enterprise_uscc.strip()
+        else None
+    )
+    return panel_seat(actor=actor, call=call, org=org, reviewer=reviewer, enterprise=enterprise, request=request)
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from gonghui.innovation.projects.results import call_announce, call_confirm_awar
 from gonghui.innovation.projects.review import level_close, scorecard_submit, stage_recommend
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
-from gonghui.orgs.selectors import enterprise_in_scope, org_pick_for
+from gonghui.orgs.selectors import org_pick_for
 
 
 @staff_view
@@ -129,14 +129,15 @@ def panel_seat_add(request: HttpRequest, pk: int) -> HttpResponse:
             org = org_pick_for(request.user, d["org"], Perm.REVIEW)
         except (Http404, PermissionDenied) as exc:
             raise ValidationError({"org": _("找不到该组织，或您无权在那里安排评审。")}) from exc
-        reviewer = panels.reviewer_for(org, d["username"])
-        enterprise = None
-        if d["enterprise_uscc"].strip():
-            enterprise = enterprise_in_scope(
-                request.user, d["enterprise_uscc"], org, Perm.REVIEW, field="enterprise_uscc"
-            )
-        panels.panel_seat(actor=request.user, call=call, org=org, reviewer=reviewer, enterprise=enterprise)
-        return _("已将%(name)s加入%(org)s评审专家组。") % {"name": reviewer, "org": org.name}
+        seat = panels.panel_seat_named(
+            actor=request.user,
+            call=call,
+            org=org,
+            username=d["username"],
+            enterprise_uscc=d["enterprise_uscc"],
+            request=request,
+        )
+        return _("已将%(name)s加入%(org)s评审专家组。") % {"name": seat.user, "org": org.name}
 
     form_action(request, PanelSeatForm(request.POST), seat)
     return redirect("innovation:call", pk=call.pk)  # the page's top, where the outcome is said
