@@ -15,14 +15,14 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="rebuild the bench data even if present")
     parser.add_argument(
         "--only",
-        choices=["tree", "members_import", "members_list", "members_join", "assistance", "innovation", "portal"],
+        choices=["tree", "members_import", "members_list", "members_join", "assistance", "innovation", "portal", "stations", "events"],
         help="run one benchmark",
     )
     parser.add_argument("--import-rows", type=int, default=1_000_000, help="roster size for members_import")
     parser.add_argument("--peer-rows", type=int, default=50_000, help="rows for the django-import-export peer")
     args = parser.parse_args()
     setup_django()
-    from bench import assistance, innovation, join_load, members_import, members_list, portal, tree
+    from bench import assistance, events, innovation, join_load, members_import, members_list, portal, stations, tree
 
     if args.only in (None, "tree"):
         tree.main(rebuild=args.rebuild)
@@ -38,6 +38,10 @@ def main() -> None:
         innovation.main(rebuild=args.rebuild)
     if args.only in (None, "portal"):
         portal.main()
+    if args.only in (None, "stations"):
+        stations.main(rebuild=args.rebuild)
+    if args.only in (None, "events"):
+        events.main(rebuild=args.rebuild)
 
 
 if __name__ == "__main__":

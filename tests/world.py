@@ -90,6 +90,8 @@ class World:
     invitation: Any = None  # experts.Invitation from town_a's pool, addressed to 李在册 (the member persona)
     change: Any = None  # members.ChangeRequest: a public form named 李在册's ID with another mobile
     notice: Any = None  # members.Notice from town_a: 李在册 (union_a, under it) reads it in 我的
+    stations: Any = None  # a namespace built by tests/world_stations.py (服务阵地 objects in union_a / town_a)
+    events: Any = None  # a namespace built by tests/world_events.py (活动 objects in union_a / town_a)
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -154,7 +156,7 @@ def build_world() -> World:
         name: api_token_issue(user=users[name], name="t").secret
         for name in ("owner", "same", "sibling", "outsider", "helper")
     }
-    return World(
+    world = World(
         root=root,
         county_a=county_a,
         town_a=town_a,
@@ -178,6 +180,12 @@ def build_world() -> World:
         **_assistance(union_a, town_a, users["helper"]),
         **_innovation(union_a, town_a, enterprise, member),
     )
+    from tests.world_events import build_events
+    from tests.world_stations import build_stations
+
+    world.stations = build_stations(world)
+    world.events = build_events(world)
+    return world
 
 
 def _assistance(union_a: OrgNode, town_a: OrgNode, helper: Any) -> dict[str, Any]:

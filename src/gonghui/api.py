@@ -124,6 +124,7 @@ def on_database_busy(request: HttpRequest, exc: OperationalError) -> HttpRespons
 def _register() -> None:
     from gonghui.assistance.api import router as assistance_router
     from gonghui.campaigns.api import router as campaigns_router
+    from gonghui.events.api import router as events_router
     from gonghui.experts.api import router as experts_router
     from gonghui.innovation.api import router as innovation_router
     from gonghui.ledger.api import router as ledger_router
@@ -131,6 +132,7 @@ def _register() -> None:
     from gonghui.orgs.api import router as orgs_router
     from gonghui.orgs.staff_api import router as staff_router
     from gonghui.reports.api import router as reports_router
+    from gonghui.stations.api import router as stations_router
     from gonghui.workbench.api import router as workbench_router
 
     api.add_router("/", workbench_router)
@@ -142,6 +144,8 @@ def _register() -> None:
     api.add_router("/", ledger_router)
     api.add_router("/", innovation_router)
     api.add_router("/", experts_router)
+    api.add_router("/", stations_router)
+    api.add_router("/", events_router)
     api.add_router("/", reports_router)
 
 

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "gonghui.ledger",
     "gonghui.innovation",
     "gonghui.experts",
+    "gonghui.stations",
+    "gonghui.events",
     "gonghui.workbench",
     "gonghui.portal",
     "gonghui.reports",
@@ -269,6 +271,18 @@ if SMS_BACKEND == "console" and not DEBUG and not envbool("SMS_CONSOLE_IN_PRODUC
     raise ImproperlyConfigured("SMS_BACKEND=console writes codes to the log: set SMS_BACKEND=tencent when DEBUG=0")
 # The member card's QR token lives this long; the phone renews it before then.
 CARD_TOKEN_SECONDS = envint("CARD_TOKEN_SECONDS", 120)
+# Events: how long a waiting worker has to accept a place that came free (never past the start).
+EVENT_OFFER_HOURS = envint("EVENT_OFFER_HOURS", 24)
+
+# --- maps (stations) ------------------------------------------------------------
+# The tile source of the stations map. Chinese tile servers (AutoNavi/高德, Tencent) draw in GCJ-02: the
+# stations are stored in WGS-84 and shifted for such tiles; set MAP_TILE_GCJ02=0 for WGS-84 tiles (OSM).
+MAP_TILE_URL = envstr(
+    "MAP_TILE_URL", "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}"
+)
+MAP_TILE_SUBDOMAINS = envstr("MAP_TILE_SUBDOMAINS", "1234")
+MAP_TILE_GCJ02 = envbool("MAP_TILE_GCJ02", True)
+MAP_TILE_ATTRIBUTION = envstr("MAP_TILE_ATTRIBUTION", "© 高德地图")
 
 # --- i18n ---------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

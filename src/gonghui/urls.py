@@ -26,6 +26,8 @@ urlpatterns = [
     path("h5/", include("gonghui.assistance.urls_h5")),
     path("h5/", include("gonghui.innovation.urls_h5")),
     path("h5/", include("gonghui.experts.urls_h5")),
+    path("h5/", include("gonghui.stations.urls_h5")),
+    path("h5/", include("gonghui.events.urls_h5")),
     path("admin/", admin.site.urls),
     path("", include("gonghui.workbench.urls")),
     path("", include("gonghui.orgs.urls")),
@@ -35,6 +37,8 @@ urlpatterns = [
     path("", include("gonghui.ledger.urls")),
     path("", include("gonghui.innovation.urls")),
     path("", include("gonghui.experts.urls")),
+    path("", include("gonghui.stations.urls")),
+    path("", include("gonghui.events.urls")),
     path("", include("gonghui.reports.urls")),
 ]
 

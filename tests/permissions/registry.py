@@ -481,9 +481,17 @@ API_CASES = [
 
 
 def _all_cases() -> list[Case]:
-    from tests.permissions import registry_innovation  # imports this module's Case and personas
+    # Each imports this module's Case and personas.
+    from tests.permissions import registry_events, registry_innovation, registry_stations
 
-    return WEB_CASES + API_CASES + registry_innovation.WEB_CASES + registry_innovation.API_CASES
+    return (
+        WEB_CASES
+        + API_CASES
+        + registry_innovation.WEB_CASES
+        + registry_innovation.API_CASES
+        + registry_stations.CASES
+        + registry_events.CASES
+    )
 
 
 CASES: dict[str, Case] = {case.name: case for case in _all_cases()}

@@ -39,8 +39,19 @@ class MySection:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class PortalLink:
+    """A link on the portal's front page and in 我的 that needs no union: 附近服务站, 活动报名 …"""
+
+    label: str | Promise
+    hint: str | Promise
+    url_name: str  # reversed without arguments
+    order: int = 100
+
+
 UNION_ENTRIES: list[UnionEntry] = []
 MY_SECTIONS: list[MySection] = []
+PORTAL_LINKS: list[PortalLink] = []
 
 
 def register_union_entry(entry: UnionEntry) -> None:
@@ -53,3 +64,9 @@ def register_my_section(section: MySection) -> None:
     if all(s.title != section.title for s in MY_SECTIONS):
         MY_SECTIONS.append(section)
         MY_SECTIONS.sort(key=lambda s: s.order)
+
+
+def register_portal_link(link: PortalLink) -> None:
+    if all(existing.url_name != link.url_name for existing in PORTAL_LINKS):
+        PORTAL_LINKS.append(link)
+        PORTAL_LINKS.sort(key=lambda link: link.order)

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 
 from gonghui.common.access import public_view
 from gonghui.common.form_errors import apply_validation_error
-from gonghui.common.portal import MY_SECTIONS, UNION_ENTRIES
+from gonghui.common.portal import MY_SECTIONS, PORTAL_LINKS, UNION_ENTRIES
 from gonghui.members.card import card_token
 from gonghui.members.changes import change_request_leave
 from gonghui.members.choices import ChangeKind, ChangeSource
@@ -30,6 +30,11 @@ from gonghui.orgs.selectors import public_unions
 from gonghui.portal.forms import RequestForm
 
 
+def portal_links() -> list[tuple[object, str]]:
+    """The registered links that need no union (附近服务站, 活动报名 …), with their URLs."""
+    return [(link, reverse(link.url_name)) for link in PORTAL_LINKS]
+
+
 @public_view
 def home(request: HttpRequest) -> HttpResponse:
     """Find a union by name, pinyin, initials or the code on its poster."""
@@ -37,7 +42,8 @@ def home(request: HttpRequest) -> HttpResponse:
     found = public_unions(q) if q else []
     if len(found) == 1 and found[0].code == q.lower():
         return redirect("portal:union", code=found[0].code)
-    return render(request, "portal/home.html", {"q": q, "found": found, "searched": bool(q)})
+    context = {"q": q, "found": found, "searched": bool(q), "links": portal_links()}
+    return render(request, "portal/home.html", context)
 
 
 @public_view
@@ -62,7 +68,12 @@ def union_card(request: HttpRequest, code: str) -> HttpResponse:
 def me(request: HttpRequest) -> HttpResponse:
     person = request.person  # type: ignore[attr-defined]
     sections = [(section.title, section.rows(person)) for section in MY_SECTIONS]
-    context = {"person": person, "membership": live_membership(person), "sections": sections}
+    context = {
+        "person": person,
+        "membership": live_membership(person),
+        "sections": sections,
+        "links": portal_links(),
+    }
     return render(request, "portal/me.html", context)
 
 

@@ -71,6 +71,15 @@ class Command(BaseCommand):
             from gonghui.experts.demo import load_demo_desk
 
             needs = load_demo_desk(admin)
+        stations = events = 0
+        if apps.is_installed("gonghui.stations"):
+            from gonghui.stations.demo import load_demo_stations
+
+            stations = load_demo_stations(admin)
+        if apps.is_installed("gonghui.events"):
+            from gonghui.events.demo import load_demo_events
+
+            events = load_demo_events(admin)
         if apps.is_installed("gonghui.members"):
             from gonghui.members.counters import member_counts_repair
 
@@ -78,7 +87,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns, "
-                f"{projects} new 五小 projects, {needs} new desk needs."
+                f"{projects} new 五小 projects, {needs} new desk needs, {stations} new stations, {events} new events."
             )
         )
         self.stdout.write(f"Demo logins (password: {options['password']}):")

@@ -1,0 +1,124 @@
+"""Reads of the events domain, through the scope. A worker reads only their own sign-ups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from gonghui.events.choices import ACTIVE, EventStatus, SignUpStatus
+from gonghui.events.models import Event, SignUp
+from gonghui.members.models import Person
+from gonghui.orgs.models import OrgNode, paths_up
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require, scope_for
+
+
+def events_for(
+    user: Any,
+    *,
+    status: str = "",
+    kind: str = "",
+    under: OrgNode | None = None,
+    year: int | None = None,
+    q: str = "",
+) -> QuerySet[Event]:
+    """Events organised by unions in scope, newest first; `under` narrows to a union's subtree."""
+    qs = scope_for(user).filter(Event.objects.select_related("org", "station"))
+    if under is not None:
+        qs = qs.filter(org__path__startswith=under.path)
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if year:
+        qs = qs.filter(starts_at__year=year)
+    if q.strip():
+        qs = qs.filter(title__contains=q.strip())
+    return qs.order_by("-starts_at", "-pk")
+
+
+def event_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Event:
+    event: Event = get_object_or_404(Event.objects.select_related("org", "audience_org", "station", "parent"), pk=pk)
+    require(user, event.org, perm)
+    return event
+
+
+def team_events_for(user: Any) -> QuerySet[Event]:
+    """Published team events a union in the user's scope may enter: the audience's subtree holds that union."""
+    scope = scope_for(user, Perm.ORG_EDIT)
+    if scope.is_empty:
+        return Event.objects.none()
+    ancestors = Q()
+    for path in scope.paths:
+        # An event is open to the user's unions when its audience is at or above one of their nodes.
+        prefixes = paths_up(path)
+        ancestors |= Q(audience_org__path__in=prefixes) | Q(audience_org__isnull=True, org__path__in=prefixes)
+    qs = Event.objects.filter(status=EventStatus.PUBLISHED, team_size_max__gt=0, ends_at__gt=timezone.now())
+    if not scope.everything:
+        qs = qs.filter(ancestors | scope.q("org__"))
+    return qs.select_related("org").order_by("starts_at")
+
+
+def public_events(*, upcoming_only: bool = True) -> QuerySet[Event]:
+    """Published events anyone may read about (the poster's fields), soonest first."""
+    qs = Event.objects.filter(status=EventStatus.PUBLISHED, parent__isnull=True).select_related("org", "station")
+    if upcoming_only:
+        qs = qs.filter(ends_at__gt=timezone.now())
+    return qs.order_by("starts_at", "pk")
+
+
+def public_event_get(pk: int) -> Event:
+    event: Event = get_object_or_404(
+        Event.objects.select_related("org", "station", "audience_org", "parent"),
+        pk=pk,
+        status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED],
+    )
+    return event
+
+
+def signups_of(person: Person) -> QuerySet[SignUp]:
+    """The worker's own sign-ups, newest first."""
+    return SignUp.objects.filter(person=person).select_related("event", "event__org", "team").order_by("-pk")
+
+
+def signup_of(person: Person, pk: int) -> SignUp:
+    """One of the worker's own sign-ups; anyone else's is a 404."""
+    signup: SignUp = get_object_or_404(signups_of(person), pk=pk)
+    return signup
+
+
+def active_signup(event: Event, person: Person) -> SignUp | None:
+    return SignUp.objects.filter(event=event, person=person, status__in=ACTIVE).first()
+
+
+def signups_for_event(event: Event) -> QuerySet[SignUp]:
+    """The event's sign-ups for its organiser (the caller has checked the scope): confirmed first, then the
+    waiting list in order."""
+    return (
+        SignUp.objects.filter(event=event)
+        .exclude(status__in=[SignUpStatus.CANCELLED, SignUpStatus.LAPSED])
+        .select_related("person", "org", "team")
+        .order_by("status", "pk")
+    )
+
+
+def waiting_position(signup: SignUp) -> int | None:
+    if signup.status != SignUpStatus.WAITING:
+        return None
+    ahead = SignUp.objects.filter(event_id=signup.event_id, status=SignUpStatus.WAITING, pk__lt=signup.pk).count()
+    return ahead + 1
+
+
+def signup_counts(event: Event) -> dict[str, int]:
+    rows = SignUp.objects.filter(event=event).aggregate(
+        confirmed=Count("pk", filter=Q(status=SignUpStatus.CONFIRMED)),
+        waiting=Count("pk", filter=Q(status=SignUpStatus.WAITING)),
+        offered=Count("pk", filter=Q(status=SignUpStatus.OFFERED)),
+        walk_ins=Count("pk", filter=Q(status=SignUpStatus.WALK_IN)),
+        checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
+        checked_out=Count("pk", filter=Q(checked_out_at__isnull=False)),
+    )
+    return {key: value or 0 for key, value in rows.items()}

@@ -1,0 +1,10 @@
+"""The stations objects of the shared permission World (see tests/world.py)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+
+def build_stations(world: Any) -> SimpleNamespace:
+    return SimpleNamespace()
