@@ -273,6 +273,7 @@ if SMS_BACKEND == "console" and not DEBUG and not envbool("SMS_CONSOLE_IN_PRODUC
 CARD_TOKEN_SECONDS = envint("CARD_TOKEN_SECONDS", 120)
 # Events: how long a waiting worker has to accept a place that came free (never past the start).
 EVENT_OFFER_HOURS = envint("EVENT_OFFER_HOURS", 24)
+EVENT_MAX_PHOTOS = envint("EVENT_MAX_PHOTOS", 30)
 
 # --- maps (stations) ------------------------------------------------------------
 # The tile source of the stations map. Chinese tile servers (AutoNavi/高德, Tencent) draw in GCJ-02: the

@@ -1,2 +1,50 @@
+"""活动 figures for a union's subtree and a year: "参与职工3000余人"."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.events.choices import EventStatus, ScanOutcome, SignUpStatus
+from gonghui.events.models import Event, Scan, SignUp
+from gonghui.orgs.models import OrgNode
+
+DEFINITIONS = {
+    "events_held": _("本会及下级工会主办、本年度已结束且未取消的活动场次（运动会的项目不另计）。"),
+    "events_planned": _("本年度已发布、尚未结束的活动场次。"),
+    "signups": _("本年度活动的有效报名人次（报名成功和候补转正，不含取消、过期和现场参加）。"),
+    "attendance": _("本年度活动的到场人次：扫码签到的报名和现场参加者，含无码现场登记。"),
+    "participants": _("本年度签到参加过活动的职工人数，同一人参加多场只算一人（不含无码现场登记）。"),
+}
+
+
+def events_figures(org: OrgNode, year: int) -> list[Figure]:
+    now = timezone.now()
+    events = Event.objects.filter(org__path__startswith=org.path, starts_at__year=year).exclude(
+        status__in=[EventStatus.CANCELLED, EventStatus.DRAFT]
+    )
+    counts = events.filter(parent__isnull=True).aggregate(
+        held=Count("pk", filter=Q(ends_at__lte=now)), planned=Count("pk", filter=Q(ends_at__gt=now))
+    )
+    signups = SignUp.objects.filter(event__in=events)
+    people = signups.aggregate(
+        signed=Count("pk", filter=Q(status__in=[SignUpStatus.CONFIRMED, SignUpStatus.OFFERED])),
+        came=Count("pk", filter=Q(checked_in_at__isnull=False)),
+        persons=Count("person", filter=Q(checked_in_at__isnull=False), distinct=True),
+    )
+    anonymous = Scan.objects.filter(event__in=events, outcome=ScanOutcome.WALK_IN, signup__isnull=True).count()
+    link = lambda **params: figure_link("events:list", org, year=year, **params)  # noqa: E731
+    figures = [
+        Figure("events_held", _("举办活动"), counts["held"], _("场"), link(when="past")),
+        Figure("events_planned", _("计划中的活动"), counts["planned"], _("场"), link(when="upcoming")),
+        Figure("signups", _("活动报名"), people["signed"], _("人次"), link()),
+        Figure("attendance", _("活动参与"), people["came"] + anonymous, _("人次"), link()),
+        Figure("participants", _("参与职工"), people["persons"], _("人"), link()),
+    ]
+    return with_definitions(figures, DEFINITIONS)
+
+
 def register() -> None:
-    pass
+    register_figures("events", _("活动"), events_figures, order=50)

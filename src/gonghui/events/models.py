@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.common.uploads import GeneratedPath
 from gonghui.events.choices import ACTIVE, Direction, EventKind, EventStatus, ScanOutcome, SignUpStatus, VisitorCategory
 from gonghui.members.choices import EmploymentForm
 from gonghui.members.models import Membership, Person
@@ -25,11 +26,16 @@ class Event(models.Model):
     kind = models.CharField(_("类型"), max_length=16, choices=EventKind.choices)
     title = models.CharField(_("活动名称"), max_length=100)
     description = models.TextField(_("活动介绍"), blank=True)
-    cover = models.ImageField(_("封面图"), upload_to="events/covers/", blank=True)
+    cover = models.FileField(_("封面图"), upload_to=GeneratedPath("events/covers"), blank=True)  # checked by services
     starts_at = models.DateTimeField(_("开始时间"))
     ends_at = models.DateTimeField(_("结束时间"))
     station = models.ForeignKey(
-        "stations.Station", verbose_name=_("活动阵地"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "stations.Station",
+        verbose_name=_("活动阵地"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     address = models.CharField(_("活动地点"), max_length=200, blank=True)
     capacity = models.PositiveIntegerField(_("名额"))
@@ -79,7 +85,7 @@ class Event(models.Model):
 
     @property
     def place(self) -> str:
-        return self.station.name if self.station_id else self.address
+        return self.station.name if self.station is not None else self.address
 
 
 class Team(models.Model):
@@ -167,7 +173,7 @@ class Scan(models.Model):
 
 class EventPhoto(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("照片"), upload_to="events/photos/")
+    image = models.FileField(_("照片"), upload_to=GeneratedPath("events/photos"))  # checked by services
     caption = models.CharField(_("说明"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

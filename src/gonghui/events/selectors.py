@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from gonghui.events.choices import ACTIVE, EventStatus, SignUpStatus
-from gonghui.events.models import Event, SignUp
+from gonghui.events.models import Event, EventPhoto, SignUp, Team
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
@@ -37,7 +37,7 @@ def events_for(
         qs = qs.filter(starts_at__year=year)
     if q.strip():
         qs = qs.filter(title__contains=q.strip())
-    return qs.order_by("-starts_at", "-pk")
+    return qs.order_by("-pk")
 
 
 def event_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Event:
@@ -59,7 +59,7 @@ def team_events_for(user: Any) -> QuerySet[Event]:
     qs = Event.objects.filter(status=EventStatus.PUBLISHED, team_size_max__gt=0, ends_at__gt=timezone.now())
     if not scope.everything:
         qs = qs.filter(ancestors | scope.q("org__"))
-    return qs.select_related("org").order_by("starts_at")
+    return qs.select_related("org").annotate(left=F("capacity") - F("held")).order_by("starts_at")
 
 
 def public_events(*, upcoming_only: bool = True) -> QuerySet[Event]:
@@ -122,3 +122,18 @@ def signup_counts(event: Event) -> dict[str, int]:
         checked_out=Count("pk", filter=Q(checked_out_at__isnull=False)),
     )
     return {key: value or 0 for key, value in rows.items()}
+
+
+def teams_for(user: Any, perm: Perm = Perm.VIEW) -> QuerySet[Team]:
+    """Teams entered by unions in the user's scope (with `perm`)."""
+    return scope_for(user, perm).filter(Team.objects.select_related("event", "org")).order_by("-pk")
+
+
+def public_photo_get(pk: int) -> EventPhoto:
+    """A photo of a published (or since cancelled) event: event materials are publicity, never a draft's."""
+    photo: EventPhoto = get_object_or_404(
+        EventPhoto.objects.select_related("event"),
+        pk=pk,
+        event__status__in=[EventStatus.PUBLISHED, EventStatus.CANCELLED],
+    )
+    return photo

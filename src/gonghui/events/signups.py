@@ -27,13 +27,13 @@ from gonghui.members.models import Membership, Person
 from gonghui.members.selectors import live_membership
 
 
-def _take_place(event_id: int, places: int = 1) -> bool:
+def take_places(event_id: int, places: int = 1) -> bool:
     """Hold `places` more places if they are free; atomic in the database."""
     taken = Event.objects.filter(pk=event_id, held__lte=F("capacity") - places).update(held=F("held") + places)
     return taken == 1
 
 
-def _lock(event_id: int) -> Event:
+def lock_event(event_id: int) -> Event:
     return Event.objects.select_for_update().get(pk=event_id)
 
 
@@ -66,11 +66,11 @@ def signup_create(*, event: Event, person: Person) -> SignUp:
         raise ValidationError(_("本活动以队伍报名，请联系所在基层工会报队。"))
     if SignUp.objects.filter(event=event, person=person, status__in=ACTIVE).exists():
         raise ValidationError(_("您已报名本活动，请在“我的活动”中查看。"))
-    if _take_place(event.pk):
+    if take_places(event.pk):
         status = SignUpStatus.CONFIRMED
     else:
-        _lock(event.pk)  # a cancellation may be passing a place on right now: wait for it, then look again
-        status = SignUpStatus.CONFIRMED if _take_place(event.pk) else SignUpStatus.WAITING
+        lock_event(event.pk)  # a cancellation may be passing a place on right now: wait for it, then look again
+        status = SignUpStatus.CONFIRMED if take_places(event.pk) else SignUpStatus.WAITING
     try:
         with transaction.atomic():
             return SignUp.objects.create(
@@ -88,7 +88,7 @@ def signup_create(*, event: Event, person: Person) -> SignUp:
 @transaction.atomic
 def signup_cancel(*, signup: SignUp) -> SignUp:
     """The worker (or the organiser) cancels; a held place passes to the waiting list."""
-    event = _lock(signup.event_id)
+    event = lock_event(signup.event_id)
     signup = SignUp.objects.select_for_update().get(pk=signup.pk)
     if signup.status not in (SignUpStatus.CONFIRMED, SignUpStatus.WAITING, SignUpStatus.OFFERED):
         raise ValidationError(_("该报名已不能取消（%(status)s）。") % {"status": signup.get_status_display()})
@@ -105,7 +105,7 @@ def signup_cancel(*, signup: SignUp) -> SignUp:
 
 @transaction.atomic
 def offer_accept(*, signup: SignUp) -> SignUp:
-    event = _lock(signup.event_id)
+    event = lock_event(signup.event_id)
     signup = SignUp.objects.select_for_update().get(pk=signup.pk)
     now = timezone.now()
     if signup.status != SignUpStatus.OFFERED:
@@ -134,7 +134,7 @@ def offers_expire(*, event: Event | None = None, now: dt.datetime | None = None)
     lapsed = 0
     for event_id in stale.values_list("event_id", flat=True).distinct():
         with transaction.atomic():
-            locked = _lock(event_id)
+            locked = lock_event(event_id)
             for signup in SignUp.objects.select_for_update().filter(
                 event_id=event_id, status=SignUpStatus.OFFERED, offer_expires_at__lte=now
             ):
@@ -147,7 +147,7 @@ def places_open(*, event: Event) -> int:
     """After the capacity grew (the event row is locked by the caller): offer the new places in order."""
     now = timezone.now()
     offered = 0
-    while _take_place(event.pk):
+    while take_places(event.pk):
         first = SignUp.objects.filter(event=event, status=SignUpStatus.WAITING).order_by("pk").first()
         if first is None:
             Event.objects.filter(pk=event.pk).update(held=F("held") - 1)

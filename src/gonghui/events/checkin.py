@@ -1,0 +1,182 @@
+"""Check-in at the door: a scan of the sign-up's ticket or the member's 电子会员卡, kept once per nonce.
+
+A scanner (the organiser's phone, or an app over the API) gives every scan a nonce; a retried or
+re-synced upload of the same scan returns the first answer and counts nothing twice. A scan made offline
+carries the time it was made. Every scan is recorded with its outcome, refusals included, so the
+organiser can see what happened at the door.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.events.choices import ACTIVE, Direction, ScanOutcome, SignUpStatus, VisitorCategory
+from gonghui.events.eligibility import person_problem
+from gonghui.events.models import Event, Scan, SignUp
+from gonghui.events.tickets import TicketInvalid, is_ticket, ticket_claim
+from gonghui.members.card import CardInvalid, card_claim
+from gonghui.members.choices import MembershipStatus
+from gonghui.members.models import Membership
+
+# A scan is accepted from this long before the start until this long after the end (offline uploads too).
+DOOR_OPENS = dt.timedelta(hours=12)
+NONCE_MAX = 64
+
+
+@dataclass(frozen=True)
+class ScanIn:
+    nonce: str
+    token: str = ""
+    direction: str = Direction.IN
+    scanned_at: dt.datetime | None = None
+    category: str = ""  # an anonymous walk-in (no card): who they are
+
+
+class Refused(Exception):
+    """The scan is recorded as refused, with this reason."""
+
+
+def _check_scan(event: Event, scan: ScanIn, now: dt.datetime) -> dt.datetime:
+    nonce = scan.nonce.strip()
+    if not nonce or len(nonce) > NONCE_MAX:
+        raise ValidationError(_("缺少扫码编号（nonce），或超过64个字符。"))
+    if scan.direction not in Direction.values:
+        raise ValidationError(_("方向只能是签到或签退。"))
+    if scan.category and scan.category not in VisitorCategory.values:
+        raise ValidationError(_("现场人员类别无效。"))
+    at = scan.scanned_at or now
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    if at > now + dt.timedelta(minutes=5):
+        raise ValidationError(_("扫码时间晚于当前时间，请校准手机时间。"))
+    return at
+
+
+def _signup_of_token(event: Event, token: str) -> tuple[SignUp | None, Membership | None]:
+    """The event's sign-up the token stands for; or, for a member card without one, the membership."""
+    if is_ticket(token):
+        try:
+            signup_id = ticket_claim(token)
+        except TicketInvalid as exc:
+            raise Refused(str(exc)) from exc
+        signup = SignUp.objects.filter(pk=signup_id).select_related("person").first()
+        if signup is None or signup.event_id != event.pk:
+            raise Refused(_("这张票不属于本活动。"))
+        if signup.status not in ACTIVE:
+            raise Refused(_("该报名已%(status)s，不能签到。") % {"status": signup.get_status_display()})
+        return signup, None
+    try:
+        membership_id = card_claim(token)
+    except CardInvalid as exc:
+        raise Refused(str(exc)) from exc
+    membership = Membership.objects.filter(pk=membership_id).select_related("person", "org").first()
+    if membership is None or membership.status != MembershipStatus.ACTIVE:
+        raise Refused(_("该会员卡已失效（会籍不在册）。"))
+    signup = SignUp.objects.filter(event=event, person=membership.person, status__in=ACTIVE).first()
+    return signup, membership
+
+
+def _walk_in(event: Event, membership: Membership, at: dt.datetime) -> SignUp:
+    if not event.walk_ins:
+        raise Refused(_("本活动须提前报名，未报名不能现场参加。"))
+    problem = person_problem(event, membership.person, membership)
+    if problem:
+        raise Refused(problem)
+    return SignUp.objects.create(
+        event=event,
+        person=membership.person,
+        membership=membership,
+        org=membership.org,
+        category=membership.employment_form,
+        status=SignUpStatus.WALK_IN,
+        checked_in_at=at,
+    )
+
+
+def _apply(event: Event, scan: ScanIn, at: dt.datetime) -> tuple[SignUp | None, str]:
+    """What the scan does to the sign-up; raises Refused with the reason."""
+    if at > event.ends_at + DOOR_OPENS:
+        raise Refused(_("活动已结束，票券和会员码不再用于签到。"))
+    if at < event.starts_at - DOOR_OPENS:
+        raise Refused(_("活动尚未开始签到。"))
+    if not scan.token.strip():
+        if scan.direction != Direction.IN or not scan.category:
+            raise Refused(_("请扫描票券或会员码；无码的现场人员请选择类别。"))
+        if not event.walk_ins:
+            raise Refused(_("本活动须提前报名，未报名不能现场参加。"))
+        return None, ScanOutcome.WALK_IN
+    signup, membership = _signup_of_token(event, scan.token)
+    if signup is None:
+        if scan.direction == Direction.OUT:
+            raise Refused(_("未签到，不能签退。"))
+        assert membership is not None  # noqa: S101 - a card without a sign-up names its membership
+        return _walk_in(event, membership, at), ScanOutcome.WALK_IN
+    signup = SignUp.objects.select_for_update().get(pk=signup.pk)
+    if signup.status == SignUpStatus.WAITING:
+        raise Refused(_("该职工仍在候补名单中，尚未获得名额。"))
+    if scan.direction == Direction.OUT:
+        if not signup.checked_in_at:
+            raise Refused(_("未签到，不能签退。"))
+        if not signup.checked_out_at:
+            signup.checked_out_at = at
+            signup.save(update_fields=["checked_out_at", "updated_at"])
+        return signup, ScanOutcome.CHECKED_OUT
+    if signup.checked_in_at:
+        return signup, ScanOutcome.ALREADY
+    signup.checked_in_at = at
+    if signup.status == SignUpStatus.OFFERED:  # present at the door: the offer is taken up
+        signup.status = SignUpStatus.CONFIRMED
+        signup.offer_expires_at = None
+    signup.save(update_fields=["checked_in_at", "status", "offer_expires_at", "updated_at"])
+    return signup, ScanOutcome.CHECKED_IN
+
+
+def scan_record(*, actor: Any, event: Event, scan: ScanIn) -> Scan:
+    """Record one scan (the caller has checked the actor may run the event's door). Idempotent per nonce."""
+    now = timezone.now()
+    at = _check_scan(event, scan, now)
+    nonce = scan.nonce.strip()
+    earlier = Scan.objects.filter(nonce=nonce).first()
+    if earlier is not None:
+        return _same_scan(earlier, event)
+    try:
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    signup, outcome = _apply(event, scan, at)
+                    reason = ""
+            except Refused as exc:
+                signup, outcome, reason = None, ScanOutcome.REFUSED, str(exc)
+            except IntegrityError:  # the same member's card, walked in at two doors at once
+                signup, outcome, reason = None, ScanOutcome.REFUSED, _("该职工刚刚已在别处登记，请勿重复扫码。")
+            return Scan.objects.create(
+                event=event,
+                signup=signup,
+                nonce=nonce,
+                direction=scan.direction,
+                outcome=outcome,
+                reason=reason[:100],
+                category=scan.category if signup is None else "",
+                scanned_at=at,
+                scanner=actor,
+            )
+    except IntegrityError:  # the same nonce, uploaded twice at once: the first one counts
+        return _same_scan(Scan.objects.get(nonce=nonce), event)
+
+
+def _same_scan(scan: Scan, event: Event) -> Scan:
+    if scan.event_id != event.pk:
+        raise ValidationError(_("该扫码编号已用于其他活动。"))
+    return scan
+
+
+def scans_record(*, actor: Any, event: Event, scans: list[ScanIn]) -> list[Scan]:
+    """A batch from an offline scanner, in the order it was scanned; each scan stands on its own."""
+    return [scan_record(actor=actor, event=event, scan=scan) for scan in scans]
