@@ -82,3 +82,71 @@ def image_bytes(fmt: str = "JPEG", size: tuple[int, int] = (8, 8)) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", size, (200, 30, 30)).save(out, format=fmt)
     return out.getvalue()
+
+
+# --- stations (服务阵地) ---------------------------------------------------------------------------
+
+
+def station_kind(code: str = "outdoor", name: str = "户外劳动者服务站（爱心驿站）") -> Any:
+    """A kind, seeded by migration but flushed by transactional tests: made again when missing."""
+    from gonghui.stations.models import StationKind
+
+    return StationKind.objects.get_or_create(code=code, defaults={"name": name})[0]
+
+
+def station_facility(code: str = "water", name: str = "饮水") -> Any:
+    from gonghui.stations.models import Facility
+
+    return Facility.objects.get_or_create(code=code, defaults={"name": name})[0]
+
+
+def make_station(
+    org: OrgNode,
+    *,
+    name: str = "测试爱心驿站",
+    kind: str = "outdoor",
+    lat: float = 33.35,
+    lng: float = 120.16,
+    hours: str | None = "08:00-18:00",
+    is_24h: bool = False,
+    facilities: tuple[str, ...] = (),
+    **fields: Any,
+) -> Any:
+    """A station with the same hours every weekday (None: no hours at all)."""
+    from decimal import Decimal
+
+    from gonghui.stations.hours import parse_day
+    from gonghui.stations.models import OpeningHours, Station
+
+    station = Station.objects.create(
+        org=org,
+        kind=station_kind(kind),
+        name=name,
+        address=fields.pop("address", "测试路 1 号"),
+        lat=Decimal(f"{lat:.6f}"),
+        lng=Decimal(f"{lng:.6f}"),
+        is_24h=is_24h,
+        **fields,
+    )
+    if hours is not None:
+        OpeningHours.objects.bulk_create(
+            OpeningHours(station=station, weekday=d, opens=s.opens, closes=s.closes)
+            for d in range(7)
+            for s in parse_day(hours)
+        )
+    station.facilities.set([station_facility(code) for code in facilities])
+    return station
+
+
+def make_room(station: Any, *, name: str = "测试活动室", **fields: Any) -> Any:
+    from gonghui.stations.models import Room
+
+    return Room.objects.create(station=station, name=name, **fields)
+
+
+def make_title(org: OrgNode, *, name: str = "测试县级示范点", level: str = "county", **fields: Any) -> Any:
+    from gonghui.stations.models import RatingTitle
+
+    fields.setdefault("criteria", [{"item": "服务设施", "max": 50}, {"item": "服务成效", "max": 50}])
+    fields.setdefault("pass_points", 60)
+    return RatingTitle.objects.create(org=org, name=name, level=level, **fields)

@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+
+def tile_source(url: str) -> str:
+    """The CSP source of the map tiles' host (the stations' maps): `https://webrd0{s}.is.autonavi.com/...`
+    gives `https://*.is.autonavi.com`, since `{s}` stands for the subdomain letters or digits."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not parts.scheme or not host:
+        return ""
+    if "{" in host:  # a placeholder in the first label: allow that domain's subdomains
+        host = "*." + host.split(".", 1)[1] if "." in host else ""
+    if not host:
+        return ""
+    return f"{parts.scheme}://{host}" + (f":{parts.port}" if parts.port else "")
+
 
 CSP = "; ".join(
     [
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
-        "img-src 'self' data: blob:",
+        " ".join(filter(None, ["img-src 'self' data: blob:", tile_source(getattr(settings, "MAP_TILE_URL", ""))])),
         "font-src 'self'",
         "connect-src 'self'",
         "frame-ancestors 'none'",

@@ -34,7 +34,12 @@ class RatingLevel(models.TextChoices):
 
 
 # Highest first: a station's best current rating is the first by this order, then by stars.
-LEVEL_RANK = {RatingLevel.NATIONAL: 0, RatingLevel.PROVINCE: 1, RatingLevel.CITY: 2, RatingLevel.COUNTY: 3}
+LEVEL_RANK: dict[str, int] = {
+    RatingLevel.NATIONAL: 0,
+    RatingLevel.PROVINCE: 1,
+    RatingLevel.CITY: 2,
+    RatingLevel.COUNTY: 3,
+}
 
 
 class ApplicationStatus(models.TextChoices):

@@ -193,6 +193,13 @@ class SpecialDay(models.Model):
     def __str__(self) -> str:
         return f"{self.date} {self.note}"
 
+    @property
+    def hours_text(self) -> str:
+        from gonghui.stations.hours import Span, format_day
+
+        spans = [] if self.closed or self.opens is None or self.closes is None else [Span(self.opens, self.closes)]
+        return format_day(spans)
+
 
 class RatingTitle(models.Model):
     """A title a rating union grants (全国最美工会户外劳动者服务站点, 省级示范点, 省级二星 母婴关爱室 …) with the
@@ -207,6 +214,8 @@ class RatingTitle(models.Model):
     )
     criteria = models.JSONField(_("评分细则"), default=list)
     pass_points = models.PositiveSmallIntegerField(_("达标分"), default=0)
+    # An awarding body off the platform (中华全国总工会, 省总工会) whose decision `org` records; blank: `org` itself.
+    issuer = models.CharField(_("授予机构"), max_length=100, blank=True)
     valid_months = models.PositiveSmallIntegerField(
         _("有效期（月）"), default=36, validators=[MinValueValidator(1), MaxValueValidator(120)]
     )

@@ -1,0 +1,203 @@
+"""Forms of the stations pages (workbench and phone)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.orgs.org_field import OrgPickerField
+from gonghui.orgs.roles import Perm
+from gonghui.stations.choices import BookableBy, HostKind, RatingLevel
+from gonghui.stations.hours import WEEKDAYS
+from gonghui.stations.models import Facility, RatingTitle, Room, StationKind, StationService
+
+
+def kind_choices() -> list[tuple[str, Any]]:
+    return [("", _("全部类型")), *((k.code, k.name) for k in StationKind.objects.filter(is_active=True))]
+
+
+def facility_choices() -> list[tuple[str, Any]]:
+    return [("", _("全部设施")), *((f.code, f.name) for f in Facility.objects.filter(is_active=True))]
+
+
+class StationFilterForm(forms.Form):
+    q = forms.CharField(label=_("名称或地址"), required=False, max_length=50)
+    kind = forms.ChoiceField(label=_("类型"), required=False)
+    facility = forms.ChoiceField(label=_("设施"), required=False)
+    open_now = forms.BooleanField(label=_("现在开放"), required=False)
+    active = forms.ChoiceField(
+        label=_("状态"),
+        required=False,
+        choices=[("", _("全部状态")), ("1", _("开放中")), ("0", _("已关闭"))],
+    )
+    rated = forms.BooleanField(label=_("有评定称号"), required=False)
+    under = OrgPickerField(label=_("工会"), required=False, help_text="")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kind_choices()  # type: ignore[attr-defined]
+        self.fields["facility"].choices = facility_choices()  # type: ignore[attr-defined]
+        self.fields["q"].widget.attrs["placeholder"] = _("名称或地址")
+
+
+class StationForm(forms.Form):
+    org = OrgPickerField(label=_("所属工会"), perm=Perm.ORG_EDIT)
+    kind = forms.ModelChoiceField(label=_("阵地类型"), queryset=StationKind.objects.filter(is_active=True))
+    name = forms.CharField(label=_("阵地名称"), max_length=100)
+    host_kind = forms.ChoiceField(label=_("依托单位类型"), choices=HostKind.choices, initial=HostKind.ENTERPRISE)
+    host_name = forms.CharField(label=_("依托单位名称"), max_length=100, required=False)
+    host_enterprise_uscc = forms.CharField(
+        label=_("依托企业统一社会信用代码"), max_length=18, required=False, help_text=_("已登记的用人单位可填写")
+    )
+    address = forms.CharField(label=_("地址"), max_length=200)
+    region_code = forms.CharField(label=_("所在区县代码"), max_length=6, required=False)
+    lat = forms.DecimalField(label=_("纬度"), max_digits=10, decimal_places=7)
+    lng = forms.DecimalField(label=_("经度"), max_digits=11, decimal_places=7)
+    coords = forms.ChoiceField(
+        label=_("坐标系"),
+        choices=[("wgs84", _("WGS-84（手机定位、GPS）")), ("gcj02", _("GCJ-02（高德、腾讯地图拾取）"))],
+        initial="gcj02",
+    )
+    is_24h = forms.BooleanField(label=_("24小时开放"), required=False)
+    contact_phone = forms.CharField(
+        label=_("联系电话"), max_length=20, required=False, help_text=_("手机或带区号的固定电话；修改时留空则不变")
+    )
+    facilities = forms.ModelMultipleChoiceField(
+        label=_("设施"),
+        queryset=Facility.objects.filter(is_active=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    services = forms.ModelMultipleChoiceField(
+        label=_("服务项目"),
+        queryset=StationService.objects.filter(is_active=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    description = forms.CharField(label=_("简介"), max_length=2000, required=False, widget=forms.Textarea)
+
+
+class HoursForm(forms.Form):
+    is_24h = forms.BooleanField(label=_("24小时开放"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for day in range(7):
+            self.fields[f"day_{day}"] = forms.CharField(
+                label=WEEKDAYS[day],
+                max_length=100,
+                required=False,
+                widget=forms.TextInput(attrs={"placeholder": "08:00-12:00, 14:00-18:00"}),
+            )
+
+    def week(self) -> dict[int, str]:
+        return {day: self.cleaned_data.get(f"day_{day}", "") for day in range(7)}
+
+
+class SpecialDayForm(forms.Form):
+    date = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    hours = forms.CharField(label=_("开放时间"), max_length=40, required=False, help_text=_("留空表示闭馆"))
+    note = forms.CharField(label=_("说明"), max_length=100, required=False)
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("照片"))
+    caption = forms.CharField(label=_("说明"), max_length=100, required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("原因"), max_length=500)
+
+
+class RoomForm(forms.Form):
+    name = forms.CharField(label=_("房间名称"), max_length=50)
+    capacity = forms.IntegerField(label=_("容纳人数"), min_value=1, max_value=1000, initial=20)
+    slot_minutes = forms.IntegerField(label=_("时段长度（分钟）"), min_value=15, max_value=240, initial=60)
+    bookable_by = forms.ChoiceField(label=_("可预约对象"), choices=BookableBy.choices, initial=BookableBy.BOTH)
+
+
+class TitleForm(forms.Form):
+    org = OrgPickerField(label=_("评定工会"), perm=Perm.ORG_EDIT)
+    level = forms.ChoiceField(label=_("级别"), choices=RatingLevel.choices)
+    name = forms.CharField(label=_("称号"), max_length=100)
+    stars = forms.IntegerField(label=_("星级"), min_value=0, max_value=5, initial=0, help_text=_("不分星级填 0"))
+    kind = forms.ModelChoiceField(
+        label=_("适用阵地类型"), queryset=StationKind.objects.filter(is_active=True), required=False
+    )
+    issuer = forms.CharField(
+        label=_("授予机构"), max_length=100, required=False, help_text=_("由平台外机构授予时填写，如“陕西省总工会”")
+    )
+    criteria = forms.CharField(
+        label=_("评分细则"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("每行一项：项目 分值，如“服务设施 30”"),
+    )
+    pass_points = forms.IntegerField(label=_("达标分"), min_value=0, initial=60)
+    valid_months = forms.IntegerField(label=_("有效期（月）"), min_value=1, max_value=120, initial=36)
+
+
+class ScoresForm(forms.Form):
+    """One score per criterion of the title's sheet, and a note."""
+
+    note = forms.CharField(label=_("说明"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, title: RatingTitle, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.title = title
+        for i, criterion in enumerate(title.criteria):
+            self.fields[f"score_{i}"] = forms.IntegerField(
+                label=f"{criterion['item']}（{criterion['max']}）", min_value=0, max_value=int(criterion["max"])
+            )
+
+    def scores(self) -> dict[str, int]:
+        return {c["item"]: self.cleaned_data[f"score_{i}"] for i, c in enumerate(self.title.criteria)}
+
+
+class DecideForm(forms.Form):
+    grant = forms.TypedChoiceField(
+        label=_("决定"), choices=[("1", _("授予")), ("0", _("不予授予"))], coerce=lambda v: v == "1"
+    )
+    valid_from = forms.DateField(label=_("有效期起"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("说明"), max_length=500, required=False)
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=_("撤销原因"), max_length=500)
+    on = forms.DateField(label=_("撤销日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class SlotForm(forms.Form):
+    """The time part of a booking: a day, the first slot and how many slots."""
+
+    day = forms.DateField(label=_("日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.TimeField(label=_("开始时间"), widget=forms.TimeInput(attrs={"type": "time", "step": 900}))
+    slots = forms.IntegerField(label=_("时段数"), min_value=1, max_value=12, initial=1)
+    purpose = forms.CharField(label=_("用途"), max_length=200)
+    attendees = forms.IntegerField(label=_("人数"), min_value=1, max_value=1000, initial=1)
+
+    def period(self, room: Room) -> tuple[dt.datetime, dt.datetime]:
+        d = self.cleaned_data
+        starts = timezone.make_aware(dt.datetime.combine(d["day"], d["start"]), timezone.get_current_timezone())
+        return starts, starts + dt.timedelta(minutes=room.slot_minutes * d["slots"])
+
+
+class UnionBookingForm(SlotForm):
+    org = OrgPickerField(label=_("预约工会"), perm=Perm.ORG_EDIT)
+    room = forms.ModelChoiceField(label=_("房间"), queryset=Room.objects.none())
+
+    field_order = ["org", "room", "day", "start", "slots", "purpose", "attendees"]
+
+    def __init__(self, *args: Any, rooms: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["room"].queryset = rooms  # type: ignore[attr-defined]
+
+
+class BookingDecideForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("审批"), choices=[("1", _("批准")), ("0", _("不批准"))], coerce=lambda v: v == "1"
+    )
+    note = forms.CharField(label=_("意见"), max_length=200, required=False)

@@ -1,0 +1,46 @@
+"""What the map script (static/gonghui/stations-map.js) reads from a page's JSON island: the tile source and
+the stations as points, shifted to GCJ-02 when the tiles are drawn in it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from gonghui.stations.geo import wgs_to_gcj
+from gonghui.stations.models import Station
+
+
+def map_config() -> dict[str, Any]:
+    return {
+        "tiles": settings.MAP_TILE_URL,
+        "subdomains": settings.MAP_TILE_SUBDOMAINS,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+        "gcj02": settings.MAP_TILE_GCJ02,
+        "labels": {"here": _("我的位置"), "open": _("查看")},
+    }
+
+
+def shown(lat: float, lng: float) -> tuple[float, float]:
+    """A WGS-84 point as the configured tiles draw it."""
+    if settings.MAP_TILE_GCJ02:
+        lat, lng = wgs_to_gcj(lat, lng)
+    return round(lat, 6), round(lng, 6)
+
+
+def map_points(stations: Iterable[Station], *, link: Callable[[Station], str] | None = None) -> list[dict[str, Any]]:
+    points = []
+    for station in stations:
+        lat, lng = shown(float(station.lat), float(station.lng))
+        points.append(
+            {
+                "lat": lat,
+                "lng": lng,
+                "name": station.name,
+                "kind": station.kind.name,
+                "url": link(station) if link else "",
+            }
+        )
+    return points

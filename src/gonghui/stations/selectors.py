@@ -1,0 +1,385 @@
+"""Reads of the stations app. Staff lists go through the scope; the public reads (map, near me, station page)
+show active stations only, and only their public fields (the views decide what to render)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractHour, TruncDate, TruncMonth
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from gonghui.members.models import Person
+from gonghui.orgs.models import OrgNode
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require, scope_for
+from gonghui.stations import geo
+from gonghui.stations.choices import LEVEL_RANK, OPEN_APPLICATION_STATUSES, BookingStatus, VisitCategory
+from gonghui.stations.hours import open_now_q
+from gonghui.stations.models import (
+    Booking,
+    OpeningHours,
+    Rating,
+    RatingApplication,
+    RatingTitle,
+    Room,
+    SpecialDay,
+    Station,
+    StationVisit,
+)
+
+
+def with_details(qs: QuerySet[Station], *, around: dt.date | None = None) -> QuerySet[Station]:
+    """What a station card needs in a fixed number of queries: kind, union, facilities, services, hours and
+    the special days around `around` (today)."""
+    day = around or timezone.localdate()
+    return qs.select_related("kind", "org").prefetch_related(
+        "facilities",
+        "services",
+        Prefetch("hours", queryset=OpeningHours.objects.order_by("weekday", "opens")),
+        Prefetch(
+            "special_days",
+            queryset=SpecialDay.objects.filter(date__gte=day - dt.timedelta(days=1), date__lte=day + dt.timedelta(7)),
+        ),
+    )
+
+
+def filter_stations(
+    qs: QuerySet[Station],
+    *,
+    kind: str = "",
+    facility: str = "",
+    open_now: bool = False,
+    region: str = "",
+    q: str = "",
+    at: dt.datetime | None = None,
+) -> QuerySet[Station]:
+    if kind:
+        qs = qs.filter(kind__code=kind)
+    if facility:
+        qs = qs.filter(
+            Exists(Station.facilities.through.objects.filter(station=OuterRef("pk"), facility__code=facility))
+        )
+    if region:
+        qs = qs.filter(region_id=region)
+    if q.strip():
+        qs = qs.filter(Q(name__contains=q.strip()) | Q(address__contains=q.strip()))
+    if open_now:
+        qs = qs.filter(open_now_q(at))
+    return qs
+
+
+def stations_for(
+    user: Any,
+    *,
+    under: OrgNode | None = None,
+    kind: str = "",
+    facility: str = "",
+    open_now: bool = False,
+    active: bool | None = None,
+    q: str = "",
+    rated: bool = False,
+) -> QuerySet[Station]:
+    """Stations in the user's scope, narrowed by the list's filters, newest first (keyset paging)."""
+    qs = scope_for(user).filter(Station.objects.all())
+    if under is not None:
+        qs = qs.filter(org__path__startswith=under.path)
+    if active is not None:
+        qs = qs.filter(is_active=active)
+    if rated:
+        qs = qs.filter(Exists(current_ratings_qs().filter(station=OuterRef("pk"))))
+    qs = filter_stations(qs, kind=kind, facility=facility, open_now=open_now, q=q)
+    return qs.order_by("-pk")
+
+
+def station_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Station:
+    station = get_object_or_404(with_details(Station.objects.all()), pk=pk)
+    require(user, station.org, perm)
+    return station
+
+
+def public_station(pk: int) -> Station:
+    return get_object_or_404(with_details(Station.objects.filter(is_active=True)), pk=pk)
+
+
+def station_by_token(token: str) -> Station:
+    return get_object_or_404(Station.objects.select_related("kind"), poster_token=token, is_active=True)
+
+
+# --- near me ------------------------------------------------------------------------------------
+
+RADII_M = (2_000, 5_000, 12_000, 30_000, 80_000, 200_000, 500_000, 1_500_000, 4_000_000)
+BOX_CAP = 5_000  # rows read from one box at most; a denser box holds far more than `limit` in its circle
+
+
+@dataclass(frozen=True)
+class Near:
+    station: Station
+    distance_m: float
+
+    @property
+    def distance(self) -> str:
+        return geo.format_distance(self.distance_m)
+
+
+def near(
+    lat: float,
+    lng: float,
+    *,
+    limit: int = 20,
+    kind: str = "",
+    facility: str = "",
+    open_now: bool = False,
+    at: dt.datetime | None = None,
+    max_radius_m: float = RADII_M[-1],
+) -> list[Near]:
+    """The nearest active stations to a WGS-84 point, nearest first, with their distances.
+
+    A bounding box on the (lat, lng) index is read for growing radii until it holds `limit` stations within
+    the radius (only those are sure to be the nearest), then the candidates are sorted exactly by haversine
+    in Python. Only ids and coordinates are read per box; the cards are fetched once at the end.
+    """
+    base = filter_stations(
+        Station.objects.filter(is_active=True), kind=kind, facility=facility, open_now=open_now, at=at
+    )
+
+    def read(radius: float) -> tuple[list[tuple[float, int]], bool]:
+        south, north, west, east = geo.box(lat, lng, radius)
+        rows = list(
+            base.filter(lat__gte=south, lat__lte=north, lng__gte=west, lng__lte=east).values_list("pk", "lat", "lng")[
+                :BOX_CAP
+            ]
+        )
+        inside = [(d, pk) for pk, a, b in rows if (d := geo.haversine_m(lat, lng, float(a), float(b))) <= radius]
+        return sorted(inside), len(rows) >= BOX_CAP
+
+    radii = [r for r in RADII_M if r < max_radius_m] + [max_radius_m]
+    inside: list[tuple[float, int]] = []
+    for radius in radii:
+        inside, capped = read(radius)
+        # A box too dense to read whole: the limit-th nearest read so far bounds the answer, so read the
+        # smaller box of that radius again until it fits.
+        while capped and len(inside) >= limit and inside[limit - 1][0] < radius * 0.9:
+            radius = inside[limit - 1][0]
+            inside, capped = read(radius)
+        if len(inside) >= limit:
+            break
+    found = inside
+    found = found[:limit]
+    stations = with_details(Station.objects.filter(pk__in=[pk for _d, pk in found])).in_bulk()
+    return [Near(stations[pk], distance) for distance, pk in found if pk in stations]
+
+
+# --- ratings ------------------------------------------------------------------------------------
+
+
+def current_ratings_qs(on: dt.date | None = None) -> QuerySet[Rating]:
+    """Ratings in force on a date: within their validity and not revoked by then."""
+    day = on or timezone.localdate()
+    return Rating.objects.filter(valid_from__lte=day, valid_until__gte=day).filter(
+        Q(revoked_on__isnull=True) | Q(revoked_on__gt=day)
+    )
+
+
+def current_ratings(stations: Iterable[Station], on: dt.date | None = None) -> dict[int, list[Rating]]:
+    """Each station's ratings in force on the date, best first (national before province …, then stars)."""
+    ids = [s.pk for s in stations]
+    out: dict[int, list[Rating]] = defaultdict(list)
+    for rating in current_ratings_qs(on).filter(station_id__in=ids).select_related("title"):
+        out[rating.station_id].append(rating)
+    for ratings in out.values():
+        ratings.sort(key=lambda r: (LEVEL_RANK[r.title.level], -r.title.stars, r.title.name))
+    return dict(out)
+
+
+def rating_history(station: Station) -> QuerySet[Rating]:
+    return Rating.objects.filter(station=station).select_related("title__org").order_by("-valid_from", "-pk")
+
+
+def titles_for(user: Any) -> QuerySet[RatingTitle]:
+    return scope_for(user).filter(RatingTitle.objects.select_related("org", "kind")).order_by("org__path", "level")
+
+
+def titles_open_to(station: Station) -> QuerySet[RatingTitle]:
+    """Titles the station may apply for: active, of a union at or above its own, for its kind (or any)."""
+    ancestors = [station.org.path[:i] for i in range(OrgNode.steplen, len(station.org.path) + 1, OrgNode.steplen)]
+    return (
+        RatingTitle.objects.filter(is_active=True, org__path__in=ancestors)
+        .filter(Q(kind__isnull=True) | Q(kind=station.kind_id))
+        .select_related("org")
+    )
+
+
+def title_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> RatingTitle:
+    title = get_object_or_404(RatingTitle.objects.select_related("org", "kind"), pk=pk)
+    require(user, title.org, perm)
+    return title
+
+
+def applications_for(user: Any, *, status: str = "", open_only: bool = False) -> QuerySet[RatingApplication]:
+    """Applications the user sees: of stations in scope, or for titles of unions in scope (the reviewers)."""
+    scope = scope_for(user)
+    qs = RatingApplication.objects.select_related("station__org", "title__org")
+    if not scope.everything:
+        orgs = scope.orgs().values("pk")
+        qs = qs.filter(Q(station__org__in=orgs) | Q(title__org__in=orgs))
+    if status:
+        qs = qs.filter(status=status)
+    if open_only:
+        qs = qs.filter(status__in=OPEN_APPLICATION_STATUSES)
+    return qs.order_by("-pk")
+
+
+def application_get_for(user: Any, pk: int) -> RatingApplication:
+    """The application, to the station's union and the title's union alike (404 to others)."""
+    application = get_object_or_404(
+        RatingApplication.objects.select_related("station__org", "station__kind", "title__org"), pk=pk
+    )
+    scope = scope_for(user)
+    if not (scope.contains(application.station.org) or scope.contains(application.title.org)):
+        raise_404()
+    return application
+
+
+def rating_get_for(user: Any, pk: int) -> Rating:
+    rating = get_object_or_404(Rating.objects.select_related("station__org", "title__org"), pk=pk)
+    scope = scope_for(user)
+    if not (scope.contains(rating.station.org) or scope.contains(rating.title.org)):
+        raise_404()
+    return rating
+
+
+def raise_404() -> None:
+    from django.http import Http404
+
+    raise Http404
+
+
+# --- visits -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Usage:
+    by_day: list[tuple[dt.date, int]]
+    by_month: list[tuple[dt.date, int]]
+    by_category: list[tuple[str, int]]
+    by_hour: list[int]  # 24 counts, local time
+    total: int
+    night: int  # 22:00–06:00
+
+
+def station_usage(station: Station, *, since: dt.date, until: dt.date) -> Usage:
+    """Visits per day, per month, per category and by hour of day (local time) between the dates."""
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(dt.datetime.combine(since, dt.time.min), tz)
+    end = timezone.make_aware(dt.datetime.combine(until + dt.timedelta(days=1), dt.time.min), tz)
+    visits = StationVisit.objects.filter(station=station, at__gte=start, at__lt=end)
+    by_day = list(
+        visits.annotate(d=TruncDate("at", tzinfo=tz))
+        .values("d")
+        .annotate(n=Count("id"))
+        .order_by("d")
+        .values_list("d", "n")
+    )
+    by_month = list(
+        visits.annotate(m=TruncMonth("at", tzinfo=tz))
+        .values("m")
+        .annotate(n=Count("id"))
+        .order_by("m")
+        .values_list("m", "n")
+    )
+    labels = dict(VisitCategory.choices)
+    by_category = [
+        (str(labels.get(c, c)), n)
+        for c, n in visits.values("category").annotate(n=Count("id")).order_by("-n").values_list("category", "n")
+    ]
+    hours = [0] * 24
+    for hour, n in (
+        visits.annotate(h=ExtractHour("at", tzinfo=tz)).values("h").annotate(n=Count("id")).values_list("h", "n")
+    ):
+        hours[hour] = n
+    by_month_dates = [(m.date() if isinstance(m, dt.datetime) else m, n) for m, n in by_month]
+    return Usage(
+        by_day=by_day,
+        by_month=by_month_dates,
+        by_category=by_category,
+        by_hour=hours,
+        total=sum(hours),
+        night=sum(hours[22:]) + sum(hours[:6]),
+    )
+
+
+# --- rooms and bookings -------------------------------------------------------------------------
+
+
+def rooms_for(user: Any) -> QuerySet[Room]:
+    return scope_for(user).filter(
+        Room.objects.filter(is_active=True, station__is_active=True).select_related("station"), "station__org"
+    )
+
+
+def room_get_public(pk: int) -> Room:
+    return get_object_or_404(
+        Room.objects.select_related("station__kind").prefetch_related("station__hours", "station__special_days"),
+        pk=pk,
+        is_active=True,
+        station__is_active=True,
+    )
+
+
+def bookings_for(user: Any, *, status: str = "", under: OrgNode | None = None) -> QuerySet[Booking]:
+    """Bookings of rooms of stations in scope, and bookings made by unions in scope."""
+    scope = scope_for(user)
+    qs = Booking.objects.select_related("room__station__org", "booker_org", "person")
+    if not scope.everything:
+        orgs = scope.orgs().values("pk")
+        qs = qs.filter(Q(room__station__org__in=orgs) | Q(booker_org__in=orgs))
+    if under is not None:
+        qs = qs.filter(Q(room__station__org__path__startswith=under.path) | Q(booker_org__path__startswith=under.path))
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-pk")
+
+
+def booking_get_for(user: Any, pk: int) -> Booking:
+    booking = get_object_or_404(Booking.objects.select_related("room__station__org", "booker_org", "person"), pk=pk)
+    scope = scope_for(user)
+    if not (scope.contains(booking.room.station.org) or scope.contains(booking.booker_org)):
+        raise_404()
+    return booking
+
+
+def bookings_of(person: Person) -> QuerySet[Booking]:
+    return Booking.objects.filter(person=person).select_related("room__station").order_by("-starts_at", "-pk")
+
+
+def room_day(room: Room, day: dt.date) -> list[tuple[dt.datetime, bool]]:
+    """The room's slots on a day while the station is open, and whether each is taken."""
+    from gonghui.stations.hours import timetable
+    from gonghui.stations.models import BookingSlot
+
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time.min), tz)
+    table = timetable(room.station)
+    taken = set(
+        BookingSlot.objects.filter(
+            room=room, slot_start__gte=start, slot_start__lt=start + dt.timedelta(days=1)
+        ).values_list("slot_start", flat=True)
+    )
+    step = dt.timedelta(minutes=room.slot_minutes)
+    slots = []
+    cursor = start
+    while cursor < start + dt.timedelta(days=1):
+        local = timezone.localtime(cursor)
+        if table.open_at(local) and table.open_at(local + step - dt.timedelta(minutes=1)):
+            slots.append((local, cursor in taken))
+        cursor += step
+    return slots
+
+
+PENDING = BookingStatus.PENDING
