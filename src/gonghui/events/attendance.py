@@ -75,7 +75,7 @@ def attendance_rows(event: Event) -> list[list[str]]:
         rows.append(
             [
                 s.person.name,
-                s.person.mobile.masked if s.person.mobile else "",
+                s.person.mobile.masked() if s.person.mobile else "",
                 s.org.name if s.org else "",
                 s.team.name if s.team else "",
                 s.get_status_display(),

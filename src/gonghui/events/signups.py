@@ -103,20 +103,20 @@ def signup_cancel(*, signup: SignUp) -> SignUp:
     return signup
 
 
-@transaction.atomic
 def offer_accept(*, signup: SignUp) -> SignUp:
-    event = lock_event(signup.event_id)
-    signup = SignUp.objects.select_for_update().get(pk=signup.pk)
-    now = timezone.now()
-    if signup.status != SignUpStatus.OFFERED:
-        raise ValidationError(_("没有待确认的候补名额。"))
-    if signup.offer_expires_at and now >= signup.offer_expires_at:
-        _lapse(event, signup, now)
-        raise ValidationError(_("确认时间已过，名额已顺延给下一位候补。"))
-    signup.status = SignUpStatus.CONFIRMED
-    signup.offer_expires_at = None
-    signup.save(update_fields=["status", "offer_expires_at", "updated_at"])
-    return signup
+    """Take up an offered place; an offer past its deadline has lapsed (and passed on) first."""
+    offers_expire(event=signup.event)
+    with transaction.atomic():
+        lock_event(signup.event_id)
+        signup = SignUp.objects.select_for_update().get(pk=signup.pk)
+        if signup.status == SignUpStatus.LAPSED:
+            raise ValidationError(_("确认时间已过，名额已顺延给下一位候补。"))
+        if signup.status != SignUpStatus.OFFERED:
+            raise ValidationError(_("没有待确认的候补名额。"))
+        signup.status = SignUpStatus.CONFIRMED
+        signup.offer_expires_at = None
+        signup.save(update_fields=["status", "offer_expires_at", "updated_at"])
+        return signup
 
 
 def _lapse(event: Event, signup: SignUp, now: dt.datetime) -> None:
