@@ -60,7 +60,7 @@ def test_not_enough_places_takes_none(tree: Tree, games: Event) -> None:
 def test_only_members_of_the_entering_union(tree: Tree, games: Event) -> None:
     stranger = make_member(tree.other, 1)
     mine = make_member(tree.union, 2)
-    with pytest.raises(ValidationError, match="不是.*在册会员"):
+    with pytest.raises(ValidationError, match=r"不是.*在册会员"):
         team_enter(
             actor=tree.union_cadre,
             event=games,
