@@ -126,7 +126,7 @@ def make_station(
         lat=Decimal(f"{lat:.6f}"),
         lng=Decimal(f"{lng:.6f}"),
         is_24h=is_24h,
-        **fields,
+        **{"region_id": org.region_id, **fields},
     )
     if hours is not None:
         OpeningHours.objects.bulk_create(
