@@ -77,6 +77,35 @@ def grassroots(code: str, company: str, region: str, industry: str, employees: i
     )
 
 
+# 东台's staff games: 25 grassroots unions entered the badminton (the events demo enters their teams).
+DONGTAI_UNIONS: list[tuple[str, str, int]] = [
+    ("东台市供电公司", Industry.D, 620),
+    ("东台市人民医院", Industry.Q, 1800),
+    ("东台市中医院", Industry.Q, 900),
+    ("东台市第一中学", Industry.P, 320),
+    ("东台市实验中学", Industry.P, 260),
+    ("东台市城东新区管委会", Industry.S, 150),
+    ("东台农商银行", Industry.J, 540),
+    ("东台市自来水有限公司", Industry.D, 210),
+    ("东台市公共交通有限公司", Industry.G, 380),
+    ("东台经济开发区电子产业园", Industry.C, 2100),
+    ("江苏东台精密机械有限公司", Industry.C, 760),
+    ("东台市富安茧丝绸有限公司", Industry.C, 640),
+    ("东台市沿海风电运维有限公司", Industry.D, 180),
+    ("东台市邮政分公司", Industry.G, 230),
+    ("东台市广播电视台", Industry.R, 160),
+    ("东台市税务局", Industry.S, 190),
+    ("东台市市场监督管理局", Industry.S, 240),
+    ("东台市城市建设投资有限公司", Industry.E, 420),
+    ("东台市西溪旅游文化有限公司", Industry.R, 120),
+    ("东台市粮食购销有限公司", Industry.A, 140),
+    ("东台市食品药品检验所", Industry.M, 60),
+    ("东台市安丰镇中心卫生院", Industry.Q, 110),
+    ("东台市恒信纺织有限公司", Industry.C, 880),
+    ("东台市弶港水产有限公司", Industry.A, 200),
+    ("东台市环卫管理处", Industry.N, 450),
+]
+
 TREE: list[DemoOrg] = [
     DemoOrg(
         "zaozhuang",
@@ -151,6 +180,16 @@ TREE: list[DemoOrg] = [
                 ],
             ),
             DemoOrg("jianhu", "建湖县总工会", K.FED_COUNTY, "320925"),
+            DemoOrg(
+                "dongtai",
+                "东台市总工会",
+                K.FED_COUNTY,
+                "320981",
+                children=[
+                    grassroots(f"dt-{i:02d}", company, "320981", industry, employees)
+                    for i, (company, industry, employees) in enumerate(DONGTAI_UNIONS, start=1)
+                ],
+            ),
             DemoOrg(
                 "funing",
                 "阜宁县总工会",
