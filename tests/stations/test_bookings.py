@@ -194,3 +194,27 @@ def test_concurrent_bookings_of_one_slot_yield_exactly_one(monkeypatch: pytest.M
     assert sorted(set(outcomes) - {"ok"}) == ["该时段已被预约，请选择其他时段。"]
     assert Booking.objects.filter(room=room).count() == 1  # the refused requests left no booking behind
     assert BookingSlot.objects.filter(room=room).count() == 1
+
+
+def test_times_without_a_zone_are_local_and_absurd_ones_refused(world: World) -> None:
+    naive = tomorrow_at(20).replace(tzinfo=None)
+    booking = services.booking_request(
+        actor=world.users["owner"],
+        room=world.stations.room,
+        starts_at=naive,
+        ends_at=naive + dt.timedelta(hours=1),
+        purpose="晚间读书会",
+        booker_org=world.union_a,
+    )
+    assert booking.starts_at == tomorrow_at(20)
+    far = dt.datetime(9999, 12, 31, 23, tzinfo=dt.UTC)
+    for start, end in [(tomorrow_at(8), far), (far, far)]:
+        with pytest.raises(ValidationError):
+            services.booking_request(
+                actor=world.users["owner"],
+                room=world.stations.room,
+                starts_at=start,
+                ends_at=end,
+                purpose="x",
+                booker_org=world.union_a,
+            )

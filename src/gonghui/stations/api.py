@@ -103,8 +103,8 @@ def _out(
         "is_24h": station.is_24h,
         "open_now": station.is_active and table.open_at(timezone.localtime()),
         "hours": [f"{WEEKDAYS[d]} {format_day(table.week[d])}" for d in range(7)],
-        "facilities": [f.name for f in station.facilities.all()],
-        "services": [s.name for s in station.services.all()],
+        "facilities": _names(station, "facility_names", "facilities"),
+        "services": _names(station, "service_names", "services"),
         "contact_phone": station.contact_phone.masked() if station.contact_phone else "",
         "ratings": [
             {"title": r.title.name, "level": r.title.level, "stars": r.title.stars, "valid_until": r.valid_until}
@@ -115,6 +115,12 @@ def _out(
     if staff:
         data |= {"org": station.org.code, "host_name": station.host_name, "is_active": station.is_active}
     return data
+
+
+def _names(station: Station, read: str, relation: str) -> list[str]:
+    """Names a list card read already (selectors.with_cards), else from the prefetched relation."""
+    names = getattr(station, read, None)
+    return names if names is not None else [row.name for row in getattr(station, relation).all()]
 
 
 @router.get("/stations", response=StationPage, operation_id="stations_list")

@@ -71,16 +71,10 @@ def near(request: HttpRequest) -> HttpResponse:
     if point is not None:
         results = selectors.near(*point, limit=NEAR_LIMIT, kind=kind, facility=facility, open_now=open_now)
     elif region is not None:
-        qs = selectors.with_details(
-            selectors.filter_stations(
-                Station.objects.filter(is_active=True),
-                kind=kind,
-                facility=facility,
-                open_now=open_now,
-                region=region.code,
-            )
-        )[:100]
-        stations = list(qs)
+        qs = selectors.filter_stations(
+            Station.objects.filter(is_active=True), kind=kind, facility=facility, open_now=open_now, region=region.code
+        )
+        stations = selectors.with_cards(list(qs.select_related("kind")[:100]))
         if region.lat is not None and region.lng is not None:
             rows = [
                 selectors.Near(s, haversine_m(region.lat, region.lng, float(s.lat), float(s.lng))) for s in stations

@@ -180,7 +180,11 @@ class Timetable:
 
 
 def timetable(station: Any) -> Timetable:
-    """The station's timetable from its prefetched `hours` and `special_days` (or a query each)."""
+    """The station's timetable: read for a list card already (selectors.with_cards), else from its prefetched
+    `hours` and `special_days` (or a query each)."""
+    cached = getattr(station, "card_timetable", None)
+    if cached is not None:
+        return cached
     week: dict[int, list[Span]] = {d: [] for d in range(7)}
     for row in station.hours.all():
         week[row.weekday].append(Span(row.opens, row.closes))

@@ -593,7 +593,10 @@ DAY_MINUTES = 24 * 60
 def booking_slots(room: Room, starts_at: dt.datetime, ends_at: dt.datetime) -> list[dt.datetime]:
     """The slot starts a booking covers, or a Chinese reason: aligned to the room's slots, in the future,
     within the booking horizon and the station's hours."""
-    start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
+    try:
+        start, end = (timezone.localtime(_aware(t)) for t in (starts_at, ends_at))
+    except (OverflowError, ValueError):
+        raise ValidationError({"starts_at": _("预约时间无效。")}) from None
     step = dt.timedelta(minutes=room.slot_minutes)
     if end <= start:
         raise ValidationError({"ends_at": _("结束时间应晚于开始时间。")})
@@ -606,18 +609,19 @@ def booking_slots(room: Room, starts_at: dt.datetime, ends_at: dt.datetime) -> l
         raise ValidationError(
             {"starts_at": _("请按整时段预约：每个时段 %(n)d 分钟，从整点起算。") % {"n": room.slot_minutes}}
         )
-    slots = []
-    cursor = start
-    while cursor < end:
-        slots.append(cursor)
-        cursor += step
-    if len(slots) > MAX_BOOKING_SLOTS:
+    if (end - start) // step > MAX_BOOKING_SLOTS:
         raise ValidationError({"ends_at": _("一次最多预约 %(n)d 个时段。") % {"n": MAX_BOOKING_SLOTS}})
+    slots = [start + i * step for i in range((end - start) // step)]
     table = hours_mod.timetable(room.station)
     last_minute = end - dt.timedelta(minutes=1)
     if not all(table.open_at(s) for s in slots) or not table.open_at(last_minute):
         raise ValidationError({"starts_at": _("该时段阵地不开放，请对照开放时间选择。")})
     return slots
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """A time without a zone (an API client's "2026-05-01T10:00") is read as local (China) time."""
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 def _hold(booking: Booking, slots: list[dt.datetime]) -> None:
