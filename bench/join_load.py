@@ -106,7 +106,9 @@ def _server(*, limits: bool = True) -> subprocess.Popen[bytes]:
     raise RuntimeError("gunicorn did not start")
 
 
-def _wrk(path: str, run: int, duration: str = DURATION) -> dict[str, float]:
+def _wrk(
+    path: str, run: int, duration: str = DURATION, *, script: str = "join.lua", env: dict[str, str] | None = None
+) -> dict[str, float]:
     wrk = shutil.which("wrk")
     if wrk is None:
         raise RuntimeError("wrk is not installed: apt-get install wrk")
@@ -118,13 +120,13 @@ def _wrk(path: str, run: int, duration: str = DURATION) -> dict[str, float]:
             f"-d{duration}",
             "--latency",
             "-s",
-            str(ROOT / "bench" / "join.lua"),
+            str(ROOT / "bench" / script),
             f"http://127.0.0.1:{PORT}{path}",
         ],
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, "JOIN_ORG": "bench-join", "JOIN_RUN": str(run)},
+        env={**os.environ, "JOIN_ORG": "bench-join", "JOIN_RUN": str(run), **(env or {})},
     ).stdout
     print(output)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]

@@ -1,5 +1,5 @@
-"""The app's URLs plus the benches' peers: a view that does one INSERT and nothing else (join), and one that
-reads the signed-in user's own person and answers one line of HTML (我的)."""
+"""The app's URLs plus the benches' peers: views that do one INSERT and nothing else (join, check-in scan), and
+one that reads the signed-in user's own person and answers one line of HTML (我的)."""
 
 import json
 import secrets
@@ -23,6 +23,15 @@ def bare_join(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"outcome": "applied"})
 
 
+@csrf_exempt
+def bare_scan(request: HttpRequest) -> JsonResponse:
+    """The check-in bench's peer: parse the scanner's JSON, one INSERT, answer."""
+    scan = json.loads(request.body)["scans"][0]
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO bench_bare_scan (nonce, token) VALUES (%s, %s)", [scan["nonce"], scan["token"]])
+    return JsonResponse([{"nonce": scan["nonce"], "outcome": "checked_in"}], safe=False)
+
+
 @login_required
 def bare_me(request: HttpRequest) -> HttpResponse:
     from gonghui.members.models import WorkerAccount
@@ -34,5 +43,6 @@ def bare_me(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("bench/bare-join", bare_join),
     path("bench/bare-me", bare_me),
+    path("bench/bare-scan", bare_scan),
     path("", include("gonghui.urls")),
 ]

@@ -46,6 +46,14 @@ def event_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Event:
     return event
 
 
+def event_for_door(user: Any, pk: int) -> Event:
+    """The event whose door the user runs (Perm.ORG_EDIT): only what a scan needs, read once per scan."""
+    fields = ("org__path", "kind", "title", "starts_at", "ends_at", "walk_ins", "members_only", "status")
+    event: Event = get_object_or_404(Event.objects.select_related("org").only(*fields), pk=pk)
+    require(user, event.org, Perm.ORG_EDIT)
+    return event
+
+
 def team_events_for(user: Any) -> QuerySet[Event]:
     """Published team events a union in the user's scope may enter: the audience's subtree holds that union."""
     scope = scope_for(user, Perm.ORG_EDIT)

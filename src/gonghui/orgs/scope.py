@@ -72,10 +72,14 @@ def scope_for(user: Any, perm: Perm = Perm.VIEW) -> Scope:
         return Scope()
     if user.is_superuser:
         return Scope(everything=True)
-    cache: dict[Perm, Scope] = user.__dict__.setdefault(_CACHE_ATTR, {})
-    if perm not in cache:
-        paths = StaffRole.objects.filter(user=user, role__in=roles_with(perm)).values_list("org__path", flat=True)
-        cache[perm] = Scope(paths=_minimal(list(paths)))
+    cache: dict[Perm, Scope] | None = user.__dict__.get(_CACHE_ATTR)
+    if cache is None:
+        # One read of the user's roles answers every permission for the rest of the request.
+        roles = list(StaffRole.objects.filter(user=user).values_list("role", "org__path"))
+        cache = {
+            p: Scope(paths=_minimal([path for role, path in roles if role in roles_with(p)])) for p in Perm
+        }
+        user.__dict__[_CACHE_ATTR] = cache
     return cache[perm]
 
 
