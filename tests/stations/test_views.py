@@ -233,3 +233,14 @@ def test_member_books_on_the_phone(world: World) -> None:
     assert "心理咨询室" in mine and "待审批" in mine
     odd = client.post(url, {"day": day, "start": "09:45", "slots": "1", "purpose": "x", "attendees": "1"})
     assert "整时段" in odd.content.decode()
+
+
+def test_portal_links_and_my_section(world: World) -> None:
+    home = Client().get(reverse("portal:home")).content.decode()
+    assert "附近服务站" in home and reverse("stations_h5:near") in home
+    member = Client()
+    member.force_login(world.users["member"])
+    me = member.get(reverse("portal:me")).content.decode()
+    assert "阵地预约" in me and "测试爱心驿站 · 测试活动室" in me
+    near = Client().get(reverse("stations_h5:near")).content.decode()
+    assert "用我的位置查找" in near and 'id="locate"' in near
