@@ -185,3 +185,28 @@ def test_public_pages_show_published_events_only(tree: Tree) -> None:
     assert "职工健步走" in page and "草稿活动" not in page
     assert Client().get(reverse("events_h5:detail", args=[hidden.pk])).status_code == 404
     assert "登录后报名" in Client().get(reverse("events_h5:detail", args=[shown.pk])).content.decode()
+
+
+def test_a_sports_meeting_gets_items_and_a_cover(tree: Tree) -> None:
+    meet = make_event(tree.county, tree.cadre, kind="sports", title="职工运动会", status="draft")
+    client = _cadre(tree)
+    form = client.get(reverse("events:new") + f"?parent={meet.pk}").content.decode()
+    assert "添加项目" in form
+    start = timezone.localtime(meet.starts_at).strftime("%Y-%m-%dT%H:%M")
+    end = timezone.localtime(meet.ends_at).strftime("%Y-%m-%dT%H:%M")
+    data = _form(tree, kind="sports_item", title="拔河", starts_at=start, ends_at=end)
+    client.post(reverse("events:new") + f"?parent={meet.pk}", data)
+    item = Event.objects.get(title="拔河")
+    assert item.parent == meet
+    client.post(reverse("events:edit", args=[item.pk]), {**data, "capacity": "40"})
+    item.refresh_from_db()
+    assert item.parent == meet and item.capacity == 40
+    client.post(reverse("events:publish", args=[meet.pk]))
+    item.refresh_from_db()
+    assert item.status == "published"  # the meeting's items are published with it
+    cover = io.BytesIO(image_bytes())
+    cover.name = "cover.jpg"
+    client.post(reverse("events:photo_add", args=[meet.pk]), {"image": cover, "as_cover": "on"})
+    meet.refresh_from_db()
+    assert meet.cover and not meet.photos.exists()
+    assert Client().get(reverse("events_h5:cover", args=[meet.pk])).status_code == 200

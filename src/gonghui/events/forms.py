@@ -130,6 +130,7 @@ class SummaryForm(forms.Form):
 class PhotoForm(forms.Form):
     image = forms.FileField(label=_("照片"))
     caption = forms.CharField(label=_("说明"), max_length=100, required=False)
+    as_cover = forms.BooleanField(label=_("用作报名页封面"), required=False)
 
 
 class ScanForm(forms.Form):

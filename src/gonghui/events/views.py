@@ -67,16 +67,30 @@ def _audience(request: HttpRequest, form: EventForm) -> OrgNode | None:
 
 @staff_view
 def event_new(request: HttpRequest) -> HttpResponse:
-    form = EventForm(request.POST or None, user=request.user, initial={"org": request.GET.get("org", "")})
+    parent = _parent(request)
+    initial = {"org": parent.org.code if parent else request.GET.get("org", "")}
+    if parent is not None:  # an item of a sports meeting: its union, place and day to start from
+        initial |= {"kind": "sports_item", "starts_at": parent.starts_at, "ends_at": parent.ends_at}
+        initial |= {"address": parent.address, "station": parent.station_id}
+    form = EventForm(request.POST or None, user=request.user, initial=initial)
 
     def create(org: OrgNode) -> Event:
-        return services.event_create(actor=request.user, org=org, data=form.event_fields(_audience(request, form)))
+        data = form.event_fields(_audience(request, form))
+        data.parent = parent
+        return services.event_create(actor=request.user, org=org, data=data)
 
     event = act_in_org(request, form, "org", Perm.ORG_EDIT, create, refused=_("找不到该组织，或您无权主办活动。"))
     if event is not None:
         messages.success(request, _("已创建活动（草稿），核对后发布。"))
         return redirect("events:detail", pk=event.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": _("新建活动")})
+    title = _("添加项目") + " · " + parent.title if parent else _("新建活动")
+    return render(request, "orgs/form.html", {"form": form, "title": title})
+
+
+def _parent(request: HttpRequest) -> Event | None:
+    """?parent=<id>: the event (a sports meeting) a new item belongs to, if the user may change it."""
+    raw = request.GET.get("parent", "")
+    return selectors.event_get_for(request.user, int(raw), Perm.ORG_EDIT) if raw.isdigit() else None
 
 
 @staff_view
@@ -87,7 +101,9 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = EventForm(request.POST or None, user=request.user, fixed_org=True, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.event_update(actor=request.user, event=event, data=form.event_fields(_audience(request, form)))
+            data = form.event_fields(_audience(request, form))
+            data.parent = event.parent  # an item stays with its meeting
+            services.event_update(actor=request.user, event=event, data=data)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
@@ -166,6 +182,9 @@ def event_photo(request: HttpRequest, pk: int) -> HttpResponse:
     event = _editable(request, pk)
 
     def add(d: dict[str, Any]) -> str:
+        if d["as_cover"]:
+            services.event_cover_set(actor=request.user, event=event, image=d["image"])
+            return _("已设置封面。")
         services.event_photo_add(actor=request.user, event=event, image=d["image"], caption=d["caption"])
         return _("已上传照片。")
 
