@@ -68,7 +68,7 @@ def _audience(request: HttpRequest, form: EventForm) -> OrgNode | None:
 @staff_view
 def event_new(request: HttpRequest) -> HttpResponse:
     parent = _parent(request)
-    initial = {"org": parent.org.code if parent else request.GET.get("org", "")}
+    initial: dict[str, Any] = {"org": parent.org.code if parent else request.GET.get("org", "")}
     if parent is not None:  # an item of a sports meeting: its union, place and day to start from
         initial |= {"kind": "sports_item", "starts_at": parent.starts_at, "ends_at": parent.ends_at}
         initial |= {"address": parent.address, "station": parent.station_id}
