@@ -15,7 +15,17 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="rebuild the bench data even if present")
     parser.add_argument(
         "--only",
-        choices=["tree", "members_import", "members_list", "members_join", "assistance", "innovation", "portal", "stations", "events"],
+        choices=[
+            "tree",
+            "members_import",
+            "members_list",
+            "members_join",
+            "assistance",
+            "innovation",
+            "portal",
+            "stations",
+            "events",
+        ],
         help="run one benchmark",
     )
     parser.add_argument("--import-rows", type=int, default=1_000_000, help="roster size for members_import")

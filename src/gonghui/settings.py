@@ -284,6 +284,8 @@ MAP_TILE_URL = envstr(
 MAP_TILE_SUBDOMAINS = envstr("MAP_TILE_SUBDOMAINS", "1234")
 MAP_TILE_GCJ02 = envbool("MAP_TILE_GCJ02", True)
 MAP_TILE_ATTRIBUTION = envstr("MAP_TILE_ATTRIBUTION", "© 高德地图")
+# A visitor's repeated scans of a station's poster within this window count as one visit.
+STATION_VISIT_WINDOW_MINUTES = envint("STATION_VISIT_WINDOW_MINUTES", 30)
 
 # --- i18n ---------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

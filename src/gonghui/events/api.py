@@ -143,14 +143,25 @@ class OfflineTicket(Schema):
     checked_in: bool
 
 
+class UnionAttendance(Schema):
+    union: str
+    signed_up: int
+    came: int
+
+
+class CategoryAttendance(Schema):
+    category: str
+    came: int
+
+
 class AttendanceOut(Schema):
     signed_up: int
     checked_in: int
     walk_ins_with_card: int
     walk_ins_without_card: int
-    came: int
-    by_union: list[dict[str, Any]]
-    by_category: list[dict[str, Any]]
+    came: int  # checked in, with walk-ins without a card
+    by_union: list[UnionAttendance]
+    by_category: list[CategoryAttendance]
 
 
 class TeamIn(Schema):
