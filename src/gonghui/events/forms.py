@@ -136,7 +136,7 @@ class PhotoForm(forms.Form):
 class ScanForm(forms.Form):
     token = forms.CharField(label=_("票券或会员码"), max_length=500, required=False)
     nonce = forms.CharField(max_length=64, widget=forms.HiddenInput)
-    direction = forms.ChoiceField(choices=[("in", _("签到")), ("out", _("签退"))], initial="in")
+    direction = forms.ChoiceField(label=_("方向"), choices=[("in", _("签到")), ("out", _("签退"))], initial="in")
     category = forms.ChoiceField(label=_("无码现场人员"), required=False, choices=[("", "—"), *VisitorCategory.choices])
 
 

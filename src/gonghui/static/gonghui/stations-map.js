@@ -33,6 +33,8 @@
     var here = island("map-here");
     if (!holder || !config || !window.L) return;
     var map = L.map(holder, { scrollWheelZoom: false });
+    // Leaflet's default prefix carries a flag icon; a plain credit suits a union's page.
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     L.tileLayer(config.tiles, {
       subdomains: config.subdomains || "abc",
       attribution: config.attribution,
