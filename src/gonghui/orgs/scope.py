@@ -76,9 +76,7 @@ def scope_for(user: Any, perm: Perm = Perm.VIEW) -> Scope:
     if cache is None:
         # One read of the user's roles answers every permission for the rest of the request.
         roles = list(StaffRole.objects.filter(user=user).values_list("role", "org__path"))
-        cache = {
-            p: Scope(paths=_minimal([path for role, path in roles if role in roles_with(p)])) for p in Perm
-        }
+        cache = {p: Scope(paths=_minimal([path for role, path in roles if role in roles_with(p)])) for p in Perm}
         user.__dict__[_CACHE_ATTR] = cache
     return cache[perm]
 
