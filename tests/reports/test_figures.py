@@ -22,19 +22,19 @@ def test_every_figure_says_what_it_counts_and_links_to_its_list(world: World) ->
 
 
 def test_a_later_module_plugs_in_and_the_page_and_api_show_it(world: World) -> None:
-    def stations(org: object, year: int) -> list[Figure]:
-        return [Figure("stations", "服务站点", 7, "个", "/stations/", "在册的户外劳动者服务站点数。")]
+    def skills(org: object, year: int) -> list[Figure]:
+        return [Figure("contests", "技能竞赛", 7, "场", "/skills/", "本年度举办的劳动和技能竞赛场次。")]
 
-    register_figures("stations", "服务阵地", stations, order=40)
+    register_figures("skills", "技能提升", skills, order=1000)
     try:
         client = Client()
         client.force_login(world.users["owner"])
         page = client.get("/reports/figures/", {"under": world.town_a.code}).content.decode()
-        assert 'id="stations-figures"' in page and 'title="在册的户外劳动者服务站点数。"' in page
+        assert 'id="skills-figures"' in page and 'title="本年度举办的劳动和技能竞赛场次。"' in page
         token = {"Authorization": f"Bearer {world.tokens['owner']}"}
         rows = client.get("/api/v1/reports/figures", {"org_code": "大中街道总工会"}, headers=token).json()
-        assert {"group": "stations", "key": "stations", "value": 7.0}.items() <= rows[-1].items()
+        assert {"group": "skills", "key": "contests", "value": 7.0}.items() <= rows[-1].items()
         beside = Client().get("/api/v1/reports/figures", {"org_code": world.union_b.code}, headers=token)
         assert beside.status_code == 404
     finally:
-        FIGURE_GROUPS.pop("stations")
+        FIGURE_GROUPS.pop("skills")

@@ -1,11 +1,11 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class EventsConfig(AppConfig):
     name = "gonghui.events"
     label = "events"
-    verbose_name = _("活动")
+    verbose_name = pgettext_lazy("event", "活动")
 
     def ready(self) -> None:
         from gonghui.events import figures, nav, portal_entries

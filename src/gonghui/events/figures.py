@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.events.choices import EventStatus, ScanOutcome, SignUpStatus
@@ -37,8 +38,10 @@ def events_figures(org: OrgNode, year: int) -> list[Figure]:
     anonymous = Scan.objects.filter(event__in=events, outcome=ScanOutcome.WALK_IN, signup__isnull=True).count()
     link = lambda **params: figure_link("events:list", org, year=year, **params)  # noqa: E731
     figures = [
-        Figure("events_held", _("举办活动"), counts["held"], _("场"), link(when="past")),
-        Figure("events_planned", _("计划中的活动"), counts["planned"], _("场"), link(when="upcoming")),
+        Figure("events_held", _("举办活动"), counts["held"], pgettext_lazy("events", "场"), link(when="past")),
+        Figure(
+            "events_planned", _("计划中的活动"), counts["planned"], pgettext_lazy("events", "场"), link(when="upcoming")
+        ),
         Figure("signups", _("活动报名"), people["signed"], _("人次"), link()),
         Figure("attendance", _("活动参与"), people["came"] + anonymous, _("人次"), link()),
         Figure("participants", _("参与职工"), people["persons"], _("人"), link()),
@@ -47,4 +50,4 @@ def events_figures(org: OrgNode, year: int) -> list[Figure]:
 
 
 def register() -> None:
-    register_figures("events", _("活动"), events_figures, order=50)
+    register_figures("events", pgettext_lazy("event", "活动"), events_figures, order=50)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gonghui.common.widgets import DateTimeInput
 from gonghui.events.choices import SOCIAL_FIELDS, EventKind, EventStatus, VisitorCategory
@@ -27,7 +28,7 @@ def _when(label: Any, required: bool = True) -> forms.DateTimeField:
 class EventForm(forms.Form):
     org = OrgPickerField(label=_("主办工会"), perm=Perm.ORG_EDIT)
     kind = forms.ChoiceField(label=_("类型"), choices=EventKind.choices)
-    title = forms.CharField(label=_("活动名称"), max_length=100)
+    title = forms.CharField(label=pgettext_lazy("event", "活动名称"), max_length=100)
     description = forms.CharField(
         label=_("活动介绍"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -35,7 +36,7 @@ class EventForm(forms.Form):
     ends_at = _when(_("结束时间"))
     station = forms.ModelChoiceField(label=_("活动阵地"), queryset=Station.objects.none(), required=False)
     address = forms.CharField(label=_("活动地点"), max_length=200, required=False, help_text=_("不在阵地举办时填写"))
-    capacity = forms.IntegerField(label=_("名额"), min_value=1, max_value=100_000)
+    capacity = forms.IntegerField(label=pgettext_lazy("event places", "名额"), min_value=1, max_value=100_000)
     audience_org = OrgPickerField(
         label=_("面向工会"), perm=Perm.VIEW, required=False, help_text=_("留空则面向主办工会及其下级工会的会员")
     )
@@ -90,7 +91,9 @@ class EventForm(forms.Form):
 
 
 class EventFilterForm(forms.Form):
-    q = forms.CharField(required=False, max_length=50, widget=forms.TextInput(attrs={"placeholder": _("活动名称")}))
+    q = forms.CharField(
+        required=False, max_length=50, widget=forms.TextInput(attrs={"placeholder": pgettext_lazy("event", "活动名称")})
+    )
     status = forms.ChoiceField(required=False, choices=[("", _("全部状态")), *EventStatus.choices])
     kind = forms.ChoiceField(required=False, choices=[("", _("全部类型")), *EventKind.choices])
     when = forms.ChoiceField(

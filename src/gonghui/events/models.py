@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gonghui.common.uploads import GeneratedPath
 from gonghui.events.choices import ACTIVE, Direction, EventKind, EventStatus, ScanOutcome, SignUpStatus, VisitorCategory
@@ -21,10 +22,15 @@ from gonghui.orgs.models import OrgNode
 class Event(models.Model):
     org = models.ForeignKey(OrgNode, verbose_name=_("主办工会"), on_delete=models.PROTECT, related_name="events")
     parent = models.ForeignKey(
-        "self", verbose_name=_("所属活动"), null=True, blank=True, on_delete=models.CASCADE, related_name="items"
+        "self",
+        verbose_name=pgettext_lazy("event", "所属活动"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="items",
     )
     kind = models.CharField(_("类型"), max_length=16, choices=EventKind.choices)
-    title = models.CharField(_("活动名称"), max_length=100)
+    title = models.CharField(pgettext_lazy("event", "活动名称"), max_length=100)
     description = models.TextField(_("活动介绍"), blank=True)
     cover = models.FileField(_("封面图"), upload_to=GeneratedPath("events/covers"), blank=True)  # checked by services
     starts_at = models.DateTimeField(_("开始时间"))
@@ -38,7 +44,7 @@ class Event(models.Model):
         related_name="+",
     )
     address = models.CharField(_("活动地点"), max_length=200, blank=True)
-    capacity = models.PositiveIntegerField(_("名额"))
+    capacity = models.PositiveIntegerField(pgettext_lazy("event places", "名额"))
     held = models.PositiveIntegerField(_("已占名额"), default=0)
     # Who may sign up: members of this union's subtree (the organiser's when empty), and optionally only one
     # employment form, only women workers, or only workers who opted in to 交友 (implied for a 交友 event).
@@ -63,8 +69,8 @@ class Event(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("活动")
-        verbose_name_plural = _("活动")
+        verbose_name = pgettext_lazy("event", "活动")
+        verbose_name_plural = pgettext_lazy("event", "活动")
         ordering = ["-starts_at", "-id"]
         constraints = [
             models.CheckConstraint(condition=Q(held__lte=F("capacity")), name="events_event_held_within_capacity"),
@@ -116,7 +122,9 @@ class SignUp(models.Model):
     membership = models.ForeignKey(Membership, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     # The union the person belonged to when signing up: attendance per union rolls up from here.
     org = models.ForeignKey(OrgNode, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    category = models.CharField(_("对象"), max_length=16, choices=EmploymentForm.choices, blank=True)
+    category = models.CharField(
+        pgettext_lazy("worker category", "对象"), max_length=16, choices=EmploymentForm.choices, blank=True
+    )
     team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members")
     status = models.CharField(_("状态"), max_length=12, choices=SignUpStatus.choices)
     offer_expires_at = models.DateTimeField(_("确认截止"), null=True, blank=True)

@@ -16,6 +16,7 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from gonghui.common.audit import audit_record, field_changes
 from gonghui.common.models import AuditAction
@@ -60,7 +61,7 @@ def _check(org: OrgNode, data: EventFields, held: int = 0) -> dict[str, str]:
     """Every problem with the fields, keyed by field, in Chinese."""
     errors: dict[str, str] = {}
     if not data.title.strip():
-        errors["title"] = _("请填写活动名称。")
+        errors["title"] = pgettext("event", "请填写活动名称。")
     if data.kind not in EventKind.values:
         errors["kind"] = _("活动类型无效。")
     if data.ends_at <= data.starts_at:

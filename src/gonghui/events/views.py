@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from gonghui.common.access import staff_view
@@ -83,7 +84,7 @@ def event_new(request: HttpRequest) -> HttpResponse:
     if event is not None:
         messages.success(request, _("已创建活动（草稿），核对后发布。"))
         return redirect("events:detail", pk=event.pk)
-    title = _("添加项目") + " · " + parent.title if parent else _("新建活动")
+    title = _("添加项目") + " · " + parent.title if parent else pgettext("event", "新建活动")
     return render(request, "orgs/form.html", {"form": form, "title": title})
 
 
@@ -264,7 +265,16 @@ def attendance_export(request: HttpRequest, pk: int) -> HttpResponse:
     if event.is_social:
         messages.error(request, _("交友联谊活动只统计人数，不导出名单。"))
         return redirect("events:detail", pk=pk)
-    head = [_("姓名"), _("手机号"), _("所在工会"), _("队伍"), _("状态"), _("对象"), _("签到时间"), _("签退时间")]
+    head = [
+        _("姓名"),
+        _("手机号"),
+        _("所在工会"),
+        _("队伍"),
+        _("状态"),
+        pgettext("worker category", "对象"),
+        _("签到时间"),
+        _("签退时间"),
+    ]
     buffer = io.BytesIO()
     write_xlsx(buffer, [Sheet(_("参加名单"), head, attendance_rows(event))])
     audit_record(actor=request.user, action=AuditAction.EXPORT, target=event, org=event.org, request=request)

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
@@ -166,7 +167,7 @@ class DecideForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(label=_("撤销原因"), max_length=500)
+    reason = forms.CharField(label=pgettext_lazy("rating", "撤销原因"), max_length=500)
     on = forms.DateField(label=_("撤销日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 

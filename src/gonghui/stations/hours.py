@@ -64,7 +64,7 @@ def format_span(span: Span) -> str:
     if span.opens == 0 and span.closes == DAY:
         return _("全天")
     if span.closes > DAY:
-        return f"{_clock(span.opens)}-{_('次日')}{_clock(span.closes - DAY)}"
+        return f"{_clock(span.opens)}-次日{_clock(span.closes - DAY)}"
     return f"{_clock(span.opens)}-{_clock(span.closes)}"
 
 
@@ -104,7 +104,7 @@ def parse_span(piece: str) -> Span:
     elif closes < opens:
         raise ValidationError(
             _("“%(piece)s”的结束时间早于开始时间；如跨夜，请写作“%(fix)s”。")
-            % {"piece": piece, "fix": f"{_clock(opens)}-{_('次日')}{_clock(closes)}"}
+            % {"piece": piece, "fix": f"{_clock(opens)}-次日{_clock(closes)}"}
         )
     return Span(opens, closes)
 

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gonghui.common.masking import PIIKind
 from gonghui.common.pii_fields import BlindIndexField, PIIField
@@ -254,7 +255,7 @@ class RatingApplication(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    submitted_at = models.DateTimeField(_("申报时间"), auto_now_add=True)
+    submitted_at = models.DateTimeField(pgettext_lazy("rating", "申报时间"), auto_now_add=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -307,7 +308,7 @@ class Rating(models.Model):
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reason = models.CharField(_("撤销原因"), max_length=500, blank=True)
+    reason = models.CharField(pgettext_lazy("rating", "撤销原因"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("评定结果")
