@@ -150,6 +150,7 @@ def _run(target: Any, errors: list[BaseException]) -> threading.Thread:
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("regions")  # an earlier transactional test may have flushed the regions table
 def test_concurrent_bookings_of_one_slot_yield_exactly_one(monkeypatch: pytest.MonkeyPatch) -> None:
     """Eight requests for the same slot, each past every check and holding its booking row, insert their
     slots at the same moment: the unique (room, slot_start) index lets exactly one commit."""
