@@ -45,4 +45,9 @@ def _fresh_cache() -> None:
     """Throttles and caches start empty in every test."""
     from django.core.cache import cache
 
+    from gonghui.accounts.services import forget_tokens
+    from gonghui.events.selectors import forget_doors
+
     cache.clear()
+    forget_tokens()  # the processes' short-lived memories of API tokens and event doors
+    forget_doors()

@@ -52,3 +52,21 @@ def test_api_tokens_are_stored_hashed_and_can_be_revoked(user: object) -> None:
     assert api_token_authenticate(issued.secret + "x") is None
     api_token_revoke(token=issued.token)
     assert api_token_authenticate(issued.secret) is None
+
+
+def test_a_remembered_token_stops_at_revocation_and_deactivation(user: object, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gonghui.accounts import services
+
+    issued = api_token_issue(user=user, name="扫码签到")  # type: ignore[arg-type]
+    first = api_token_authenticate(issued.secret)
+    again = api_token_authenticate(issued.secret)  # remembered: no query, a fresh instance
+    assert first == again == user and first is not again
+    type(user).objects.filter(pk=user.pk).update(is_active=False)  # type: ignore[attr-defined]
+    assert api_token_authenticate(issued.secret) is not None  # behind the database for a few seconds at most
+    monkeypatch.setattr(services, "TOKEN_CACHE_SECONDS", 0.0)
+    assert api_token_authenticate(issued.secret) is None  # once the memory lapses, the database decides
+    monkeypatch.undo()
+    type(user).objects.filter(pk=user.pk).update(is_active=True)  # type: ignore[attr-defined]
+    assert api_token_authenticate(issued.secret) is not None
+    api_token_revoke(token=issued.token)
+    assert api_token_authenticate(issued.secret) is None  # revocation forgets at once in this process

@@ -109,3 +109,17 @@ def test_cancel_by_the_members_union(tree: Tree) -> None:
     assert _post(_api(tree.outsider), reverse("api:events_signups_cancel", args=[signup.pk]), {})[0] == 404
     status, answer = _post(_api(tree.union_cadre), reverse("api:events_signups_cancel", args=[signup.pk]), {})
     assert status == 200 and answer["status"] == "cancelled"  # type: ignore[index]
+
+
+def test_the_door_is_remembered_briefly_and_then_asks_the_database(tree: Tree, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gonghui.events import selectors
+    from gonghui.orgs.models import StaffRole
+
+    event = make_event(tree.county, tree.cadre)
+    client = _api(tree.cadre)
+    url = reverse("api:events_checkins", args=[event.pk])
+    assert _post(client, url, {"scans": [{"nonce": "d1", "category": "other"}]})[0] == 200
+    StaffRole.objects.filter(user=tree.cadre).delete()  # the role is revoked
+    assert _post(client, url, {"scans": [{"nonce": "d2", "category": "other"}]})[0] == 200  # within seconds
+    monkeypatch.setattr(selectors, "DOOR_CACHE_SECONDS", 0.0)
+    assert _post(client, url, {"scans": [{"nonce": "d3", "category": "other"}]})[0] == 404

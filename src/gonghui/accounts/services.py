@@ -4,7 +4,9 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+import time
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -36,21 +38,51 @@ def api_token_issue(*, user: User, name: str) -> IssuedToken:
     return IssuedToken(token=token, secret=secret)
 
 
+# A scanner app or an integration calls many times a second with one token: a genuine token's user is kept in
+# the worker process for a few seconds (by the token's digest, never the secret). A revoked or expired token
+# and a deactivated account stop working within TOKEN_CACHE_SECONDS in every process.
+TOKEN_CACHE_SECONDS = 10.0
+_recent: dict[str, tuple[float, float | None, tuple[Any, ...]]] = {}
+_USER_FIELDS = [f.attname for f in User._meta.concrete_fields]
+
+
+def _cached_user(digest: str) -> User | None:
+    hit = _recent.get(digest)
+    now = time.monotonic()
+    if hit is None or now - hit[0] > TOKEN_CACHE_SECONDS or (hit[1] is not None and time.time() >= hit[1]):
+        return None
+    return User.from_db("default", _USER_FIELDS, hit[2])  # a fresh instance: nothing carries over from a request
+
+
 def api_token_authenticate(secret: str) -> User | None:
     if not secret.startswith(TOKEN_PREFIX):
         return None
+    digest = _digest(secret)
+    user = _cached_user(digest)
+    if user is not None:
+        return user
     prefix = secret[len(TOKEN_PREFIX) :].partition("_")[0]
     token = ApiToken.objects.select_related("user").filter(prefix=prefix, revoked_at__isnull=True).first()
-    if token is None or not hmac.compare_digest(token.digest, _digest(secret)):
+    if token is None or not hmac.compare_digest(token.digest, digest):
         return None
     now = timezone.now()
     if (token.expires_at and token.expires_at <= now) or not token.user.is_active or token.user.is_worker:
         return None
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRAIN:
-        # A scanner app calls many times a second: "last used" to the minute, not one write per request.
+        # "Last used" to the minute, not one write per request.
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    if len(_recent) > 10_000:
+        _recent.clear()
+    expires = token.expires_at.timestamp() if token.expires_at else None
+    _recent[digest] = (time.monotonic(), expires, tuple(getattr(token.user, f) for f in _USER_FIELDS))
     return token.user
+
+
+def forget_tokens() -> None:
+    """Drop this process's remembered tokens (tests; and after a revocation, for this process at once)."""
+    _recent.clear()
 
 
 def api_token_revoke(*, token: ApiToken) -> None:
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    forget_tokens()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet
@@ -46,11 +47,31 @@ def event_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Event:
     return event
 
 
+# A door scanner uploads scan after scan for one event: who may run that door, and the event's times, are
+# kept in the worker process for a few seconds instead of being read twice per scan. A revoked role or a
+# moved start takes effect within DOOR_CACHE_SECONDS; what a scan writes is always checked in the database.
+DOOR_CACHE_SECONDS = 10.0
+_doors: dict[tuple[int, int], tuple[float, Event]] = {}
+
+
+def forget_doors() -> None:
+    """Drop this process's remembered doors (tests; a changed event's page drops its own)."""
+    _doors.clear()
+
+
 def event_for_door(user: Any, pk: int) -> Event:
-    """The event whose door the user runs (Perm.ORG_EDIT): only what a scan needs, read once per scan."""
+    """The event whose door the user runs (Perm.ORG_EDIT): only what a scan needs."""
+    key = (user.pk, pk)
+    cached = _doors.get(key)
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < DOOR_CACHE_SECONDS:
+        return cached[1]
     fields = ("org__path", "kind", "title", "starts_at", "ends_at", "walk_ins", "members_only", "status")
     event: Event = get_object_or_404(Event.objects.select_related("org").only(*fields), pk=pk)
     require(user, event.org, Perm.ORG_EDIT)
+    if len(_doors) > 1000:
+        _doors.clear()
+    _doors[key] = (now, event)
     return event
 
 

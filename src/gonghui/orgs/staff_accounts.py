@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gonghui.accounts.models import User, UserKind
+from gonghui.accounts.services import forget_tokens
 from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.common.textnorm import clean_text
@@ -227,6 +228,7 @@ def staff_account_set_active(*, actor: User, account: User, active: bool, reques
         return account
     account.is_active = active
     account.save(update_fields=["is_active"])
+    forget_tokens()  # this process at once; the others within TOKEN_CACHE_SECONDS
     audit_record(
         actor=actor,
         action=AuditAction.ACTIVATE if active else AuditAction.DEACTIVATE,
