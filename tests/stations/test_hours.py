@@ -17,12 +17,12 @@ from gonghui.stations.hours import (
     Timetable,
     format_day,
     is_open,
-    open_now_q,
     parse_day,
     parse_special,
     parse_week,
 )
 from gonghui.stations.models import SpecialDay, Station
+from gonghui.stations.selectors import open_now_q
 from tests.factories import make_org, make_station
 
 MONDAY = dt.date(2026, 3, 2)  # a Monday

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -196,34 +195,6 @@ def is_open(station: Any, at: dt.datetime | None = None) -> bool:
     if not station.is_active:
         return False
     return timetable(station).open_at(timezone.localtime(at or timezone.now()))
-
-
-def open_now_q(at: dt.datetime | None = None) -> Q:
-    """A filter on Station: open at `at` (now), by the same rules as Timetable.open_at, in the database."""
-    from gonghui.stations.models import OpeningHours, SpecialDay
-
-    local = timezone.localtime(at or timezone.now())
-    today, minute = local.date(), local.hour * 60 + local.minute
-    yesterday = today - dt.timedelta(days=1)
-    special_today = SpecialDay.objects.filter(station=OuterRef("pk"), date=today)
-    special_yesterday = SpecialDay.objects.filter(station=OuterRef("pk"), date=yesterday)
-    regular_today = ~Exists(special_today) & (
-        Q(is_24h=True)
-        | Exists(
-            OpeningHours.objects.filter(
-                station=OuterRef("pk"), weekday=today.weekday(), opens__lte=minute, closes__gt=minute
-            )
-        )
-    )
-    own_today = Exists(special_today.filter(closed=False, opens__lte=minute, closes__gt=minute))
-    carried = (
-        ~Exists(special_yesterday)
-        & Q(is_24h=False)
-        & Exists(
-            OpeningHours.objects.filter(station=OuterRef("pk"), weekday=yesterday.weekday(), closes__gt=minute + DAY)
-        )
-    ) | Exists(special_yesterday.filter(closed=False, closes__gt=minute + DAY))
-    return Q(is_active=True) & (regular_today | own_today | carried)
 
 
 def week_texts(station: Any) -> dict[int, str]:

@@ -20,7 +20,7 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
 from gonghui.stations import geo
 from gonghui.stations.choices import LEVEL_RANK, OPEN_APPLICATION_STATUSES, BookingStatus, VisitCategory
-from gonghui.stations.hours import open_now_q
+from gonghui.stations.hours import DAY
 from gonghui.stations.models import (
     Booking,
     OpeningHours,
@@ -32,6 +32,32 @@ from gonghui.stations.models import (
     Station,
     StationVisit,
 )
+
+
+def open_now_q(at: dt.datetime | None = None) -> Q:
+    """A filter on Station: open at `at` (now), by the same rules as Timetable.open_at, in the database."""
+    local = timezone.localtime(at or timezone.now())
+    today, minute = local.date(), local.hour * 60 + local.minute
+    yesterday = today - dt.timedelta(days=1)
+    special_today = SpecialDay.objects.filter(station=OuterRef("pk"), date=today)
+    special_yesterday = SpecialDay.objects.filter(station=OuterRef("pk"), date=yesterday)
+    regular_today = ~Exists(special_today) & (
+        Q(is_24h=True)
+        | Exists(
+            OpeningHours.objects.filter(
+                station=OuterRef("pk"), weekday=today.weekday(), opens__lte=minute, closes__gt=minute
+            )
+        )
+    )
+    own_today = Exists(special_today.filter(closed=False, opens__lte=minute, closes__gt=minute))
+    carried = (
+        ~Exists(special_yesterday)
+        & Q(is_24h=False)
+        & Exists(
+            OpeningHours.objects.filter(station=OuterRef("pk"), weekday=yesterday.weekday(), closes__gt=minute + DAY)
+        )
+    ) | Exists(special_yesterday.filter(closed=False, closes__gt=minute + DAY))
+    return Q(is_active=True) & (regular_today | own_today | carried)
 
 
 def with_details(qs: QuerySet[Station], *, around: dt.date | None = None) -> QuerySet[Station]:
