@@ -70,7 +70,7 @@ def test_scanner_app_downloads_the_list_and_syncs_a_batch_once(tree: Tree) -> No
         {
             "signup_id": signup.pk,
             "digest": ticket_digest(ticket_token(signup)),
-            "name": "张*丰",
+            "name": "张**",
             "org": tree.union.code,
             "status": "confirmed",
             "checked_in": False,
@@ -123,3 +123,24 @@ def test_the_door_is_remembered_briefly_and_then_asks_the_database(tree: Tree, m
     assert _post(client, url, {"scans": [{"nonce": "d2", "category": "other"}]})[0] == 200  # within seconds
     monkeypatch.setattr(selectors, "DOOR_CACHE_SECONDS", 0.0)
     assert _post(client, url, {"scans": [{"nonce": "d3", "category": "other"}]})[0] == 404
+
+
+def test_unknown_categories_and_mixed_zones_are_answered_not_crashed(tree: Tree) -> None:
+    client = _api(tree.cadre)
+    start = (timezone.localtime() + dt.timedelta(days=1)).replace(tzinfo=None, microsecond=0)
+    body = {
+        "org_code": tree.county.code,
+        "kind": "lecture",
+        "title": "普法宣讲",
+        "starts_at": start.isoformat(),  # no zone: local time
+        "ends_at": (start + dt.timedelta(hours=2)).isoformat(),
+        "signup_closes_at": (timezone.now() + dt.timedelta(hours=2)).isoformat(),  # with a zone
+        "capacity": 10,
+        "address": "职工之家",
+    }
+    assert _post(client, reverse("api:events_create"), {**body, "employment_form": "bogus"})[0] == 422
+    status, answer = _post(client, reverse("api:events_create"), body)
+    assert status == 201, answer
+    late = {**body, "signup_closes_at": (timezone.now() + dt.timedelta(days=3)).isoformat()}
+    status, answer = _post(client, reverse("api:events_create"), late)
+    assert status == 422 and "报名截止不能晚于活动开始" in answer["detail"]  # type: ignore[index]

@@ -16,6 +16,7 @@ from gonghui.events.models import Event, Scan, SignUp
 from gonghui.events.tickets import ticket_digest, ticket_token
 from gonghui.members.card import card_token
 from tests.events.conftest import Tree, make_event, make_member
+from tests.factories import UserFactory, grant
 
 
 @pytest.fixture
@@ -126,11 +127,47 @@ def test_bad_scans_are_refused_before_anything_is_written(tree: Tree, now_event:
         _scan(tree, now_event, "")
     with pytest.raises(ValidationError, match="晚于当前时间"):
         _scan(tree, now_event, "future", category="other", scanned_at=timezone.now() + dt.timedelta(hours=1))
-    _scan(tree, now_event, "used", category="other")
-    other = make_event(tree.county, tree.cadre, title="另一场")
-    with pytest.raises(ValidationError, match="其他活动"):
-        _scan(tree, other, "used", category="other")
-    assert Scan.objects.count() == 1
+    assert Scan.objects.count() == 0
+
+
+def test_a_nonce_is_the_scanners_own_and_a_different_scan_under_it_is_refused(tree: Tree, now_event: Event) -> None:
+    a, b = _signed_up(tree, now_event, 1), _signed_up(tree, now_event, 2)
+    first = _scan(tree, now_event, "1", ticket_token(a))
+    with pytest.raises(ValidationError, match="已用于另一次扫码"):
+        _scan(tree, now_event, "1", ticket_token(b))  # an app that reused its counter: b is not let in silently
+    b.refresh_from_db()
+    assert b.checked_in_at is None
+    other_door = UserFactory(username="door-2")
+    grant(other_door, tree.county)
+    second = scan_record(actor=other_door, event=now_event, scan=ScanIn(nonce="1", token=ticket_token(b)))
+    assert second.outcome == ScanOutcome.CHECKED_IN and second.pk != first.pk  # another scanner's "1"
+    start = timezone.now() - dt.timedelta(minutes=5)
+    later = make_event(tree.county, tree.cadre, title="另一场", starts_at=start, ends_at=start + dt.timedelta(hours=1))
+    assert _scan(tree, later, "1", category="other").outcome == ScanOutcome.WALK_IN  # and another event's
+
+
+def test_one_bad_scan_does_not_block_a_sync(tree: Tree, now_event: Event) -> None:
+    a, b = _signed_up(tree, now_event, 1), _signed_up(tree, now_event, 2)
+    future = timezone.now() + dt.timedelta(hours=2)
+    batch = [
+        ScanIn(nonce="s1", token=ticket_token(a)),
+        ScanIn(nonce="s2", token=ticket_token(b), scanned_at=future),  # the phone's clock ran fast
+        ScanIn(nonce="s3", category="courier"),
+    ]
+    results = scans_record(actor=tree.cadre, event=now_event, scans=batch)
+    assert [r.outcome for r in results] == ["checked_in", "refused", "walk_in"]
+    assert "晚于当前时间" in results[1].reason and results[1].pk is None
+    assert Scan.objects.count() == 2
+
+
+def test_the_door_is_closed_for_a_cancelled_event(tree: Tree, now_event: Event) -> None:
+    Event.objects.filter(pk=now_event.pk).update(status="cancelled")
+    now_event.refresh_from_db()
+    walker = make_member(tree.union, 9)
+    for nonce, kw in (("c1", {"category": "other"}), ("c2", {"token": card_token(walker)})):
+        scan = _scan(tree, now_event, nonce, **kw)
+        assert scan.outcome == ScanOutcome.REFUSED and "已取消" in scan.reason
+    assert not SignUp.objects.exists()
 
 
 def test_an_offline_batch_keeps_each_scan_and_its_time(tree: Tree, now_event: Event) -> None:

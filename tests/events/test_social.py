@@ -86,3 +86,57 @@ def test_the_worker_pages(tree: Tree, meetup: Event) -> None:
     response = client.post(reverse("events_h5:signup", args=[meetup.pk]))
     assert response.status_code == 302
     assert client.get(reverse("events_h5:peers", args=[meetup.pk])).status_code == 200
+
+
+def test_a_social_event_stays_social_once_anyone_signed_up(tree: Tree, meetup: Event) -> None:
+    from gonghui.events.services import EventFields, event_update
+
+    signups.signup_create(event=meetup, person=_single(tree, 1, "小周"))
+    data = EventFields(
+        kind=EventKind.LECTURE,
+        title=meetup.title,
+        starts_at=meetup.starts_at,
+        ends_at=meetup.ends_at,
+        capacity=meetup.capacity,
+        address=meetup.address,
+    )
+    with pytest.raises(ValidationError, match="不能改为或改离交友联谊"):
+        event_update(actor=tree.cadre, event=meetup, data=data)
+    meetup.refresh_from_db()
+    assert meetup.is_social
+
+
+def test_the_api_says_nothing_about_who_opted_in(tree: Tree, meetup: Event) -> None:
+    import json
+
+    from gonghui.accounts.services import api_token_issue
+    from gonghui.common.models import AuditEvent
+    from gonghui.events.models import SignUp
+
+    opted = make_member(tree.union, 1)
+    SocialProfile.objects.create(person=opted.person, nickname="小周", opted_in=True)
+    plain = make_member(tree.union, 2)
+    client = Client(headers={"Authorization": f"Bearer {api_token_issue(user=tree.cadre, name='t').secret}"})
+    url = reverse("api:events_signups_create", args=[meetup.pk])
+    answers = [
+        client.post(url, json.dumps({"membership_id": m.pk}), content_type="application/json") for m in (opted, plain)
+    ]
+    assert [a.status_code for a in answers] == [422, 422] and answers[0].json() == answers[1].json()
+    signup = signups.signup_create(event=meetup, person=opted.person)
+    cancelled = client.post(reverse("api:events_signups_cancel", args=[signup.pk]))
+    assert cancelled.status_code == 200 and cancelled.json()["name"] == ""
+    assert SignUp.objects.get(pk=signup.pk).status == "cancelled"
+    assert AuditEvent.objects.filter(actor=tree.cadre, target_id=str(signup.pk)).exists()
+
+
+def test_the_profile_page_goes_back_only_to_this_site(tree: Tree) -> None:
+    person = make_member(tree.union, 1).person
+    user = UserFactory(username="w-next", kind=UserKind.WORKER)
+    WorkerAccount.objects.create(user=user, person=person)
+    client = Client()
+    client.force_login(user)
+    data = {"opted_in": "on", "nickname": "阿青"}
+    away = client.post(reverse("events_h5:social_profile") + "?next=https://evil.example/x", data)
+    assert away["Location"] == reverse("events_h5:social_profile")
+    home = client.post(reverse("events_h5:social_profile") + "?next=/h5/events/", data)
+    assert home["Location"] == "/h5/events/"

@@ -84,3 +84,14 @@ def test_withdraw_gives_the_places_back(tree: Tree, games: Event) -> None:
     games.refresh_from_db()
     assert games.held == 0 and not Team.objects.exists()
     assert set(SignUp.objects.values_list("status", flat=True)) == {"cancelled"}
+
+
+def test_a_withdrawn_teams_number_is_free_again(tree: Tree, games: Event) -> None:
+    Event.objects.filter(pk=games.pk).update(teams_per_union=2)
+    games.refresh_from_db()
+    nos = [make_member(tree.union, i).member_no for i in range(6)]
+    first = team_enter(actor=tree.union_cadre, event=games, org=tree.union, name="一队", member_nos=nos[:2])
+    team_enter(actor=tree.union_cadre, event=games, org=tree.union, name="二队", member_nos=nos[2:4])
+    team_withdraw(actor=tree.union_cadre, team=first)
+    again = team_enter(actor=tree.union_cadre, event=games, org=tree.union, name="新一队", member_nos=nos[4:])
+    assert again.seq == 1 and Team.objects.filter(event=games).count() == 2

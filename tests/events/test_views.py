@@ -210,3 +210,7 @@ def test_a_sports_meeting_gets_items_and_a_cover(tree: Tree) -> None:
     meet.refresh_from_db()
     assert meet.cover and not meet.photos.exists()
     assert Client().get(reverse("events_h5:cover", args=[meet.pk])).status_code == 200
+
+
+def test_odd_parent_numbers_are_ignored(tree: Tree) -> None:
+    assert _cadre(tree).get(reverse("events:new") + "?parent=²").status_code == 200

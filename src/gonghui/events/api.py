@@ -8,13 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from gonghui.common.api_fields import Text20, Text50, Text64, Text100, Text200, Text500, Year
+from gonghui.common.api_fields import Text50, Text64, Text100, Text200, Text500, Year
+from gonghui.common.masking import mask_text
 from gonghui.common.paging import page_after
 from gonghui.events import selectors, services, signups, teams
 from gonghui.events.attendance import attendance_of
@@ -22,11 +23,11 @@ from gonghui.events.checkin import ScanIn, scans_record
 from gonghui.events.choices import Direction, EventKind, EventStatus, ScanOutcome, SignUpStatus, VisitorCategory
 from gonghui.events.models import Event, Scan, SignUp, Team
 from gonghui.events.tickets import ticket_digest, ticket_token
+from gonghui.members.choices import EmploymentForm
 from gonghui.members.selectors import membership_get_for
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import scope_for
-from gonghui.stations.models import Station
+from gonghui.stations.selectors import stations_for
 
 router = Router(tags=["events"])
 MAX_BATCH = 500
@@ -73,7 +74,7 @@ class EventIn(Schema):
     station_id: int | None = None
     audience_code: Text100 = ""
     members_only: bool = True
-    employment_form: Text20 = ""
+    employment_form: EmploymentForm | None = None
     women_only: bool = False
     signup_opens_at: dt.datetime | None = None
     signup_closes_at: dt.datetime | None = None
@@ -99,7 +100,7 @@ class SignUpOut(Schema):
 
     @staticmethod
     def resolve_name(obj: SignUp) -> str:
-        return obj.person.name
+        return "" if obj.event.is_social else obj.person.name  # 交友: counts, never names
 
     @staticmethod
     def resolve_org(obj: SignUp) -> str | None:
@@ -189,7 +190,7 @@ class TeamOut(Schema):
 def _fields(request: HttpRequest, payload: EventIn) -> services.EventFields:
     station = None
     if payload.station_id is not None:
-        station = scope_for(request.user).filter(Station.objects.all()).filter(pk=payload.station_id).first()
+        station = stations_for(request.user, active=True).filter(pk=payload.station_id).first()
         if station is None:
             raise ValidationError({"station_id": _("找不到该阵地，或它不在您的管理范围内。")})
     audience = org_selectors.org_pick_for(request.user, payload.audience_code) if payload.audience_code else None
@@ -205,7 +206,7 @@ def _fields(request: HttpRequest, payload: EventIn) -> services.EventFields:
         station=station,
         audience_org=audience,
         members_only=payload.members_only,
-        employment_form=payload.employment_form,
+        employment_form=payload.employment_form or "",
         women_only=payload.women_only,
         signup_opens_at=payload.signup_opens_at,
         signup_closes_at=payload.signup_closes_at,
@@ -273,26 +274,17 @@ def events_signups_create(request: HttpRequest, pk: int, payload: SignUpIn) -> S
     free, else the waiting list."""
     membership = membership_get_for(request.user, payload.membership_id, Perm.ORG_EDIT)
     event = selectors.public_event_get(pk)
+    if event.is_social:  # the same answer for everyone: nothing said about who opted in
+        raise ValidationError(_("交友联谊活动须职工本人在手机上报名。"))
     signup = signups.signup_create(event=event, person=membership.person)
     signup.waiting_position = selectors.waiting_position(signup)  # type: ignore[attr-defined]
     return Status(201, signup)
 
 
-def _signup_in_scope(request: HttpRequest, pk: int) -> SignUp:
-    """A sign-up the caller may act on: the organiser's, or one of a member of the caller's unions."""
-    signup = get_object_or_404(SignUp.objects.select_related("event__org", "org", "person", "team"), pk=pk)
-    scope = scope_for(request.user, Perm.ORG_EDIT)
-    if scope.contains(signup.event.org) or (signup.org is not None and scope.contains(signup.org)):
-        return signup
-    if scope_for(request.user).contains(signup.event.org):
-        raise PermissionDenied
-    raise Http404
-
-
 @router.post("/events/signups/{int:pk}/cancel", response=SignUpOut, operation_id="events_signups_cancel")
 def events_signups_cancel(request: HttpRequest, pk: int) -> SignUp:
-    signup = _signup_in_scope(request, pk)
-    return signups.signup_cancel(signup=signup)
+    signup = selectors.signup_for_cadre(request.user, pk)
+    return signups.signup_cancel(signup=signup, actor=request.user)
 
 
 def _scan_out(scan: Scan) -> dict[str, Any]:
@@ -323,10 +315,6 @@ def events_checkins(request: HttpRequest, pk: int, payload: ScanBatch) -> list[d
     return [_scan_out(scan) for scan in scans_record(actor=request.user, event=event, scans=scans)]
 
 
-def _masked_name(name: str) -> str:
-    return name[:1] + "*" * max(len(name) - 2, 1) + (name[-1] if len(name) > 2 else "")
-
-
 @router.get("/events/{int:pk}/checkin-list", response=list[OfflineTicket], operation_id="events_checkin_list")
 def events_checkin_list(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
     """For a scanner going offline: each ticket's digest (not the ticket), a masked name and the status."""
@@ -336,7 +324,7 @@ def events_checkin_list(request: HttpRequest, pk: int) -> list[dict[str, Any]]:
         {
             "signup_id": s.pk,
             "digest": ticket_digest(ticket_token(s)),
-            "name": "" if event.is_social else _masked_name(s.person.name),
+            "name": "" if event.is_social else mask_text(s.person.name),
             "org": s.org.code if s.org else None,
             "status": s.status,
             "checked_in": s.checked_in_at is not None,

@@ -19,10 +19,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.events.checkin_fastpath import first_check_in
-from gonghui.events.choices import ACTIVE, Direction, ScanOutcome, SignUpStatus, VisitorCategory
+from gonghui.events.choices import ACTIVE, Direction, EventStatus, ScanOutcome, SignUpStatus, VisitorCategory
 from gonghui.events.eligibility import person_problem
 from gonghui.events.models import Event, Scan, SignUp
-from gonghui.events.tickets import TicketInvalid, is_ticket, ticket_claim
+from gonghui.events.tickets import TicketInvalid, is_ticket, ticket_claim, ticket_digest
 from gonghui.members.card import CardInvalid, card_claim
 from gonghui.members.choices import MembershipStatus
 from gonghui.members.models import Membership
@@ -124,6 +124,8 @@ def _why_not(event: Event, signup_id: int, direction: str) -> str:
 
 
 def _door_times(event: Event, at: dt.datetime) -> None:
+    if event.status != EventStatus.PUBLISHED:
+        raise Refused(_("活动未发布或已取消，不能签到。"))
     if at > event.ends_at + DOOR_OPENS:
         raise Refused(_("活动已结束，票券和会员码不再用于签到。"))
     if at < event.starts_at - DOOR_OPENS:
@@ -165,11 +167,12 @@ def _apply(event: Event, scan: ScanIn, at: dt.datetime) -> tuple[int | None, str
 
 def scan_record(*, actor: Any, event: Event, scan: ScanIn) -> Scan:
     """Record one scan (the caller has checked the actor may run the event's door). Idempotent per nonce:
-    the scan and its effect commit together, and a nonce seen before answers as it did then."""
+    the scan and its effect commit together, and the scanner's nonce seen before answers as it did then."""
     now = timezone.now()
     at = _check_scan(event, scan, now)
     nonce = scan.nonce.strip()
-    fast = _first_ticket_check_in(actor, event, scan, nonce, at, now)
+    digest = ticket_digest(scan.token) if scan.token.strip() else ""
+    fast = _first_ticket_check_in(actor, event, scan, nonce, digest, at, now)
     if fast is not None:
         return fast
     try:
@@ -182,6 +185,7 @@ def scan_record(*, actor: Any, event: Event, scan: ScanIn) -> Scan:
                 event=event,
                 signup_id=signup_id,
                 nonce=nonce,
+                token_digest=digest,
                 direction=scan.direction,
                 outcome=outcome,
                 reason=reason[:100],
@@ -189,15 +193,15 @@ def scan_record(*, actor: Any, event: Event, scan: ScanIn) -> Scan:
                 scanned_at=at,
                 scanner=actor,
             )
-    except IntegrityError:  # this nonce was recorded before (a retry, or a concurrent upload): its answer holds
-        earlier = Scan.objects.filter(nonce=nonce).first()
+    except IntegrityError:  # this scanner's nonce was recorded before (a retry, or a concurrent upload)
+        earlier = Scan.objects.filter(event=event, scanner=actor, nonce=nonce).first()
         if earlier is None:
             raise
-        return _same_scan(earlier, event)
+        return _same_scan(earlier, digest, scan.direction)
 
 
 def _first_ticket_check_in(
-    actor: Any, event: Event, scan: ScanIn, nonce: str, at: dt.datetime, now: dt.datetime
+    actor: Any, event: Event, scan: ScanIn, nonce: str, digest: str, at: dt.datetime, now: dt.datetime
 ) -> Scan | None:
     """The commonest scan in one statement on PostgreSQL (checkin_fastpath); None for the general path."""
     if scan.direction != Direction.IN or not is_ticket(scan.token):
@@ -207,15 +211,35 @@ def _first_ticket_check_in(
         signup_id = ticket_claim(scan.token)
     except (Refused, TicketInvalid):
         return None  # the general path records the refusal
-    return first_check_in(event_id=event.pk, signup_id=signup_id, nonce=nonce, at=at, now=now, scanner_id=actor.pk)
+    return first_check_in(
+        event_id=event.pk, signup_id=signup_id, nonce=nonce, digest=digest, at=at, now=now, scanner_id=actor.pk
+    )
 
 
-def _same_scan(scan: Scan, event: Event) -> Scan:
-    if scan.event_id != event.pk:
-        raise ValidationError(_("该扫码编号已用于其他活动。"))
+def _same_scan(scan: Scan, digest: str, direction: str) -> Scan:
+    """A repeated nonce is a replay only if it carries the same code the same way; else it is refused."""
+    if scan.token_digest != digest or scan.direction != direction:
+        raise ValidationError(_("该扫码编号已用于另一次扫码，请重新扫码（扫码器须为每次扫码生成新的编号）。"))
     return scan
 
 
 def scans_record(*, actor: Any, event: Event, scans: list[ScanIn]) -> list[Scan]:
-    """A batch from an offline scanner, in the order it was scanned; each scan stands on its own."""
-    return [scan_record(actor=actor, event=event, scan=scan) for scan in scans]
+    """A batch from an offline scanner, in the order it was scanned; each scan stands on its own, so one bad
+    scan (a phone clock running fast, a reused nonce) is answered as refused and the rest still count. The
+    refusals of this kind are answers only, not records: there is nothing valid to record."""
+    results = []
+    for scan in scans:
+        try:
+            results.append(scan_record(actor=actor, event=event, scan=scan))
+        except ValidationError as exc:
+            results.append(
+                Scan(
+                    event=event,
+                    nonce=scan.nonce.strip()[:NONCE_MAX],
+                    direction=scan.direction,
+                    outcome=ScanOutcome.REFUSED,
+                    reason="；".join(exc.messages)[:100],
+                    scanned_at=scan.scanned_at or timezone.now(),
+                )
+            )
+    return results

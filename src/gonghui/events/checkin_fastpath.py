@@ -6,7 +6,8 @@ the scan's INSERT, COMMIT. On PostgreSQL one statement does both and, being one 
 without a transaction: the UPDATE (only a present, not yet checked-in sign-up of this event) feeds the
 INSERT of the scan. No row back means anything else (already in, waiting, another event's ticket): the
 caller takes the general path, which gives every other answer. A nonce seen before makes the INSERT
-fail, so the whole statement undoes itself, and the general path answers as the first scan did.
+fail, so the whole statement undoes itself, and the general path answers as the first scan did. The
+event's status and times are checked by the caller (checkin._first_ticket_check_in).
 """
 
 from __future__ import annotations
@@ -32,15 +33,16 @@ WITH came AS (
        AND status IN (%(confirmed)s, %(offered)s, %(walk_in)s)
  RETURNING id
 )
-INSERT INTO {_SCAN} (event_id, signup_id, nonce, direction, outcome, reason, category, scanned_at, recorded_at,
-                     scanner_id)
-SELECT %(event)s, id, %(nonce)s, %(direction)s, %(outcome)s, '', '', %(at)s, %(now)s, %(scanner)s FROM came
+INSERT INTO {_SCAN} (event_id, signup_id, nonce, token_digest, direction, outcome, reason, category, scanned_at,
+                     recorded_at, scanner_id)
+SELECT %(event)s, id, %(nonce)s, %(digest)s, %(direction)s, %(outcome)s, '', '', %(at)s, %(now)s, %(scanner)s
+  FROM came
 RETURNING id
 """
 
 
 def first_check_in(
-    *, event_id: int, signup_id: int, nonce: str, at: dt.datetime, now: dt.datetime, scanner_id: int
+    *, event_id: int, signup_id: int, nonce: str, digest: str, at: dt.datetime, now: dt.datetime, scanner_id: int
 ) -> Scan | None:
     """The recorded scan if this was the ticket's first check-in; None for the general path to decide."""
     if connection.vendor != "postgresql" or connection.in_atomic_block:
@@ -51,6 +53,7 @@ def first_check_in(
         "signup": signup_id,
         "event": event_id,
         "nonce": nonce,
+        "digest": digest,
         "scanner": scanner_id,
         "direction": Direction.IN.value,
         "outcome": ScanOutcome.CHECKED_IN.value,
@@ -71,6 +74,7 @@ def first_check_in(
         event_id=event_id,
         signup_id=signup_id,
         nonce=nonce,
+        token_digest=digest,
         direction=Direction.IN,
         outcome=ScanOutcome.CHECKED_IN,
         scanned_at=at,

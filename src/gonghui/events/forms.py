@@ -15,8 +15,8 @@ from gonghui.events.social import ProfileFields
 from gonghui.members.choices import EmploymentForm
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import scope_for
 from gonghui.stations.models import Station
+from gonghui.stations.selectors import stations_for
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
 
@@ -58,9 +58,7 @@ class EventForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, fixed_org: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["station"].queryset = scope_for(user).filter(  # type: ignore[attr-defined]
-            Station.objects.filter(is_active=True).order_by("name")
-        )
+        self.fields["station"].queryset = stations_for(user, active=True).order_by("name")  # type: ignore[attr-defined]
         if fixed_org:
             del self.fields["org"]
 

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -69,7 +70,9 @@ def sign_up(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("报名成功！到场时出示活动票券签到。"))
     else:
         position = selectors.waiting_position(signup)
-        messages.success(request, _("名额已满，您已进入候补，排第%(n)s位；有名额空出会通知您确认。") % {"n": position})
+        messages.success(
+            request, _("名额已满，您已进入候补，排第%(n)s位；有名额空出时，“我的”会提示您限时确认。") % {"n": position}
+        )
     return redirect("events_h5:ticket", pk=signup.pk)
 
 
@@ -139,7 +142,9 @@ def social_profile(request: HttpRequest) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             messages.success(request, _("已保存交友资料。"))
-            return redirect(request.GET.get("next") or "events_h5:social_profile")
+            back = request.GET.get("next", "")
+            safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False)
+            return redirect(back if back and safe else "events_h5:social_profile")
     return render(request, "events/h5/social_profile.html", {"form": form})
 
 

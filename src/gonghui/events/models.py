@@ -157,11 +157,15 @@ class SignUp(models.Model):
 
 
 class Scan(models.Model):
-    """One scan at the door, kept once per nonce: a retried or re-synced upload never counts twice."""
+    """One scan at the door, kept once per scanner's nonce: a retried or re-synced upload never counts twice.
+
+    Nonces are the scanner's own (an app may count from 1), so they are unique per event and scanner; the
+    token's digest lets a replay be told from a different scan that reused a nonce."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="scans")
     signup = models.ForeignKey(SignUp, null=True, blank=True, on_delete=models.CASCADE, related_name="scans")
-    nonce = models.CharField(max_length=64, unique=True)
+    nonce = models.CharField(max_length=64)
+    token_digest = models.CharField(max_length=20, blank=True)
     direction = models.CharField(_("方向"), max_length=4, choices=Direction.choices, default=Direction.IN)
     outcome = models.CharField(_("结果"), max_length=12, choices=ScanOutcome.choices)
     reason = models.CharField(_("原因"), max_length=100, blank=True)
@@ -174,6 +178,9 @@ class Scan(models.Model):
         verbose_name = _("扫码记录")
         verbose_name_plural = _("扫码记录")
         indexes = [models.Index(fields=["event", "outcome"])]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "scanner", "nonce"], name="events_scan_once_per_nonce"),
+        ]
 
     def __str__(self) -> str:
         return self.nonce

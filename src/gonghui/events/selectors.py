@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -47,15 +49,16 @@ def event_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Event:
     return event
 
 
-# A door scanner uploads scan after scan for one event: who may run that door, and the event's times, are
-# kept in the worker process for a few seconds instead of being read twice per scan. A revoked role or a
-# moved start takes effect within DOOR_CACHE_SECONDS; what a scan writes is always checked in the database.
+# A door scanner uploads scan after scan for one event: who may run that door, and the event's times and
+# status, are kept in the worker process for a few seconds instead of being read twice per scan. A change
+# to the event forgets them at once in the process that made it; elsewhere it, and a revoked role, take
+# effect within DOOR_CACHE_SECONDS. What a scan writes is always decided in the database.
 DOOR_CACHE_SECONDS = 10.0
 _doors: dict[tuple[int, int], tuple[float, Event]] = {}
 
 
 def forget_doors() -> None:
-    """Drop this process's remembered doors (tests; a changed event's page drops its own)."""
+    """Drop this process's remembered doors (after a change to an event, and in tests)."""
     _doors.clear()
 
 
@@ -121,6 +124,19 @@ def signup_of(person: Person, pk: int) -> SignUp:
 
 def active_signup(event: Event, person: Person) -> SignUp | None:
     return SignUp.objects.filter(event=event, person=person, status__in=ACTIVE).first()
+
+
+def signup_for_cadre(user: Any, pk: int) -> SignUp:
+    """A sign-up a cadre may act on (Perm.ORG_EDIT): at an event they organise, or of a member of their
+    union; 404 outside what they see at all, 403 where they see but may not act."""
+    signup: SignUp = get_object_or_404(SignUp.objects.select_related("event__org", "org", "person", "team"), pk=pk)
+    acting = scope_for(user, Perm.ORG_EDIT)
+    if acting.contains(signup.event.org) or (signup.org is not None and acting.contains(signup.org)):
+        return signup
+    seeing = scope_for(user)
+    if seeing.contains(signup.event.org) or (signup.org is not None and seeing.contains(signup.org)):
+        raise PermissionDenied
+    raise Http404
 
 
 def signups_for_event(event: Event) -> QuerySet[SignUp]:

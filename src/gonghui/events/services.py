@@ -6,7 +6,7 @@ Sign-ups and the waiting list are in `signups`, teams in `teams`, the door in `c
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from typing import Any
 
@@ -20,10 +20,13 @@ from django.utils.translation import pgettext
 
 from gonghui.common.audit import audit_record, field_changes
 from gonghui.common.models import AuditAction
+from gonghui.common.moments import aware, aware_or_none
 from gonghui.common.uploads import check_upload
 from gonghui.events.choices import EventKind, EventStatus, SignUpStatus
 from gonghui.events.models import Event, EventPhoto
+from gonghui.events.selectors import forget_doors
 from gonghui.events.signups import lock_event, places_open
+from gonghui.members.choices import EmploymentForm
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
@@ -57,9 +60,22 @@ class EventFields:
     parent: Event | None = None
 
 
+def _normalised(data: EventFields) -> EventFields:
+    """Times without a zone (an API client's) are local time; a mix would not compare."""
+    return replace(
+        data,
+        starts_at=aware(data.starts_at),
+        ends_at=aware(data.ends_at),
+        signup_opens_at=aware_or_none(data.signup_opens_at),
+        signup_closes_at=aware_or_none(data.signup_closes_at),
+    )
+
+
 def _check(org: OrgNode, data: EventFields, held: int = 0) -> dict[str, str]:
     """Every problem with the fields, keyed by field, in Chinese."""
     errors: dict[str, str] = {}
+    if data.employment_form and data.employment_form not in EmploymentForm.values:
+        errors["employment_form"] = _("限定对象无效。")
     if not data.title.strip():
         errors["title"] = pgettext("event", "请填写活动名称。")
     if data.kind not in EventKind.values:
@@ -72,8 +88,9 @@ def _check(org: OrgNode, data: EventFields, held: int = 0) -> dict[str, str]:
         errors["capacity"] = _("名额不能少于已报名（含待确认候补）的%(n)s人。") % {"n": held}
     if data.signup_opens_at and data.signup_closes_at and data.signup_closes_at <= data.signup_opens_at:
         errors["signup_closes_at"] = _("报名截止须晚于报名开始。")
-    if data.signup_closes_at and data.signup_closes_at > data.ends_at:
-        errors["signup_closes_at"] = _("报名截止不能晚于活动结束。")
+    if data.signup_closes_at and data.signup_closes_at > data.starts_at:
+        # After the start a freed place can no longer be offered to the waiting list in time.
+        errors["signup_closes_at"] = _("报名截止不能晚于活动开始。")
     if not data.station and not data.address.strip():
         errors["address"] = _("请选择活动阵地或填写活动地点。")
     if data.audience_org is not None and not (
@@ -100,6 +117,7 @@ def _apply(event: Event, data: EventFields) -> None:
 @transaction.atomic
 def event_create(*, actor: Any, org: OrgNode, data: EventFields) -> Event:
     require(actor, org, Perm.ORG_EDIT)
+    data = _normalised(data)
     errors = _check(org, data)
     if errors:
         raise ValidationError(errors)
@@ -121,13 +139,19 @@ def event_update(*, actor: Any, event: Event, data: EventFields) -> Event:
     event = lock_event(event.pk)
     if event.status == EventStatus.CANCELLED:
         raise ValidationError(_("活动已取消，不能修改。"))
+    data = _normalised(data)
     errors = _check(event.org, data, held=event.held)
+    social_change = (data.kind == EventKind.SOCIAL) != event.is_social
+    if social_change and event.signups.exists():
+        # 交友 sign-ups were made on the promise that cadres see counts only: the event stays 交友.
+        errors["kind"] = _("已有职工报名，不能改为或改离交友联谊活动。")
     if errors:
         raise ValidationError(errors)
     before = _snapshot(event)
     _apply(event, data)
     event.save()
     places_open(event=event)
+    forget_doors()
     audit_record(
         actor=actor,
         action=AuditAction.UPDATE,
@@ -162,6 +186,7 @@ def event_cancel(*, actor: Any, event: Event, reason: str) -> Event:
     event = lock_event(event.pk)
     if event.status == EventStatus.CANCELLED:
         raise ValidationError(_("活动已取消。"))
+    forget_doors()
     event.status = EventStatus.CANCELLED
     event.held = 0
     event.save(update_fields=["status", "held", "updated_at"])
@@ -202,6 +227,9 @@ def event_photo_add(*, actor: Any, event: Event, image: Any, caption: str = "") 
 def event_cover_set(*, actor: Any, event: Event, image: Any) -> Event:
     require(actor, event.org, Perm.ORG_EDIT)
     checked = _checked_image(image)
+    old = event.cover.name
     event.cover.save(checked.filename, File(image), save=False)
     event.save(update_fields=["cover", "updated_at"])
+    if old:
+        transaction.on_commit(lambda: event.cover.storage.delete(old))  # the replaced cover leaves no file
     return event

@@ -12,6 +12,7 @@ is safe to run any time, by a cron job or before any read of the list.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -20,6 +21,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gonghui.common.audit import audit_record
+from gonghui.common.models import AuditAction
 from gonghui.events.choices import ACTIVE, SignUpStatus
 from gonghui.events.eligibility import check_may_sign_up
 from gonghui.events.models import Event, SignUp
@@ -86,8 +89,9 @@ def signup_create(*, event: Event, person: Person) -> SignUp:
 
 
 @transaction.atomic
-def signup_cancel(*, signup: SignUp) -> SignUp:
-    """The worker (or the organiser) cancels; a held place passes to the waiting list."""
+def signup_cancel(*, signup: SignUp, actor: Any = None) -> SignUp:
+    """The worker, or a cadre who checked their scope, cancels; a held place passes to the waiting list. A
+    cadre's cancellation is audited."""
     event = lock_event(signup.event_id)
     signup = SignUp.objects.select_for_update().get(pk=signup.pk)
     if signup.status not in (SignUpStatus.CONFIRMED, SignUpStatus.WAITING, SignUpStatus.OFFERED):
@@ -100,6 +104,8 @@ def signup_cancel(*, signup: SignUp) -> SignUp:
     signup.save(update_fields=["status", "offer_expires_at", "updated_at"])
     if held:
         _pass_on(event, timezone.now())
+    if actor is not None and not getattr(actor, "is_worker", False):
+        audit_record(actor=actor, action=AuditAction.UPDATE, target=signup, org=event.org, detail={"cancelled": 1})
     return signup
 
 

@@ -75,9 +75,11 @@ def team_enter(*, actor: Any, event: Event, org: OrgNode, name: str, member_nos:
     members = _members(org, member_nos)
     event = lock_event(event.pk)
     _check_team(event, org, members)
-    seq = Team.objects.filter(event=event, org=org).count() + 1
-    if seq > event.teams_per_union:
+    taken = set(Team.objects.filter(event=event, org=org).values_list("seq", flat=True))
+    free = [n for n in range(1, event.teams_per_union + 1) if n not in taken]  # a withdrawn team's number is free
+    if not free:
         raise ValidationError(_("每个工会限报%(n)s队，%(org)s已报满。") % {"n": event.teams_per_union, "org": org.name})
+    seq = free[0]
     if not take_places(event.pk, len(members)):
         left = event.capacity - event.held
         raise ValidationError(_("名额不足：本队%(n)s人，剩余%(left)s个名额。") % {"n": len(members), "left": left})

@@ -91,7 +91,9 @@ def event_new(request: HttpRequest) -> HttpResponse:
 def _parent(request: HttpRequest) -> Event | None:
     """?parent=<id>: the event (a sports meeting) a new item belongs to, if the user may change it."""
     raw = request.GET.get("parent", "")
-    return selectors.event_get_for(request.user, int(raw), Perm.ORG_EDIT) if raw.isdigit() else None
+    if not (raw.isascii() and raw.isdecimal()):
+        return None
+    return selectors.event_get_for(request.user, int(raw), Perm.ORG_EDIT)
 
 
 @staff_view
@@ -237,8 +239,9 @@ def door(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             result = scan_record(actor=request.user, event=event, scan=scan)
         except ValidationError as exc:
-            apply_validation_error(form, exc)
-        form = ScanForm(initial={"nonce": uuid.uuid4().hex, "direction": d["direction"]})
+            apply_validation_error(form, exc)  # shown on the form, which keeps what was typed
+        else:
+            form = ScanForm(initial={"nonce": uuid.uuid4().hex, "direction": d["direction"]})
     context = {
         "event": event,
         "form": form,

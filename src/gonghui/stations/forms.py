@@ -180,6 +180,13 @@ class SlotForm(forms.Form):
     purpose = forms.CharField(label=_("用途"), max_length=200)
     attendees = forms.IntegerField(label=_("人数"), min_value=1, max_value=1000, initial=1)
 
+    def clean_day(self) -> dt.date:
+        day: dt.date = self.cleaned_data["day"]
+        today = timezone.localdate()
+        if not today - dt.timedelta(days=1) <= day <= today + dt.timedelta(days=366):
+            raise forms.ValidationError(_("请选择近期的日期。"))  # the service says the exact booking window
+        return day
+
     def period(self, room: Room) -> tuple[dt.datetime, dt.datetime]:
         d = self.cleaned_data
         starts = timezone.make_aware(dt.datetime.combine(d["day"], d["start"]), timezone.get_current_timezone())

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from gonghui.common.audit import audit_record
 from gonghui.common.mobile import validate_mobile
 from gonghui.common.models import AuditAction
+from gonghui.common.moments import aware
 from gonghui.common.textnorm import clean_text
 from gonghui.common.uploads import check_upload
 from gonghui.members.choices import MembershipStatus
@@ -449,6 +450,8 @@ def rating_decide(
                 % {"score": application.review_total, "pass": title.pass_points}
             )
         start = valid_from or timezone.localdate()
+        if abs((start - timezone.localdate()).days) > 3660:
+            raise ValidationError({"valid_from": _("有效期起始日应在今天前后十年之内。")})
         rating = Rating.objects.create(
             station=application.station,
             title=title,
@@ -594,7 +597,7 @@ def booking_slots(room: Room, starts_at: dt.datetime, ends_at: dt.datetime) -> l
     """The slot starts a booking covers, or a Chinese reason: aligned to the room's slots, in the future,
     within the booking horizon and the station's hours."""
     try:
-        start, end = (timezone.localtime(_aware(t)) for t in (starts_at, ends_at))
+        start, end = (timezone.localtime(aware(t)) for t in (starts_at, ends_at))
     except (OverflowError, ValueError):
         raise ValidationError({"starts_at": _("预约时间无效。")}) from None
     step = dt.timedelta(minutes=room.slot_minutes)
@@ -617,11 +620,6 @@ def booking_slots(room: Room, starts_at: dt.datetime, ends_at: dt.datetime) -> l
     if not all(table.open_at(s) for s in slots) or not table.open_at(last_minute):
         raise ValidationError({"starts_at": _("该时段阵地不开放，请对照开放时间选择。")})
     return slots
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """A time without a zone (an API client's "2026-05-01T10:00") is read as local (China) time."""
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
 def _hold(booking: Booking, slots: list[dt.datetime]) -> None:

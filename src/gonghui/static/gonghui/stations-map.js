@@ -75,8 +75,9 @@
       if (status) status.textContent = button.dataset.asking;
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          form.elements.lat.value = position.coords.latitude.toFixed(6);
-          form.elements.lng.value = position.coords.longitude.toFixed(6);
+          // About 100 m is enough to find nearby stations; a worker's exact position never reaches a URL or a log.
+          form.elements.lat.value = position.coords.latitude.toFixed(3);
+          form.elements.lng.value = position.coords.longitude.toFixed(3);
           if (form.elements.region) form.elements.region.value = "";
           form.submit();
         },
