@@ -214,3 +214,32 @@ def test_a_sports_meeting_gets_items_and_a_cover(tree: Tree) -> None:
 
 def test_odd_parent_numbers_are_ignored(tree: Tree) -> None:
     assert _cadre(tree).get(reverse("events:new") + "?parent=²").status_code == 200
+
+
+def test_the_export_lists_local_times_and_walk_ins_without_a_card(tree: Tree) -> None:
+    from gonghui.events.checkin import ScanIn, scan_record
+
+    start = timezone.now() - dt.timedelta(minutes=5)
+    event = make_event(tree.county, tree.cadre, starts_at=start, ends_at=start + dt.timedelta(hours=1))
+    scan = scan_record(actor=tree.cadre, event=event, scan=ScanIn(nonce="x1", category="sanitation"))
+    book = load_workbook(io.BytesIO(_cadre(tree).get(reverse("events:attendance_export", args=[event.pk])).content))
+    row = list(book.active.values)[1]
+    assert row[0] == "（现场登记）" and row[5] == "环卫工"
+    assert row[6] == timezone.localtime(scan.scanned_at).strftime("%Y-%m-%d %H:%M")
+
+
+def test_a_worker_sees_the_events_open_to_their_union(tree: Tree) -> None:
+    make_event(tree.county, tree.cadre, title="县总工会讲座")
+    make_event(tree.stranger, tree.outsider, title="泰安的联谊")
+    make_event(tree.stranger, tree.outsider, title="泰安服务集市", members_only=False)
+    worker = _worker(make_member(tree.union, 1))
+    page = worker.get(reverse("events_h5:list")).content.decode()
+    assert "县总工会讲座" in page and "泰安服务集市" in page and "泰安的联谊" not in page
+    assert "泰安的联谊" in Client().get(reverse("events_h5:list")).content.decode()  # the public sees all
+
+
+def test_the_list_can_leave_out_a_meetings_items(tree: Tree) -> None:
+    meet = make_event(tree.county, tree.cadre, kind="sports", title="职工运动会")
+    make_event(tree.county, tree.cadre, kind="sports_item", title="拔河比赛", parent=meet)
+    page = _cadre(tree).get(reverse("events:list"), {"items": "0"}).content.decode()
+    assert "职工运动会" in page and "拔河比赛" not in page

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gonghui.events.choices import ScanOutcome, VisitorCategory
 from gonghui.events.models import Event, Scan, SignUp
@@ -30,7 +33,7 @@ def _label(category: str) -> str:
         return str(EmploymentForm(category).label)
     if category in VisitorCategory.values:
         return str(VisitorCategory(category).label)
-    return "未注明"
+    return _("未注明")
 
 
 def attendance_of(event: Event) -> Attendance:
@@ -42,7 +45,7 @@ def attendance_of(event: Event) -> Attendance:
     )
     anonymous = Scan.objects.filter(event=event, outcome=ScanOutcome.WALK_IN, signup__isnull=True)
     by_union = [
-        (row["org__name"] or "未注明", row["n"], row["came"])
+        (row["org__name"] or _("未注明"), row["n"], row["came"])
         for row in signups.values("org__name")
         .annotate(n=Count("pk", filter=~Q(status="walk_in")), came=Count("pk", filter=Q(checked_in_at__isnull=False)))
         .order_by("-came", "org__name")
@@ -80,8 +83,26 @@ def attendance_rows(event: Event) -> list[list[str]]:
                 s.team.name if s.team else "",
                 s.get_status_display(),
                 _label(s.category) if s.category else "",
-                s.checked_in_at.strftime("%Y-%m-%d %H:%M") if s.checked_in_at else "",
-                s.checked_out_at.strftime("%Y-%m-%d %H:%M") if s.checked_out_at else "",
+                _local(s.checked_in_at),
+                _local(s.checked_out_at),
+            ]
+        )
+    anonymous = Scan.objects.filter(event=event, outcome=ScanOutcome.WALK_IN, signup__isnull=True).order_by("pk")
+    for scan in anonymous:  # walk-ins without a card: counted on the page, so listed (without a name) here too
+        rows.append(
+            [
+                _("（现场登记）"),
+                "",
+                "",
+                "",
+                str(ScanOutcome.WALK_IN.label),
+                _label(scan.category),
+                _local(scan.scanned_at),
+                "",
             ]
         )
     return rows
+
+
+def _local(moment: dt.datetime | None) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""

@@ -260,5 +260,5 @@ def _liushi(admin: Any, now: dt.datetime) -> int:
 def load_demo_events(admin: Any) -> int:
     if Event.objects.filter(org__code__in=["shangnan", "dongtai", "dafeng", "liushi"]).exists():
         return 0
-    now = timezone.now()
+    now = timezone.localtime()  # hours below are local (China) hours
     return _shangnan(admin, now) + _dongtai(admin, now) + _dafeng(admin, now) + _liushi(admin, now)

@@ -38,9 +38,15 @@ def events_figures(org: OrgNode, year: int) -> list[Figure]:
     anonymous = Scan.objects.filter(event__in=events, outcome=ScanOutcome.WALK_IN, signup__isnull=True).count()
     link = lambda **params: figure_link("events:list", org, year=year, **params)  # noqa: E731
     figures = [
-        Figure("events_held", _("举办活动"), counts["held"], pgettext_lazy("events", "场"), link(when="past")),
         Figure(
-            "events_planned", _("计划中的活动"), counts["planned"], pgettext_lazy("events", "场"), link(when="upcoming")
+            "events_held", _("举办活动"), counts["held"], pgettext_lazy("events", "场"), link(when="past", items="0")
+        ),
+        Figure(
+            "events_planned",
+            _("计划中的活动"),
+            counts["planned"],
+            pgettext_lazy("events", "场"),
+            link(when="upcoming", items="0"),
         ),
         Figure("signups", _("活动报名"), people["signed"], _("人次"), link()),
         Figure("attendance", _("活动参与"), people["came"] + anonymous, _("人次"), link()),

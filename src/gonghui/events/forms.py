@@ -101,6 +101,9 @@ class EventFilterForm(forms.Form):
         required=False, min_value=2000, max_value=2100, widget=forms.NumberInput(attrs={"placeholder": _("年度")})
     )
     under = forms.CharField(required=False, widget=forms.HiddenInput)
+    items = forms.ChoiceField(  # "0": main events only, as the figures count them (a meeting's items are not)
+        required=False, choices=[("", _("含项目")), ("0", _("不含运动会项目"))]
+    )
 
 
 class TeamForm(forms.Form):

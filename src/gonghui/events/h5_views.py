@@ -32,8 +32,11 @@ from gonghui.members.worker_accounts import person_of
 
 @public_view
 def event_list(request: HttpRequest) -> HttpResponse:
-    events = list(selectors.public_events()[:50])
-    return render(request, "events/h5/list.html", {"events": events})
+    """What's on; a signed-in member sees the events open to their union (and those open to all)."""
+    person = person_of(request.user)
+    membership = live_membership(person) if person else None
+    events = selectors.public_events(for_union=membership.org if membership else None)
+    return render(request, "events/h5/list.html", {"events": list(events[:50])})
 
 
 @public_view

@@ -26,7 +26,7 @@ def signup_rows(person: Person) -> list[MyRow]:
     return [
         MyRow(
             title=s.event.title,
-            status=s.get_status_display(),
+            status=_("已签到") if s.checked_in_at else s.get_status_display(),
             next_step=_next_step(s.status) if s.event.ends_at > now else "",
             at=s.event.starts_at,
             url=reverse("events_h5:ticket", args=[s.pk]),

@@ -94,11 +94,17 @@ def team_events_for(user: Any) -> QuerySet[Event]:
     return qs.select_related("org").annotate(left=F("capacity") - F("held")).order_by("starts_at")
 
 
-def public_events(*, upcoming_only: bool = True) -> QuerySet[Event]:
-    """Published events anyone may read about (the poster's fields), soonest first."""
+def public_events(*, upcoming_only: bool = True, for_union: OrgNode | None = None) -> QuerySet[Event]:
+    """Published events anyone may read about (the poster's fields), soonest first; `for_union` keeps those
+    whose audience holds that union, and those open to non-members."""
     qs = Event.objects.filter(status=EventStatus.PUBLISHED, parent__isnull=True).select_related("org", "station")
     if upcoming_only:
         qs = qs.filter(ends_at__gt=timezone.now())
+    if for_union is not None:
+        above = paths_up(for_union.path)
+        qs = qs.filter(
+            Q(members_only=False) | Q(audience_org__path__in=above) | Q(audience_org__isnull=True, org__path__in=above)
+        )
     return qs.order_by("starts_at", "pk")
 
 

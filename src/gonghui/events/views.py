@@ -49,6 +49,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         year=d.get("year"),
         q=d.get("q", ""),
     )
+    if d.get("items") == "0":
+        qs = qs.filter(parent__isnull=True)
     if d.get("when") == "upcoming":
         qs = qs.filter(ends_at__gt=timezone.now())
     elif d.get("when") == "past":

@@ -33,7 +33,7 @@ class StationFilterForm(forms.Form):
     active = forms.ChoiceField(
         label=_("状态"),
         required=False,
-        choices=[("", _("全部状态")), ("1", _("开放中")), ("0", _("已关闭"))],
+        choices=[("", _("全部状态")), ("1", _("运营中")), ("0", _("已关闭"))],
     )
     rated = forms.BooleanField(label=_("有评定称号"), required=False)
     under = OrgPickerField(label=_("工会"), required=False, help_text="")

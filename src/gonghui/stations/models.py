@@ -96,7 +96,7 @@ class Station(models.Model):
     contact_phone = PIIField(_("联系电话"), kind=PIIKind.MOBILE)
     contact_phone_hmac = BlindIndexField(source="contact_phone", purpose="mobile")
     description = models.TextField(_("简介"), max_length=2000, blank=True)
-    is_active = models.BooleanField(_("开放中"), default=True)
+    is_active = models.BooleanField(_("运营中"), default=True)
     closed_at = models.DateTimeField(_("关闭时间"), null=True, blank=True)
     closed_reason = models.CharField(_("关闭原因"), max_length=200, blank=True)
     poster_token = models.CharField(max_length=32, unique=True, default=new_poster_token, editable=False)

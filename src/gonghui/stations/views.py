@@ -461,7 +461,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         (c["item"], c["max"], application.self_scores.get(c["item"]), application.review_scores.get(c["item"]))
         for c in application.title.criteria
     ]
-    initial = {f"score_{i}": application.self_scores.get(c["item"]) for i, c in enumerate(application.title.criteria)}
+    # The reviewer's own scores once saved; before that the self-assessment is the starting point.
+    given = application.review_scores or application.self_scores
+    initial = {f"score_{i}": given.get(c["item"]) for i, c in enumerate(application.title.criteria)}
     context = {
         "application": application,
         "items": items,
