@@ -233,6 +233,9 @@ def test_member_books_on_the_phone(world: World) -> None:
     assert "心理咨询室" in mine and "待审批" in mine
     odd = client.post(url, {"day": day, "start": "09:45", "slots": "1", "purpose": "x", "attendees": "1"})
     assert "整时段" in odd.content.decode()
+    later = (timezone.localdate() + dt.timedelta(days=3)).isoformat()
+    assert f'value="{later}"' in client.get(url, {"day": later}).content.decode()  # another day's slots
+    assert client.get(url, {"day": "9999-99-99"}).status_code == 200
     far = client.post(url, {"day": "9999-12-31", "start": "23:30", "slots": "2", "purpose": "x", "attendees": "1"})
     assert far.status_code == 200 and "请选择近期的日期" in far.content.decode()
 

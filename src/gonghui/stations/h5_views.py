@@ -6,6 +6,7 @@ The list is rendered on the server, so it is there when map tiles cannot load; t
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from typing import Any
 
@@ -187,6 +188,16 @@ def visit(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
+def _asked_day(request: HttpRequest) -> dt.date:
+    """?day= picks whose slots the page lists (today when absent, unreadable or out of the booking window)."""
+    today = timezone.localdate()
+    try:
+        day = dt.date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        return today
+    return day if today <= day <= today + dt.timedelta(days=services.BOOK_AHEAD_DAYS) else today
+
+
 @worker_view
 @never_cache
 def book(request: HttpRequest, pk: int) -> HttpResponse:
@@ -194,7 +205,8 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     room = selectors.room_get_public(pk)
     person = request.person  # type: ignore[attr-defined]
     form = SlotForm(request.POST or None, initial={"day": timezone.localdate()})
-    day = form.cleaned_data["day"] if form.is_bound and form.is_valid() else timezone.localdate()
+    form.fields["start"].widget.attrs["step"] = room.slot_minutes * 60  # the picker moves slot by slot
+    day = form.cleaned_data["day"] if form.is_bound and form.is_valid() else _asked_day(request)
     if request.method == "POST" and form.is_valid():
         starts, ends = form.period(room)
         try:

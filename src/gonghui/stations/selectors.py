@@ -423,7 +423,8 @@ def bookings_of(person: Person) -> QuerySet[Booking]:
 
 
 def room_day(room: Room, day: dt.date) -> list[tuple[dt.datetime, bool]]:
-    """The room's slots on a day while the station is open, and whether each is taken."""
+    """The room's slots on a day while the station is open, and whether each is taken (a slot already begun
+    counts as taken: it can no longer be booked)."""
     from gonghui.stations.hours import timetable
     from gonghui.stations.models import BookingSlot
 
@@ -436,12 +437,13 @@ def room_day(room: Room, day: dt.date) -> list[tuple[dt.datetime, bool]]:
         ).values_list("slot_start", flat=True)
     )
     step = dt.timedelta(minutes=room.slot_minutes)
+    now = timezone.now()
     slots = []
     cursor = start
     while cursor < start + dt.timedelta(days=1):
         local = timezone.localtime(cursor)
         if table.open_at(local) and table.open_at(local + step - dt.timedelta(minutes=1)):
-            slots.append((local, cursor in taken))
+            slots.append((local, cursor in taken or cursor <= now))
         cursor += step
     return slots
 
