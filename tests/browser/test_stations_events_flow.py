@@ -73,6 +73,7 @@ def test_worker_visits_a_station_signs_up_and_is_checked_in(
     page.wait_for_selector("#near-results li")
     first = page.inner_text("#near-results li:first-child")
     assert "城关爱心驿站" in first and "正在开放" in first  # the nearest, and open now (24 hours)
+    page.click(".near-filters summary")  # after a search the filters fold away above the list
     page.check("input[name=open_now]")
     page.click("#near-form button:not(#locate)")
     page.wait_for_selector("#near-results")

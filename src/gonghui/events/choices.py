@@ -58,7 +58,7 @@ class VisitorCategory(models.TextChoices):
     """Who a walk-in without a card is: the outdoor workers the stories count."""
 
     COURIER = "courier", _("快递员")
-    DELIVERY = "delivery", _("外卖员")
+    DELIVERY = "delivery", _("外卖配送员")
     TRUCK_DRIVER = "truck_driver", _("货车司机")
     SANITATION = "sanitation", _("环卫工")
     OTHER = "other", _("其他")

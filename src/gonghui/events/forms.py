@@ -62,6 +62,14 @@ class EventForm(forms.Form):
         if fixed_org:
             del self.fields["org"]
 
+    def clean(self) -> dict[str, Any]:
+        # Said together with the other field errors, not a round later by the service.
+        data = super().clean() or {}
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("结束时间须晚于开始时间。"))
+        return data
+
     def event_fields(self, audience: Any = None) -> EventFields:
         d = self.cleaned_data
         return EventFields(
