@@ -5,6 +5,7 @@ import os
 import pytest
 from django.db import connection
 
+from tests.factories import Tree
 from tests.world import World, build_world
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -24,6 +25,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture
 def world(db: None) -> World:
     return build_world()
+
+
+@pytest.fixture
+def tree(db: None) -> Tree:
+    """商南县总工会 with two grassroots unions and their cadres, and 泰安 beside it (see tests/factories.py)."""
+    return Tree()
 
 
 @pytest.fixture

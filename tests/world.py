@@ -92,6 +92,7 @@ class World:
     notice: Any = None  # members.Notice from town_a: 李在册 (union_a, under it) reads it in 我的
     stations: Any = None  # a namespace built by tests/world_stations.py (服务阵地 objects in union_a / town_a)
     events: Any = None  # a namespace built by tests/world_events.py (活动 objects in union_a / town_a)
+    benefits: Any = None  # a namespace built by tests/world_benefits.py (会员卡 of town_a, 李在册's card)
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -185,6 +186,9 @@ def build_world() -> World:
 
     world.stations = build_stations(world)
     world.events = build_events(world)
+    from tests.world_benefits import build_benefits
+
+    world.benefits = build_benefits(world)
     return world
 
 

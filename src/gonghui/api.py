@@ -123,6 +123,7 @@ def on_database_busy(request: HttpRequest, exc: OperationalError) -> HttpRespons
 
 def _register() -> None:
     from gonghui.assistance.api import router as assistance_router
+    from gonghui.benefits.api import router as benefits_router
     from gonghui.campaigns.api import router as campaigns_router
     from gonghui.events.api import router as events_router
     from gonghui.experts.api import router as experts_router
@@ -146,6 +147,7 @@ def _register() -> None:
     api.add_router("/", experts_router)
     api.add_router("/", stations_router)
     api.add_router("/", events_router)
+    api.add_router("/", benefits_router)
     api.add_router("/", reports_router)
 
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "gonghui.experts",
     "gonghui.stations",
     "gonghui.events",
+    "gonghui.benefits",
     "gonghui.workbench",
     "gonghui.portal",
     "gonghui.reports",

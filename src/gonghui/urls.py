@@ -28,6 +28,7 @@ urlpatterns = [
     path("h5/", include("gonghui.experts.urls_h5")),
     path("h5/", include("gonghui.stations.urls_h5")),
     path("h5/", include("gonghui.events.urls_h5")),
+    path("h5/", include("gonghui.benefits.urls_h5")),
     path("admin/", admin.site.urls),
     path("", include("gonghui.workbench.urls")),
     path("", include("gonghui.orgs.urls")),
@@ -39,6 +40,7 @@ urlpatterns = [
     path("", include("gonghui.experts.urls")),
     path("", include("gonghui.stations.urls")),
     path("", include("gonghui.events.urls")),
+    path("", include("gonghui.benefits.urls")),
     path("", include("gonghui.reports.urls")),
 ]
 

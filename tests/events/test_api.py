@@ -13,7 +13,8 @@ from gonghui.accounts.services import api_token_issue
 from gonghui.events import signups
 from gonghui.events.models import Event, SignUp
 from gonghui.events.tickets import ticket_digest, ticket_token
-from tests.events.conftest import Tree, make_event, make_member
+from tests.events.conftest import make_event
+from tests.factories import Tree, make_member
 
 
 def _api(user: object) -> Client:

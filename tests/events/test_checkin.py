@@ -15,8 +15,8 @@ from gonghui.events.choices import ScanOutcome, SignUpStatus
 from gonghui.events.models import Event, Scan, SignUp
 from gonghui.events.tickets import ticket_digest, ticket_token
 from gonghui.members.card import card_token
-from tests.events.conftest import Tree, make_event, make_member
-from tests.factories import UserFactory, grant
+from tests.events.conftest import make_event
+from tests.factories import Tree, UserFactory, grant, make_member
 
 
 @pytest.fixture

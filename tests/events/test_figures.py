@@ -11,7 +11,8 @@ from gonghui.events.checkin import ScanIn, scan_record
 from gonghui.events.figures import events_figures
 from gonghui.events.models import Event
 from gonghui.events.tickets import ticket_token
-from tests.events.conftest import Tree, make_event, make_member
+from tests.events.conftest import make_event
+from tests.factories import Tree, make_member
 
 
 def test_figures_count_the_subtree(tree: Tree) -> None:

@@ -16,7 +16,8 @@ from gonghui.events import signups
 from gonghui.events.choices import SignUpStatus
 from gonghui.events.models import Event, SignUp
 from gonghui.members.models import Person
-from tests.events.conftest import Tree, make_event, make_member
+from tests.events.conftest import make_event
+from tests.factories import Tree, make_member
 
 pytestmark = [pytest.mark.postgres, pytest.mark.usefixtures("regions")]
 THREADS = 60

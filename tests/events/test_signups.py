@@ -13,7 +13,8 @@ from gonghui.events import signups
 from gonghui.events.choices import EventKind, SignUpStatus
 from gonghui.events.models import Event, SignUp, SocialProfile
 from gonghui.events.selectors import waiting_position
-from tests.events.conftest import Tree, make_event, make_member
+from tests.events.conftest import make_event
+from tests.factories import Tree, make_member
 
 
 def _held(event: Event) -> int:

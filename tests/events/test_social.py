@@ -13,8 +13,8 @@ from gonghui.events.choices import EventKind
 from gonghui.events.models import Event, SocialProfile
 from gonghui.events.social import ProfileFields, social_peers, social_profile_save
 from gonghui.members.models import Person, WorkerAccount
-from tests.events.conftest import Tree, make_event, make_member
-from tests.factories import UserFactory
+from tests.events.conftest import make_event
+from tests.factories import Tree, UserFactory, make_member
 
 
 def _single(tree: Tree, seq: int, nickname: str, **fields: object) -> Person:

@@ -9,7 +9,8 @@ from django.http import Http404
 from gonghui.events.models import Event, SignUp, Team
 from gonghui.events.selectors import team_events_for
 from gonghui.events.teams import team_enter, team_withdraw
-from tests.events.conftest import Tree, make_event, make_member
+from tests.events.conftest import make_event
+from tests.factories import Tree, make_member
 
 
 @pytest.fixture

@@ -17,8 +17,8 @@ from gonghui.events.choices import SignUpStatus
 from gonghui.events.models import Event, Scan, SignUp
 from gonghui.events.tickets import ticket_token
 from gonghui.members.models import Membership, WorkerAccount
-from tests.events.conftest import Tree, make_event, make_member
-from tests.factories import UserFactory, image_bytes
+from tests.events.conftest import make_event
+from tests.factories import Tree, UserFactory, image_bytes, make_member
 
 
 def _cadre(tree: Tree) -> Client:

@@ -482,7 +482,7 @@ API_CASES = [
 
 def _all_cases() -> list[Case]:
     # Each imports this module's Case and personas.
-    from tests.permissions import registry_events, registry_innovation, registry_stations
+    from tests.permissions import registry_benefits, registry_events, registry_innovation, registry_stations
 
     return (
         WEB_CASES
@@ -491,6 +491,7 @@ def _all_cases() -> list[Case]:
         + registry_innovation.API_CASES
         + registry_stations.CASES
         + registry_events.CASES
+        + registry_benefits.CASES
     )
 
 

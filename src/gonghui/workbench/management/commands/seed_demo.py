@@ -80,6 +80,11 @@ class Command(BaseCommand):
             from gonghui.events.demo import load_demo_events
 
             events = load_demo_events(admin)
+        cards = 0
+        if apps.is_installed("gonghui.benefits"):
+            from gonghui.benefits.demo import load_demo_benefits
+
+            cards = load_demo_benefits(admin)
         if apps.is_installed("gonghui.members"):
             from gonghui.members.counters import member_counts_repair
 
@@ -87,7 +92,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns, "
-                f"{projects} new 五小 projects, {needs} new desk needs, {stations} new stations, {events} new events."
+                f"{projects} new 五小 projects, {needs} new desk needs, {stations} new stations, {events} new events, "
+                f"{cards} new member cards."
             )
         )
         self.stdout.write(f"Demo logins (password: {options['password']}):")

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BenefitsConfig(AppConfig):
+    name = "gonghui.benefits"
+    label = "benefits"
+    verbose_name = _("会员普惠")
+
+    def ready(self) -> None:
+        from gonghui.benefits import figures, nav, portal_entries
+
+        nav.register()
+        figures.register()
+        portal_entries.register()

@@ -1,0 +1,30 @@
+"""Enumerations of 会员普惠 (member cards; merchants and vouchers come next)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CardKind(models.TextChoices):
+    SERVICE = "service", _("会员服务卡")
+    TOUR = "tour", _("旅游年卡")
+    COBRAND = "cobrand", _("联名银行卡")
+
+
+class Validity(models.TextChoices):
+    CALENDAR_YEAR = "year", _("自然年度")
+    MONTHS = "months", _("自发卡起若干个月")
+
+
+class CardStatus(models.TextChoices):
+    APPLIED = "applied", _("申请中")
+    ACTIVE = "active", _("有效")
+    LOST = "lost", _("挂失")
+    CANCELLED = "cancelled", _("注销")
+    EXPIRED = "expired", _("过期")
+    REJECTED = "rejected", _("未通过")
+
+
+# At most one of these per person and product (a database constraint).
+LIVE = (CardStatus.APPLIED, CardStatus.ACTIVE, CardStatus.LOST)
