@@ -17,3 +17,29 @@ def test_committed_schema_matches_the_code() -> None:
 def test_schema_is_served(client: object) -> None:
     response = client.get("/api/v1/openapi.json")  # type: ignore[attr-defined]
     assert response.status_code == 200 and "/api/v1/orgs" in response.json()["paths"]
+
+
+def test_schema_names_are_not_shared_by_different_shapes() -> None:
+    """Two API modules that both define, say, `CardOut` share one component in the schema: the second silently
+    replaces the first, and clients read the wrong shape. Same-named schemas must be the same shape."""
+    from ninja import Schema
+
+    import gonghui.api  # noqa: F401 - every router (and so every schema) is imported
+
+    def subclasses(cls: type) -> list[type]:
+        found = []
+        for sub in cls.__subclasses__():
+            found += [sub, *subclasses(sub)]
+        return found
+
+    shapes: dict[str, dict] = {}
+    clashes = []
+    for schema in subclasses(Schema):
+        if not schema.__module__.startswith("gonghui."):
+            continue
+        shape = schema.model_json_schema()
+        shape.pop("title", None)
+        earlier = shapes.setdefault(schema.__name__, shape)
+        if earlier != shape:
+            clashes.append(f"{schema.__module__}.{schema.__name__}")
+    assert clashes == []

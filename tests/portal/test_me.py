@@ -55,7 +55,7 @@ def test_my_page_runs_a_fixed_number_of_queries(world: World) -> None:
         Proposal.objects.create(
             org=world.union_a, enterprise=world.enterprise, proposer=world.member.person, title=f"建议{n}", content="x"
         )
-    assert count() == few <= 16  # one per section (活动 and 阵地预约 among them), no role lookups for a worker
+    assert count() == few <= 17  # one per section (活动, 阵地预约, 会员卡 among them), no role lookups for a worker
 
 
 def test_a_unions_notice_reaches_the_members_under_it_until_withdrawn(world: World) -> None:

@@ -55,7 +55,7 @@ class ProductIn(Schema):
     self_apply: bool = True
 
 
-class CardOut(Schema):
+class MemberCardOut(Schema):
     id: int
     product_id: int
     number: str
@@ -75,8 +75,8 @@ class CardOut(Schema):
         return obj.org.code
 
 
-class CardPage(Schema):
-    items: list[CardOut]
+class MemberCardPage(Schema):
+    items: list[MemberCardOut]
     next_after: int | None
 
 
@@ -88,7 +88,7 @@ class IssueOut(Schema):
     issued: int
 
 
-class DecideIn(Schema):
+class CardDecideIn(Schema):
     approve: bool
     reason: Text200 = ""
     bank_last4: str = Field(default="", max_length=4)
@@ -123,7 +123,7 @@ def benefits_products_create(request: HttpRequest, payload: ProductIn) -> Status
     return Status(201, services.card_product_create(actor=request.user, org=org, data=data))
 
 
-@router.get("/benefits/card-products/{int:pk}/cards", response=CardPage, operation_id="benefits_cards_list")
+@router.get("/benefits/card-products/{int:pk}/cards", response=MemberCardPage, operation_id="benefits_cards_list")
 def benefits_cards_list(
     request: HttpRequest, pk: int, status: CardStatus | None = None, after: int | None = None
 ) -> dict[str, Any]:
@@ -140,21 +140,21 @@ def benefits_cards_issue(request: HttpRequest, pk: int, payload: IssueIn) -> dic
     return {"issued": services.cards_issue_by_rule(actor=request.user, product=product, under=under)}
 
 
-@router.post("/benefits/cards/{int:pk}/decide", response=CardOut, operation_id="benefits_cards_decide")
-def benefits_cards_decide(request: HttpRequest, pk: int, payload: DecideIn) -> MemberCard:
+@router.post("/benefits/cards/{int:pk}/decide", response=MemberCardOut, operation_id="benefits_cards_decide")
+def benefits_cards_decide(request: HttpRequest, pk: int, payload: CardDecideIn) -> MemberCard:
     card = selectors.card_get_for(request.user, pk, Perm.ORG_EDIT)
     return services.card_decide(
         actor=request.user, card=card, approve=payload.approve, reason=payload.reason, bank_last4=payload.bank_last4
     )
 
 
-@router.post("/benefits/cards/{int:pk}/cancel", response=CardOut, operation_id="benefits_cards_cancel")
+@router.post("/benefits/cards/{int:pk}/cancel", response=MemberCardOut, operation_id="benefits_cards_cancel")
 def benefits_cards_cancel(request: HttpRequest, pk: int, payload: ReasonIn) -> MemberCard:
     card = selectors.card_get_for(request.user, pk, Perm.ORG_EDIT)
     return services.card_cancel(actor=request.user, card=card, reason=payload.reason)
 
 
-@router.post("/benefits/cards/{int:pk}/renew", response=CardOut, operation_id="benefits_cards_renew")
+@router.post("/benefits/cards/{int:pk}/renew", response=MemberCardOut, operation_id="benefits_cards_renew")
 def benefits_cards_renew(request: HttpRequest, pk: int) -> MemberCard:
     card = selectors.card_get_for(request.user, pk, Perm.ORG_EDIT)
     return services.card_renew(actor=request.user, card=card)

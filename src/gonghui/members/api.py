@@ -371,7 +371,7 @@ class ChangeOut(Schema):
         return obj.new_mobile.masked() if obj.new_mobile else ""
 
 
-class DecideIn(Schema):
+class MembershipDecideIn(Schema):
     approve: bool
     reason: Text200
 
@@ -383,6 +383,6 @@ def members_changes(request: HttpRequest) -> list[ChangeRequest]:
 
 
 @router.post("/members/changes/{int:pk}/decide", response=ChangeOut, operation_id="members_change_decide")
-def members_change_decide(request: HttpRequest, pk: int, payload: DecideIn) -> ChangeRequest:
+def members_change_decide(request: HttpRequest, pk: int, payload: MembershipDecideIn) -> ChangeRequest:
     change = selectors.change_get_for(request.user, pk)
     return change_request_decide(actor=request.user, change=change, approve=payload.approve, reason=payload.reason)

@@ -106,7 +106,7 @@ class OrgStatsOut(Schema):
     subtree_orgs: int
 
 
-class SeatOut(Schema):
+class CommitteeSeatOut(Schema):
     person_name: str
     position: SeatPosition
     is_front_line: bool
@@ -118,7 +118,7 @@ class TermOut(Schema):
     elected_on: dt.date
     starts_on: dt.date
     ends_on: dt.date
-    seats: list[SeatOut]
+    seats: list[CommitteeSeatOut]
 
     @staticmethod
     def resolve_seats(obj: CommitteeTerm) -> list[CommitteeSeat]:

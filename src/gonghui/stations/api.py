@@ -45,7 +45,7 @@ class WorkerSessionAuth(SessionAuth):
 WORKER_AUTH = [WorkerSessionAuth()]
 
 
-class RatingOut(Schema):
+class StationRatingOut(Schema):
     title: str
     level: str
     stars: int
@@ -70,7 +70,7 @@ class StationOut(Schema):
     facilities: list[str]
     services: list[str]
     contact_phone: str  # masked
-    ratings: list[RatingOut]
+    ratings: list[StationRatingOut]
     distance_m: float | None = None
 
 
@@ -261,7 +261,7 @@ class UnionBookingIn(BookingIn):
     org_code: str  # the union that books
 
 
-class DecideIn(Schema):
+class StationDecideIn(Schema):
     approve: bool
     note: str = ""
 
@@ -297,7 +297,7 @@ def stations_bookings_create(request: HttpRequest, payload: UnionBookingIn) -> S
 
 
 @router.post("/stations/bookings/{int:pk}/decide", response=BookingOut, operation_id="stations_bookings_decide")
-def stations_bookings_decide(request: HttpRequest, pk: int, payload: DecideIn) -> Booking:
+def stations_bookings_decide(request: HttpRequest, pk: int, payload: StationDecideIn) -> Booking:
     booking = selectors.booking_get_for(request.user, pk)
     return services.booking_decide(actor=request.user, booking=booking, approve=payload.approve, note=payload.note)
 
