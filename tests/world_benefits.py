@@ -7,8 +7,9 @@ import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
-from gonghui.benefits.choices import CardKind, CardStatus
-from gonghui.benefits.models import CardProduct, MemberCard
+from gonghui.benefits.choices import CardKind, CardStatus, MerchantCategory
+from gonghui.benefits.models import CardProduct, MemberCard, Merchant
+from gonghui.orgs.demo import demo_uscc
 
 PRODUCT = "大中街道会员服务卡"
 
@@ -38,4 +39,14 @@ def build_benefits(world: Any) -> SimpleNamespace:
         number="F6E5D4C3B2A1",
         status=CardStatus.APPLIED,
     )
-    return SimpleNamespace(product=product, card=card, tour=tour, applied=applied)
+    merchant = Merchant.objects.create(
+        org=world.town_a,
+        name="测试特惠餐馆",
+        uscc=demo_uscc("92", "320904", "测试特惠餐馆"),
+        category=MerchantCategory.FOOD,
+        address="大中街道",
+        agreement_from=dt.date(2026, 1, 1),
+        agreement_until=dt.date(2027, 12, 31),
+        created_by=world.users["owner"],
+    )
+    return SimpleNamespace(product=product, card=card, tour=tour, applied=applied, merchant=merchant)

@@ -65,3 +65,15 @@ CASES = [
     ),
     Case("api:benefits_cards_renew", kwargs=lambda w: {"pk": w.benefits.card.pk}, method="post"),
 ]
+
+CASES += [
+    Case("benefits:merchants", allowed=LOGGED_IN, marker=lambda w: "测试特惠餐馆"),
+    Case("benefits:merchant_new", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
+    Case("benefits:merchant", kwargs=lambda w: {"pk": w.benefits.merchant.pk}),
+    Case(
+        "benefits:merchant_act",
+        kwargs=lambda w: {"pk": w.benefits.merchant.pk, "action": "approve"},
+        method="form",
+        ok=POST,
+    ),
+]

@@ -28,3 +28,22 @@ class CardStatus(models.TextChoices):
 
 # At most one of these per person and product (a database constraint).
 LIVE = (CardStatus.APPLIED, CardStatus.ACTIVE, CardStatus.LOST)
+
+
+class MerchantCategory(models.TextChoices):
+    FOOD = "food", _("吃")
+    CLOTHING = "clothing", _("穿")
+    LODGING = "lodging", _("住")
+    TRAVEL = "travel", _("行")
+    TOURISM = "tourism", _("游")
+    SHOPPING = "shopping", _("购")
+    MEDICAL = "medical", _("医")
+    EDUCATION = "education", _("教")
+    OTHER = "other", _("其他")
+
+
+class MerchantStatus(models.TextChoices):
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("合作中")
+    SUSPENDED = "suspended", _("已暂停")
+    REFUSED = "refused", _("未通过")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.benefits.choices import CardKind, CardStatus
-from gonghui.benefits.models import MemberCard
+from gonghui.benefits.choices import CardKind, CardStatus, MerchantStatus
+from gonghui.benefits.models import MemberCard, Merchant
 from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 
@@ -14,10 +15,12 @@ DEFINITIONS = {
     "cards": _("本会及下级工会会员持有的有效会员卡张数（各卡种合计，不含申请中、挂失、注销和过期）。"),
     "cards_issued": _("本年度新发的会员卡张数（按生效日期，含之后挂失、注销或过期的）。"),
     "cards_pending": _("会员在“我的”提交、尚待发卡工会审核的申请。"),
+    "merchants": _("本会及下级工会签约、审核通过且今天在协议期内的特惠商户家数（不含暂停的）。"),
 }
 
 
 def benefits_figures(org: OrgNode, year: int) -> list[Figure]:
+    today = timezone.localdate()
     cards = MemberCard.objects.filter(org__path__startswith=org.path)
     counts = cards.aggregate(
         active=Count("pk", filter=Q(status=CardStatus.ACTIVE)),
@@ -31,6 +34,18 @@ def benefits_figures(org: OrgNode, year: int) -> list[Figure]:
         *(Figure(f"cards_{k}", CardKind(k).label, counts[f"kind_{k}"], _("张"), link) for k in CardKind.values),
         Figure("cards_issued", _("本年发卡"), counts["issued"], _("张"), link),
         Figure("cards_pending", _("待审核办卡申请"), counts["pending"], _("份"), link),
+        Figure(
+            "merchants",
+            _("特惠商户"),
+            Merchant.objects.filter(
+                org__path__startswith=org.path,
+                status=MerchantStatus.APPROVED,
+                agreement_from__lte=today,
+                agreement_until__gte=today,
+            ).count(),
+            _("家"),
+            figure_link("benefits:merchants", org, status=MerchantStatus.APPROVED),
+        ),
     ]
     return with_definitions(figures, DEFINITIONS)
 

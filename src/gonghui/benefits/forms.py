@@ -7,8 +7,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.benefits.choices import CardKind, CardStatus, Validity
+from gonghui.benefits.choices import CardKind, CardStatus, MerchantCategory, Validity
+from gonghui.benefits.merchants import MerchantFields
+from gonghui.benefits.models import CardProduct
 from gonghui.benefits.services import ProductFields
+from gonghui.common.widgets import DateInput
 from gonghui.members.choices import EmploymentForm
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
@@ -70,3 +73,34 @@ class ReasonForm(forms.Form):
 class CardFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=30, widget=forms.TextInput(attrs={"placeholder": _("姓名或卡号")}))
     status = forms.ChoiceField(required=False, choices=[("", _("全部状态")), *CardStatus.choices])
+
+
+class MerchantForm(forms.Form):
+    org = OrgPickerField(label=_("签约工会"), perm=Perm.ORG_EDIT)
+    name = forms.CharField(label=_("商户名称"), max_length=100)
+    uscc = forms.CharField(label=_("统一社会信用代码"), max_length=30)
+    category = forms.ChoiceField(label=_("类别"), choices=MerchantCategory.choices)
+    address = forms.CharField(label=_("地址"), max_length=200)
+    agreement_from = forms.DateField(label=_("协议起"), widget=DateInput())
+    agreement_until = forms.DateField(label=_("协议止"), widget=DateInput())
+
+    def merchant_fields(self) -> MerchantFields:
+        d = self.cleaned_data
+        return MerchantFields(
+            name=d["name"],
+            uscc=d["uscc"],
+            category=d["category"],
+            address=d["address"],
+            agreement_from=d["agreement_from"],
+            agreement_until=d["agreement_until"],
+        )
+
+
+class TermForm(forms.Form):
+    product = forms.ModelChoiceField(label=_("卡种"), queryset=CardProduct.objects.none())
+    percent_off = forms.DecimalField(label=_("优惠比例（%）"), min_value=0, max_value=100, decimal_places=2)
+    text = forms.CharField(label=_("优惠内容"), max_length=200)
+
+    def __init__(self, *args: Any, products: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = products  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""会员普惠: card products a union offers, and the members' cards."""
+"""会员普惠: card products a union offers, the members' cards, and 特惠商户 with their discount terms."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.benefits.choices import LIVE, CardKind, CardStatus, Validity
+from gonghui.benefits.choices import LIVE, CardKind, CardStatus, MerchantCategory, MerchantStatus, Validity
 from gonghui.members.choices import EmploymentForm
 from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import OrgNode
@@ -81,3 +81,61 @@ class MemberCard(models.Model):
 
     def __str__(self) -> str:
         return self.number
+
+
+class Merchant(models.Model):
+    """A 特惠商户 signed by a union: members of the union's cards get its discount while the agreement runs."""
+
+    org = models.ForeignKey(OrgNode, verbose_name=_("签约工会"), on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("商户名称"), max_length=100)
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18)
+    category = models.CharField(_("类别"), max_length=12, choices=MerchantCategory.choices)
+    address = models.CharField(_("地址"), max_length=200)
+    lat = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    lng = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    agreement_from = models.DateField(_("协议起"))
+    agreement_until = models.DateField(_("协议止"))
+    status = models.CharField(_("状态"), max_length=10, choices=MerchantStatus.choices, default=MerchantStatus.PENDING)
+    reason = models.CharField(_("说明"), max_length=200, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("特惠商户")
+        verbose_name_plural = _("特惠商户")
+        constraints = [
+            models.UniqueConstraint(fields=["org", "uscc"], name="benefits_merchant_once_per_union"),
+            models.CheckConstraint(
+                condition=Q(agreement_until__gte=models.F("agreement_from")), name="benefits_merchant_agreement"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "category"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MerchantTerm(models.Model):
+    """What a card product's holders get at a merchant: a discount in percent off, and the terms in words."""
+
+    merchant = models.ForeignKey(Merchant, on_delete=models.CASCADE, related_name="terms")
+    product = models.ForeignKey(CardProduct, verbose_name=_("卡种"), on_delete=models.PROTECT, related_name="+")
+    percent_off = models.DecimalField(_("优惠比例（%）"), max_digits=5, decimal_places=2)
+    text = models.CharField(_("优惠内容"), max_length=200)
+
+    class Meta:
+        verbose_name = _("优惠条款")
+        verbose_name_plural = _("优惠条款")
+        constraints = [
+            models.UniqueConstraint(fields=["merchant", "product"], name="benefits_term_once_per_product"),
+            models.CheckConstraint(
+                condition=Q(percent_off__gt=0, percent_off__lte=100), name="benefits_term_percent_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text

@@ -8,4 +8,7 @@ from gonghui.common.navigation import NavItem, register_nav
 
 
 def register() -> None:
-    register_nav(NavItem(_("会员普惠"), _("会员卡"), "benefits:products", order=700))
+    register_nav(
+        NavItem(_("会员普惠"), _("会员卡"), "benefits:products", order=700),
+        NavItem(_("会员普惠"), _("特惠商户"), "benefits:merchants", order=710),
+    )

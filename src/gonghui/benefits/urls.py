@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gonghui.benefits import views
+from gonghui.benefits import merchant_views, views
 
 app_name = "benefits"
 
@@ -10,4 +10,8 @@ urlpatterns = [
     path("benefits/cards/<int:pk>/", views.product_detail, name="product"),
     path("benefits/cards/<int:pk>/issue/", views.product_issue, name="product_issue"),
     path("benefits/member-cards/<int:pk>/<slug:action>/", views.card_act, name="card_act"),
+    path("benefits/merchants/", merchant_views.merchant_list, name="merchants"),
+    path("benefits/merchants/new/", merchant_views.merchant_new, name="merchant_new"),
+    path("benefits/merchants/<int:pk>/", merchant_views.merchant_detail, name="merchant"),
+    path("benefits/merchants/<int:pk>/<slug:action>/", merchant_views.merchant_act, name="merchant_act"),
 ]
