@@ -24,6 +24,7 @@ from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.members.choices import EmploymentForm, MembershipStatus
 from gonghui.members.models import Membership, Person
+from gonghui.members.selectors import active_membership
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
@@ -118,14 +119,10 @@ def _number() -> str:
     return secrets.token_hex(6).upper()  # 12 hex digits: unguessable, never a member's own number
 
 
-def _active_membership(person: Person) -> Membership | None:
-    return Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE).select_related("org").first()
-
-
 @transaction.atomic
 def card_apply(*, person: Person, product: CardProduct) -> MemberCard:
     """A member applies in 我的; the issuing union decides."""
-    membership = _active_membership(person)
+    membership = active_membership(person)
     if not product.self_apply:
         raise ValidationError(_("该卡由工会统一发放，无需申请。"))
     problem = eligibility_problem(product, membership)
@@ -271,7 +268,7 @@ def card_renew(*, actor: Any, card: MemberCard) -> MemberCard:
     require(actor, card.product.org, Perm.ORG_EDIT)
     if card.status not in (CardStatus.ACTIVE, CardStatus.EXPIRED) or card.valid_until is None:
         raise ValidationError(_("只有有效或过期的卡可以续期。"))
-    problem = eligibility_problem(card.product, _active_membership(card.person))
+    problem = eligibility_problem(card.product, active_membership(card.person))
     if problem:
         raise ValidationError(problem)
     start = max(card.valid_until + dt.timedelta(days=1), timezone.localdate())

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,10 +18,9 @@ from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import page_context
 from gonghui.orgs.models import OrgNode
-from gonghui.orgs.org_field import act_in_org, under_org
+from gonghui.orgs.org_field import act_in_org, org_named, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
-from gonghui.orgs.selectors import org_pick_for
 
 
 @staff_view
@@ -32,21 +30,12 @@ def products(request: HttpRequest) -> HttpResponse:
     return render(request, "benefits/products.html", {"rows": rows, "under": under})
 
 
-def _picked(request: HttpRequest, text: str, field: str) -> OrgNode | None:
-    if not text:
-        return None
-    try:
-        return org_pick_for(request.user, text)
-    except Http404 as exc:
-        raise ValidationError({field: _("找不到该工会，或它不在您的管理范围内。")}) from exc
-
-
 @staff_view
 def product_new(request: HttpRequest) -> HttpResponse:
     form = ProductForm(request.POST or None, initial={"org": request.GET.get("org", "")})
 
     def create(org: OrgNode) -> CardProduct:
-        eligible = _picked(request, form.cleaned_data["eligible_org"], "eligible_org")
+        eligible = org_named(request, form.cleaned_data["eligible_org"], "eligible_org")
         return services.card_product_create(actor=request.user, org=org, data=form.product_fields(eligible))
 
     product = act_in_org(request, form, "org", Perm.ORG_EDIT, create, refused=_("找不到该组织，或您无权发卡。"))
@@ -82,7 +71,7 @@ def product_issue(request: HttpRequest, pk: int) -> HttpResponse:
     product = selectors.product_get_for(request.user, pk, Perm.ORG_EDIT)
 
     def issue(d: dict[str, Any]) -> str:
-        under = _picked(request, d["under"], "under")
+        under = org_named(request, d["under"], "under")
         n = services.cards_issue_by_rule(actor=request.user, product=product, under=under)
         return _("已发卡 %(n)s 张（已持卡的会员不重复发放）。") % {"n": n}
 

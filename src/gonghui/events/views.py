@@ -30,10 +30,9 @@ from gonghui.events.forms import EventFilterForm, EventForm, PhotoForm, ReasonFo
 from gonghui.events.models import Event, Team
 from gonghui.members.qr import qr_download, qr_svg
 from gonghui.orgs.models import OrgNode
-from gonghui.orgs.org_field import act_in_org, under_org
+from gonghui.orgs.org_field import act_in_org, org_named, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
-from gonghui.orgs.selectors import org_pick_for
 
 
 @staff_view
@@ -59,13 +58,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 def _audience(request: HttpRequest, form: EventForm) -> OrgNode | None:
-    text = form.cleaned_data.get("audience_org", "")
-    if not text:
-        return None
-    try:
-        return org_pick_for(request.user, text)
-    except Http404 as exc:
-        raise ValidationError({"audience_org": _("找不到该工会，或它不在您的管理范围内。")}) from exc
+    return org_named(request, form.cleaned_data.get("audience_org", ""), "audience_org")
 
 
 @staff_view

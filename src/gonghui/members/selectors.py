@@ -267,6 +267,11 @@ def auto_approves(org: OrgNode) -> bool:
         return False
 
 
+def active_membership(person: Person) -> Membership | None:
+    """The person's membership on the roll (在册), with its union; None while pending or without one."""
+    return Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE).select_related("org").first()
+
+
 def live_membership(person: Person) -> Membership | None:
     """The person's pending or active membership (at most one, by the database's constraint)."""
     return Membership.objects.filter(person=person, status__in=LIVE_STATUSES).select_related("org").first()

@@ -89,3 +89,14 @@ def under_org(request: HttpRequest) -> OrgNode | None:
     except Http404:
         messages.error(request, _("找不到“%(text)s”，或它不在您的管理范围内。") % {"text": text[:50]})
         return None
+
+
+def org_named(request: HttpRequest, text: str, field: str, perm: Perm = Perm.VIEW) -> OrgNode | None:
+    """The union an optional picker field names, in the user's scope (None when the field is empty); a
+    ValidationError on `field` when there is no such union there."""
+    if not text:
+        return None
+    try:
+        return selectors.org_pick_for(request.user, text, perm)
+    except Http404 as exc:
+        raise ValidationError({field: _("找不到该工会，或它不在您的管理范围内。")}) from exc

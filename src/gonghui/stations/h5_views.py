@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from gonghui.common.access import public_view
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.ratelimits import check_rate
+from gonghui.members.selectors import active_membership
 from gonghui.members.worker_access import worker_view
 from gonghui.members.worker_accounts import person_of
 from gonghui.orgs.models import Region
@@ -155,7 +156,7 @@ def visit(request: HttpRequest, token: str) -> HttpResponse:
     window is said to be recorded already and counts once."""
     found = selectors.station_by_token(token)
     person = person_of(request.user)
-    membership = services.active_membership(person) if person is not None else None
+    membership = active_membership(person) if person is not None else None
     context: dict[str, Any] = {
         "station": found,
         "categories": [(c.value, c.label) for c in ANONYMOUS_CATEGORIES],

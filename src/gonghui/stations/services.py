@@ -31,8 +31,8 @@ from gonghui.common.models import AuditAction
 from gonghui.common.moments import aware
 from gonghui.common.textnorm import clean_text
 from gonghui.common.uploads import check_upload
-from gonghui.members.choices import MembershipStatus
 from gonghui.members.models import Membership, Person
+from gonghui.members.selectors import active_membership
 from gonghui.orgs.models import Enterprise, OrgNode, Region
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
@@ -551,10 +551,6 @@ def visit_record(
         visit = StationVisit.objects.get(station=station, visitor_key=key, bucket=bucket)
         return VisitOutcome(visit, recorded=False)
     return VisitOutcome(visit, recorded=True)
-
-
-def active_membership(person: Person) -> Membership | None:
-    return Membership.objects.filter(person=person, status=MembershipStatus.ACTIVE).select_related("org").first()
 
 
 # --- rooms and bookings -------------------------------------------------------------------------
