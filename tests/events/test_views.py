@@ -243,3 +243,10 @@ def test_the_list_can_leave_out_a_meetings_items(tree: Tree) -> None:
     make_event(tree.county, tree.cadre, kind="sports_item", title="拔河比赛", parent=meet)
     page = _cadre(tree).get(reverse("events:list"), {"items": "0"}).content.decode()
     assert "职工运动会" in page and "拔河比赛" not in page
+
+
+def test_the_poster_qr_comes_as_svg_or_png_only(tree: Tree) -> None:
+    event = make_event(tree.county, tree.cadre)
+    client = _cadre(tree)
+    assert client.get(reverse("events:poster_qr", args=[event.pk, "png"]))["Content-Type"] == "image/png"
+    assert client.get(reverse("events:poster_qr", args=[event.pk, "gif"])).status_code == 404

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gonghui.accounts.models import ApiToken, User
+from gonghui.common.memory import ShortMemory
 
 TOKEN_PREFIX = "gh_"  # noqa: S105 - a visible prefix, not a secret
 
@@ -42,16 +43,16 @@ def api_token_issue(*, user: User, name: str) -> IssuedToken:
 # the worker process for a few seconds (by the token's digest, never the secret). A revoked or expired token
 # and a deactivated account stop working within TOKEN_CACHE_SECONDS in every process.
 TOKEN_CACHE_SECONDS = 10.0
-_recent: dict[str, tuple[float, float | None, tuple[Any, ...]]] = {}
+# Per token digest: when the token expires (epoch seconds, or None) and its user's field values.
+_recent: ShortMemory[str, tuple[float | None, tuple[Any, ...]]] = ShortMemory(limit=10_000)
 _USER_FIELDS = [f.attname for f in User._meta.concrete_fields]
 
 
 def _cached_user(digest: str) -> User | None:
-    hit = _recent.get(digest)
-    now = time.monotonic()
-    if hit is None or now - hit[0] > TOKEN_CACHE_SECONDS or (hit[1] is not None and time.time() >= hit[1]):
+    hit = _recent.get(digest, max_age=TOKEN_CACHE_SECONDS)
+    if hit is None or (hit[0] is not None and time.time() >= hit[0]):
         return None
-    return User.from_db("default", _USER_FIELDS, hit[2])  # a fresh instance: nothing carries over from a request
+    return User.from_db("default", _USER_FIELDS, hit[1])  # a fresh instance: nothing carries over from a request
 
 
 def api_token_authenticate(secret: str) -> User | None:
@@ -71,10 +72,8 @@ def api_token_authenticate(secret: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRAIN:
         # "Last used" to the minute, not one write per request.
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    if len(_recent) > 10_000:
-        _recent.clear()
     expires = token.expires_at.timestamp() if token.expires_at else None
-    _recent[digest] = (time.monotonic(), expires, tuple(getattr(token.user, f) for f in _USER_FIELDS))
+    _recent.put(digest, (expires, tuple(getattr(token.user, f) for f in _USER_FIELDS)))
     return token.user
 
 

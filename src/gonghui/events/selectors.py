@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -11,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from gonghui.common.memory import ShortMemory
 from gonghui.events.choices import ACTIVE, EventStatus, SignUpStatus
 from gonghui.events.models import Event, EventPhoto, SignUp, Team
 from gonghui.members.models import Person
@@ -54,7 +54,7 @@ def event_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Event:
 # to the event forgets them at once in the process that made it; elsewhere it, and a revoked role, take
 # effect within DOOR_CACHE_SECONDS. What a scan writes is always decided in the database.
 DOOR_CACHE_SECONDS = 10.0
-_doors: dict[tuple[int, int], tuple[float, Event]] = {}
+_doors: ShortMemory[tuple[int, int], Event] = ShortMemory(limit=1000)
 
 
 def forget_doors() -> None:
@@ -65,16 +65,13 @@ def forget_doors() -> None:
 def event_for_door(user: Any, pk: int) -> Event:
     """The event whose door the user runs (Perm.ORG_EDIT): only what a scan needs."""
     key = (user.pk, pk)
-    cached = _doors.get(key)
-    now = time.monotonic()
-    if cached is not None and now - cached[0] < DOOR_CACHE_SECONDS:
-        return cached[1]
+    cached = _doors.get(key, max_age=DOOR_CACHE_SECONDS)
+    if cached is not None:
+        return cached
     fields = ("org__path", "kind", "title", "starts_at", "ends_at", "walk_ins", "members_only", "status")
     event: Event = get_object_or_404(Event.objects.select_related("org").only(*fields), pk=pk)
     require(user, event.org, Perm.ORG_EDIT)
-    if len(_doors) > 1000:
-        _doors.clear()
-    _doors[key] = (now, event)
+    _doors.put(key, event)
     return event
 
 

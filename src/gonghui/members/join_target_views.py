@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -81,8 +81,6 @@ def join_target_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_view
 def join_target_qr(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    if fmt not in ("svg", "png"):
-        raise Http404
     join_target = _join_target(request, pk)
     url = join_link(request, join_target_code=join_target.code)
     return qr_download(url, fmt=fmt, filename=f"join-{join_target.code}")

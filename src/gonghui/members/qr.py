@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import segno
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 
 
@@ -30,7 +30,9 @@ def join_link(request: HttpRequest, *, org_code: str = "", join_target_code: str
 
 
 def qr_download(url: str, *, fmt: str, filename: str) -> HttpResponse:
-    """An attachment response with the QR code of `url` as PNG or SVG."""
+    """An attachment response with the QR code of `url` as PNG or SVG; any other format is a 404."""
+    if fmt not in ("svg", "png"):
+        raise Http404
     if fmt == "png":
         response = HttpResponse(qr_png_bytes(url), content_type="image/png")
     else:
