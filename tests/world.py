@@ -44,7 +44,7 @@ from gonghui.orgs.models import CommitteeBody, CommitteeTerm, Enterprise, OrgNod
 from gonghui.orgs.roles import Role
 from tests.factories import EnterpriseFactory, UserFactory, grant, image_bytes, make_org
 
-PERSONAS = ("owner", "same", "sibling", "outsider", "anonymous", "member")
+PERSONAS = ("owner", "same", "sibling", "outsider", "anonymous", "member", "merchant", "provider")
 ALLOWED = frozenset({"owner", "same"})
 SECRET = "只有本辖区可见的审计标记"
 
@@ -93,6 +93,8 @@ class World:
     stations: Any = None  # a namespace built by tests/world_stations.py (服务阵地 objects in union_a / town_a)
     events: Any = None  # a namespace built by tests/world_events.py (活动 objects in union_a / town_a)
     benefits: Any = None  # a namespace built by tests/world_benefits.py (会员卡 of town_a, 李在册's card)
+    wishes: Any = None  # a namespace built by tests/world_wishes.py (微心愿)
+    appointments: Any = None  # a namespace built by tests/world_appointments.py (预约服务, the provider)
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -137,6 +139,9 @@ def build_world() -> World:
     audit_record(actor=users["owner"], action=AuditAction.UPDATE, target=enterprise, org=union_a, detail={"x": SECRET})
     pending, member, transfer = _members(union_a, joint_a)
     users["member"] = UserFactory(username="member-worker", kind=UserKind.WORKER)
+    # Partners: a 特惠商户's cashier and a counsellor, each linked to its row by the domain's World part.
+    users["merchant"] = UserFactory(username="merchant-cashier", kind=UserKind.MERCHANT)
+    users["provider"] = UserFactory(username="provider-counsellor", kind=UserKind.PROVIDER)
     WorkerAccount.objects.create(user=users["member"], person=member.person)
     change = ChangeRequest.objects.create(
         person=member.person, org=union_a, kind="mobile", source="public_form", new_mobile="13700000000"
@@ -189,6 +194,11 @@ def build_world() -> World:
     from tests.world_benefits import build_benefits
 
     world.benefits = build_benefits(world)
+    from tests.world_appointments import build_appointments
+    from tests.world_wishes import build_wishes
+
+    world.wishes = build_wishes(world)
+    world.appointments = build_appointments(world)
     return world
 
 

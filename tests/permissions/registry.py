@@ -17,8 +17,10 @@ from gonghui.orgs.demo import demo_uscc
 from tests.world import ALLOWED, SECRET, World
 
 LOGGED_IN = frozenset({"owner", "same", "sibling", "outsider"})
-PUBLIC_AND_STAFF = LOGGED_IN | {"anonymous", "member"}
+PUBLIC_AND_STAFF = LOGGED_IN | {"anonymous", "member", "merchant", "provider"}
 MEMBER_ONLY = frozenset({"member"})  # the signed-in worker's own pages (我的)
+MERCHANT_ONLY = frozenset({"merchant"})  # a 特惠商户 cashier's own desk
+PROVIDER_ONLY = frozenset({"provider"})  # a counsellor's or lawyer's own calendar
 
 
 @dataclass(frozen=True)
@@ -482,7 +484,14 @@ API_CASES = [
 
 def _all_cases() -> list[Case]:
     # Each imports this module's Case and personas.
-    from tests.permissions import registry_benefits, registry_events, registry_innovation, registry_stations
+    from tests.permissions import (
+        registry_appointments,
+        registry_benefits,
+        registry_events,
+        registry_innovation,
+        registry_stations,
+        registry_wishes,
+    )
 
     return (
         WEB_CASES
@@ -492,6 +501,8 @@ def _all_cases() -> list[Case]:
         + registry_stations.CASES
         + registry_events.CASES
         + registry_benefits.CASES
+        + registry_wishes.CASES
+        + registry_appointments.CASES
     )
 
 

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from ninja import NinjaAPI
 
-from gonghui.common.access import PUBLIC, STAFF, WORKER, access_of
+from gonghui.common.access import PARTNER, PUBLIC, STAFF, WORKER, access_of
 from tests.permissions.registry import Case
 from tests.world import World
 
@@ -57,10 +57,10 @@ def find_gaps(cases: dict[str, Case], api: NinjaAPI, resolver: URLResolver | Non
         marker = access_of(route.callback)
         if marker is None:
             problems.append(f"{route.pattern} ({route.name or 'unnamed'}): view has no access marker")
-        elif marker in (STAFF, WORKER) and route.name not in cases:
+        elif marker in (STAFF, WORKER, PARTNER) and route.name not in cases:
             where = "tests/permissions/registry.py"
             problems.append(f"{route.pattern} ({route.name}): {marker} view has no case in {where}")
-        elif marker not in (STAFF, WORKER, PUBLIC):
+        elif marker not in (STAFF, WORKER, PARTNER, PUBLIC):
             problems.append(f"{route.pattern}: unknown access marker {marker!r}")
     for op_id, operation in iter_operations(api):
         if not operation.auth_callbacks and access_of(operation.view_func) != PUBLIC:

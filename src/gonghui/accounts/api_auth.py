@@ -23,7 +23,7 @@ class StaffSessionAuth(SessionAuth):
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = super().authenticate(request, key)
-        return None if user is None or getattr(user, "is_worker", False) else user
+        return user if user is not None and getattr(user, "is_staff_account", False) else None
 
 
 API_AUTH = [TokenAuth(), StaffSessionAuth()]
@@ -35,6 +35,6 @@ def optional_staff_user(request: HttpRequest) -> Any:
     if header.startswith("Bearer "):
         return api_token_authenticate(header.removeprefix("Bearer ").strip())
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and not getattr(user, "is_worker", False):
+    if user is not None and user.is_authenticated and getattr(user, "is_staff_account", False):
         return user
     return None

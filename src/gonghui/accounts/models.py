@@ -9,6 +9,10 @@ from django.utils.translation import gettext_lazy as _
 class UserKind(models.TextChoices):
     STAFF = "staff", _("工作人员")
     WORKER = "worker", _("职工")
+    # Partners sign in with a phone code and reach only their own desk: a 特惠商户's cashier scanning
+    # e-cards, a counsellor or lawyer keeping their appointments. Never a workbench page, never a role.
+    MERCHANT = "merchant", _("商户店员")
+    PROVIDER = "provider", _("服务人员")
 
 
 class User(AbstractUser):
@@ -34,6 +38,11 @@ class User(AbstractUser):
     @property
     def is_worker(self) -> bool:
         return self.kind == UserKind.WORKER
+
+    @property
+    def is_staff_account(self) -> bool:
+        """Union staff: the only kind that may hold roles, open the workbench or use the staff API."""
+        return self.kind == UserKind.STAFF
 
 
 class ApiToken(models.Model):

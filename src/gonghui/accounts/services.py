@@ -11,7 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from gonghui.accounts.models import ApiToken, User
+from gonghui.accounts.models import ApiToken, User, UserKind
 from gonghui.common.memory import ShortMemory
 
 TOKEN_PREFIX = "gh_"  # noqa: S105 - a visible prefix, not a secret
@@ -67,7 +67,7 @@ def api_token_authenticate(secret: str) -> User | None:
     if token is None or not hmac.compare_digest(token.digest, digest):
         return None
     now = timezone.now()
-    if (token.expires_at and token.expires_at <= now) or not token.user.is_active or token.user.is_worker:
+    if (token.expires_at and token.expires_at <= now) or not token.user.is_active or not token.user.is_staff_account:
         return None
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRAIN:
         # "Last used" to the minute, not one write per request.
@@ -85,3 +85,11 @@ def forget_tokens() -> None:
 def api_token_revoke(*, token: ApiToken) -> None:
     ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())
     forget_tokens()
+
+
+def partner_account(*, kind: UserKind, display_name: str) -> User:
+    """A new account for a merchant's cashier or a provider: no password, signed in by phone code only."""
+    user = User(username=f"{kind[0]}-{secrets.token_hex(8)}", kind=kind, display_name=display_name[:50])
+    user.set_unusable_password()
+    user.save()
+    return user

@@ -3,7 +3,9 @@
 Every URL pattern's view must carry one: `public_view` (no union data behind it),
 `staff_view` (logged-in staff; the view itself reads and writes only through
 the scope, see gonghui.orgs.scope), or WORKER (the portal's `worker_view`: a
-signed-in worker's own records, nothing of anyone else's). The shared permission test fails for an
+signed-in worker's own records, nothing of anyone else's) or PARTNER (`partner_view`: a merchant's
+cashier or a service provider signed in with a phone code, their own desk only). The shared permission
+test fails for an
 unmarked view and probes every marked staff view with owner / same-subtree /
 sibling / outsider / anonymous users.
 """
@@ -23,6 +25,7 @@ ACCESS_ATTR = "gonghui_access"
 PUBLIC = "public"
 STAFF = "staff"
 WORKER = "worker"
+PARTNER = "partner"
 
 V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,7 +45,7 @@ def staff_view(view: V) -> V:
         user = request.user
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not user.is_active or getattr(user, "is_worker", False):
+        if not user.is_active or not getattr(user, "is_staff_account", False):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

@@ -30,7 +30,7 @@ def strong_roles() -> set[str]:
 def needs_second_factor(user: Any) -> bool:
     if not settings.STAFF_SECOND_FACTOR or not getattr(user, "is_authenticated", False):
         return False
-    if getattr(user, "is_worker", False):
+    if not getattr(user, "is_staff_account", False):
         return False
     cached = user.__dict__.get("_gonghui_needs_2fa")
     if cached is None:

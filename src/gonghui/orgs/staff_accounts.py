@@ -150,8 +150,8 @@ def staff_role_grant(
 def _grant(*, actor: User, account: User, org: OrgNode, role: str, request: HttpRequest | None) -> StaffRole:
     if role not in Role.values:
         raise ValidationError({"role": _("角色无效。")})
-    if account.is_worker:
-        raise ValidationError({"username": _("职工账号不能授予工作人员角色。")})
+    if not account.is_staff_account:
+        raise ValidationError({"username": _("职工、商户和服务人员的账号不能授予工作人员角色。")})
     staff_role, created = StaffRole.objects.get_or_create(
         user=account, org=org, role=role, defaults={"granted_by": actor if actor.is_authenticated else None}
     )

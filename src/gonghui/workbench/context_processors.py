@@ -21,7 +21,7 @@ def workbench(request: HttpRequest) -> dict[str, Any]:
     role lookups; a worker account gets none at all.
     """
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or getattr(user, "is_worker", False):
+    if user is None or not user.is_authenticated or not getattr(user, "is_staff_account", False):
         return {}
     if _owes_a_step(user):  # every link would bounce back to the step (second factor, own password)
         return {}
