@@ -25,6 +25,8 @@ def main() -> None:
             "portal",
             "stations",
             "events",
+            "benefits",
+            "appointments",
         ],
         help="run one benchmark",
     )
@@ -52,6 +54,14 @@ def main() -> None:
         stations.main(rebuild=args.rebuild)
     if args.only in (None, "events"):
         events.main(rebuild=args.rebuild)
+    if args.only in (None, "benefits"):
+        from bench import benefits
+
+        benefits.main(rebuild=args.rebuild)
+    if args.only in (None, "appointments"):
+        from bench import appointments
+
+        appointments.main(rebuild=args.rebuild)
 
 
 if __name__ == "__main__":

@@ -122,6 +122,7 @@ def on_database_busy(request: HttpRequest, exc: OperationalError) -> HttpRespons
 
 
 def _register() -> None:
+    from gonghui.appointments.api import router as appointments_router
     from gonghui.assistance.api import router as assistance_router
     from gonghui.benefits.api import router as benefits_router
     from gonghui.campaigns.api import router as campaigns_router
@@ -134,6 +135,7 @@ def _register() -> None:
     from gonghui.orgs.staff_api import router as staff_router
     from gonghui.reports.api import router as reports_router
     from gonghui.stations.api import router as stations_router
+    from gonghui.wishes.api import router as wishes_router
     from gonghui.workbench.api import router as workbench_router
 
     api.add_router("/", workbench_router)
@@ -148,6 +150,8 @@ def _register() -> None:
     api.add_router("/", stations_router)
     api.add_router("/", events_router)
     api.add_router("/", benefits_router)
+    api.add_router("/", wishes_router)
+    api.add_router("/", appointments_router)
     api.add_router("/", reports_router)
 
 

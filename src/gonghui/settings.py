@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "gonghui.stations",
     "gonghui.events",
     "gonghui.benefits",
+    "gonghui.wishes",
+    "gonghui.appointments",
     "gonghui.workbench",
     "gonghui.portal",
     "gonghui.reports",

@@ -29,6 +29,8 @@ urlpatterns = [
     path("h5/", include("gonghui.stations.urls_h5")),
     path("h5/", include("gonghui.events.urls_h5")),
     path("h5/", include("gonghui.benefits.urls_h5")),
+    path("h5/", include("gonghui.wishes.urls_h5")),
+    path("h5/", include("gonghui.appointments.urls_h5")),
     path("admin/", admin.site.urls),
     path("", include("gonghui.workbench.urls")),
     path("", include("gonghui.orgs.urls")),
@@ -41,6 +43,8 @@ urlpatterns = [
     path("", include("gonghui.stations.urls")),
     path("", include("gonghui.events.urls")),
     path("", include("gonghui.benefits.urls")),
+    path("", include("gonghui.wishes.urls")),
+    path("", include("gonghui.appointments.urls")),
     path("", include("gonghui.reports.urls")),
 ]
 

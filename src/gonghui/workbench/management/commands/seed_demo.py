@@ -85,6 +85,16 @@ class Command(BaseCommand):
             from gonghui.benefits.demo import load_demo_benefits
 
             cards = load_demo_benefits(admin)
+        wishes = 0
+        if apps.is_installed("gonghui.wishes"):
+            from gonghui.wishes.demo import load_demo_wishes
+
+            wishes = load_demo_wishes(admin)
+        appointments = 0
+        if apps.is_installed("gonghui.appointments"):
+            from gonghui.appointments.demo import load_demo_appointments
+
+            appointments = load_demo_appointments(admin)
         if apps.is_installed("gonghui.members"):
             from gonghui.members.counters import member_counts_repair
 
@@ -93,7 +103,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns, "
                 f"{projects} new 五小 projects, {needs} new desk needs, {stations} new stations, {events} new events, "
-                f"{cards} new member cards."
+                f"{cards} new member cards, {wishes} new micro-wishes, {appointments} new appointments."
             )
         )
         self.stdout.write(f"Demo logins (password: {options['password']}):")
