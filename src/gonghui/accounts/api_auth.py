@@ -5,6 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
+from gonghui.accounts.models import UserKind
 from gonghui.accounts.services import api_token_authenticate
 
 
@@ -27,6 +28,27 @@ class StaffSessionAuth(SessionAuth):
 
 
 API_AUTH = [TokenAuth(), StaffSessionAuth()]
+
+
+class MerchantTokenAuth(HttpBearer):
+    """A merchant's till: a token issued to the cashier's account (never a staff or worker token)."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_token_authenticate(token, kind=UserKind.MERCHANT)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class MerchantSessionAuth(SessionAuth):
+    """The cashier's phone page calling the redemption operations with its session (CSRF checked)."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        return user if user is not None and getattr(user, "kind", None) == UserKind.MERCHANT else None
+
+
+MERCHANT_AUTH = [MerchantTokenAuth(), MerchantSessionAuth()]
 
 
 def optional_staff_user(request: HttpRequest) -> Any:

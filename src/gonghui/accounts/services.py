@@ -55,19 +55,21 @@ def _cached_user(digest: str) -> User | None:
     return User.from_db("default", _USER_FIELDS, hit[1])  # a fresh instance: nothing carries over from a request
 
 
-def api_token_authenticate(secret: str) -> User | None:
+def api_token_authenticate(secret: str, *, kind: UserKind = UserKind.STAFF) -> User | None:
+    """The active account of `kind` behind a genuine, unrevoked, unexpired token (staff: the staff API;
+    merchant: a cashier's till calling the redemption operations)."""
     if not secret.startswith(TOKEN_PREFIX):
         return None
     digest = _digest(secret)
     user = _cached_user(digest)
     if user is not None:
-        return user
+        return user if user.kind == kind else None
     prefix = secret[len(TOKEN_PREFIX) :].partition("_")[0]
     token = ApiToken.objects.select_related("user").filter(prefix=prefix, revoked_at__isnull=True).first()
     if token is None or not hmac.compare_digest(token.digest, digest):
         return None
     now = timezone.now()
-    if (token.expires_at and token.expires_at <= now) or not token.user.is_active or not token.user.is_staff_account:
+    if (token.expires_at and token.expires_at <= now) or not token.user.is_active or token.user.kind != kind:
         return None
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_GRAIN:
         # "Last used" to the minute, not one write per request.

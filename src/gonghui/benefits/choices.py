@@ -1,4 +1,4 @@
-"""Enumerations of 会员普惠 (member cards; merchants and vouchers come next)."""
+"""Enumerations of 会员普惠: member cards, 特惠商户, redemptions and vouchers."""
 
 from __future__ import annotations
 
@@ -47,3 +47,27 @@ class MerchantStatus(models.TextChoices):
     APPROVED = "approved", _("合作中")
     SUSPENDED = "suspended", _("已暂停")
     REFUSED = "refused", _("未通过")
+
+
+class VoucherKind(models.TextChoices):
+    CONSUME = "consume", _("消费券")
+    COOL = "cool", _("清凉券")
+    WARM = "warm", _("暖心券")
+
+
+class VoucherAudience(models.TextChoices):
+    ALL = "all", _("全体在册会员")
+    OUTDOOR = "outdoor", _("户外劳动者（货车司机、快递员、外卖配送员、网约车司机）")
+
+
+class VoucherPeriod(models.TextChoices):
+    DAY = "day", _("每天")
+    WEEK = "week", _("每周")
+    MONTH = "month", _("每月")
+    ONCE = "once", _("活动期内")
+
+
+class VoucherStatus(models.TextChoices):
+    ISSUED = "issued", _("可使用")
+    REDEEMED = "redeemed", _("已使用")
+    EXPIRED = "expired", _("已过期")

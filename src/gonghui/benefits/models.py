@@ -1,4 +1,5 @@
-"""会员普惠: card products a union offers, the members' cards, and 特惠商户 with their discount terms."""
+"""会员普惠: card products a union offers, the members' cards, 特惠商户 with their discount terms and staff,
+vouchers, and every redemption at a merchant."""
 
 from __future__ import annotations
 
@@ -7,7 +8,23 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.benefits.choices import LIVE, CardKind, CardStatus, MerchantCategory, MerchantStatus, Validity
+from gonghui.benefits.choices import (
+    LIVE,
+    CardKind,
+    CardStatus,
+    MerchantCategory,
+    MerchantStatus,
+    Validity,
+    VoucherAudience,
+    VoucherKind,
+    VoucherPeriod,
+    VoucherStatus,
+)
+from gonghui.campaigns.models import Campaign
+from gonghui.common.masking import PIIKind
+from gonghui.common.money import money
+from gonghui.common.pii_fields import BlindIndexField, PIIField
+from gonghui.ledger.models import Payout
 from gonghui.members.choices import EmploymentForm
 from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import OrgNode
@@ -139,3 +156,157 @@ class MerchantTerm(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class MerchantStaff(models.Model):
+    """A merchant's cashier, registered by the union with a name and mobile; signs in with a phone code."""
+
+    merchant = models.ForeignKey(Merchant, verbose_name=_("商户"), on_delete=models.CASCADE, related_name="staff")
+    name = models.CharField(_("姓名"), max_length=50)
+    mobile = PIIField(_("手机号码"), kind=PIIKind.MOBILE)
+    mobile_hmac = BlindIndexField(source="mobile", purpose="mobile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="merchant_staff"
+    )
+    is_active = models.BooleanField(_("在岗"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("商户店员")
+        verbose_name_plural = _("商户店员")
+        constraints = [models.UniqueConstraint(fields=["merchant", "mobile_hmac"], name="benefits_staff_once")]
+        indexes = [models.Index(fields=["mobile_hmac"], name="benefits_staff_mobile")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class VoucherCampaign(models.Model):
+    """消费券/清凉券: vouchers a union hands its members by rule, a quota per member and period, within a budget."""
+
+    org = models.ForeignKey(OrgNode, verbose_name=_("发放工会"), on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("名称"), max_length=50)
+    kind = models.CharField(_("券种"), max_length=10, choices=VoucherKind.choices)
+    face_value = money(_("面额（元）"))
+    min_spend = money(_("使用门槛（元）"), default=0)
+    audience = models.CharField(_("发放对象"), max_length=10, choices=VoucherAudience.choices)
+    eligible_org = models.ForeignKey(
+        OrgNode, verbose_name=_("面向工会"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    period = models.CharField(_("限领周期"), max_length=8, choices=VoucherPeriod.choices, default=VoucherPeriod.DAY)
+    per_period = models.PositiveSmallIntegerField(_("每人每周期限领张数"), default=1)
+    starts_on = models.DateField(_("开始日期"))
+    ends_on = models.DateField(_("结束日期"))
+    valid_days = models.PositiveSmallIntegerField(_("领取后有效天数"), default=1)
+    budget = models.PositiveIntegerField(_("预算张数"))
+    # Vouchers issued and not expired: moved only by a conditional UPDATE under the check below, so a
+    # rush never overspends; an expired voucher gives its place back.
+    issued = models.PositiveIntegerField(default=0)
+    merchants = models.ManyToManyField(Merchant, verbose_name=_("可用商户"), related_name="voucher_campaigns")
+    # Union money: the campaign whose budget pays the merchants (settled through the aid ledger).
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("资金所属帮扶活动"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    is_active = models.BooleanField(_("发放中"), default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("消费券活动")
+        verbose_name_plural = _("消费券活动")
+        constraints = [
+            models.CheckConstraint(condition=Q(issued__lte=models.F("budget")), name="benefits_voucher_budget"),
+            models.CheckConstraint(condition=Q(face_value__gt=0), name="benefits_voucher_face_value"),
+            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="benefits_voucher_dates"),
+            models.CheckConstraint(condition=Q(per_period__gte=1), name="benefits_voucher_per_period"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def audience_org(self) -> OrgNode:
+        return self.eligible_org or self.org
+
+
+class Voucher(models.Model):
+    """One voucher of one member for one period; `seq` numbers the member's vouchers in the period."""
+
+    campaign = models.ForeignKey(VoucherCampaign, on_delete=models.PROTECT, related_name="vouchers")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="vouchers")
+    membership = models.ForeignKey(Membership, on_delete=models.PROTECT, related_name="+")
+    org = models.ForeignKey(OrgNode, on_delete=models.PROTECT, related_name="+")
+    number = models.CharField(_("券号"), max_length=16, unique=True)
+    period_start = models.DateField(_("周期"))
+    seq = models.PositiveSmallIntegerField(default=1)
+    status = models.CharField(_("状态"), max_length=10, choices=VoucherStatus.choices, default=VoucherStatus.ISSUED)
+    issued_at = models.DateTimeField(_("领取时间"))
+    expires_at = models.DateTimeField(_("失效时间"))
+    used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
+    # The ledger payout that paid the merchant for it (union money only; see vouchers.voucher_settle).
+    settled_by = models.ForeignKey(Payout, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("消费券")
+        verbose_name_plural = _("消费券")
+        constraints = [
+            # One member, one voucher per period (or `per_period` of them): held by the database.
+            models.UniqueConstraint(fields=["campaign", "person", "period_start", "seq"], name="benefits_voucher_quota")
+        ]
+        indexes = [
+            models.Index(fields=["campaign", "status"]),
+            models.Index(fields=["status", "expires_at"]),
+            models.Index(fields=["person", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Redemption(models.Model):
+    """A member's discount at a merchant: the card's terms, a voucher, or both; recorded once per key."""
+
+    merchant = models.ForeignKey(Merchant, verbose_name=_("商户"), on_delete=models.PROTECT, related_name="+")
+    staff = models.ForeignKey(
+        MerchantStaff, verbose_name=_("收银员"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    card = models.ForeignKey(
+        MemberCard, verbose_name=_("会员卡"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    voucher = models.OneToOneField(
+        Voucher, verbose_name=_("消费券"), null=True, blank=True, on_delete=models.PROTECT, related_name="redemption"
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="redemptions")
+    org = models.ForeignKey(OrgNode, on_delete=models.PROTECT, related_name="+")  # the member's union
+    # The scanner's idempotency key: a retry after a lost answer finds the first record instead of a second.
+    key = models.CharField(max_length=64)
+    amount_before = money(_("原价（元）"))
+    amount_after = money(_("实付（元）"))
+    discount = money(_("优惠（元）"))
+    created_at = models.DateTimeField(_("时间"), db_index=True)
+
+    class Meta:
+        verbose_name = _("优惠核销")
+        verbose_name_plural = _("优惠核销")
+        constraints = [
+            models.UniqueConstraint(fields=["merchant", "key"], name="benefits_redemption_once_per_key"),
+            models.CheckConstraint(
+                condition=Q(amount_after__gte=0, amount_after__lte=models.F("amount_before")),
+                name="benefits_redemption_amounts",
+            ),
+            models.CheckConstraint(
+                condition=Q(discount=models.F("amount_before") - models.F("amount_after")),
+                name="benefits_redemption_discount",
+            ),
+            models.CheckConstraint(
+                condition=Q(card__isnull=False) | Q(voucher__isnull=False), name="benefits_redemption_has_basis"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["merchant", "created_at"]),
+            models.Index(fields=["person", "created_at"]),
+            models.Index(fields=["org", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.merchant_id} {self.discount}"

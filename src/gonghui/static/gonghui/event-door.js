@@ -1,4 +1,4 @@
-// The events door page: scan with the camera (BarcodeDetector, else jsQR), submit the scan; offline, check
+// The events door page: scan with the camera (qr-camera.js), submit the scan; offline, check
 // tickets against the downloaded list (by digest) and queue the scans, each with its nonce, for syncing.
 (function () {
   "use strict";
@@ -81,34 +81,8 @@
     } catch (error) { status.textContent = "同步失败（稍后重试不会重复计数）：" + error.message; }
   });
 
-  document.getElementById("camera-start").addEventListener("click", async () => {
-    let stream;
-    try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
-    } catch (error) { say("无法打开摄像头：" + error.message, "refused"); return; }
-    video.hidden = false;
-    video.srcObject = stream;
-    await video.play();
-    const detector = "BarcodeDetector" in window ? new window.BarcodeDetector({ formats: ["qr_code"] }) : null;
-    const canvas = document.createElement("canvas");
-    const context = canvas.getContext("2d", { willReadFrequently: true });
-    const stop = () => { stream.getTracks().forEach((t) => t.stop()); video.hidden = true; };
-    const tick = async () => {
-      let text = null;
-      if (detector) {
-        const codes = await detector.detect(video);
-        text = codes.length ? codes[0].rawValue : null;
-      } else if (window.jsQR && video.videoWidth) {
-        canvas.width = video.videoWidth;
-        canvas.height = video.videoHeight;
-        context.drawImage(video, 0, 0);
-        const code = window.jsQR(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
-        text = code ? code.data : null;
-      }
-      if (text) { stop(); submit(text); return; }
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
+  document.getElementById("camera-start").addEventListener("click", () => {
+    window.GonghuiCamera.scan(video, submit, (message) => say(message, "refused"));
   });
 
   showQueued();

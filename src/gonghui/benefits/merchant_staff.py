@@ -1,0 +1,74 @@
+"""A merchant's cashiers: the union registers them (name and mobile), they sign in with a phone code.
+
+The mobile is sealed and kept as a blind index only; the cashier's account is created on the first sign-in
+(members.partner_access) and reaches nothing but the merchant's own desk.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from gonghui.accounts.models import User
+from gonghui.benefits.choices import MerchantStatus
+from gonghui.benefits.models import Merchant, MerchantStaff
+from gonghui.common.audit import audit_record
+from gonghui.common.mobile import validate_mobile
+from gonghui.common.models import AuditAction
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require
+
+
+@transaction.atomic
+def merchant_staff_add(*, actor: Any, merchant: Merchant, name: str, mobile: str) -> MerchantStaff:
+    require(actor, merchant.org, Perm.ORG_EDIT)
+    errors: dict[str, str] = {}
+    if not name.strip():
+        errors["name"] = _("请填写店员姓名。")
+    try:
+        mobile = validate_mobile(mobile)
+    except ValidationError as exc:
+        errors["mobile"] = exc.messages[0]
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            staff = MerchantStaff.objects.create(merchant=merchant, name=name.strip()[:50], mobile=mobile)
+    except IntegrityError as exc:
+        raise ValidationError({"mobile": _("该手机号已是本商户的店员。")}) from exc
+    audit_record(actor=actor, action=AuditAction.CREATE, target=staff, org=merchant.org)
+    return staff
+
+
+@transaction.atomic
+def merchant_staff_set_active(*, actor: Any, staff: MerchantStaff, active: bool) -> MerchantStaff:
+    require(actor, staff.merchant.org, Perm.ORG_EDIT)
+    staff.is_active = active
+    staff.save(update_fields=["is_active"])
+    if staff.user_id is not None:  # a cashier who left cannot keep a signed-in session or token working
+        User.objects.filter(pk=staff.user_id).update(is_active=active)
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=staff, org=staff.merchant.org)
+    return staff
+
+
+def staff_for_sign_in(mobile_hmac: str) -> MerchantStaff | None:
+    """The active cashier with this number at a merchant that is not refused; the newest if several."""
+    return (
+        MerchantStaff.objects.filter(mobile_hmac=mobile_hmac, is_active=True)
+        .exclude(merchant__status=MerchantStatus.REFUSED)
+        .select_related("merchant", "user")
+        .order_by("-pk")
+        .first()
+    )
+
+
+def staff_of(user: Any) -> MerchantStaff | None:
+    """The signed-in cashier's row (with the merchant), cached on the user object for the request."""
+    cached = user.__dict__.get("_gonghui_staff", False)
+    if cached is False:
+        cached = MerchantStaff.objects.select_related("merchant").filter(user=user, is_active=True).first()
+        user.__dict__["_gonghui_staff"] = cached
+    return cached
