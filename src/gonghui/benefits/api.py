@@ -158,3 +158,12 @@ def benefits_cards_cancel(request: HttpRequest, pk: int, payload: ReasonIn) -> M
 def benefits_cards_renew(request: HttpRequest, pk: int) -> MemberCard:
     card = selectors.card_get_for(request.user, pk, Perm.ORG_EDIT)
     return services.card_renew(actor=request.user, card=card)
+
+
+def _merchant_operations() -> None:
+    from gonghui.benefits.merchant_api import router as merchant_router
+
+    router.add_router("", merchant_router)
+
+
+_merchant_operations()

@@ -1,13 +1,16 @@
-"""会员普惠 figures for a union's subtree: cards held ("旅游年卡1.7万余张")."""
+"""会员普惠 figures for a union's subtree: cards held ("旅游年卡1.7万余张"), merchants, discounts ("优惠额累计70余万元")
+and vouchers."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.benefits.choices import CardKind, CardStatus, MerchantStatus
-from gonghui.benefits.models import MemberCard, Merchant
+from gonghui.benefits.choices import CardKind, CardStatus, MerchantStatus, VoucherStatus
+from gonghui.benefits.models import MemberCard, Merchant, Redemption, Voucher
 from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 
@@ -16,6 +19,12 @@ DEFINITIONS = {
     "cards_issued": _("本年度新发的会员卡张数（按生效日期，含之后挂失、注销或过期的）。"),
     "cards_pending": _("会员在“我的”提交、尚待发卡工会审核的申请。"),
     "merchants": _("本会及下级工会签约、审核通过且今天在协议期内的特惠商户家数（不含暂停的）。"),
+    "redemptions": _("本年度本会及下级工会会员在特惠商户的核销笔数（凭会员卡或消费券，按核销时间）。"),
+    "discount_year": _("本年度本会及下级工会会员在特惠商户获得的优惠金额（原价减实付，含消费券面额）。"),
+    "discount_total": _("截至目前本会及下级工会会员在特惠商户累计获得的优惠金额（原价减实付）。"),
+    "vouchers_issued": _("本年度本会及下级工会会员领取（含按规则发放）的消费券张数。"),
+    "vouchers_redeemed": _("本年度领取的消费券中已在商户使用的张数。"),
+    "vouchers_expired": _("本年度领取的消费券中过期未用、已退回预算的张数。"),
 }
 
 
@@ -47,7 +56,31 @@ def benefits_figures(org: OrgNode, year: int) -> list[Figure]:
             figure_link("benefits:merchants", org, status=MerchantStatus.APPROVED),
         ),
     ]
-    return with_definitions(figures, DEFINITIONS)
+    return with_definitions(figures + _money_figures(org, year), DEFINITIONS)
+
+
+def _money_figures(org: OrgNode, year: int) -> list[Figure]:
+    spent = Redemption.objects.filter(org__path__startswith=org.path)
+    sums = spent.aggregate(
+        n=Count("pk", filter=Q(created_at__year=year)),
+        year=Sum("discount", filter=Q(created_at__year=year)),
+        total=Sum("discount"),
+    )
+    taken = Voucher.objects.filter(org__path__startswith=org.path, issued_at__year=year).aggregate(
+        issued=Count("pk"),
+        redeemed=Count("pk", filter=Q(status=VoucherStatus.REDEEMED)),
+        expired=Count("pk", filter=Q(status=VoucherStatus.EXPIRED)),
+    )
+    link = figure_link("benefits:redemptions", org)
+    vouchers = figure_link("benefits:vouchers", org)
+    return [
+        Figure("redemptions", _("优惠核销"), sums["n"], _("笔"), link),
+        Figure("discount_year", _("本年会员优惠额"), sums["year"] or Decimal(0), _("元"), link),
+        Figure("discount_total", _("累计会员优惠额"), sums["total"] or Decimal(0), _("元"), link),
+        Figure("vouchers_issued", _("消费券发放"), taken["issued"], _("张"), vouchers),
+        Figure("vouchers_redeemed", _("消费券使用"), taken["redeemed"], _("张"), vouchers),
+        Figure("vouchers_expired", _("消费券过期退回"), taken["expired"], _("张"), vouchers),
+    ]
 
 
 def register() -> None:

@@ -1,4 +1,4 @@
-"""Forms of member cards (workbench)."""
+"""Forms of member cards, merchants, their staff and vouchers (workbench)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,19 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.benefits.choices import CardKind, CardStatus, MerchantCategory, Validity
+from gonghui.benefits.choices import (
+    CardKind,
+    CardStatus,
+    MerchantCategory,
+    Validity,
+    VoucherAudience,
+    VoucherKind,
+    VoucherPeriod,
+)
 from gonghui.benefits.merchants import MerchantFields
-from gonghui.benefits.models import CardProduct
+from gonghui.benefits.models import CardProduct, Merchant
 from gonghui.benefits.services import ProductFields
+from gonghui.benefits.vouchers import VoucherFields
 from gonghui.common.widgets import DateInput
 from gonghui.members.choices import EmploymentForm
 from gonghui.orgs.org_field import OrgPickerField
@@ -104,3 +113,45 @@ class TermForm(forms.Form):
     def __init__(self, *args: Any, products: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["product"].queryset = products  # type: ignore[attr-defined]
+
+
+class StaffForm(forms.Form):
+    name = forms.CharField(label=_("店员姓名"), max_length=50)
+    mobile = forms.CharField(label=_("手机号码"), max_length=20, help_text=_("店员用这个手机号接收验证码登录收银台"))
+
+
+class VoucherForm(forms.Form):
+    org = OrgPickerField(label=_("发放工会"), perm=Perm.ORG_EDIT)
+    name = forms.CharField(label=_("名称"), max_length=50, help_text=_("如：2026年夏季清凉券"))
+    kind = forms.ChoiceField(label=_("券种"), choices=VoucherKind.choices)
+    face_value = forms.DecimalField(label=_("面额（元）"), min_value=0, max_digits=8, decimal_places=2)
+    min_spend = forms.DecimalField(label=_("使用门槛（元）"), min_value=0, max_digits=8, decimal_places=2, initial=0)
+    audience = forms.ChoiceField(label=_("发放对象"), choices=VoucherAudience.choices)
+    eligible_org = OrgPickerField(
+        label=_("面向工会"), perm=Perm.VIEW, required=False, help_text=_("留空则面向发放工会及其下级工会的会员")
+    )
+    period = forms.ChoiceField(label=_("限领周期"), choices=VoucherPeriod.choices)
+    per_period = forms.IntegerField(label=_("每人每周期限领张数"), min_value=1, max_value=10, initial=1)
+    starts_on = forms.DateField(label=_("开始日期"), widget=DateInput())
+    ends_on = forms.DateField(label=_("结束日期"), widget=DateInput())
+    valid_days = forms.IntegerField(label=_("领取后有效天数"), min_value=1, max_value=366, initial=1)
+    budget = forms.IntegerField(label=_("预算张数"), min_value=1, max_value=10_000_000)
+    merchants = forms.ModelMultipleChoiceField(
+        label=_("可用商户"), queryset=Merchant.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, merchants: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["merchants"].queryset = merchants  # type: ignore[attr-defined]
+
+    def voucher_fields(self, eligible: Any) -> VoucherFields:
+        d = self.cleaned_data
+        keys = ("name", "kind", "face_value", "min_spend", "audience", "period", "per_period")
+        return VoucherFields(
+            **{k: d[k] for k in keys},
+            starts_on=d["starts_on"],
+            ends_on=d["ends_on"],
+            valid_days=d["valid_days"],
+            budget=d["budget"],
+            eligible_org=eligible,
+        )

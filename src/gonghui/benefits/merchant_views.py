@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from gonghui.benefits import merchants
 from gonghui.benefits.choices import MerchantCategory, MerchantStatus
-from gonghui.benefits.forms import MerchantForm, ReasonForm, TermForm
+from gonghui.benefits.forms import MerchantForm, ReasonForm, StaffForm, TermForm
 from gonghui.benefits.models import CardProduct, Merchant
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
@@ -73,6 +73,8 @@ def merchant_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_review": can(request.user, Perm.REVIEW, merchant.org),
         "term_form": TermForm(products=_products_for(merchant)),
         "reason_form": ReasonForm(),
+        "staff": merchant.staff.order_by("-is_active", "name"),
+        "staff_form": StaffForm(),
     }
     return render(request, "benefits/merchant.html", context)
 

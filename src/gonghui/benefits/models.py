@@ -295,10 +295,6 @@ class Redemption(models.Model):
                 name="benefits_redemption_amounts",
             ),
             models.CheckConstraint(
-                condition=Q(discount=models.F("amount_before") - models.F("amount_after")),
-                name="benefits_redemption_discount",
-            ),
-            models.CheckConstraint(
                 condition=Q(card__isnull=False) | Q(voucher__isnull=False), name="benefits_redemption_has_basis"
             ),
         ]

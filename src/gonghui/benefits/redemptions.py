@@ -116,7 +116,10 @@ def redemption_offer(*, merchant: Merchant, token: str) -> Offer:
 
 def parse_amount(raw: object) -> Decimal:
     try:
-        amount = Decimal(str(raw).strip()).quantize(CENT)
+        amount = Decimal(str(raw).strip())
+        if not amount.is_finite() or amount.adjusted() > 6:
+            raise InvalidOperation
+        amount = amount.quantize(CENT)
     except (InvalidOperation, ValueError) as exc:
         raise ValidationError({"amount": _("请填写消费金额（元），如 88.50。")}) from exc
     if not (Decimal(0) < amount <= MAX_AMOUNT):
