@@ -23,6 +23,11 @@ class Rules:
     set_by: OrgNode | None  # the union whose policy applies; None: the platform default
 
 
+def yuan_text(value: Decimal) -> str:
+    """An amount as a sentence says it: 200, 199.5 (never 200.00)."""
+    return f"{value.quantize(Decimal('0.01')).normalize():f}"
+
+
 def default_rules() -> Rules:
     cap = Decimal(str(getattr(settings, "WISH_DEFAULT_CAP", DEFAULT_CAP)))
     return Rules(cap=cap, claim_days=int(getattr(settings, "WISH_CLAIM_DAYS", DEFAULT_CLAIM_DAYS)), set_by=None)

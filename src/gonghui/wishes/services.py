@@ -28,7 +28,7 @@ from gonghui.orgs.scope import require
 from gonghui.wishes.choices import LIVE, WishCategory, WishSource, WishStatus
 from gonghui.wishes.models import Wish, WishPolicy
 from gonghui.wishes.public_text import public_text_problem
-from gonghui.wishes.rules import MAX_CAP, MAX_CLAIM_DAYS, rules_for
+from gonghui.wishes.rules import MAX_CAP, MAX_CLAIM_DAYS, rules_for, yuan_text
 
 TITLE_MAX = 50
 TEXT_MAX = 500
@@ -53,7 +53,7 @@ def policy_set(*, actor: User, org: OrgNode, cap: Decimal, claim_days: int) -> W
     require(actor, org, Perm.ORG_EDIT)
     errors: dict[str, str] = {}
     if not Decimal(0) < cap <= MAX_CAP:
-        errors["cap"] = _("心愿价值上限须大于0且不超过%(max)s元。") % {"max": MAX_CAP}
+        errors["cap"] = _("心愿价值上限须大于0且不超过%(max)s元。") % {"max": yuan_text(MAX_CAP)}
     if not 1 <= claim_days <= MAX_CLAIM_DAYS:
         errors["claim_days"] = _("送达期限须在1至%(max)s天之间。") % {"max": MAX_CLAIM_DAYS}
     if errors:
@@ -104,8 +104,8 @@ def _check(org: OrgNode, data: WishFields, names: list[str]) -> dict[str, str]:
         errors["value"] = _("请填写心愿的预估价值（元）。")
     elif data.value > cap:
         errors["value"] = _("心愿价值%(value)s元超过了本会的上限%(cap)s元，请换一个小一点的心愿。") % {
-            "value": data.value,
-            "cap": cap,
+            "value": yuan_text(data.value),
+            "cap": yuan_text(cap),
         }
     # What the wall will show: the title, and the public text (or, while there is none, the text).
     for field in ("title", "public_text" if data.public_text else "text"):
