@@ -105,7 +105,8 @@ def wall_unions() -> list[OrgNode]:
 
 
 def public_wish(pk: int) -> Wish:
-    wish: Wish = get_object_or_404(Wish.objects.select_related("org").only(*PUBLIC_FIELDS), pk=pk, status__in=SHOWN)
+    shown = Wish.objects.select_related("org").only(*PUBLIC_FIELDS, "person")  # person: "this is your own wish"
+    wish: Wish = get_object_or_404(shown, pk=pk, status__in=SHOWN)
     return wish
 
 
