@@ -45,6 +45,7 @@ class MerchantOut(Schema):
 
 class RedemptionOut(Schema):
     id: int
+    key: str
     merchant_id: int
     card_id: int | None
     voucher_id: int | None
@@ -117,7 +118,7 @@ def _cashier(request: HttpRequest) -> MerchantStaff:
 @router.post(
     "/benefits/redemptions/offer", response=RedemptionOfferOut, auth=MERCHANT_AUTH, operation_id="benefits_offer"
 )
-def redemption_offer_api(request: HttpRequest, payload: ScanIn) -> dict[str, Any]:
+def benefits_offer(request: HttpRequest, payload: ScanIn) -> dict[str, Any]:
     """What the scanned member may have at the cashier's merchant; 422 with the reason when nothing."""
     offer = redemption_offer(merchant=_cashier(request).merchant, token=payload.token)
     return {
@@ -137,7 +138,7 @@ def redemption_offer_api(request: HttpRequest, payload: ScanIn) -> dict[str, Any
 
 
 @router.post("/benefits/redemptions", response=RedemptionOut, auth=MERCHANT_AUTH, operation_id="benefits_redeem")
-def redemption_create(request: HttpRequest, payload: RedeemIn) -> Redemption:
+def benefits_redeem(request: HttpRequest, payload: RedeemIn) -> Redemption:
     """Record a sale with the member's discount; the same key again answers with the first record."""
     return redemption_record(
         staff=_cashier(request),
@@ -155,7 +156,7 @@ def redemption_create(request: HttpRequest, payload: RedeemIn) -> Redemption:
     auth=MERCHANT_AUTH,
     operation_id="benefits_merchant_redemptions",
 )
-def merchant_own_redemptions(request: HttpRequest, after: int | None = None) -> dict[str, Any]:
+def benefits_merchant_redemptions(request: HttpRequest, after: int | None = None) -> dict[str, Any]:
     """The cashier's merchant's own records, newest first (never another merchant's)."""
     rows = Redemption.objects.filter(merchant=_cashier(request).merchant).order_by("-pk")
     items, next_after = page_after(rows, after=after, size=100)
@@ -163,17 +164,19 @@ def merchant_own_redemptions(request: HttpRequest, after: int | None = None) -> 
 
 
 @router.get("/benefits/merchants", response=list[MerchantOut], operation_id="benefits_merchants_list")
-def merchants_list(request: HttpRequest, status: MerchantStatus | None = None) -> list[Merchant]:
+def benefits_merchants_list(request: HttpRequest, status: MerchantStatus | None = None) -> list[Merchant]:
     return list(merchants.merchants_for(request.user, status=status or "")[:500])
 
 
 @router.get("/benefits/merchants/{int:pk}", response=MerchantOut, operation_id="benefits_merchants_get")
-def merchants_get(request: HttpRequest, pk: int) -> Merchant:
+def benefits_merchants_get(request: HttpRequest, pk: int) -> Merchant:
     return merchants.merchant_get_for(request.user, pk)
 
 
 @router.get("/benefits/redemptions", response=RedemptionPage, operation_id="benefits_redemptions_list")
-def redemptions_list(request: HttpRequest, merchant: int | None = None, after: int | None = None) -> dict[str, Any]:
+def benefits_redemptions_list(
+    request: HttpRequest, merchant: int | None = None, after: int | None = None
+) -> dict[str, Any]:
     """Redemptions at the merchants of the caller's unions, newest first."""
     shops = scope_for(request.user).filter(Merchant.objects.all()).values("pk")
     rows = Redemption.objects.filter(merchant__in=shops)
@@ -186,7 +189,7 @@ def redemptions_list(request: HttpRequest, merchant: int | None = None, after: i
 @router.get(
     "/benefits/voucher-campaigns", response=list[VoucherCampaignOut], operation_id="benefits_voucher_campaigns_list"
 )
-def voucher_campaigns_list(request: HttpRequest, q: Text100 = "") -> list[VoucherCampaign]:
+def benefits_voucher_campaigns_list(request: HttpRequest, q: Text100 = "") -> list[VoucherCampaign]:
     rows = vouchers.voucher_campaigns_for(request.user)
     return list((rows.filter(name__icontains=q) if q else rows)[:200])
 
@@ -194,7 +197,7 @@ def voucher_campaigns_list(request: HttpRequest, q: Text100 = "") -> list[Vouche
 @router.post(
     "/benefits/voucher-campaigns/{int:pk}/issue", response=VoucherIssueOut, operation_id="benefits_vouchers_issue"
 )
-def vouchers_issue(request: HttpRequest, pk: int) -> dict[str, int]:
+def benefits_vouchers_issue(request: HttpRequest, pk: int) -> dict[str, int]:
     """Give every eligible member without one this period's voucher, as far as the budget goes (safe to repeat)."""
     campaign = vouchers.voucher_campaign_get_for(request.user, pk, Perm.ORG_EDIT)
     return {"issued": vouchers.vouchers_issue_by_rule(actor=request.user, campaign=campaign)}
