@@ -19,8 +19,9 @@ from gonghui.accounts.services import api_token_issue
 from gonghui.benefits import services
 from gonghui.benefits.choices import CardKind, CardStatus, Validity
 from gonghui.benefits.figures import benefits_figures
-from gonghui.benefits.models import CardProduct, MemberCard
+from gonghui.benefits.models import CardProduct, MemberCard, Merchant, Redemption
 from gonghui.members.models import WorkerAccount
+from gonghui.orgs.models import OrgNode
 from tests.factories import Tree, UserFactory, make_member
 
 
@@ -199,6 +200,11 @@ def test_the_demo_cards() -> None:
     assert MemberCard.objects.filter(product=tour, status="active").count() >= 3_000
     bank = MemberCard.objects.filter(product__name="汇工融通卡")
     assert bank.exists() and all(len(c.bank_last4) == 4 for c in bank)
-    again = MemberCard.objects.count()
+    # 商南's 23 merchants and the story's "优惠额累计70余万元", computed from the redemptions
+    shangnan = OrgNode.objects.get(code="shangnan")
+    assert Merchant.objects.filter(org=shangnan, status="approved").count() == 23
+    figures = {f.key: f.value for f in benefits_figures(shangnan, timezone.localdate().year)}
+    assert 700_000 <= figures["discount_total"] < 702_000
+    again = (MemberCard.objects.count(), Redemption.objects.count(), Merchant.objects.count())
     call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
-    assert MemberCard.objects.count() == again
+    assert (MemberCard.objects.count(), Redemption.objects.count(), Merchant.objects.count()) == again
