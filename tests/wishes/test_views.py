@@ -120,3 +120,18 @@ def test_the_caps_page_sets_a_union_cap_its_subtree_follows(tree: Tree) -> None:
     assert "无权修改规则" in refused.content.decode()
     assert WishPolicy.objects.get().cap == Decimal(300)
     assert tree.county.name not in desk(tree.outsider).get(reverse("wishes:caps")).content.decode()
+
+
+def test_who_a_family_wish_is_for_needs_the_assistance_permission(tree: Tree) -> None:
+    from gonghui.orgs.roles import Role
+    from tests.factories import UserFactory, grant
+
+    head = make_member(tree.union, 40, name="孙秀兰").person
+    file = HardshipFile.objects.create(
+        org=tree.union, person=head, status="open", category="deep", own_income=900, family_size=3, main_cause="illness"
+    )
+    wish = make_wish(tree.union, tree.cadre, person=head, hardship_file=file)
+    reader = UserFactory(username="reader")
+    grant(reader, tree.county, Role.READONLY)
+    assert "孙秀兰" not in desk(reader).get(reverse("wishes:detail", args=[wish.pk])).content.decode()
+    assert "孙秀兰" in desk(tree.cadre).get(reverse("wishes:detail", args=[wish.pk])).content.decode()

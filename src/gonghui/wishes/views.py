@@ -95,6 +95,8 @@ def wish_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "rules": rules_for(wish.org),
         "can_review": can(request.user, Perm.REVIEW, wish.org),
         "can_edit": can(request.user, Perm.ORG_EDIT, wish.org),
+        # Who a family wish is for, and its hardship file, only for those who may read hardship files.
+        "sees_family": wish.hardship_file_id is None or can(request.user, Perm.ASSISTANCE, wish.org),
         "vet_form": VetForm(initial={"title": wish.title, "public_text": wish.public_text or wish.text}),
         "edit_form": PublicEditForm(initial={"title": wish.title, "public_text": wish.public_text}),
         "claim_form": DeskClaimForm(),
