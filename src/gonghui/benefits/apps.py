@@ -8,7 +8,7 @@ class BenefitsConfig(AppConfig):
     verbose_name = _("会员普惠")
 
     def ready(self) -> None:
-        from gonghui.benefits import figures, nav, portal_entries
+        from gonghui.benefits import card_import, figures, nav, portal_entries  # noqa: F401 (card_import: its job)
 
         nav.register()
         figures.register()

@@ -155,3 +155,10 @@ class VoucherForm(forms.Form):
             budget=d["budget"],
             eligible_org=eligible,
         )
+
+
+class CardListForm(forms.Form):
+    file = forms.FileField(
+        label=_("发卡名单"),
+        help_text=_("xlsx、xls 或 csv，须有“姓名”“身份证号”两列；联名银行卡另须“银行卡号后四位”"),
+    )

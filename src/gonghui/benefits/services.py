@@ -115,7 +115,7 @@ def eligibility_problem(product: CardProduct, membership: Membership | None) -> 
     return None
 
 
-def _number() -> str:
+def new_card_number() -> str:
     return secrets.token_hex(6).upper()  # 12 hex digits: unguessable, never a member's own number
 
 
@@ -138,7 +138,7 @@ def card_apply(*, person: Person, product: CardProduct) -> MemberCard:
                 person=person,
                 membership=membership,
                 org=membership.org,
-                number=_number(),
+                number=new_card_number(),
                 status=CardStatus.APPLIED,
             )
     except IntegrityError as exc:
@@ -209,7 +209,7 @@ def cards_issue_by_rule(*, actor: Any, product: CardProduct, under: OrgNode | No
                 person_id=person_id,
                 membership_id=membership_id,
                 org_id=org_id,
-                number=_number(),
+                number=new_card_number(),
                 status=CardStatus.ACTIVE,
                 valid_from=start,
                 valid_until=until,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("benefits/cards/new/", views.product_new, name="product_new"),
     path("benefits/cards/<int:pk>/", views.product_detail, name="product"),
     path("benefits/cards/<int:pk>/issue/", views.product_issue, name="product_issue"),
+    path("benefits/cards/<int:pk>/import/", views.product_import, name="product_import"),
     path("benefits/member-cards/<int:pk>/<slug:action>/", views.card_act, name="card_act"),
     path("benefits/merchants/", merchant_views.merchant_list, name="merchants"),
     path("benefits/merchants/new/", merchant_views.merchant_new, name="merchant_new"),

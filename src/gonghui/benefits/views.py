@@ -6,16 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.benefits import selectors, services
-from gonghui.benefits.forms import CardFilterForm, DecideForm, IssueForm, ProductForm, ReasonForm
+from gonghui.benefits.card_import import card_import_start
+from gonghui.benefits.forms import CardFilterForm, CardListForm, DecideForm, IssueForm, ProductForm, ReasonForm
 from gonghui.benefits.models import CardProduct
 from gonghui.common.access import staff_view
-from gonghui.common.form_errors import flash_outcome, form_action
+from gonghui.common.form_errors import apply_validation_error, flash_outcome, form_action
 from gonghui.common.paging import page_context
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, org_named, under_org
@@ -117,3 +119,18 @@ def card_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     else:
         raise Http404
     return redirect("benefits:product", pk=card.product_id)
+
+
+@staff_view
+def product_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Issue the card to an Excel list: all rows or none, an error report for the bad ones."""
+    product = selectors.product_get_for(request.user, pk, Perm.ORG_EDIT)
+    form = CardListForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = card_import_start(actor=request.user, product=product, upload=form.cleaned_data["file"])
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            return redirect("workbench:job", pk=job.pk)
+    return render(request, "benefits/import.html", {"form": form, "product": product})

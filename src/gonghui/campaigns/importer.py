@@ -25,7 +25,7 @@ from gonghui.common.excel.reader import Column, read_table
 from gonghui.common.jobs import Progress, job_handler, job_start
 from gonghui.common.models import Job
 from gonghui.members.choices import LIVE_STATUSES
-from gonghui.members.identity import document_hmac, same_person_name
+from gonghui.members.identity import document_hmac, same_listed_name
 from gonghui.members.importer.columns import COLUMNS as ROSTER_COLUMNS
 from gonghui.members.importer.jobs import SHOWN_ERRORS, store_upload
 from gonghui.members.importer.report import write_error_report
@@ -54,11 +54,6 @@ def _reachable(campaign: Campaign, hmacs: list[str]) -> dict[str, tuple[Person, 
     return {h: (p, org_of[p.pk]) for h, p in people.items() if p.pk in org_of}
 
 
-def _same_name(registered: str, written: str) -> bool:
-    """Excel pads two-character names to line up (“钱  慰问”): spaces inside a name do not count."""
-    return same_person_name("".join(registered.split()), "".join(written.split()))
-
-
 def check_rows(campaign: Campaign, rows: list[tuple[int, dict[str, Any]]]) -> tuple[list[Beneficiary], list[RowError]]:
     """The roster import's row rules for name and ID, then: in the campaign's reach, once per list."""
     errors: list[RowError] = []
@@ -80,7 +75,7 @@ def check_rows(campaign: Campaign, rows: list[tuple[int, dict[str, Any]]]) -> tu
             errors.append(RowError(number, "id_number", name, _("不是本活动范围内的会员或建档困难职工。")))
             continue
         person, org_id = reachable[hmac]
-        if not _same_name(person.name, name):
+        if not same_listed_name(person.name, name):
             errors.append(RowError(number, "name", name, _("姓名与登记的“%(name)s”不一致。") % {"name": person.name}))
             continue
         found.append(

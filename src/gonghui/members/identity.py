@@ -37,6 +37,12 @@ def same_person_name(a: str, b: str) -> bool:
     return search_keys(a).simplified == search_keys(b).simplified
 
 
+def same_listed_name(registered: str, written: str) -> bool:
+    """A name from an Excel list against the registered one: Excel pads two-character names to line up
+    (“钱  慰问”), so spaces inside a name do not count; then as same_person_name."""
+    return same_person_name("".join(registered.split()), "".join(written.split()))
+
+
 def applicant_identities(applicant: Any) -> dict[str, str]:
     """Rate-limit identities of a typed form: the HMACs of the normalised ID and mobile, where they parse."""
     found: dict[str, str] = {}
