@@ -122,3 +122,22 @@ def test_the_pages(tree: Tree) -> None:
     assert "合作中" in page and "今日可用" in page
     bad = client.post(reverse("benefits:merchant_new"), {**data, "uscc": "123"})
     assert bad.status_code == 200 and Merchant.objects.count() == 1
+
+
+def test_a_located_merchant_shows_on_the_near_me_map(tree: Tree) -> None:
+    with pytest.raises(ValidationError, match="同时填写"):
+        merchants.merchant_create(actor=tree.cadre, org=tree.county, data=_fields(lat=Decimal("33.53")))
+    with pytest.raises(ValidationError, match="填反"):
+        merchants.merchant_create(
+            actor=tree.cadre, org=tree.county, data=_fields(lat=Decimal("110.88"), lng=Decimal("33.53"))
+        )
+    shop = merchants.merchant_create(
+        actor=tree.cadre, org=tree.county, data=_fields(lat=Decimal("33.5312"), lng=Decimal("110.8822"))
+    )
+    page = Client().get(reverse("stations_h5:near"), {"lat": "33.532", "lng": "110.883"}).content.decode()
+    assert "商南金丝峡农家乐" not in page  # not yet approved
+    merchants.merchant_decide(actor=tree.cadre, merchant=shop, approve=True)
+    page = Client().get(reverse("stations_h5:near"), {"lat": "33.532", "lng": "110.883"}).content.decode()
+    assert "商南金丝峡农家乐" in page and "near-places" in page
+    far = Client().get(reverse("stations_h5:near"), {"lat": "34.532", "lng": "110.883"}).content.decode()
+    assert "商南金丝峡农家乐" not in far

@@ -25,6 +25,7 @@ CASES = [
     Case("benefits:product_new", allowed=LOGGED_IN),  # an empty form; the POST checks the chosen union
     Case("benefits:product", kwargs=_product),
     Case("benefits:product_issue", kwargs=_product, method="form", data=lambda w: {"under": ""}, ok=POST),
+    Case("benefits:product_import", kwargs=_product),
     Case("benefits:card_act", kwargs=_card("renew"), method="form", ok=POST),
     Case("benefits_h5:cards", allowed=MEMBER_ONLY, login_path=SIGNIN),
     Case(

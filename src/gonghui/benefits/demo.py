@@ -104,12 +104,10 @@ def _shop(admin: Any, org: OrgNode, index: int, name: str, category: str) -> Mer
         address=f"商南县城关街道{index + 1}号",
         agreement_from=today.replace(year=today.year - 2, month=1, day=1),
         agreement_until=today.replace(year=today.year + 1, month=12, day=31),
-    )
-    shop = merchants.merchant_create(actor=admin, org=org, data=data)
-    Merchant.objects.filter(pk=shop.pk).update(
         lat=Decimal(str(round(SEAT[0] + (index % 5 - 2) * 0.004, 6))),
         lng=Decimal(str(round(SEAT[1] + (index // 5 - 2) * 0.005, 6))),
     )
+    shop = merchants.merchant_create(actor=admin, org=org, data=data)
     shop = merchants.merchant_decide(actor=admin, merchant=shop, approve=True)
     MerchantStaff.objects.create(merchant=shop, name=f"收银员{index + 1}", mobile=f"135{index + 1:08d}")
     return shop

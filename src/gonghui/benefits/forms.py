@@ -92,6 +92,16 @@ class MerchantForm(forms.Form):
     address = forms.CharField(label=_("地址"), max_length=200)
     agreement_from = forms.DateField(label=_("协议起"), widget=DateInput())
     agreement_until = forms.DateField(label=_("协议止"), widget=DateInput())
+    lat = forms.DecimalField(
+        label=_("纬度"),
+        required=False,
+        max_digits=9,
+        decimal_places=6,
+        help_text=_("选填，WGS-84（手机定位的坐标），如 33.531200；填写后显示在“附近服务站”地图上"),
+    )
+    lng = forms.DecimalField(
+        label=_("经度"), required=False, max_digits=9, decimal_places=6, help_text=_("选填，如 110.882200")
+    )
 
     def merchant_fields(self) -> MerchantFields:
         d = self.cleaned_data
@@ -102,6 +112,8 @@ class MerchantForm(forms.Form):
             address=d["address"],
             agreement_from=d["agreement_from"],
             agreement_until=d["agreement_until"],
+            lat=d["lat"],
+            lng=d["lng"],
         )
 
 

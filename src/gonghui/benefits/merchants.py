@@ -23,6 +23,7 @@ from gonghui.common.uscc import validate_uscc
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
+from gonghui.stations.geo import check_in_china
 
 
 @dataclass
@@ -33,6 +34,8 @@ class MerchantFields:
     address: str
     agreement_from: dt.date
     agreement_until: dt.date
+    lat: Decimal | None = None  # WGS-84, as a phone's GPS gives it; shown on the stations' near-me map
+    lng: Decimal | None = None
 
 
 def _check(data: MerchantFields) -> dict[str, str]:
@@ -49,6 +52,13 @@ def _check(data: MerchantFields) -> dict[str, str]:
         errors["uscc"] = exc.messages[0]
     if data.agreement_until < data.agreement_from:
         errors["agreement_until"] = _("协议止日不能早于协议起日。")
+    if (data.lat is None) != (data.lng is None):
+        errors["lat"] = _("请同时填写纬度和经度，或都不填。")
+    elif data.lat is not None and data.lng is not None:
+        try:
+            data.lat, data.lng = check_in_china(data.lat, data.lng)
+        except ValidationError as exc:
+            errors["lat"] = exc.messages[0]
     return errors
 
 
@@ -69,6 +79,8 @@ def merchant_create(*, actor: Any, org: OrgNode, data: MerchantFields) -> Mercha
         address=data.address.strip(),
         agreement_from=data.agreement_from,
         agreement_until=data.agreement_until,
+        lat=data.lat,
+        lng=data.lng,
         created_by=actor,
     )
     audit_record(actor=actor, action=AuditAction.CREATE, target=merchant, org=org, detail={"name": merchant.name})

@@ -33,7 +33,7 @@ from gonghui.stations.choices import ANONYMOUS_CATEGORIES, BookingStatus
 from gonghui.stations.forms import SlotForm, facility_choices, kind_choices
 from gonghui.stations.geo import check_in_china, haversine_m
 from gonghui.stations.hours import WEEKDAYS, format_day, timetable
-from gonghui.stations.map_data import map_config, map_points, shown
+from gonghui.stations.map_data import map_config, map_points, nearby_places, place_points, shown
 from gonghui.stations.models import Station, StationPhoto
 
 VISITOR_COOKIE = "gh_visitor"
@@ -87,6 +87,7 @@ def near(request: HttpRequest) -> HttpResponse:
     now = timezone.localtime()
     cards = [(r, timetable(r.station).open_at(now)) for r in results]
     here = shown(*point) if point else None
+    places = nearby_places(*point) if point else []
     context = {
         "cards": cards,
         "error": error,
@@ -100,7 +101,9 @@ def near(request: HttpRequest) -> HttpResponse:
         "open_now": open_now,
         "searched": point is not None or region is not None,
         "map_config": map_config(),
-        "points": map_points([r.station for r in results], link=lambda s: reverse("stations_h5:station", args=[s.pk])),
+        "points": map_points([r.station for r in results], link=lambda s: reverse("stations_h5:station", args=[s.pk]))
+        + place_points(places),
+        "places": places,
         "here": list(here) if here else None,
     }
     return render(request, "stations/h5/near.html", context)

@@ -1,9 +1,12 @@
 """What the map script (static/gonghui/stations-map.js) reads from a page's JSON island: the tile source and
-the stations as points, shifted to GCJ-02 when the tiles are drawn in it."""
+the stations as points, shifted to GCJ-02 when the tiles are drawn in it; and the places other domains
+show beside the stations near a worker (特惠商户, from benefits), registered as map layers so that this
+layer never imports the domains above it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -43,4 +46,38 @@ def map_points(stations: Iterable[Station], *, link: Callable[[Station], str] | 
                 "url": link(station) if link else "",
             }
         )
+    return points
+
+
+@dataclass(frozen=True)
+class NearbyPlace:
+    """A public place another domain shows near a worker: its WGS-84 point, name, kind and distance."""
+
+    lat: float
+    lng: float
+    name: str
+    kind: str
+    address: str
+    distance_m: float
+
+
+# Per layer key: a function from the worker's point to the places near it (public data only).
+_LAYERS: dict[str, Callable[[float, float], list[NearbyPlace]]] = {}
+
+
+def register_map_layer(key: str, nearby: Callable[[float, float], list[NearbyPlace]]) -> None:
+    """Called from a domain's AppConfig.ready(); registering a key again replaces it."""
+    _LAYERS[key] = nearby
+
+
+def nearby_places(lat: float, lng: float) -> list[NearbyPlace]:
+    places = [place for nearby in _LAYERS.values() for place in nearby(lat, lng)]
+    return sorted(places, key=lambda p: p.distance_m)
+
+
+def place_points(places: Iterable[NearbyPlace]) -> list[dict[str, Any]]:
+    points = []
+    for place in places:
+        lat, lng = shown(place.lat, place.lng)
+        points.append({"lat": lat, "lng": lng, "name": place.name, "kind": place.kind, "url": "", "layer": "place"})
     return points

@@ -42,7 +42,9 @@
     }).addTo(map);
     var bounds = [];
     points.forEach(function (p) {
-      L.marker([p.lat, p.lng]).addTo(map).bindPopup(popup(p, config.labels.open));
+      // Stations are pins; other places near the worker (特惠商户) are small green dots.
+      var marker = p.layer ? L.circleMarker([p.lat, p.lng], { radius: 6, color: "#2e7d32", fillOpacity: 0.8 }) : L.marker([p.lat, p.lng]);
+      marker.addTo(map).bindPopup(popup(p, config.labels.open));
       bounds.push([p.lat, p.lng]);
     });
     if (here) {
