@@ -118,7 +118,7 @@ def claim_at_desk(
 
 
 def _locked_claim(claim: Claim) -> Claim:
-    return Claim.objects.select_for_update().select_related("wish", "wish__org").get(pk=claim.pk)
+    return Claim.objects.select_for_update(of=("self",)).select_related("wish", "wish__org").get(pk=claim.pk)
 
 
 def _live(claim: Claim) -> None:
@@ -207,7 +207,7 @@ def _check_thanks(thanks: str) -> str:
 def wish_confirm(*, wish: Wish, thanks: str = "", person: Person | None = None, actor: User | None = None) -> Wish:
     """The worker confirms they received it (a cadre may confirm for a family without an account), with
     an optional thank-you for the donor."""
-    wish = Wish.objects.select_for_update().select_related("org").get(pk=wish.pk)
+    wish = Wish.objects.select_for_update(of=("self",)).select_related("org").get(pk=wish.pk)
     if actor is not None:
         require(actor, wish.org, Perm.ORG_EDIT)
     elif person is None or wish.person_id != person.pk:

@@ -177,7 +177,7 @@ def wish_post_for_family(
 
 
 def _locked(wish: Wish) -> Wish:
-    return Wish.objects.select_for_update().select_related("org", "person").get(pk=wish.pk)
+    return Wish.objects.select_for_update(of=("self",)).select_related("org", "person").get(pk=wish.pk)
 
 
 @transaction.atomic
