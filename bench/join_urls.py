@@ -1,5 +1,5 @@
-"""The app's URLs plus the benches' peers: views that do one INSERT and nothing else (join, check-in scan), and
-one that reads the signed-in user's own person and answers one line of HTML (我的)."""
+"""The app's URLs plus the benches' peers: views that do one INSERT and nothing else (join, check-in scan,
+redemption), and one that reads the signed-in user's own person and answers one line of HTML (我的)."""
 
 import json
 import secrets
@@ -32,6 +32,18 @@ def bare_scan(request: HttpRequest) -> JsonResponse:
     return JsonResponse([{"nonce": scan["nonce"], "outcome": "checked_in"}], safe=False)
 
 
+@csrf_exempt
+def bare_redeem(request: HttpRequest) -> JsonResponse:
+    """The redemption bench's peer: parse the till's JSON, one INSERT, answer."""
+    sale = json.loads(request.body)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO bench_bare_redeem (key, token, amount) VALUES (%s, %s, %s)",
+            [sale["key"], sale["token"], sale["amount"]],
+        )
+    return JsonResponse({"key": sale["key"], "discount": "0.00"})
+
+
 @login_required
 def bare_me(request: HttpRequest) -> HttpResponse:
     from gonghui.members.models import WorkerAccount
@@ -44,5 +56,6 @@ urlpatterns = [
     path("bench/bare-join", bare_join),
     path("bench/bare-me", bare_me),
     path("bench/bare-scan", bare_scan),
+    path("bench/bare-redeem", bare_redeem),
     path("", include("gonghui.urls")),
 ]

@@ -8,8 +8,7 @@ from decimal import Decimal
 from django.test import Client
 from django.urls import reverse
 
-from gonghui.accounts.models import UserKind
-from gonghui.accounts.services import api_token_issue
+from gonghui.accounts.models import ApiToken, UserKind
 from gonghui.accounts.sms.console import ConsoleSmsBackend
 from gonghui.benefits import merchant_staff
 from gonghui.benefits.models import MerchantStaff, Redemption
@@ -76,7 +75,9 @@ def test_the_tills_api_with_a_merchant_token(shop: Shop) -> None:
     client = Client()
     _sign_in(client, "13800001111")
     shop.cashier.refresh_from_db()
-    secret = api_token_issue(user=shop.cashier.user, name="收银机").secret
+    issued = client.post(reverse("benefits_h5:desk_tills"))
+    secret = issued.context["secret"]
+    assert secret in issued.content.decode()
     headers = {"Authorization": f"Bearer {secret}"}
     api = Client()
     offer = api.post(
@@ -114,3 +115,14 @@ def test_the_tills_api_with_a_merchant_token(shop: Shop) -> None:
     )
     own = api.get("/api/v1/benefits/merchant/redemptions", headers=headers).json()["items"]
     assert [r["key"] for r in own] == ["till-key-0001"]
+
+
+def test_a_revoked_till_token_stops(shop: Shop) -> None:
+    client = Client()
+    _sign_in(client, "13800001111")
+    secret = client.post(reverse("benefits_h5:desk_tills")).context["secret"]
+    headers = {"Authorization": f"Bearer {secret}"}
+    assert Client().get("/api/v1/benefits/merchant/redemptions", headers=headers).status_code == 200
+    token = ApiToken.objects.get()
+    client.post(reverse("benefits_h5:desk_tills"), {"revoke": str(token.pk)})
+    assert Client().get("/api/v1/benefits/merchant/redemptions", headers=headers).status_code == 401

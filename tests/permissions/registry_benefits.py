@@ -122,6 +122,7 @@ CASES += [
     _desk("desk_redeem", method="form", data=_sale, ok=POST),
     _desk("desk_receipt", kwargs=lambda w: {"pk": w.benefits.redemption.pk}),
     _desk("desk_history"),
+    _desk("desk_tills"),
     Case("api:benefits_offer", method="post", data=_scan, allowed=MERCHANT_ONLY),
     Case("api:benefits_redeem", method="post", data=_sale, allowed=MERCHANT_ONLY),
     Case("api:benefits_merchant_redemptions", allowed=MERCHANT_ONLY),

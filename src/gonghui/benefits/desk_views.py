@@ -13,10 +13,12 @@ from django.db.models import Count, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from gonghui.accounts.models import UserKind
+from gonghui.accounts.models import ApiToken, UserKind
+from gonghui.accounts.services import api_token_issue, api_token_revoke
 from gonghui.benefits.merchant_staff import staff_for_sign_in, staff_of
 from gonghui.benefits.models import MerchantStaff, Redemption
 from gonghui.benefits.redemptions import Offer, redemption_offer, redemption_record
@@ -129,3 +131,23 @@ def history(request: HttpRequest) -> HttpResponse:
     )
     context = {"staff": staff, "today": _today(staff), **page_context(request, rows, size=30)}
     return render(request, "benefits/desk/history.html", context)
+
+
+@desk_view
+@never_cache
+def tills(request: HttpRequest) -> HttpResponse:
+    """Tokens for the shop's till software (POST /api/v1/benefits/redemptions): issued by the cashier, shown
+    once, revoked here; they stop when the union stops the cashier."""
+    staff = _staff(request)
+    account = staff.user
+    assert account is not None  # noqa: S101 - staff_of found the row by this very account
+    secret = ""
+    if request.method == "POST" and request.POST.get("revoke", "").isdigit():
+        token = ApiToken.objects.filter(user=account, pk=int(request.POST["revoke"])).first()
+        if token is not None:
+            api_token_revoke(token=token)
+        return redirect("benefits_h5:desk_tills")
+    if request.method == "POST":
+        secret = api_token_issue(user=account, name=_("收银机")).secret
+    tokens = ApiToken.objects.filter(user=account, revoked_at__isnull=True).order_by("-pk")
+    return render(request, "benefits/desk/tills.html", {"staff": staff, "tokens": tokens, "secret": secret})

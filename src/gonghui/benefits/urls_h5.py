@@ -17,4 +17,5 @@ urlpatterns = [
     path("merchant/redeem/", desk_views.redeem, name="desk_redeem"),
     path("merchant/receipts/<int:pk>/", desk_views.receipt, name="desk_receipt"),
     path("merchant/history/", desk_views.history, name="desk_history"),
+    path("merchant/tills/", desk_views.tills, name="desk_tills"),
 ]
