@@ -53,3 +53,15 @@ def test_from_settings_builds_the_official_client(settings: Any) -> None:
     settings.SMS_TENCENT_APP_ID, settings.SMS_SIGN_NAME, settings.SMS_TEMPLATE_ID = "1400", "工会", "9"
     backend = TencentSmsBackend.from_settings()
     assert type(backend.client).__name__ == "SmsClient" and backend.sign_name == "工会"
+
+
+def test_a_notice_goes_through_the_notice_template_or_is_refused_without_one() -> None:
+    client = FakeClient()
+    with pytest.raises(SmsError, match="SMS_NOTICE_TEMPLATE_ID"):
+        _backend(client).send_notice(mobile="13912345678", text="您预约的心理咨询明天9:00开始")
+    backend = TencentSmsBackend(
+        client=client, app_id="1400000000", sign_name="盐城工会", template_id="100001", notice_template_id="100002"
+    )
+    backend.send_notice(mobile="13912345678", text="您预约的心理咨询明天9:00开始")
+    (req,) = client.sent
+    assert req.TemplateId == "100002" and req.TemplateParamSet == ["您预约的心理咨询明天9:00开始"]

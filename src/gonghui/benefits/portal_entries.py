@@ -36,6 +36,8 @@ def register() -> None:
         PortalLink(gettext_lazy("消费券"), gettext_lazy("清凉券、消费券：领取和查看"), "benefits_h5:vouchers", 31)
     )
     register_portal_link(
-        PortalLink(gettext_lazy("优惠记录"), gettext_lazy("会员卡和消费券在特惠商户的优惠"), "benefits_h5:discounts", 32)
+        PortalLink(
+            gettext_lazy("优惠记录"), gettext_lazy("会员卡和消费券在特惠商户的优惠"), "benefits_h5:discounts", 32
+        )
     )
     register_my_section(MySection(gettext_lazy("我的会员卡"), card_rows, order=25))

@@ -16,6 +16,9 @@ class SmsBackend(Protocol):
     def send_code(self, *, mobile: str, code: str, minutes: int) -> None:
         """Send `code` to the normalised 11-digit `mobile`; raise SmsError when it was not accepted."""
 
+    def send_notice(self, *, mobile: str, text: str) -> None:
+        """Send a short notice (a reminder, an alert) through the notice template; SmsError if refused."""
+
 
 @lru_cache(maxsize=1)
 def gateway() -> SmsBackend:

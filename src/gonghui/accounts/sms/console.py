@@ -17,3 +17,6 @@ class ConsoleSmsBackend:
     def send_code(self, *, mobile: str, code: str, minutes: int) -> None:
         self.outbox[blind_index(mobile, purpose="mobile")] = code
         logger.info("短信验证码 %s → %s（%d 分钟内有效）", code, mask_mobile(mobile), minutes)
+
+    def send_notice(self, *, mobile: str, text: str) -> None:
+        logger.info("通知短信 → %s：%s", mask_mobile(mobile), text)
