@@ -53,8 +53,12 @@ def _fresh_cache() -> None:
     from django.core.cache import cache
 
     from gonghui.accounts.services import forget_tokens
+    from gonghui.benefits.merchant_staff import forget_staff
+    from gonghui.benefits.merchants import forget_terms
     from gonghui.events.selectors import forget_doors
 
     cache.clear()
     forget_tokens()  # the processes' short-lived memories of API tokens and event doors
     forget_doors()
+    forget_terms()  # and of merchants' discount terms and cashiers
+    forget_staff()

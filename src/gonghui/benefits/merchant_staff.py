@@ -16,6 +16,7 @@ from gonghui.accounts.models import User
 from gonghui.benefits.choices import MerchantStatus
 from gonghui.benefits.models import Merchant, MerchantStaff
 from gonghui.common.audit import audit_record
+from gonghui.common.memory import ShortMemory
 from gonghui.common.mobile import validate_mobile
 from gonghui.common.models import AuditAction
 from gonghui.orgs.roles import Perm
@@ -48,6 +49,7 @@ def merchant_staff_set_active(*, actor: Any, staff: MerchantStaff, active: bool)
     require(actor, staff.merchant.org, Perm.ORG_EDIT)
     staff.is_active = active
     staff.save(update_fields=["is_active"])
+    forget_staff()
     if staff.user_id is not None:  # a cashier who left cannot keep a signed-in session or token working
         User.objects.filter(pk=staff.user_id).update(is_active=active)
     audit_record(actor=actor, action=AuditAction.UPDATE, target=staff, org=staff.merchant.org)
@@ -65,10 +67,22 @@ def staff_for_sign_in(mobile_hmac: str) -> MerchantStaff | None:
     )
 
 
+# A till calls many times a minute: its cashier row (with the merchant) is read once per STAFF_SECONDS in
+# this process. Stopping a cashier or suspending a merchant takes effect everywhere within those seconds
+# (the account's API tokens are remembered as long, see accounts.services).
+STAFF_SECONDS = 10.0
+_staff: ShortMemory[int, MerchantStaff] = ShortMemory(limit=10_000)
+
+
 def staff_of(user: Any) -> MerchantStaff | None:
-    """The signed-in cashier's row (with the merchant), cached on the user object for the request."""
-    cached = user.__dict__.get("_gonghui_staff", False)
-    if cached is False:
-        cached = MerchantStaff.objects.select_related("merchant").filter(user=user, is_active=True).first()
-        user.__dict__["_gonghui_staff"] = cached
-    return cached
+    """The signed-in cashier's active row, with its merchant."""
+    found = _staff.get(user.pk, max_age=STAFF_SECONDS)
+    if found is None:
+        found = MerchantStaff.objects.select_related("merchant").filter(user=user, is_active=True).first()
+        if found is not None:
+            _staff.put(user.pk, found)
+    return found
+
+
+def forget_staff() -> None:
+    _staff.clear()

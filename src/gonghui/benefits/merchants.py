@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.benefits.choices import MerchantCategory, MerchantStatus
+from gonghui.benefits.merchant_staff import forget_staff
 from gonghui.benefits.models import CardProduct, Merchant, MerchantTerm
 from gonghui.common.audit import audit_record
+from gonghui.common.memory import ShortMemory
 from gonghui.common.models import AuditAction
 from gonghui.common.uscc import validate_uscc
 from gonghui.orgs.models import OrgNode
@@ -125,6 +127,7 @@ def merchant_suspend(*, actor: Any, merchant: Merchant, suspend: bool, reason: s
     audit_record(
         actor=actor, action=AuditAction.UPDATE, target=merchant, org=merchant.org, detail={"status": merchant.status}
     )
+    forget_staff()  # the tills' remembered merchant changed
     return merchant
 
 
@@ -144,7 +147,30 @@ def merchant_term_set(
     term, _created = MerchantTerm.objects.update_or_create(
         merchant=merchant, product=product, defaults={"percent_off": percent_off, "text": text.strip()[:200]}
     )
+    forget_terms()
     return term
+
+
+# A till scans many times a minute: each merchant's terms are read once per TERMS_SECONDS in this process.
+# Changing a merchant's terms clears this process's memory; other processes follow within the seconds.
+TERMS_SECONDS = 10.0
+_terms: ShortMemory[int, dict[int, tuple[str, Decimal, str]]] = ShortMemory(limit=10_000)
+
+
+def merchant_terms(merchant_id: int) -> dict[int, tuple[str, Decimal, str]]:
+    """Per card product the merchant honours: (product name, percent off, terms in words)."""
+    found = _terms.get(merchant_id, max_age=TERMS_SECONDS)
+    if found is None:
+        rows = MerchantTerm.objects.filter(merchant_id=merchant_id).values_list(
+            "product_id", "product__name", "percent_off", "text"
+        )
+        found = {product: (name, percent, text) for product, name, percent, text in rows}
+        _terms.put(merchant_id, found)
+    return found
+
+
+def forget_terms() -> None:
+    _terms.clear()
 
 
 def merchant_serves(merchant: Merchant, on: dt.date | None = None) -> bool:

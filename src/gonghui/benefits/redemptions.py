@@ -10,18 +10,19 @@ dropped mid-sale never records it twice. The e-card token is signed and short-li
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.benefits.choices import CardStatus, VoucherStatus
-from gonghui.benefits.merchants import merchant_serves
-from gonghui.benefits.models import Merchant, MerchantStaff, MerchantTerm, Redemption, Voucher
+from gonghui.benefits.merchants import merchant_serves, merchant_terms
+from gonghui.benefits.models import MemberCard, Merchant, MerchantStaff, Redemption, Voucher
 from gonghui.common.masking import mask_text
 from gonghui.members.card import CardInvalid, card_claim
 from gonghui.members.choices import MembershipStatus
@@ -77,18 +78,14 @@ def _serving(merchant: Merchant) -> None:
 
 def _best_card(merchant: Merchant, person_id: int) -> CardOffer | None:
     """The member's valid card with the largest discount at this merchant (only cards it has terms for)."""
-    row = (
-        MerchantTerm.objects.filter(
-            merchant=merchant,
-            product__cards__person_id=person_id,
-            product__cards__status=CardStatus.ACTIVE,
-            product__cards__valid_until__gte=timezone.localdate(),
-        )
-        .order_by("-percent_off")
-        .values_list("product__cards__id", "product__name", "percent_off", "text")
-        .first()
-    )
-    return CardOffer(*row) if row else None
+    terms = merchant_terms(merchant.pk)
+    if not terms:
+        return None
+    held = MemberCard.objects.filter(
+        person_id=person_id, status=CardStatus.ACTIVE, valid_until__gte=timezone.localdate()
+    ).values_list("pk", "product_id")
+    offers = [CardOffer(card_id, *terms[product]) for card_id, product in held if product in terms]
+    return max(offers, key=lambda o: o.percent_off, default=None)
 
 
 def usable_vouchers(merchant: Merchant, person_id: int) -> QuerySet[Voucher]:
@@ -167,20 +164,19 @@ def redemption_record(
     voucher_id: int | None = None,
     use_card: bool = True,
 ) -> Redemption:
-    """Record one sale with the member's discount. The same key again returns the first record unchanged."""
+    """Record one sale with the member's discount. The same key again returns the first record unchanged:
+    the unique (merchant, key) index refuses the second insert, so the common path reads nothing first."""
     merchant = staff.merchant
     key = _check_key(key)
-    done = Redemption.objects.filter(merchant=merchant, key=key).first()
-    if done is not None:
-        return done
-    before = parse_amount(amount)
-    _serving(merchant)
-    holder = _holder(token)
-    card = _best_card(merchant, holder.person_id) if use_card else None
-    if card is None and voucher_id is None:
-        raise ValidationError({"token": _("该会员没有可在本店使用的有效会员卡或消费券。")})
     try:
-        with transaction.atomic():
+        before = parse_amount(amount)
+        _serving(merchant)
+        holder = _holder(token)
+        card = _best_card(merchant, holder.person_id) if use_card else None
+        if card is None and voucher_id is None:
+            raise ValidationError({"token": _("该会员没有可在本店使用的有效会员卡或消费券。")})
+        # A voucher's spend and the record commit together; a card-only sale is one INSERT on its own.
+        with transaction.atomic() if voucher_id or connection.in_atomic_block else nullcontext():
             voucher = _spend_voucher(voucher_id, merchant, holder.person_id, before) if voucher_id else None
             after = _amounts(before, card, voucher)
             return Redemption.objects.create(
@@ -197,7 +193,8 @@ def redemption_record(
                 created_at=timezone.now(),
             )
     except (IntegrityError, ValidationError):
-        # The same key raced in from a retry: the first one stands (this attempt's writes were rolled back).
+        # A retry of a recorded sale (the till lost the answer; its token may have aged meanwhile, the
+        # voucher is spent): the first record stands, and this attempt's writes were rolled back.
         done = Redemption.objects.filter(merchant=merchant, key=key).first()
         if done is None:
             raise
