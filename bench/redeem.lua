@@ -25,7 +25,7 @@ request = function()
   local card = cards[(i - 1) % #cards + 1]
   local till = tills[(i - 1) % #tills + 1]
   local amount = 20 + (i % 480)
-  local body = string.format('{"token":"%s","amount":"%d.50","key":"r%s-t%d-%d"}', card, amount, run, tid, counter)
+  local body = string.format('{"token":"%s","amount":"%d.50","key":"bench-r%s-t%d-%06d"}', card, amount, run, tid, counter)
   return wrk.format("POST", wrk.path, {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. till,

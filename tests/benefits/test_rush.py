@@ -6,13 +6,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 
 from gonghui.benefits import merchant_staff, redemptions, vouchers
 from gonghui.benefits.choices import VoucherStatus
 from gonghui.benefits.models import Redemption, Voucher, VoucherCampaign
+from gonghui.members.card import card_token
 from tests.benefits.conftest import Shop, cool_vouchers
 from tests.factories import Tree, make_member
 
@@ -90,3 +93,23 @@ def test_a_hundred_taps_for_thirty_vouchers(transactional_db: None) -> None:
     assert Voucher.objects.filter(campaign=campaign).count() == 30
     assert VoucherCampaign.objects.get(pk=campaign.pk).issued == 30
     assert len(errors) == 70 and all("已发完" in str(e) for e in errors)
+
+
+@pytest.mark.parametrize(("amount", "discount"), [("88.50", "8.85"), ("0.05", "0.01"), ("1234.56", "123.46")])
+def test_the_one_statement_sale_records_what_the_general_path_would(
+    transactional_db: None, amount: str, discount: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside a transaction on PostgreSQL a card sale is one prepared statement (redeem_fastpath)."""
+    shop = Shop(Tree())
+    with monkeypatch.context() as patched:
+        patched.setattr(redemptions, "_holder", lambda token: pytest.fail("the general path ran"))
+        done = redemptions.redemption_record(staff=shop.cashier, token=shop.token(), amount=amount, key="fast-path-01")
+    stored = Redemption.objects.get()
+    assert (stored.pk, stored.card_id, stored.org_id) == (done.pk, shop.card.pk, shop.member.org_id)
+    assert stored.discount == done.discount == Decimal(discount)
+    assert stored.amount_after == done.amount_after == Decimal(amount) - Decimal(discount)
+    again = redemptions.redemption_record(staff=shop.cashier, token=shop.token(), amount="1", key="fast-path-01")
+    assert again.pk == done.pk and Redemption.objects.count() == 1
+    stranger = make_member(shop.tree.union, 7)
+    with pytest.raises(ValidationError, match="没有可在本店使用"):
+        redemptions.redemption_record(staff=shop.cashier, token=card_token(stranger), amount="10", key="fast-path-02")

@@ -15,7 +15,7 @@ class ServiceKind(models.TextChoices):
 
 
 class Mode(models.TextChoices):
-    IN_PERSON = "in_person", _("到场")
+    IN_PERSON = "in_person", _("当面咨询")
     ONLINE = "online", _("线上")
 
 
