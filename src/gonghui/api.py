@@ -138,6 +138,10 @@ def _register() -> None:
     from gonghui.wishes.api import router as wishes_router
     from gonghui.workbench.api import router as workbench_router
 
+    # Django tries URL patterns in order and, for each miss, lists what it tried: the operations that
+    # scanners and tills call many times a second (the events door, a merchant's sales) are matched first.
+    api.add_router("/", events_router)
+    api.add_router("/", benefits_router)
     api.add_router("/", workbench_router)
     api.add_router("/", orgs_router)
     api.add_router("/", staff_router)
@@ -148,8 +152,6 @@ def _register() -> None:
     api.add_router("/", innovation_router)
     api.add_router("/", experts_router)
     api.add_router("/", stations_router)
-    api.add_router("/", events_router)
-    api.add_router("/", benefits_router)
     api.add_router("/", wishes_router)
     api.add_router("/", appointments_router)
     api.add_router("/", reports_router)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -103,7 +104,11 @@ def test_issue_by_rule_is_safe_to_repeat(tree: Tree) -> None:
     services.card_apply(person=first.person, product=product)  # an application already pending
     assert services.cards_issue_by_rule(actor=tree.cadre, product=product) == 7
     assert services.cards_issue_by_rule(actor=tree.cadre, product=product) == 0
-    assert MemberCard.objects.filter(product=product, status="active").count() == 7
+    issued = MemberCard.objects.filter(product=product, status="active")
+    assert issued.count() == 7
+    numbers = [c.number for c in issued]  # unguessable on both paths: 12 random hex digits, all different
+    assert all(re.fullmatch(r"[0-9A-F]{12}", n) for n in numbers) and len(set(numbers)) == 7
+    assert {c.valid_until for c in issued} == {dt.date(timezone.localdate().year, 12, 31)}
     assert services.cards_issue_by_rule(actor=tree.cadre, product=product, under=tree.union) == 0
     figures = {f.key: f.value for f in benefits_figures(tree.county, timezone.localdate().year)}
     assert figures["cards"] == 7 and figures["cards_tour"] == 7 and figures["cards_pending"] == 1
