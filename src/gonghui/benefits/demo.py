@@ -1,7 +1,7 @@
 """Demo member cards (seed_demo). Safe to run twice: products are made once, issuing skips card holders.
 
-商南 issues its 会员服务卡 and 旅游年卡 to its members (the story's 17,000 and 8,200 cards need a roster that
-size; the demo issues to the members it has) and signs 23 特惠商户 whose generated redemptions add up to the
+商南 issues its 旅游年卡 to its members and 会员服务卡 to those who took it (the story's 1.7万余张 and 8200余张:
+the roster is topped up to hold them) and signs 23 特惠商户 whose generated redemptions add up to the
 story's 70余万元 of discounts; 柳市 offers the 汇工融通卡, a co-branded bank card kept with the last four
 digits only.
 """
@@ -18,6 +18,7 @@ from django.utils import timezone
 from gonghui.benefits import merchants, services
 from gonghui.benefits.choices import CardKind
 from gonghui.benefits.models import CardProduct, MemberCard, Merchant, MerchantStaff, MerchantTerm, Redemption
+from gonghui.members.demo_people import demo_members, demo_people
 from gonghui.members.models import Membership
 from gonghui.orgs.demo import demo_uscc
 from gonghui.orgs.models import OrgNode
@@ -29,8 +30,58 @@ def _product(admin: Any, code: str, data: services.ProductFields) -> CardProduct
     return found or services.card_product_create(actor=admin, org=org, data=data)
 
 
+TOUR_CARDS = 17_200  # the story's "旅游年卡1.7万余张"
+SERVICE_CARDS = 8_230  # and "服务卡8200余张"
+
+
+def _shangnan_roster() -> None:
+    """商南's roster topped up so that the story's cards have holders (made once, spread over its unions)."""
+    root = OrgNode.objects.get(code="shangnan")
+    active = Membership.objects.filter(org__path__startswith=root.path, status="active").count()
+    if active >= TOUR_CARDS:
+        return
+    unions = list(OrgNode.objects.filter(path__startswith=root.path, kind="grassroots").order_by("path")) or [root]
+    people = list(dict.fromkeys(demo_people("sn-card", TOUR_CARDS - active + 50, root.region_id)))
+    share = -(-len(people) // len(unions))
+    for n, union in enumerate(unions):
+        demo_members(people[n * share : (n + 1) * share], union)
+
+
+def _service_cards(admin: Any, service: CardProduct) -> None:
+    """The members who took the service card (applied in 我的, approved): the earliest SERVICE_CARDS of 商南."""
+    have = MemberCard.objects.filter(product=service).count()
+    if have >= SERVICE_CARDS:
+        return
+    start, until = services.validity_for(service, timezone.localdate())
+    holders = MemberCard.objects.filter(product=service).values("person_id")
+    rows = (
+        Membership.objects.filter(org__path__startswith=service.org.path, status="active")
+        .exclude(person_id__in=holders)
+        .order_by("pk")
+        .values_list("pk", "person_id", "org_id")[: SERVICE_CARDS - have]
+    )
+    MemberCard.objects.bulk_create(
+        [
+            MemberCard(
+                product=service,
+                person_id=person,
+                membership_id=membership,
+                org_id=org,
+                number=services.new_card_number(),
+                status="active",
+                valid_from=start,
+                valid_until=until,
+                decided_by=admin,
+            )
+            for membership, person, org in rows
+        ],
+        batch_size=2_000,
+    )
+
+
 def load_demo_benefits(admin: Any) -> int:
     before = MemberCard.objects.count()
+    _shangnan_roster()
     service = _product(
         admin,
         "shangnan",
@@ -45,7 +96,7 @@ def load_demo_benefits(admin: Any) -> int:
             name="商南县工会旅游年卡", kind=CardKind.TOUR, price=Decimal(60), benefits="金丝峡等县内景区全年不限次游览"
         ),
     )
-    services.cards_issue_by_rule(actor=admin, product=service)
+    _service_cards(admin, service)
     services.cards_issue_by_rule(actor=admin, product=tour)
     bank = _product(
         admin,

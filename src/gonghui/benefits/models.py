@@ -266,30 +266,56 @@ class Voucher(models.Model):
 class Redemption(models.Model):
     """A member's discount at a merchant: the card's terms, a voucher, or both; recorded once per key."""
 
-    merchant = models.ForeignKey(Merchant, verbose_name=_("商户"), on_delete=models.PROTECT, related_name="+")
+    # A till inserts one row per sale, so every index costs: the composite indexes below serve the reads
+    # (a merchant's, a member's, a union's records by time), and the foreign keys get none of their own.
+    merchant = models.ForeignKey(
+        Merchant, verbose_name=_("商户"), on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     staff = models.ForeignKey(
-        MerchantStaff, verbose_name=_("收银员"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        MerchantStaff,
+        verbose_name=_("收银员"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     card = models.ForeignKey(
-        MemberCard, verbose_name=_("会员卡"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        MemberCard,
+        verbose_name=_("会员卡"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
-    voucher = models.OneToOneField(
-        Voucher, verbose_name=_("消费券"), null=True, blank=True, on_delete=models.PROTECT, related_name="redemption"
+    # At most one sale per voucher: a unique index over the rows that have one (see Meta).
+    voucher = models.ForeignKey(
+        Voucher,
+        verbose_name=_("消费券"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="redemptions",
+        db_index=False,
     )
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="redemptions")
-    org = models.ForeignKey(OrgNode, on_delete=models.PROTECT, related_name="+")  # the member's union
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="redemptions", db_index=False)
+    org = models.ForeignKey(OrgNode, on_delete=models.PROTECT, related_name="+", db_index=False)  # member's union
     # The scanner's idempotency key: a retry after a lost answer finds the first record instead of a second.
     key = models.CharField(max_length=64)
     amount_before = money(_("原价（元）"))
     amount_after = money(_("实付（元）"))
     discount = money(_("优惠（元）"))
-    created_at = models.DateTimeField(_("时间"), db_index=True)
+    created_at = models.DateTimeField(_("时间"))
 
     class Meta:
         verbose_name = _("优惠核销")
         verbose_name_plural = _("优惠核销")
         constraints = [
             models.UniqueConstraint(fields=["merchant", "key"], name="benefits_redemption_once_per_key"),
+            models.UniqueConstraint(
+                fields=["voucher"], condition=Q(voucher__isnull=False), name="benefits_redemption_voucher_once"
+            ),
             models.CheckConstraint(
                 condition=Q(amount_after__gte=0, amount_after__lte=models.F("amount_before")),
                 name="benefits_redemption_amounts",

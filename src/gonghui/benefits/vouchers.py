@@ -271,7 +271,7 @@ def open_campaigns_for(membership: Membership | None) -> list[VoucherCampaign]:
 def settlement_due(campaign: VoucherCampaign, merchant: Merchant) -> tuple[int, Decimal]:
     """Redeemed vouchers of the campaign at the merchant that no ledger payout covers yet: count, value."""
     rows = Voucher.objects.filter(
-        campaign=campaign, status=VoucherStatus.REDEEMED, settled_by__isnull=True, redemption__merchant=merchant
+        campaign=campaign, status=VoucherStatus.REDEEMED, settled_by__isnull=True, redemptions__merchant=merchant
     )
     count = rows.count()
     return count, campaign.face_value * count
@@ -292,12 +292,12 @@ def voucher_settle(*, actor: Any, campaign: VoucherCampaign, merchant: Merchant)
             _("请先在组织库登记该商户（统一社会信用代码 %(uscc)s），再结算。") % {"uscc": merchant.uscc}
         )
     due = Voucher.objects.select_for_update().filter(
-        campaign=campaign, status=VoucherStatus.REDEEMED, settled_by__isnull=True, redemption__merchant=merchant
+        campaign=campaign, status=VoucherStatus.REDEEMED, settled_by__isnull=True, redemptions__merchant=merchant
     )
     ids = list(due.values_list("pk", flat=True))
     if not ids:
         raise ValidationError(_("该商户没有待结算的券。"))
-    earlier = Voucher.objects.filter(campaign=campaign, settled_by__isnull=False, redemption__merchant=merchant)
+    earlier = Voucher.objects.filter(campaign=campaign, settled_by__isnull=False, redemptions__merchant=merchant)
     payout = aid_payout_create(
         actor=actor,
         org=campaign.org,
