@@ -6,10 +6,8 @@ again issues nobody twice (a live card is skipped, and the database holds one pe
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -27,8 +25,8 @@ from gonghui.common.models import Job
 from gonghui.members.choices import MembershipStatus
 from gonghui.members.identity import document_hmac, same_listed_name
 from gonghui.members.importer.columns import COLUMNS as ROSTER_COLUMNS
-from gonghui.members.importer.jobs import SHOWN_ERRORS, store_upload
-from gonghui.members.importer.report import write_error_report
+from gonghui.members.importer.jobs import store_upload
+from gonghui.members.importer.report import list_import_result
 from gonghui.members.importer.rows import RowError, clean_row
 from gonghui.members.models import Membership
 from gonghui.orgs.roles import Perm
@@ -116,11 +114,7 @@ def run_card_import(job: Job, progress: Progress) -> dict[str, Any]:
     progress.set_total(len(rows), _("正在校验发卡名单…"))
     cards, errors = check_rows(product, rows)
     issued = 0
-    if errors:
-        buffer = io.BytesIO()
-        write_error_report(buffer, errors)
-        job.result_file.save(f"card-errors-{job.pk}.xlsx", ContentFile(buffer.getvalue()), save=False)
-    else:
+    if not errors:
         with transaction.atomic():
             holders = set(
                 MemberCard.objects.filter(
@@ -134,12 +128,6 @@ def run_card_import(job: Job, progress: Progress) -> dict[str, Any]:
             MemberCard.objects.bulk_create(fresh, ignore_conflicts=True, batch_size=2000)
             issued = MemberCard.objects.filter(product=product).count() - before
     progress.advance(len(rows))
-    return {
-        "rows": len(rows),
-        "imported": issued,
-        "already_listed": len(cards) - issued if not errors else 0,
-        "error_count": len(errors),
-        "errors": [
-            {"row": e.number, "column": e.column, "value": e.value, "reason": e.reason} for e in errors[:SHOWN_ERRORS]
-        ],
-    }
+    return list_import_result(
+        job, rows=len(rows), imported=issued, matched=len(cards), errors=errors, report_name="card-errors"
+    )

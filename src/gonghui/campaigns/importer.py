@@ -5,10 +5,8 @@ nothing is added, so a list is never half imported; re-importing the same file a
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -27,8 +25,8 @@ from gonghui.common.models import Job
 from gonghui.members.choices import LIVE_STATUSES
 from gonghui.members.identity import document_hmac, same_listed_name
 from gonghui.members.importer.columns import COLUMNS as ROSTER_COLUMNS
-from gonghui.members.importer.jobs import SHOWN_ERRORS, store_upload
-from gonghui.members.importer.report import write_error_report
+from gonghui.members.importer.jobs import store_upload
+from gonghui.members.importer.report import list_import_result
 from gonghui.members.importer.rows import RowError, clean_row
 from gonghui.members.models import Membership, Person
 from gonghui.orgs.roles import Perm
@@ -94,23 +92,13 @@ def run_beneficiary_import(job: Job, progress: Progress) -> dict[str, Any]:
     progress.set_total(len(rows), _("正在校验慰问对象…"))
     found, errors = check_rows(campaign, rows)
     added = 0
-    if errors:
-        buffer = io.BytesIO()
-        write_error_report(buffer, errors)
-        job.result_file.save(f"beneficiary-errors-{job.pk}.xlsx", ContentFile(buffer.getvalue()), save=False)
-    else:
+    if not errors:
         with transaction.atomic():
             before = Beneficiary.objects.filter(campaign=campaign).count()
             Beneficiary.objects.bulk_create(found, ignore_conflicts=True, batch_size=2000)
             added = Beneficiary.objects.filter(campaign=campaign).count() - before
             campaign_list_changed(campaign.pk)
     progress.advance(len(rows))
-    return {
-        "rows": len(rows),
-        "imported": added,
-        "already_listed": len(found) - added if not errors else 0,
-        "error_count": len(errors),
-        "errors": [
-            {"row": e.number, "column": e.column, "value": e.value, "reason": e.reason} for e in errors[:SHOWN_ERRORS]
-        ],
-    }
+    return list_import_result(
+        job, rows=len(rows), imported=added, matched=len(found), errors=errors, report_name="beneficiary-errors"
+    )

@@ -19,14 +19,13 @@ from gonghui.common.jobs import Progress, job_handler, job_start
 from gonghui.common.models import Job, JobStatus
 from gonghui.members.importer.columns import HEADER_LABEL
 from gonghui.members.importer.pipeline import Mode, roster_import
-from gonghui.members.importer.report import write_error_report
+from gonghui.members.importer.report import SHOWN_ERRORS, write_error_report
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
 
 IMPORT_KIND = "members.import"
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
-SHOWN_ERRORS = 200
 
 
 def store_upload(upload: UploadedFile) -> str:
