@@ -53,8 +53,8 @@ def test_demo_federation_from_the_stories_loads_twice_without_duplicates() -> No
     from gonghui.members.models import Membership
 
     # 46 from the join demo (12 of them in 商南), 9 hardship households in 枣庄; 柳市 214 and 商南 10
-    # honorees, 泰安 3 studio leaders, 阜宁 30 experts (the 建功立业 and desk demos); and the events demo's own participants: 商南's
-    # sports meeting (3,000+) and 东台's 25 badminton teams
+    # honorees, 泰安 3 studio leaders, 阜宁 30 experts (the 建功立业 and desk demos); and the events demo's
+    # own participants: 商南's sports meeting (3,000+) and 东台's 25 badminton teams
     players = Membership.objects.filter(person__event_signups__event__org__code__in=["shangnan", "dongtai"])
     assert 3_000 + 100 <= players.distinct().count() <= 3_100 + 100
     # 商南's roster is topped up by the benefits demo to hold the story's 1.7万余张 tour cards
