@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from gonghui.benefits.choices import LIVE, CardStatus
@@ -56,7 +56,10 @@ def issue_in_one_statement(
         "live": [str(s) for s in LIVE],
     }
     issued = 0
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # A bulk statement wants hash joins whatever the statistics say: on tables not yet analyzed (a new
+        # database, CI) the planner would check each member against the cards one nested loop at a time.
+        cursor.execute("SET LOCAL enable_nestloop = off")
         for _pass in range(5):  # a second pass finds only members whose new number collided
             cursor.execute(_SQL, params)
             issued += cursor.rowcount
