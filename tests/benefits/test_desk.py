@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -75,9 +77,10 @@ def test_the_tills_api_with_a_merchant_token(shop: Shop) -> None:
     client = Client()
     _sign_in(client, "13800001111")
     shop.cashier.refresh_from_db()
-    issued = client.post(reverse("benefits_h5:desk_tills"))
+    issued = client.post(reverse("benefits_h5:desk_tills"), follow=True)
     secret = issued.context["secret"]
     assert secret in issued.content.decode()
+    assert "till-secret" not in client.get(reverse("benefits_h5:desk_tills")).content.decode()  # shown once
     headers = {"Authorization": f"Bearer {secret}"}
     api = Client()
     offer = api.post(
@@ -120,9 +123,18 @@ def test_the_tills_api_with_a_merchant_token(shop: Shop) -> None:
 def test_a_revoked_till_token_stops(shop: Shop) -> None:
     client = Client()
     _sign_in(client, "13800001111")
-    secret = client.post(reverse("benefits_h5:desk_tills")).context["secret"]
+    secret = client.post(reverse("benefits_h5:desk_tills"), follow=True).context["secret"]
     headers = {"Authorization": f"Bearer {secret}"}
     assert Client().get("/api/v1/benefits/merchant/redemptions", headers=headers).status_code == 200
     token = ApiToken.objects.get()
     client.post(reverse("benefits_h5:desk_tills"), {"revoke": str(token.pk)})
     assert Client().get("/api/v1/benefits/merchant/redemptions", headers=headers).status_code == 401
+
+
+def test_one_number_is_a_cashier_at_one_shop_at_a_time(shop: Shop) -> None:
+    other = sign_shop(shop.tree, "商南另一家餐馆")
+    with pytest.raises(ValidationError, match="另一家特惠商户"):
+        merchant_staff.merchant_staff_add(actor=shop.tree.cadre, merchant=other, name="小王", mobile="13800001111")
+    merchant_staff.merchant_staff_set_active(actor=shop.tree.cadre, staff=shop.cashier, active=False)
+    moved = merchant_staff.merchant_staff_add(actor=shop.tree.cadre, merchant=other, name="小王", mobile="13800001111")
+    assert moved.merchant == other

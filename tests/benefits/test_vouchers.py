@@ -23,8 +23,10 @@ from tests.factories import EnterpriseFactory, make_member
 
 def test_one_voucher_per_member_per_day(shop: Shop) -> None:
     campaign = cool_vouchers(shop.tree, [shop.merchant])
+    assert vouchers.open_campaigns_for(shop.member) == [campaign]
     first = vouchers.voucher_take(campaign=campaign, membership=shop.member)
     assert first.period_start == timezone.localdate() and first.seq == 1
+    assert vouchers.open_campaigns_for(shop.member) == []  # 我的 offers no 领取 once the quota is used
     with pytest.raises(ValidationError, match="本周期的券已领取"):
         vouchers.voucher_take(campaign=campaign, membership=shop.member)
     campaign.refresh_from_db()

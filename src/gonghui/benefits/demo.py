@@ -188,6 +188,7 @@ def _redemptions(shops: list[tuple[Merchant, int]], cards: list[tuple[int, int, 
             )
         )
         total, n = total + discount, n + 1
+    rows.sort(key=lambda r: r.created_at)  # recorded in the order they happened, as tills do
     Redemption.objects.bulk_create(rows, batch_size=2_000)
 
 

@@ -141,13 +141,14 @@ def tills(request: HttpRequest) -> HttpResponse:
     staff = _staff(request)
     account = staff.user
     assert account is not None  # noqa: S101 - staff_of found the row by this very account
-    secret = ""
     if request.method == "POST" and request.POST.get("revoke", "").isdigit():
         token = ApiToken.objects.filter(user=account, pk=int(request.POST["revoke"])).first()
         if token is not None:
             api_token_revoke(token=token)
         return redirect("benefits_h5:desk_tills")
-    if request.method == "POST":
-        secret = api_token_issue(user=account, name=_("收银机")).secret
+    if request.method == "POST":  # issued, then shown once after the redirect: a refresh issues nothing
+        request.session["till_secret"] = api_token_issue(user=account, name=_("收银机")).secret
+        return redirect("benefits_h5:desk_tills")
+    secret = request.session.pop("till_secret", "")
     tokens = ApiToken.objects.filter(user=account, revoked_at__isnull=True).order_by("-pk")
     return render(request, "benefits/desk/tills.html", {"staff": staff, "tokens": tokens, "secret": secret})

@@ -78,7 +78,7 @@ def voucher_take(request: HttpRequest, pk: int) -> HttpResponse:
         voucher = vouchers_mod.voucher_take(campaign=campaign, membership=active_membership(person))
         return _("已领取%(name)s，请在 %(until)s 前到可用商户出示电子会员卡使用。") % {
             "name": campaign.name,
-            "until": localtime(voucher.expires_at).strftime("%m-%d %H:%M"),
+            "until": localtime(voucher.expires_at).strftime("%Y-%m-%d %H:%M"),
         }
 
     flash_outcome(request, take)

@@ -19,6 +19,7 @@ from gonghui.common.audit import audit_record
 from gonghui.common.memory import ShortMemory
 from gonghui.common.mobile import validate_mobile
 from gonghui.common.models import AuditAction
+from gonghui.common.pii_crypto import blind_index
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
 
@@ -35,9 +36,15 @@ def merchant_staff_add(*, actor: Any, merchant: Merchant, name: str, mobile: str
         errors["mobile"] = exc.messages[0]
     if errors:
         raise ValidationError(errors)
+    staff = MerchantStaff(merchant=merchant, name=name.strip()[:50], mobile=mobile)
+    staff.mobile_hmac = blind_index(mobile, purpose="mobile")
+    # One number signs in to one shop's desk: a cashier who moves is stopped at the old shop first.
+    elsewhere = MerchantStaff.objects.filter(mobile_hmac=staff.mobile_hmac, is_active=True).exclude(merchant=merchant)
+    if elsewhere.exists():
+        raise ValidationError({"mobile": _("该手机号已是另一家特惠商户的在岗店员，请先在那家商户停用。")})
     try:
         with transaction.atomic():
-            staff = MerchantStaff.objects.create(merchant=merchant, name=name.strip()[:50], mobile=mobile)
+            staff.save()
     except IntegrityError as exc:
         raise ValidationError({"mobile": _("该手机号已是本商户的店员。")}) from exc
     audit_record(actor=actor, action=AuditAction.CREATE, target=staff, org=merchant.org)

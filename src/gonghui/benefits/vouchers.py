@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -265,7 +266,13 @@ def open_campaigns_for(membership: Membership | None) -> list[VoucherCampaign]:
         return []
     today = timezone.localdate()
     candidates = VoucherCampaign.objects.filter(is_active=True, starts_on__lte=today, ends_on__gte=today)
-    return [c for c in candidates.select_related("org", "eligible_org") if not voucher_problem(c, membership, today)]
+    open_ = [c for c in candidates.select_related("org", "eligible_org") if not voucher_problem(c, membership, today)]
+    taken = Counter(
+        Voucher.objects.filter(person_id=membership.person_id, campaign__in=open_).values_list(
+            "campaign_id", "period_start"
+        )
+    )
+    return [c for c in open_ if taken[(c.pk, period_start(c, today))] < c.per_period]
 
 
 def settlement_due(campaign: VoucherCampaign, merchant: Merchant) -> tuple[int, Decimal]:
