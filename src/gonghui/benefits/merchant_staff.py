@@ -37,9 +37,9 @@ def merchant_staff_add(*, actor: Any, merchant: Merchant, name: str, mobile: str
     if errors:
         raise ValidationError(errors)
     staff = MerchantStaff(merchant=merchant, name=name.strip()[:50], mobile=mobile)
-    staff.mobile_hmac = blind_index(mobile, purpose="mobile")
     # One number signs in to one shop's desk: a cashier who moves is stopped at the old shop first.
-    elsewhere = MerchantStaff.objects.filter(mobile_hmac=staff.mobile_hmac, is_active=True).exclude(merchant=merchant)
+    mobile_hmac = blind_index(mobile, purpose="mobile")
+    elsewhere = MerchantStaff.objects.filter(mobile_hmac=mobile_hmac, is_active=True).exclude(merchant=merchant)
     if elsewhere.exists():
         raise ValidationError({"mobile": _("该手机号已是另一家特惠商户的在岗店员，请先在那家商户停用。")})
     try:

@@ -275,12 +275,16 @@ def open_campaigns_for(membership: Membership | None) -> list[VoucherCampaign]:
     return [c for c in open_ if taken[(c.pk, period_start(c, today))] < c.per_period]
 
 
-def settlement_due(campaign: VoucherCampaign, merchant: Merchant) -> tuple[int, Decimal]:
-    """Redeemed vouchers of the campaign at the merchant that no ledger payout covers yet: count, value."""
-    rows = Voucher.objects.filter(
+def _unsettled(campaign: VoucherCampaign, merchant: Merchant) -> QuerySet[Voucher]:
+    """The campaign's vouchers spent at the merchant that no ledger payout covers yet."""
+    return Voucher.objects.filter(
         campaign=campaign, status=VoucherStatus.REDEEMED, settled_by__isnull=True, redemptions__merchant=merchant
     )
-    count = rows.count()
+
+
+def settlement_due(campaign: VoucherCampaign, merchant: Merchant) -> tuple[int, Decimal]:
+    """Redeemed vouchers of the campaign at the merchant that no ledger payout covers yet: count, value."""
+    count = _unsettled(campaign, merchant).count()
     return count, campaign.face_value * count
 
 
@@ -298,9 +302,7 @@ def voucher_settle(*, actor: Any, campaign: VoucherCampaign, merchant: Merchant)
         raise ValidationError(
             _("请先在组织库登记该商户（统一社会信用代码 %(uscc)s），再结算。") % {"uscc": merchant.uscc}
         )
-    due = Voucher.objects.select_for_update().filter(
-        campaign=campaign, status=VoucherStatus.REDEEMED, settled_by__isnull=True, redemptions__merchant=merchant
-    )
+    due = _unsettled(campaign, merchant).select_for_update()
     ids = list(due.values_list("pk", flat=True))
     if not ids:
         raise ValidationError(_("该商户没有待结算的券。"))
