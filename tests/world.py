@@ -95,6 +95,11 @@ class World:
     benefits: Any = None  # a namespace built by tests/world_benefits.py (会员卡 of town_a, 李在册's card)
     wishes: Any = None  # a namespace built by tests/world_wishes.py (微心愿)
     appointments: Any = None  # a namespace built by tests/world_appointments.py (预约服务, the provider)
+    certification: Any = None  # a namespace built by tests/world_certification.py
+    competitions: Any = None  # a namespace built by tests/world_competitions.py
+    training: Any = None  # a namespace built by tests/world_training.py
+    study: Any = None  # a namespace built by tests/world_study.py
+    mentoring: Any = None  # a namespace built by tests/world_mentoring.py
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -199,7 +204,22 @@ def build_world() -> World:
 
     world.wishes = build_wishes(world)
     world.appointments = build_appointments(world)
+    _skills(world)
     return world
+
+
+def _skills(world: World) -> None:
+    from tests.world_certification import build_certification
+    from tests.world_competitions import build_competitions
+    from tests.world_mentoring import build_mentoring
+    from tests.world_study import build_study
+    from tests.world_training import build_training
+
+    world.certification = build_certification(world)
+    world.competitions = build_competitions(world)
+    world.training = build_training(world)
+    world.study = build_study(world)
+    world.mentoring = build_mentoring(world)
 
 
 def _assistance(union_a: OrgNode, town_a: OrgNode, helper: Any) -> dict[str, Any]:

@@ -134,6 +134,11 @@ def _register() -> None:
     from gonghui.orgs.api import router as orgs_router
     from gonghui.orgs.staff_api import router as staff_router
     from gonghui.reports.api import router as reports_router
+    from gonghui.skills.certification.api import router as certification_router
+    from gonghui.skills.competitions.api import router as competitions_router
+    from gonghui.skills.mentoring.api import router as mentoring_router
+    from gonghui.skills.study.api import router as study_router
+    from gonghui.skills.training.api import router as training_router
     from gonghui.stations.api import router as stations_router
     from gonghui.wishes.api import router as wishes_router
     from gonghui.workbench.api import router as workbench_router
@@ -154,6 +159,11 @@ def _register() -> None:
     api.add_router("/", stations_router)
     api.add_router("/", wishes_router)
     api.add_router("/", appointments_router)
+    api.add_router("/", certification_router)
+    api.add_router("/", competitions_router)
+    api.add_router("/", training_router)
+    api.add_router("/", study_router)
+    api.add_router("/", mentoring_router)
     api.add_router("/", reports_router)
 
 

@@ -31,6 +31,11 @@ urlpatterns = [
     path("h5/", include("gonghui.benefits.urls_h5")),
     path("h5/", include("gonghui.wishes.urls_h5")),
     path("h5/", include("gonghui.appointments.urls_h5")),
+    path("h5/", include("gonghui.skills.certification.urls_h5")),
+    path("h5/", include("gonghui.skills.competitions.urls_h5")),
+    path("h5/", include("gonghui.skills.training.urls_h5")),
+    path("h5/", include("gonghui.skills.study.urls_h5")),
+    path("h5/", include("gonghui.skills.mentoring.urls_h5")),
     path("admin/", admin.site.urls),
     path("", include("gonghui.workbench.urls")),
     path("", include("gonghui.orgs.urls")),
@@ -45,6 +50,11 @@ urlpatterns = [
     path("", include("gonghui.benefits.urls")),
     path("", include("gonghui.wishes.urls")),
     path("", include("gonghui.appointments.urls")),
+    path("", include("gonghui.skills.certification.urls")),
+    path("", include("gonghui.skills.competitions.urls")),
+    path("", include("gonghui.skills.training.urls")),
+    path("", include("gonghui.skills.study.urls")),
+    path("", include("gonghui.skills.mentoring.urls")),
     path("", include("gonghui.reports.urls")),
 ]
 

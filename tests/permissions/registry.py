@@ -487,9 +487,14 @@ def _all_cases() -> list[Case]:
     from tests.permissions import (
         registry_appointments,
         registry_benefits,
+        registry_certification,
+        registry_competitions,
         registry_events,
         registry_innovation,
+        registry_mentoring,
         registry_stations,
+        registry_study,
+        registry_training,
         registry_wishes,
     )
 
@@ -503,6 +508,11 @@ def _all_cases() -> list[Case]:
         + registry_benefits.CASES
         + registry_wishes.CASES
         + registry_appointments.CASES
+        + registry_certification.CASES
+        + registry_competitions.CASES
+        + registry_training.CASES
+        + registry_study.CASES
+        + registry_mentoring.CASES
     )
 
 

@@ -17,6 +17,7 @@ class EventKind(models.TextChoices):
     FAIR = "fair", _("服务集市")
     LAW = "law", _("普法宣讲")
     TRAINING = "training", _("培训")
+    COMPETITION = "competition", _("技能竞赛")
     OTHER = "other", _("其他")
 
 

@@ -95,6 +95,11 @@ class Command(BaseCommand):
             from gonghui.appointments.demo import load_demo_appointments
 
             appointments = load_demo_appointments(admin)
+        skills = 0
+        if apps.is_installed("gonghui.skills.certification"):
+            from gonghui.skills.demo import load_demo_skills
+
+            skills = load_demo_skills(admin)
         if apps.is_installed("gonghui.members"):
             from gonghui.members.counters import member_counts_repair
 
@@ -103,7 +108,8 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns, "
                 f"{projects} new 五小 projects, {needs} new desk needs, {stations} new stations, {events} new events, "
-                f"{cards} new member cards, {wishes} new micro-wishes, {appointments} new appointments."
+                f"{cards} new member cards, {wishes} new micro-wishes, {appointments} new appointments, "
+                f"{skills} new skills records."
             )
         )
         self.stdout.write(f"Demo logins (password: {options['password']}):")

@@ -1,0 +1,7 @@
+"""名师带徒 over the API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["mentoring"])

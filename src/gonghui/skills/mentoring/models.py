@@ -1,0 +1,3 @@
+"""名师带徒: models."""
+
+from __future__ import annotations

@@ -1,0 +1,7 @@
+"""求学圆梦 over the API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["study"])

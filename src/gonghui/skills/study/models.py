@@ -1,0 +1,3 @@
+"""求学圆梦: models."""
+
+from __future__ import annotations

@@ -1,0 +1,7 @@
+"""职工培训 over the API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["training"])

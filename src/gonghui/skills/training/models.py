@@ -1,0 +1,3 @@
+"""职工培训: models."""
+
+from __future__ import annotations
