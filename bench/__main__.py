@@ -27,6 +27,8 @@ def main() -> None:
             "events",
             "benefits",
             "appointments",
+            "competitions",
+            "certification",
         ],
         help="run one benchmark",
     )
@@ -62,6 +64,14 @@ def main() -> None:
         from bench import appointments
 
         appointments.main(rebuild=args.rebuild)
+    if args.only in (None, "competitions"):
+        from bench import competitions
+
+        competitions.main(rebuild=args.rebuild)
+    if args.only in (None, "certification"):
+        from bench import certification
+
+        certification.main(rebuild=args.rebuild)
 
 
 if __name__ == "__main__":
