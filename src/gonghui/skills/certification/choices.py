@@ -17,3 +17,9 @@ class SkillLevel(models.TextChoices):
 def level_rank(level: str) -> int:
     """How high a level is: 1 for 五级/初级工 … 5 for 一级/高级技师 (0 for none), for comparisons."""
     return 6 - int(level) if level in SkillLevel.values else 0
+
+
+class CertificateKind(models.TextChoices):
+    COMPETITION = "competition", _("竞赛获奖证书")
+    TRAINING = "training", _("培训结业证书")
+    SKILL_LEVEL = "skill_level", _("职业技能等级证书")

@@ -1,5 +1,9 @@
-from django.urls import URLPattern, path  # noqa: F401
+from django.urls import path
+
+from gonghui.skills.certification import h5_views
 
 app_name = "certification_h5"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("certificates/<slug:number>/", h5_views.verify, name="verify"),
+]
