@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 
+from gonghui.appointments.choices import Mode, ProviderMode
 from gonghui.appointments.figures import appointment_figures
 from gonghui.appointments.models import Appointment
 from tests.world import World
@@ -117,3 +119,31 @@ def test_figures_count_by_type_and_link_to_the_counts(world: World) -> None:
     assert figures["appointments"].url.startswith("/appointments/counts/?under=w-county-a")
     assert figures["appointments"].definition
     assert {f.key: f.value for f in appointment_figures(world.county_b, year)}["appointments"] == 0
+
+
+def test_inside_the_deadline_me_offers_no_change_and_says_whom_to_call(world: World) -> None:
+    provider = world.appointments.provider
+    client = Client()
+    client.force_login(world.users["member"])
+    page = client.get(reverse("appointments_h5:services")).content.decode()
+    assert reverse("appointments_h5:reschedule", args=[world.appointments.upcoming.pk]) in page  # 2 h rule: open
+    provider.cancel_hours = 100
+    provider.save()
+    page = client.get(reverse("appointments_h5:services")).content.decode()
+    assert reverse("appointments_h5:reschedule", args=[world.appointments.upcoming.pk]) not in page
+    assert reverse("appointments_h5:cancel", args=[world.appointments.upcoming.pk]) not in page
+    assert f"如需变动请联系{world.stations.station.name}" in page
+    refused = client.post(reverse("appointments_h5:cancel", args=[world.appointments.upcoming.pk]), follow=True)
+    assert "如需变动请联系" in refused.content.decode()
+
+
+def test_an_online_appointment_names_no_room(world: World) -> None:
+    provider = world.appointments.provider
+    provider.mode, provider.place = ProviderMode.BOTH, "二楼心理咨询室"
+    provider.save()
+    client = Client()
+    client.force_login(world.users["member"])
+    assert "二楼心理咨询室" in client.get(reverse("appointments_h5:services")).content.decode()
+    Appointment.objects.filter(pk=world.appointments.upcoming.pk).update(mode=Mode.ONLINE)
+    page = client.get(reverse("appointments_h5:services")).content.decode()
+    assert "二楼心理咨询室" not in page and world.stations.station.name not in page.split("可以预约的服务")[0]

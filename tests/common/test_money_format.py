@@ -30,3 +30,22 @@ def test_dates_read_the_same_in_chinese_and_english() -> None:
     for language in ("zh-hans", "en"):
         with translation.override(language):
             assert page.render(context) == "2026-12-02 · 2026-12-02 14:05"
+
+
+def test_about_says_large_counts_as_the_stories_do() -> None:
+    from django.utils import translation
+
+    from gonghui.common.templatetags.money import about
+
+    with translation.override("zh-hans"):
+        assert [about(v) for v in (9_999, 17_239, 25_000, 100_000, 8_230, None)] == [
+            "",
+            "1.7万",
+            "2.5万",
+            "10万",
+            "",
+            "",
+        ]
+        assert about(700_126_000) == "7亿" and about(Decimal("1234567.8")) == "123.5万"
+    with translation.override("en"):
+        assert about(17_239) == ""

@@ -135,3 +135,24 @@ def test_a_cadre_ends_a_membership_from_inside_a_confirmation(world: World) -> N
     client.force_login(world.users["owner"])
     page = client.get(reverse("members:detail", args=[world.member.pk])).content.decode()
     assert '<details class="confirm" id="end-membership">' in page and "确认离会" in page
+
+
+def test_asking_again_within_the_pause_still_lets_the_sent_code_in(world: World) -> None:
+    """A code was sent from another tab or device a moment ago: the page says wait, and asks for that code."""
+    Client().post(reverse("portal:signin"), {"mobile": "13900000002"})
+    sent = _code("13900000002")
+    client = Client()
+    page = client.post(reverse("portal:signin"), {"mobile": "13900000002"}).content.decode()
+    assert "秒后再获取" in page and 'name="code"' in page and "139****0002" in page
+    signed_in = client.post(reverse("portal:signin"), {"step": "code", "code": sent})
+    assert signed_in.status_code == 302 and signed_in["Location"] == "/h5/me/"
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [("benefits_h5:desk", "商户收银台登录"), ("appointments_h5:calendar", "服务人员登录")],
+)
+def test_a_partner_sign_in_speaks_to_the_cashier_or_the_provider(world: World, page: str, words: str) -> None:
+    start = Client().get(reverse(page))
+    body = Client().get(start["Location"]).content.decode()
+    assert words in body and "登录“我的”" not in body and "企业联系人" not in body

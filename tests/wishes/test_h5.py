@@ -38,6 +38,21 @@ def test_the_wall_shows_public_text_only_and_narrows_to_a_union(tree: Tree, djan
     assert anonymous.get(reverse("wishes_h5:wall"), {"union": "no-such"}).status_code == 200
 
 
+def test_a_member_first_sees_wishes_under_their_own_federation(tree: Tree) -> None:
+    make_wish(tree.union, tree.cadre, title="商南的心愿")
+    far = make_wish(tree.stranger, tree.cadre, title="泰安的心愿")
+    phone, _user = worker_client(make_member(tree.other, 3))
+    home = phone.get(reverse("wishes_h5:wall")).content.decode()
+    assert "商南的心愿" in home and "泰安的心愿" not in home
+    everywhere = phone.get(reverse("wishes_h5:wall"), {"union": "all"}).content.decode()
+    assert "商南的心愿" in everywhere and "泰安的心愿" in everywhere
+    anonymous = Client().get(reverse("wishes_h5:wall")).content.decode()
+    assert "商南的心愿" in anonymous and "泰安的心愿" in anonymous
+    # Nothing open at home: the wall shows everyone's rather than an empty page.
+    Wish.objects.exclude(pk=far.pk).update(status=WishStatus.CLAIMED)
+    assert "泰安的心愿" in phone.get(reverse("wishes_h5:wall")).content.decode()
+
+
 def test_claiming_needs_sign_in_and_then_shows_in_mine(tree: Tree) -> None:
     wish = make_wish(tree.union, tree.cadre)
     pending = make_wish(tree.union, tree.cadre, status="pending")

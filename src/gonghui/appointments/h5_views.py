@@ -32,8 +32,11 @@ def _by_day(slots: list[Slot]) -> list[tuple[dt.date, list[Slot]]]:
 @never_cache
 def services_page(request: HttpRequest) -> HttpResponse:
     person = request.person  # type: ignore[attr-defined]
+    upcoming = list(selectors.upcoming_of(person)[:20])
+    for appointment in upcoming:
+        appointment.late_change = services.late_change_text(appointment)  # type: ignore[attr-defined]
     context = {
-        "upcoming": list(selectors.upcoming_of(person)[:20]),
+        "upcoming": upcoming,
         "past": list(selectors.appointments_of(person).exclude(pk__in=selectors.upcoming_of(person))[:20]),
         "providers": list(selectors.providers_open_to(person)[:50]),
         "now": timezone.now(),

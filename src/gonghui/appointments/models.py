@@ -9,6 +9,8 @@ and SQLite alike (docs/adr/0016-appointments.md).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -197,6 +199,20 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider_id} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def change_deadline(self) -> dt.datetime:
+        """The last moment the worker may cancel or reschedule online (the provider's cancel_hours before)."""
+        return self.starts_at - dt.timedelta(hours=self.provider.cancel_hours)
+
+    @property
+    def place(self) -> str:
+        """Where to go, for an appointment in person; an online one has no room (an online-only provider's
+        place says how they meet online)."""
+        provider = self.provider
+        if self.mode == Mode.ONLINE and provider.mode != ProviderMode.ONLINE:
+            return ""
+        return provider.place or (provider.station.name if provider.station_id else "")
 
 
 class SessionNote(models.Model):

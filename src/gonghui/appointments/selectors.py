@@ -172,7 +172,11 @@ def providers_open_to(person: Person) -> QuerySet[Provider]:
 
 
 def appointments_of(person: Person) -> QuerySet[Appointment]:
-    return Appointment.objects.filter(person=person).select_related("provider__station").order_by("-starts_at")
+    return (
+        Appointment.objects.filter(person=person)
+        .select_related("provider__station", "provider__org")
+        .order_by("-starts_at")
+    )
 
 
 def upcoming_of(person: Person) -> QuerySet[Appointment]:

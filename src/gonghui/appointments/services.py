@@ -334,6 +334,17 @@ def _own_provider(actor: Any, appointment: Appointment) -> None:
         raise PermissionDenied
 
 
+def late_change_text(appointment: Appointment) -> str:
+    """Why the worker can no longer cancel online, and whom to call: the provider's station (its phone is on
+    the station's page) or else the provider's union."""
+    provider = appointment.provider
+    who = provider.station.name if provider.station_id else provider.org.name
+    return _("距开始已不足 %(n)d 小时，不能在线取消或改约，如需变动请联系%(who)s。") % {
+        "n": provider.cancel_hours,
+        "who": who,
+    }
+
+
 @transaction.atomic
 def appointment_cancel(
     *, actor: Any, appointment: Appointment, person: Person | None = None, reason: str = ""
@@ -356,10 +367,8 @@ def appointment_cancel(
         raise ValidationError(_("该预约当前为“%(s)s”，不能取消。") % {"s": appointment.get_status_display()})
     if appointment.starts_at <= now:
         raise ValidationError(_("预约已开始，不能取消。"))
-    if person is not None and appointment.starts_at - now < dt.timedelta(hours=provider.cancel_hours):
-        raise ValidationError(
-            _("距开始已不足 %(n)d 小时，不能在线取消或改约，请直接联系服务人员。") % {"n": provider.cancel_hours}
-        )
+    if person is not None and now >= appointment.change_deadline:
+        raise ValidationError(late_change_text(appointment))
     appointment.status = AppointmentStatus.CANCELLED
     appointment.cancelled_at = now
     appointment.cancel_reason = clean_text(reason)[:100]

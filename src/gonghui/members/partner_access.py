@@ -30,9 +30,9 @@ V = TypeVar("V", bound=Callable[..., HttpResponseBase])
 _BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
-def partner_signin_url(enter: str) -> str:
-    """The portal's sign-in, asking for a proven number only, coming back to the `enter` URL name."""
-    return f"{reverse('portal:signin')}?{urlencode({'next': reverse(enter), 'for': PHONE_ONLY})}"
+def partner_signin_url(enter: str, kind: UserKind) -> str:
+    """The portal's sign-in, asking for a proven number only (worded for `kind`), coming back to `enter`."""
+    return f"{reverse('portal:signin')}?{urlencode({'next': reverse(enter), 'for': PHONE_ONLY, 'who': kind.value})}"
 
 
 def partner_view(kind: UserKind, *, enter: str) -> Callable[[V], V]:
@@ -43,7 +43,7 @@ def partner_view(kind: UserKind, *, enter: str) -> Callable[[V], V]:
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             user = request.user
             if not (user.is_authenticated and user.is_active and getattr(user, "kind", None) == kind):
-                return redirect(partner_signin_url(enter))
+                return redirect(partner_signin_url(enter, kind))
             return view(request, *args, **kwargs)
 
         setattr(wrapper, ACCESS_ATTR, PARTNER)

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
-from gonghui.accounts.models import User
+from gonghui.accounts.models import User, UserKind
 from gonghui.accounts.sms.console import ConsoleSmsBackend
 from gonghui.common.access import public_view
 from gonghui.common.form_errors import apply_validation_error
@@ -47,6 +47,13 @@ def _next(request: HttpRequest) -> str:
 
 def _phone_only(request: HttpRequest) -> bool:
     return (request.POST.get("for") or request.GET.get("for")) == PHONE_ONLY
+
+
+def _who(request: HttpRequest) -> str:
+    """Who signs in with a number only (the wording of the page): a shop's cashier, a service provider, or an
+    enterprise contact (empty)."""
+    who = request.POST.get("who") or request.GET.get("who") or ""
+    return who if who in (UserKind.MERCHANT, UserKind.PROVIDER) else ""
 
 
 def _sign_in(request: HttpRequest, user: User) -> HttpResponse:
@@ -100,6 +107,9 @@ def signin(request: HttpRequest) -> HttpResponse:
                 worker_sign_in_code(mobile=mobile, request=request)
             except ValidationError as exc:
                 apply_validation_error(mobile_form, exc)
+                if exc.code == "resend_pause":  # the code sent a moment ago (maybe on another tab) still works
+                    remember_mobile(request, "portal_asked", mobile)
+                    asked = mobile
             else:
                 remember_mobile(request, "portal_asked", mobile)
                 asked = mobile
@@ -110,6 +120,7 @@ def signin(request: HttpRequest) -> HttpResponse:
         "dev_code": _dev_code(asked) if asked else "",
         "next": _next(request),
         "phone_only": _phone_only(request),
+        "who": _who(request),
     }
     return render(request, "portal/signin.html", context)
 

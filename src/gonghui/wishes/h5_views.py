@@ -18,10 +18,11 @@ from django.views.decorators.http import require_POST
 from gonghui.common.access import public_view
 from gonghui.common.form_errors import apply_validation_error, flash_outcome, form_action
 from gonghui.common.masking import mask_text
+from gonghui.members.models import Person
 from gonghui.members.selectors import active_membership
 from gonghui.members.worker_access import worker_view
 from gonghui.members.worker_accounts import person_of
-from gonghui.orgs.models import OrgNode
+from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.wishes import claims, selectors, services
 from gonghui.wishes.choices import ClaimantKind
@@ -35,14 +36,30 @@ def wall(request: HttpRequest) -> HttpResponse:
     """心愿墙: approved wishes waiting for a donor, narrowed to a union's subtree by ?union=<code>."""
     claims.claims_expire()
     code = request.GET.get("union", "").strip()[:100]
-    under = OrgNode.objects.filter(code=code).first() if code else None
+    person = person_of(request.user)
+    under = OrgNode.objects.filter(code=code).first() if code and code != ALL else _home(person) if not code else None
+    wishes = list(selectors.wall(under=under)[:100])
+    if not wishes and under is not None and not code:  # nothing open at home yet: show everyone's
+        under, wishes = None, list(selectors.wall()[:100])
     context = {
-        "wishes": list(selectors.wall(under=under)[:100]),
+        "wishes": wishes,
         "unions": selectors.wall_unions(),
         "under": under,
-        "signed_in": person_of(request.user) is not None,
+        "signed_in": person is not None,
+        "all": ALL,
     }
     return render(request, "wishes/h5/wall.html", context)
+
+
+ALL = "all"
+
+
+def _home(person: Person | None) -> OrgNode | None:
+    """A signed-in member first sees the wishes under their own federation (the top of their union's tree)."""
+    membership = active_membership(person) if person is not None else None
+    if membership is None:
+        return None
+    return OrgNode.objects.filter(path=paths_up(membership.org.path)[0]).first()
 
 
 @public_view

@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from django import template
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -53,3 +54,13 @@ def count(value: Any) -> str:
     """A whole number with thousands separators (humanize's intcomma follows the language; this never does)."""
     amount = _decimal(value)
     return "" if amount is None else f"{int(amount):,}"
+
+
+@register.filter
+def about(value: Any) -> str:
+    """A large count as the stories say it, one decimal in 万 or 亿 (17,239 → 1.7万); blank below 10,000."""
+    amount = _decimal(value)
+    if amount is None or isinstance(value, float) or abs(amount) < 10_000 or not get_language().startswith("zh"):
+        return ""
+    unit, size = ("亿", Decimal(100_000_000)) if abs(amount) >= 100_000_000 else ("万", Decimal(10_000))
+    return f"{(amount / size).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP).normalize():f}{unit}"
