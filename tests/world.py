@@ -100,6 +100,12 @@ class World:
     training: Any = None  # a namespace built by tests/world_training.py
     study: Any = None  # a namespace built by tests/world_study.py
     mentoring: Any = None  # a namespace built by tests/world_mentoring.py
+    democracy: Any = None  # a namespace built by tests/world_democracy.py
+    contracts: Any = None  # a namespace built by tests/world_contracts.py
+    legalaid: Any = None  # a namespace built by tests/world_legalaid.py
+    mediation: Any = None  # a namespace built by tests/world_mediation.py
+    arrears: Any = None  # a namespace built by tests/world_arrears.py
+    earlywarning: Any = None  # a namespace built by tests/world_earlywarning.py
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -205,6 +211,7 @@ def build_world() -> World:
     world.wishes = build_wishes(world)
     world.appointments = build_appointments(world)
     _skills(world)
+    _rights(world)
     return world
 
 
@@ -393,3 +400,19 @@ def _innovation(union_a: OrgNode, town_a: OrgNode, enterprise: Enterprise, membe
         "need": need,
         "dispatch": dispatch,
     }
+
+
+def _rights(world: World) -> None:
+    from tests.world_arrears import build_arrears
+    from tests.world_contracts import build_contracts
+    from tests.world_democracy import build_democracy
+    from tests.world_earlywarning import build_earlywarning
+    from tests.world_legalaid import build_legalaid
+    from tests.world_mediation import build_mediation
+
+    world.democracy = build_democracy(world)
+    world.contracts = build_contracts(world)
+    world.legalaid = build_legalaid(world)
+    world.mediation = build_mediation(world)
+    world.arrears = build_arrears(world)
+    world.earlywarning = build_earlywarning(world)

@@ -134,6 +134,12 @@ def _register() -> None:
     from gonghui.orgs.api import router as orgs_router
     from gonghui.orgs.staff_api import router as staff_router
     from gonghui.reports.api import router as reports_router
+    from gonghui.rights.arrears.api import router as arrears_router
+    from gonghui.rights.contracts.api import router as contracts_router
+    from gonghui.rights.democracy.api import router as democracy_router
+    from gonghui.rights.earlywarning.api import router as earlywarning_router
+    from gonghui.rights.legalaid.api import router as legalaid_router
+    from gonghui.rights.mediation.api import router as mediation_router
     from gonghui.skills.certification.api import router as certification_router
     from gonghui.skills.competitions.api import router as competitions_router
     from gonghui.skills.mentoring.api import router as mentoring_router
@@ -164,6 +170,12 @@ def _register() -> None:
     api.add_router("/", training_router)
     api.add_router("/", study_router)
     api.add_router("/", mentoring_router)
+    api.add_router("/", democracy_router)
+    api.add_router("/", contracts_router)
+    api.add_router("/", legalaid_router)
+    api.add_router("/", mediation_router)
+    api.add_router("/", arrears_router)
+    api.add_router("/", earlywarning_router)
     api.add_router("/", reports_router)
 
 

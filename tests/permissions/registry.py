@@ -486,11 +486,17 @@ def _all_cases() -> list[Case]:
     # Each imports this module's Case and personas.
     from tests.permissions import (
         registry_appointments,
+        registry_arrears,
         registry_benefits,
         registry_certification,
         registry_competitions,
+        registry_contracts,
+        registry_democracy,
+        registry_earlywarning,
         registry_events,
         registry_innovation,
+        registry_legalaid,
+        registry_mediation,
         registry_mentoring,
         registry_stations,
         registry_study,
@@ -513,6 +519,12 @@ def _all_cases() -> list[Case]:
         + registry_training.CASES
         + registry_study.CASES
         + registry_mentoring.CASES
+        + registry_democracy.CASES
+        + registry_contracts.CASES
+        + registry_legalaid.CASES
+        + registry_mediation.CASES
+        + registry_arrears.CASES
+        + registry_earlywarning.CASES
     )
 
 

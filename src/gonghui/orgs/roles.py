@@ -14,6 +14,7 @@ class Role(models.TextChoices):
     ASSISTANCE = "assistance", _("帮扶专员")
     FINANCE = "finance", _("财务")
     REVIEWER = "reviewer", _("审核人")
+    RIGHTS = "rights", _("维权专员")
     READONLY = "readonly", _("只读")
 
 
@@ -26,6 +27,7 @@ class Perm(StrEnum):
     ASSISTANCE = "assistance"  # hardship files and aid cases
     FINANCE = "finance"  # payouts, budgets
     REVIEW = "review"  # approve applications
+    RIGHTS = "rights"  # legal aid, disputes, arrears, warnings: case records (read-audited)
 
 
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
@@ -34,6 +36,7 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.ASSISTANCE: frozenset({Perm.VIEW, Perm.ASSISTANCE}),
     Role.FINANCE: frozenset({Perm.VIEW, Perm.FINANCE}),
     Role.REVIEWER: frozenset({Perm.VIEW, Perm.REVIEW}),
+    Role.RIGHTS: frozenset({Perm.VIEW, Perm.RIGHTS}),
     Role.READONLY: frozenset({Perm.VIEW}),
 }
 

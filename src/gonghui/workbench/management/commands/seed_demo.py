@@ -100,6 +100,11 @@ class Command(BaseCommand):
             from gonghui.skills.demo import load_demo_skills
 
             skills = load_demo_skills(admin)
+        rights = 0
+        if apps.is_installed("gonghui.rights.legalaid"):
+            from gonghui.rights.demo import load_demo_rights
+
+            rights = load_demo_rights(admin)
         if apps.is_installed("gonghui.members"):
             from gonghui.members.counters import member_counts_repair
 
@@ -109,7 +114,7 @@ class Command(BaseCommand):
                 f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns, "
                 f"{projects} new 五小 projects, {needs} new desk needs, {stations} new stations, {events} new events, "
                 f"{cards} new member cards, {wishes} new micro-wishes, {appointments} new appointments, "
-                f"{skills} new skills records."
+                f"{skills} new skills records, {rights} new rights records."
             )
         )
         self.stdout.write(f"Demo logins (password: {options['password']}):")

@@ -1,0 +1,7 @@
+"""欠薪治理 over the API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["arrears"])

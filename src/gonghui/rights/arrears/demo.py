@@ -1,0 +1,10 @@
+"""Demo data for 欠薪治理 from the stories."""
+
+from __future__ import annotations
+
+from gonghui.accounts.models import User
+
+
+def load_demo_arrears(admin: User) -> int:
+    """Safe to re-run; returns how many new records it made."""
+    return 0

@@ -1,0 +1,3 @@
+"""欠薪治理: models."""
+
+from __future__ import annotations

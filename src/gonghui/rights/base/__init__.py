@@ -1,0 +1,1 @@
+"""What every rights app stands on: the rights role and read-audit (access), and generated documents."""

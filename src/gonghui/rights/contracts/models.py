@@ -1,0 +1,3 @@
+"""集体合同: models."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""职代会和厂务公开: models."""
+
+from __future__ import annotations

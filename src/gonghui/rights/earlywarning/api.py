@@ -1,0 +1,7 @@
+"""劳动关系预警 over the API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["earlywarning"])

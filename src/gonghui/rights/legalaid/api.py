@@ -1,0 +1,7 @@
+"""法律援助 over the API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["legalaid"])

@@ -1,0 +1,3 @@
+"""法律援助: models."""
+
+from __future__ import annotations

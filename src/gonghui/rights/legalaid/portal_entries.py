@@ -1,0 +1,7 @@
+"""The legalaid app's entries in the worker portal (common.portal)."""
+
+from __future__ import annotations
+
+
+def register() -> None:
+    pass

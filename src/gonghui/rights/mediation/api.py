@@ -1,0 +1,7 @@
+"""劳动争议调解 over the API."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["mediation"])

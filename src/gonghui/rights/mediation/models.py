@@ -1,0 +1,3 @@
+"""劳动争议调解: models."""
+
+from __future__ import annotations
