@@ -29,6 +29,8 @@ def main() -> None:
             "appointments",
             "competitions",
             "certification",
+            "rights_cases",
+            "earlywarning",
         ],
         help="run one benchmark",
     )
@@ -72,6 +74,14 @@ def main() -> None:
         from bench import certification
 
         certification.main(rebuild=args.rebuild)
+    if args.only in (None, "rights_cases"):
+        from bench import rights_cases
+
+        rights_cases.main(rebuild=args.rebuild)
+    if args.only in (None, "earlywarning"):
+        from bench import earlywarning
+
+        earlywarning.main(rebuild=args.rebuild)
 
 
 if __name__ == "__main__":
