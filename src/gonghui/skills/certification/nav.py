@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.common.navigation import NavItem, register_nav
+
 
 def register() -> None:
-    pass
+    register_nav(
+        NavItem(_("技能提升"), _("认定试点企业"), "certification:pilots", order=840),
+        NavItem(_("技能提升"), _("认定批次"), "certification:batches", order=842),
+        NavItem(_("技能提升"), _("认定结果"), "certification:results", order=844),
+    )

@@ -1,0 +1,308 @@
+"""Entering a batch's results (from Excel, the API or the form), all rows or none.
+
+Each row names a member of the enterprise's union (by name and ID number, matched through the keyed hash),
+the level applied for, the theory and practical scores and, optionally, the certificate number the filing
+authority printed. Every problem comes back with its row number and a Chinese reason, and then nothing
+is recorded. A clean list records every candidate; those who pass get a platform certificate
+(`certificates_issue`, kind skill_level: numbered, checkable by QR), their level in the occupation is
+raised with its history, and the enterprise's pay grade for the new level is recorded beside it.
+
+A row already entered in the batch with the same level and scores is skipped, so uploading a list again
+records nobody twice; the database holds one result per person and batch, one use of each authority
+number, and one current level per person and occupation, whatever arrives at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gonghui.accounts.models import User
+from gonghui.common.excel.cells import cell_decimal, cell_text
+from gonghui.common.masking import mask_idcard
+from gonghui.members.choices import MembershipStatus
+from gonghui.members.identity import document_hmac, same_listed_name
+from gonghui.members.importer.rows import RowError, clean_row
+from gonghui.members.models import Membership
+from gonghui.orgs.roles import Perm
+from gonghui.orgs.scope import require
+from gonghui.skills.certification.certificates import CertificateIn, certificates_issue
+from gonghui.skills.certification.choices import (
+    LEVEL_WORDS,
+    BatchStatus,
+    CertificateKind,
+    SkillSource,
+    level_label,
+)
+from gonghui.skills.certification.levels import LevelChange, current_skills, levels_raise, not_higher_problem
+from gonghui.skills.certification.models import Batch, Candidate, PayGrade, PersonSkill
+from gonghui.skills.certification.pilots import licence_problem
+
+_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9-]{3,39}$")
+_TENTH = Decimal("0.1")
+MAX_ROWS = 10_000  # a batch is one enterprise's assessment; a bigger list is a mistake or several batches
+
+
+@dataclass
+class Outcome:
+    rows: int
+    recorded: int = 0
+    passed: int = 0
+    promoted: int = 0
+    already: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def raise_errors(self) -> None:
+        """For the API: the row errors as one ValidationError (422), nothing having been recorded."""
+        if self.errors:
+            raise ValidationError(
+                {"rows": [_("第 %(n)d 行：%(r)s") % {"n": e.number, "r": e.reason} for e in self.errors]}
+            )
+
+
+@dataclass
+class _Row:
+    number: int
+    name: str
+    hmac: str
+    level: str
+    theory: Decimal
+    practical: Decimal
+    external: str
+    masked_id: str
+
+
+def _score(raw: Any, column: str, label: str, problems: list[tuple[str, str]]) -> Decimal:
+    try:
+        value = cell_decimal(raw)
+    except ValidationError as exc:
+        problems.append((column, exc.messages[0]))
+        return Decimal(0)
+    if value is None:
+        problems.append((column, _("请填写%(label)s。") % {"label": label}))
+        return Decimal(0)
+    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
+        problems.append((column, _("%(label)s应在0到100之间。") % {"label": label}))
+        return Decimal(0)
+    return value.quantize(_TENTH, rounding=ROUND_HALF_UP)
+
+
+def _level(batch: Batch, raw: Any, problems: list[tuple[str, str]]) -> str:
+    text = cell_text(raw).replace(" ", "")
+    offered = "、".join(level_label(v) for v in batch.level_list)
+    if not text:
+        if len(batch.levels) == 1:
+            return batch.levels
+        problems.append(("level", _("请填写申报等级（本批次认定：%(levels)s）。") % {"levels": offered}))
+        return ""
+    level = LEVEL_WORDS.get(text, "")
+    if level not in batch.level_list:
+        problems.append(
+            ("level", _("“%(v)s”不在本批次认定的等级（%(levels)s）内。") % {"v": text[:20], "levels": offered})
+        )
+        return ""
+    return level
+
+
+def _parse(batch: Batch, rows: list[tuple[int, dict[str, Any]]]) -> tuple[list[_Row], list[RowError]]:
+    """Row-local checks: name and ID by the roster import's rules, level, scores, number format."""
+    parsed: list[_Row] = []
+    errors: list[RowError] = []
+    for number, values in rows:
+        clean, id_problems = clean_row(number, {"name": values.get("name"), "id_number": values.get("id_number")})
+        errors.extend(id_problems)
+        problems: list[tuple[str, str]] = []
+        level = _level(batch, values.get("level"), problems)
+        theory = _score(values.get("theory"), "theory", _("理论成绩"), problems)
+        practical = _score(values.get("practical"), "practical", _("实操成绩"), problems)
+        external = cell_text(values.get("certificate_number")).upper()
+        if external and not _NUMBER.match(external):
+            problems.append(("certificate_number", _("证书编号只能由字母、数字和连字符组成（4至40位）。")))
+        errors.extend(
+            RowError(number, column, cell_text(values.get(column))[:50], reason) for column, reason in problems
+        )
+        if clean is not None and not problems:
+            masked = mask_idcard(clean.id_number)
+            hmac = document_hmac(clean.id_number)
+            parsed.append(_Row(number, clean.name, hmac, level, theory, practical, external, masked))
+    return parsed, errors
+
+
+def _batch_problem(batch: Batch) -> str | None:
+    if batch.status != BatchStatus.OPEN:
+        return _("该批次已经结束，不能再录入成绩。")
+    if timezone.localdate() < batch.starts_on:
+        return _("考核%(d)s才开始，开始后才能录入成绩。") % {"d": batch.starts_on.isoformat()}
+    return licence_problem(batch.pilot, batch.occupation, batch.level_list, batch.starts_on, batch.ends_on)
+
+
+def _locked_batch(batch: Batch) -> Batch:
+    locked: Batch = (
+        Batch.objects.select_for_update(of=("self",))
+        .select_related("pilot__enterprise", "org", "occupation")
+        .prefetch_related("pilot__licences")
+        .get(pk=batch.pk)
+    )
+    return locked
+
+
+@transaction.atomic
+def results_record(*, actor: User, batch: Batch, rows: list[tuple[int, dict[str, Any]]]) -> Outcome:
+    """Check every row, then record all of them or none. `rows`: (row number, {name, id_number, theory,
+    practical, level?, certificate_number?}) with the cells as read."""
+    require(actor, batch.org, Perm.ORG_EDIT)
+    batch = _locked_batch(batch)  # one entry into a batch at a time: the second waits and sees the first
+    problem = _batch_problem(batch)
+    if problem:
+        raise ValidationError(problem)
+    if len(rows) > MAX_ROWS:
+        raise ValidationError(_("一次最多录入 %(n)d 人，请分批。") % {"n": MAX_ROWS})
+    outcome = Outcome(rows=len(rows))
+    parsed, outcome.errors = _parse(batch, rows)
+    members = {
+        m.person.id_hmac: m
+        for m in Membership.objects.filter(
+            status=MembershipStatus.ACTIVE,
+            org__path__startswith=batch.org.path,
+            person__id_hmac__in=[r.hmac for r in parsed],
+        ).select_related("person")
+    }
+    person_ids = [m.person_id for m in members.values()]
+    entered = {c.person_id: c for c in Candidate.objects.filter(batch=batch, person_id__in=person_ids)}
+    skills = current_skills(person_ids, batch.occupation, lock=True)
+    numbers = [r.external for r in parsed if r.external]
+    taken = set(Candidate.objects.filter(external_number__in=numbers).values_list("external_number", flat=True))
+    fresh, skip = _match(batch, parsed, members, entered, skills, taken, outcome.errors)
+    outcome.already = skip
+    outcome.errors.sort(key=lambda e: e.number)
+    if outcome.errors:
+        return outcome  # nothing recorded
+    try:
+        with transaction.atomic():
+            _write(actor, batch, fresh, skills, outcome)
+    except IntegrityError as exc:  # a concurrent entry took a person's result or a number first
+        raise ValidationError(_("有人同时录入了相同的人员或证书编号，请刷新后重试。")) from exc
+    return outcome
+
+
+def _match(
+    batch: Batch,
+    parsed: list[_Row],
+    members: dict[str, Membership],
+    entered: dict[int, Candidate],
+    skills: dict[int, PersonSkill],
+    taken: set[str],
+    errors: list[RowError],
+) -> tuple[list[tuple[_Row, Membership]], int]:
+    """The rows to record, with their memberships; problems that need the database go to `errors`."""
+    seen: dict[str, int] = {}
+    numbers: dict[str, int] = {}
+    fresh: list[tuple[_Row, Membership]] = []
+    skipped = 0
+    for row in parsed:
+        membership = members.get(row.hmac)
+        problem, column = None, "id_number"
+        if row.hmac in seen:
+            problem = _("与第 %(row)d 行是同一人。") % {"row": seen[row.hmac]}
+        elif membership is None:
+            problem = _("不是“%(union)s”的在册会员。") % {"union": batch.org.name}
+        elif not same_listed_name(membership.person.name, row.name):
+            problem, column = _("姓名与登记的“%(name)s”不一致。") % {"name": membership.person.name}, "name"
+        seen.setdefault(row.hmac, row.number)
+        if problem is None and membership is not None and membership.person_id in entered:
+            before = entered[membership.person_id]
+            if (before.level, before.theory, before.practical) == (row.level, row.theory, row.practical):
+                skipped += 1
+                continue
+            problem = _("本批次已录入该职工的成绩（理论%(t)s，实操%(p)s），与本行不一致；成绩录入后不能修改。") % {
+                "t": before.theory,
+                "p": before.practical,
+            }
+        passed = row.theory >= batch.theory_pass and row.practical >= batch.practical_pass
+        if problem is None and membership is not None:
+            problem = not_higher_problem(skills.get(membership.person_id), row.level)
+            column = "level" if problem else column
+        if problem is None and row.external:
+            column = "certificate_number"
+            if not passed:
+                problem = _("未通过认定，不应填写证书编号。")
+            elif row.external in numbers:
+                problem = _("证书编号与第 %(row)d 行重复。") % {"row": numbers[row.external]}
+            elif row.external in taken:
+                problem = _("证书编号“%(n)s”已经登记过，不能重复发证。") % {"n": row.external}
+            numbers.setdefault(row.external, row.number)
+        if problem is not None:
+            value = row.masked_id if column == "id_number" else (row.name if column == "name" else row.external)
+            errors.append(RowError(row.number, column, value, problem))
+            continue
+        assert membership is not None  # noqa: S101 - a missing membership is a problem above
+        fresh.append((row, membership))
+    return fresh, skipped
+
+
+def _write(actor: User, batch: Batch, fresh: list[tuple[_Row, Membership]], skills: dict, outcome: Outcome) -> None:
+    grades = {g.level: g for g in PayGrade.objects.filter(pilot=batch.pilot)}
+    passing = [
+        (row, m) for row, m in fresh if row.theory >= batch.theory_pass and row.practical >= batch.practical_pass
+    ]
+    title = batch.occupation.name
+    detail = _("%(enterprise)s职业技能等级认定 · %(batch)s") % {
+        "enterprise": batch.pilot.enterprise.name,
+        "batch": batch.name,
+    }
+    items = [CertificateIn(m.person, f"{title} {level_label(row.level)}", detail) for row, m in passing]
+    issued = certificates_issue(kind=CertificateKind.SKILL_LEVEL, org=batch.org, items=items, issued_on=batch.ends_on)
+    certificates = {c.person_id: c for c in issued}
+    candidates, changes = [], []
+    for row, membership in fresh:
+        person_id = membership.person_id
+        certificate = certificates.get(person_id)
+        before = skills.get(person_id)
+        new, old = grades.get(row.level), grades.get(before.level) if before else None
+        promoted = (
+            certificate is not None
+            and new is not None
+            and (old is None or new.allowance > old.allowance or new.grade != old.grade)
+        )
+        candidates.append(
+            Candidate(
+                batch=batch,
+                person_id=person_id,
+                level=row.level,
+                theory=row.theory,
+                practical=row.practical,
+                passed=certificate is not None,
+                previous_level=before.level if before else "",
+                certificate=certificate,
+                external_number=row.external if certificate else "",
+                pay_grade=new.grade if certificate and new else "",
+                allowance=new.allowance if certificate and new else None,
+                promoted=promoted,
+                entered_by=actor,
+            )
+        )
+        if certificate is not None:
+            changes.append(
+                LevelChange(person_id, row.level, certificate, new.grade if new else "", new.allowance if new else None)
+            )
+    Candidate.objects.bulk_create(candidates, batch_size=2000)
+    levels_raise(
+        changes,
+        occupation=batch.occupation,
+        on=batch.ends_on,
+        source=SkillSource.CERTIFICATION,
+        org=batch.org,
+        actor=actor,
+        current=skills,
+        batch=batch,
+    )
+    outcome.recorded = len(candidates)
+    outcome.passed = len(changes)
+    outcome.promoted = sum(1 for c in candidates if c.promoted)
