@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.common.navigation import NavItem, register_nav
+
 
 def register() -> None:
-    pass
+    register_nav(
+        NavItem(_("技能提升"), _("培训班"), "training:classes", order=820),
+        NavItem(_("技能提升"), _("培训课程"), "training:courses", order=821),
+        NavItem(_("技能提升"), _("培训基地"), "training:bases", order=822),
+        NavItem(_("技能提升"), _("培训统计"), "training:stats", order=823),
+    )
