@@ -7,18 +7,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.test import Client
 from django.utils import timezone
 
+from gonghui.accounts.models import UserKind
 from gonghui.events.checkin import ScanIn, scan_record
 from gonghui.events.models import Event, Scan, SignUp
 from gonghui.events.tickets import ticket_token
-from gonghui.members.models import Person
+from gonghui.members.models import Person, WorkerAccount
 from gonghui.orgs.models import OrgNode
 from gonghui.skills.certification.models import Occupation
 from gonghui.skills.training import catalog, classes
 from gonghui.skills.training.choices import BaseKind
 from gonghui.skills.training.models import Course, Session, TrainingBase, TrainingClass
-from tests.factories import EnterpriseFactory
+from tests.factories import EnterpriseFactory, UserFactory
 
 
 def electrician() -> Occupation:
@@ -100,3 +102,18 @@ class Snapshot:
     def of(cls, klass: TrainingClass | None = None) -> Snapshot:
         held = list(Event.objects.filter(training_session__klass=klass).order_by("pk").values_list("held", flat=True))
         return cls(Event.objects.count(), SignUp.objects.count(), held)
+
+
+def worker_client(membership: Any) -> Client:
+    """A phone signed in as the member's worker account."""
+    user = UserFactory(username=f"w-{membership.person_id}", kind=UserKind.WORKER)
+    WorkerAccount.objects.create(user=user, person=membership.person)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def desk(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client

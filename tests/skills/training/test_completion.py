@@ -66,7 +66,7 @@ def test_a_certificate_for_someone_who_did_not_complete_is_refused(tree: Tree, r
 
 
 def test_certificates_go_to_those_who_completed_once(tree: Tree, running: tuple, client) -> None:
-    klass, a, b = running
+    klass, a, _b = running
     for session in sessions(klass):
         check_in(tree.cadre, session, a)
     (made,) = completion.certificates_grant(actor=tree.cadre, klass=klass)

@@ -29,7 +29,7 @@ from gonghui.skills.certification.choices import CertificateKind
 from gonghui.skills.training.classes import lock_class
 from gonghui.skills.training.models import Completion, Session, TrainingClass
 
-ZERO = Decimal(0)
+ZERO = Decimal("0.0")
 TENTH = Decimal("0.1")
 
 
@@ -80,6 +80,9 @@ class Standing:
     @property
     def completed(self) -> bool:
         return self.total > 0 and self.hours >= self.needed
+
+    def shown(self) -> dict[str, str]:
+        return {"hours": hours_text(self.hours), "needed": hours_text(self.needed), "total": hours_text(self.total)}
 
 
 def standing(klass: TrainingClass, person: Person) -> Standing:

@@ -49,7 +49,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "klass": klass,
         "sessions": list(selectors.sessions_of(klass)),
         "left": min((max(s.event.capacity - s.event.held, 0) for s in upcoming), default=0),
-        "total": completion.class_hours(klass),
+        "total": completion.hours_text(completion.class_hours(klass)),
         "mine": mine,
         "problem": problem,
         "signed_in": person is not None,
@@ -79,16 +79,18 @@ def mine(request: HttpRequest) -> HttpResponse:
     for s in selectors.my_sessions(person, [e.klass_id for e in rows]):
         signups.setdefault(s.event.training_session.klass_id, []).append(s)
     done = selectors.completions_of(person)
-    classes = [
-        {
-            "enrolment": e,
-            "klass": e.klass,
-            "signups": signups.get(e.klass_id, []),
-            "standing": completion.standing(e.klass, person),
-            "completion": done.get(e.klass_id),
-        }
-        for e in rows
-    ]
+    classes = []
+    for e in rows:
+        standing = completion.standing(e.klass, person)
+        classes.append(
+            {
+                "enrolment": e,
+                "klass": e.klass,
+                "signups": signups.get(e.klass_id, []),
+                "shown": standing.shown(),
+                "completion": done.get(e.klass_id),
+            }
+        )
     return render(request, "training/h5/mine.html", {"classes": classes})
 
 

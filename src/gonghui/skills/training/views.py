@@ -138,6 +138,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "trainees": trainees,
         "total": total,
         "needed": needed,
+        "rule": {"total": completion.hours_text(total), "needed": completion.hours_text(needed)},
         "ready": sum(1 for _e, h, c in trainees if c is None and total > 0 and h >= needed),
         "can_edit": can(request.user, Perm.ORG_EDIT, klass.org),
         "session_form": SessionForm(),
