@@ -58,8 +58,8 @@ def batch_fields(**overrides: Any) -> batches.BatchFields:
     return batches.BatchFields(**values)
 
 
-def make_batch(tree: Tree, pilot: PilotEnterprise, **overrides: Any) -> Batch:
-    return batches.batch_create(actor=tree.union_cadre, pilot=pilot, data=batch_fields(**overrides))
+def make_batch(tree: Tree, pilot: PilotEnterprise, *, actor: Any = None, **overrides: Any) -> Batch:
+    return batches.batch_create(actor=actor or tree.union_cadre, pilot=pilot, data=batch_fields(**overrides))
 
 
 def members(org: OrgNode, first: int, count: int) -> list[Any]:
