@@ -8,7 +8,7 @@ class EarlyWarningConfig(AppConfig):
     verbose_name = _("劳动关系预警")
 
     def ready(self) -> None:
-        from gonghui.rights.earlywarning import figures, nav, portal_entries
+        from gonghui.rights.earlywarning import figures, jobs, nav, portal_entries  # noqa: F401 - jobs registers
 
         nav.register()
         figures.register()
