@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.common.navigation import NavItem, register_nav
+
 
 def register() -> None:
-    pass
+    register_nav(
+        NavItem(_("维权服务"), _("职代会和职工代表"), "democracy:enterprises", order=930),
+        NavItem(_("维权服务"), _("职代会会议"), "democracy:sessions", order=931),
+        NavItem(_("维权服务"), _("职工代表提案"), "democracy:proposals", order=932),
+        NavItem(_("维权服务"), _("厂务公开"), "democracy:disclosures", order=933),
+    )
