@@ -13,3 +13,4 @@ class LegalAidConfig(AppConfig):
         nav.register()
         figures.register()
         portal_entries.register()
+        from gonghui.rights.legalaid import jobs  # noqa: F401  (registers the export job)
