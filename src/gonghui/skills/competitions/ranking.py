@@ -51,19 +51,19 @@ def result_refresh(result: StageResult) -> StageResult:
     stage = result.stage
     agg = Score.objects.filter(stage_id=result.stage_id, entry_id=result.entry_id).aggregate(
         n=Count("pk"),
-        total=Avg("total"),
-        practical=Avg("practical"),
+        mean=Avg("total"),
+        mean_practical=Avg("practical"),
         low=Min("total"),
         high=Max("total"),
-        time=Min("time_seconds"),
+        fastest=Min("time_seconds"),
     )
     n = agg["n"]
     result.scores_count = n
     result.flagged = bool(stage.scores_needed == 2 and n >= 2 and agg["high"] - agg["low"] > stage.tolerance)
     complete = n >= stage.scores_needed and not result.flagged
-    result.total = round(agg["total"], 2) if complete else None
-    result.practical = round(agg["practical"], 2) if complete else None
-    result.time_seconds = agg["time"]
+    result.total = round(agg["mean"], 2) if complete else None
+    result.practical = round(agg["mean_practical"], 2) if complete else None
+    result.time_seconds = agg["fastest"]
     result.checked_in_at = SignUp.objects.filter(
         pk__in=result.entry.members.values("signup_id"), checked_in_at__isnull=False
     ).aggregate(first=Min("checked_in_at"))["first"]

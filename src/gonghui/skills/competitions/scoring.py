@@ -28,6 +28,11 @@ CENT = Decimal("0.01")
 MAX_SECONDS = 24 * 3600
 
 
+def plain(value: Decimal) -> str:
+    """100.00 as "100", 87.50 as "87.5" (normalize alone would write 1E+2)."""
+    return format(value.normalize(), "f")
+
+
 def conflict_of_interest(judge: Judge, entry: Entry) -> str | None:
     """Why this judge must stand aside for this entry, or None."""
     if judge.enterprise_id and judge.enterprise_id == entry.enterprise_id:
@@ -54,8 +59,8 @@ def check_marks(items: list[SheetItem], marks: dict[str, Any]) -> tuple[dict[str
         if not 0 <= value <= item.max_marks:
             errors[f"item_{item.pk}"] = _("“%(name)s”的分数应在0到%(max)s之间，填写的是%(value)s。") % {
                 "name": item.name,
-                "max": item.max_marks.normalize(),
-                "value": value.normalize(),
+                "max": plain(item.max_marks),
+                "value": plain(value),
             }
             continue
         clean[str(item.pk)] = str(value)
