@@ -131,7 +131,8 @@ class Dispute(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(claimed__gte=0), name="mediation_dispute_claimed"),
             models.CheckConstraint(
-                condition=Q(status__in=[Status.SUBMITTED, Status.DECLINED]) | Q(enterprise__isnull=False),
+                condition=Q(status__in=[Status.SUBMITTED, Status.DECLINED, Status.WITHDRAWN])
+                | Q(enterprise__isnull=False),
                 name="mediation_dispute_enterprise",
             ),
             models.CheckConstraint(
