@@ -192,12 +192,11 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _recorded_message(outcome: Outcome) -> str:
-    return _("已录入 %(r)d 人，通过认定 %(p)d 人，晋升薪酬等级 %(g)d 人；已录入过的 %(a)d 行未重复录入。") % {
-        "r": outcome.recorded,
-        "p": outcome.passed,
-        "g": outcome.promoted,
-        "a": outcome.already,
-    }
+    counts = {"r": outcome.recorded, "p": outcome.passed, "g": outcome.promoted, "a": outcome.already}
+    message = _("已录入 %(r)d 人，通过认定 %(p)d 人，晋升薪酬等级 %(g)d 人。") % counts
+    if outcome.already:
+        message += _("已录入过的 %(a)d 行未重复录入。") % counts
+    return message
 
 
 @staff_view
