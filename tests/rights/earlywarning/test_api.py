@@ -70,7 +70,7 @@ def test_levels_entries_and_checkups(place: SimpleNamespace, warned: EarlyWarnin
         "/earlywarning/entries",
         {"uscc": place.far.uscc, "kind": "overtime", "value": "3", "as_of": timezone.localdate()},
     )
-    assert outside.status_code == 422 and "维权工作范围内没有这家企业" in outside.json()["detail"]
+    assert outside.status_code == 404 and not IndicatorEntry.objects.filter(enterprise=place.far).exists()
     checkup = checkup_with_problems(place, place.firm, problems=2)
     assert api.get("/earlywarning/checkups").json()[0]["open_items"] == 2
     detail = api.get(f"/earlywarning/checkups/{checkup.pk}").json()

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
@@ -181,6 +181,14 @@ class CheckupDetailOut(CheckupOut):
         return list(obj.rectifications.select_related("finding"))
 
 
+def _enterprise(request: HttpRequest, uscc: str) -> Any:
+    """The enterprise by code in the caller's rights scope; 404 (as for any record out of scope) otherwise."""
+    try:
+        return selectors.enterprise_for_rights(me(request), uscc=uscc, field="uscc")
+    except ValidationError:
+        raise Http404 from None
+
+
 def _under(request: HttpRequest, under: str) -> Any:
     return org_selectors.org_pick_for(request.user, under) if under.strip() else None
 
@@ -239,8 +247,9 @@ def earlywarning_entries_list(request: HttpRequest, under: Text100 = "", kind: E
 
 @router.post("/earlywarning/entries", response={201: EntryOut}, operation_id="earlywarning_entry_create")
 def earlywarning_entry_create(request: HttpRequest, payload: EntryIn) -> Status:
-    """Enter an indicator of an enterprise in the caller's rights scope (by its 统一社会信用代码)."""
-    enterprise = selectors.enterprise_for_rights(me(request), uscc=payload.uscc, field="uscc")
+    """Enter an indicator of an enterprise in the caller's rights scope (by its 统一社会信用代码; 404 for one
+    outside it); 422 with a Chinese reason for a negative value, a future date or an unknown kind."""
+    enterprise = _enterprise(request, payload.uscc)
     entry: IndicatorEntry = entries.indicator_enter(
         actor=me(request), enterprise=enterprise, kind=payload.kind, value=payload.value, as_of=payload.as_of,
         note=payload.note,
@@ -263,7 +272,7 @@ def earlywarning_checkup_get(request: HttpRequest, pk: int) -> Checkup:
 @router.post("/earlywarning/checkups", response={201: CheckupDetailOut}, operation_id="earlywarning_checkup_create")
 def earlywarning_checkup_create(request: HttpRequest, payload: CheckupIn) -> Status:
     """Register a 法治体检 visit (its findings are created from the checklist, to be recorded on the page)."""
-    enterprise = selectors.enterprise_for_rights(me(request), uscc=payload.uscc, field="uscc")
+    enterprise = _enterprise(request, payload.uscc)
     checkup = checkups.checkup_create(
         actor=me(request), enterprise=enterprise, visited_on=payload.visited_on, team=payload.team,
         summary=payload.summary,
