@@ -58,6 +58,17 @@ def test_a_grassroots_union_sees_its_entries_of_the_county_competition(tree: Tre
     assert _staff(tree.union_cadre).post(reverse("competitions:act", args=[competition.pk, "start"])).status_code == 404
 
 
+def test_a_grassroots_union_finds_the_countys_open_competition_but_not_its_drafts(tree: Tree) -> None:
+    opened = make_competition(tree.county, tree.cadre, title="县级开放的竞赛")
+    draft = make_competition(tree.county, tree.cadre, title="县级筹备中的竞赛", open_it=False)
+    union = _staff(tree.union_cadre)
+    listed = union.get(reverse("competitions:list")).content.decode()
+    assert "县级开放的竞赛" in listed and "县级筹备中的竞赛" not in listed
+    assert union.get(reverse("competitions:entries", args=[opened.pk])).status_code == 200
+    assert union.get(reverse("competitions:detail", args=[draft.pk])).status_code == 404
+    assert "县级开放的竞赛" not in _staff(tree.outsider).get(reverse("competitions:list")).content.decode()
+
+
 def test_the_ranking_page_reads_stored_ranks(tree: Tree, django_assert_max_num_queries: Any) -> None:
     competition = make_competition(tree.county, tree.cadre, top_n=None)
     made = [enter(competition, tree.union_cadre, m) for m in entrants(tree.union, 1, 3)]

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from gonghui.members.models import Person
-from gonghui.orgs.models import OrgNode
+from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
 from gonghui.skills.competitions.choices import AwardStatus, CompetitionStatus, EntryStatus
@@ -30,15 +30,22 @@ from gonghui.skills.competitions.models import (
 PAGE = 50
 
 
+def _above(user: Any) -> list[str]:
+    """The paths of the unions above the user's: their competitions are open to the user's unions."""
+    return sorted({p for path in scope_for(user).paths for p in paths_up(path)})
+
+
 def competitions_for(
     user: Any, *, under: OrgNode | None = None, year: int | None = None, kind: str = "", status: str = ""
 ) -> QuerySet[Competition]:
-    """Competitions organised in the user's scope, or entered by a union in it; newest first."""
+    """Competitions organised in the user's scope, entered by a union in it, or organised above it and out
+    of preparation (a grassroots union enters the county's contest); newest first."""
     scope = scope_for(user)
     entered = Entry.objects.filter(competition=OuterRef("pk"), org__in=scope.orgs().values("pk"))
     qs = Competition.objects.select_related("org", "occupation")
     if not scope.everything:
-        qs = qs.filter(Q(org__in=scope.orgs().values("pk")) | Q(Exists(entered)))
+        above = Q(org__path__in=_above(user)) & ~Q(status=CompetitionStatus.DRAFT)
+        qs = qs.filter(Q(org__in=scope.orgs().values("pk")) | Q(Exists(entered)) | above)
     if under is not None:
         qs = qs.filter(org__path__startswith=under.path)
     if year:
@@ -56,8 +63,8 @@ def competition_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Competiti
         Competition.objects.select_related("org", "event", "occupation", "honor", "selection"), pk=pk
     )
     if perm is Perm.VIEW and not scope_for(user).contains(competition.org):
-        entered = scope_for(user).filter(Entry.objects.filter(competition=competition))
-        if not entered.exists():
+        open_to = competition.status != CompetitionStatus.DRAFT and competition.org.path in _above(user)
+        if not open_to and not scope_for(user).filter(Entry.objects.filter(competition=competition)).exists():
             raise Http404
         return competition
     require(user, competition.org, perm)
