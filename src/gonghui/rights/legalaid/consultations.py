@@ -102,12 +102,12 @@ def consultation_record(*, actor: User, org: OrgNode, data: ConsultationFields,
                         person: Person | None = None) -> Consultation:  # fmt: skip
     """A union records a consultation it took (the person found by the caller in its scope, or a name)."""
     require_rights(actor, org)
+    appointment = data.appointment if data.channel == Channel.APPOINTMENT else None
+    if appointment is not None and person is None:
+        person = appointment.person  # the worker who booked the session
     errors = _check(actor, org, data, person)
     if errors:
         raise ValidationError(errors)
-    appointment = data.appointment if data.channel == Channel.APPOINTMENT else None
-    if appointment is not None and person is None:
-        person = appointment.person
     now = timezone.now()
     try:
         with transaction.atomic():
