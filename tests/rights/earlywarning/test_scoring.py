@@ -82,3 +82,27 @@ def test_a_scheme_is_set_only_where_the_cadre_holds_the_rights_role(place: Simpl
     with pytest.raises(PermissionDenied):
         _scheme(SimpleNamespace(admin=place.reader), place.union)
     assert not Scheme.objects.exists()
+
+
+def test_the_case_apps_sources_are_read_once_each(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from gonghui.rights.earlywarning import sources
+
+    asked: list[object] = []
+    monkeypatch.setattr(sources, "arrears_counts", lambda since: asked.append(since) or {7: (2, D("12000.50"))})
+    monkeypatch.setattr(sources, "dispute_counts", lambda since: asked.append(since) or {7: (3, 1)})
+    day = dt.date(2025, 1, 1)
+    assert sources.arrears_by_enterprise(day) == {7: (2, D("12000.50"))}
+    assert sources.disputes_by_enterprise(day) == {7: (3, 1)}
+    assert asked == [day, day]
+
+
+@pytest.mark.django_db
+def test_the_real_sources_answer_with_nothing_on_record() -> None:
+    import datetime as dt
+
+    from gonghui.rights.earlywarning import sources
+
+    assert sources.arrears_by_enterprise(dt.date(2025, 1, 1)) == {}
+    assert sources.disputes_by_enterprise(dt.date(2025, 1, 1)) == {}
