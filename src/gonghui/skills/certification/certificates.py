@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
+from gonghui.skills.certification.bulk_insert import bulk_insert
 from gonghui.skills.certification.choices import CertificateKind
 from gonghui.skills.certification.models import Certificate
 
@@ -58,6 +59,31 @@ def certificates_issue(
         for item in items
     ]
     return Certificate.objects.bulk_create(certificates)
+
+
+def certificates_issue_bulk(
+    *, kind: str, org: OrgNode, items: list[tuple[int, str, str]], issued_on: dt.date
+) -> list[tuple[int, str]]:
+    """`certificates_issue` for thousands at once (a certification batch): (person id, title, detail) in,
+    (certificate id, number) out, in order, without a model instance per certificate."""
+    now = timezone.now()
+    rows = [
+        (
+            certificate_number(kind, issued_on.year),
+            kind,
+            person_id,
+            org.pk,
+            title[:120],
+            detail[:200],
+            issued_on,
+            "",
+            now,
+        )
+        for person_id, title, detail in items
+    ]
+    columns = ("number", "kind", "person_id", "org_id", "title", "detail", "issued_on", "revoked_reason", "created_at")
+    ids = bulk_insert(Certificate, columns, rows, with_ids=True)
+    return [(pk, row[0]) for pk, row in zip(ids, rows, strict=True)]
 
 
 def certificate_revoke(*, certificate: Certificate, reason: str) -> Certificate:

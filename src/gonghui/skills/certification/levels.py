@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from gonghui.accounts.models import User
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
+from gonghui.skills.certification.bulk_insert import bulk_insert
 from gonghui.skills.certification.choices import SkillLevel, SkillSource, level_label, level_rank
 from gonghui.skills.certification.models import Batch, Certificate, Occupation, PersonSkill, SkillChange
 
@@ -27,7 +28,7 @@ from gonghui.skills.certification.models import Batch, Certificate, Occupation, 
 class LevelChange:
     person_id: int
     level: str
-    certificate: Certificate | None = None
+    certificate_id: int | None = None
     pay_grade: str = ""
     allowance: Decimal | None = None
 
@@ -64,48 +65,54 @@ def levels_raise(
 ) -> None:
     """Write the new current levels and their history in bulk. `current` holds the rows read (locked)
     before the caller checked that every change is a raise."""
+    now = timezone.now()
     fresh, moved, history = [], [], []
-    now = timezone.now()  # bulk_update does not stamp auto_now fields
     for change in changes:
         row = current.get(change.person_id)
         history.append(
-            SkillChange(
-                person_id=change.person_id,
-                occupation=occupation,
-                from_level=row.level if row else "",
-                to_level=change.level,
-                on=on,
-                source=source,
-                batch=batch,
-                certificate=change.certificate,
-                org=org,
-                note=note[:200],
-                actor=actor,
+            (
+                change.person_id,
+                occupation.pk,
+                row.level if row else "",
+                change.level,
+                on,
+                source,
+                batch.pk if batch else None,
+                change.certificate_id,
+                org.pk,
+                note[:200],
+                actor.pk if actor else None,
+                now,
             )
         )
-        values = {
-            "level": change.level,
-            "certified_on": on,
-            "source": source,
-            "certificate": change.certificate,
-            "org": org,
-            "pay_grade": change.pay_grade,
-            "allowance": change.allowance,
-        }
+        values = (change.level, on, source, change.certificate_id, org.pk, change.pay_grade, change.allowance, now)
         if row is None:
-            fresh.append(PersonSkill(person_id=change.person_id, occupation=occupation, **values))
+            fresh.append((change.person_id, occupation.pk, *values))
         else:
-            for name, value in {**values, "updated_at": now}.items():
-                setattr(row, name, value)
+            for name, value in zip(_SKILL_VALUES, values, strict=True):
+                setattr(row, name, value)  # bulk_update does not stamp auto_now fields: updated_at is set here
             moved.append(row)
-    PersonSkill.objects.bulk_create(fresh, batch_size=2000)
+    bulk_insert(PersonSkill, ("person_id", "occupation_id", *_SKILL_VALUES), fresh)
     if moved:
-        PersonSkill.objects.bulk_update(
-            moved,
-            ["level", "certified_on", "source", "certificate", "org", "pay_grade", "allowance", "updated_at"],
-            batch_size=500,
-        )
-    SkillChange.objects.bulk_create(history, batch_size=2000)
+        PersonSkill.objects.bulk_update(moved, list(_SKILL_VALUES), batch_size=500)
+    bulk_insert(SkillChange, _CHANGE_COLUMNS, history)
+
+
+_SKILL_VALUES = ("level", "certified_on", "source", "certificate_id", "org_id", "pay_grade", "allowance", "updated_at")
+_CHANGE_COLUMNS = (
+    "person_id",
+    "occupation_id",
+    "from_level",
+    "to_level",
+    "on",
+    "source",
+    "batch_id",
+    "certificate_id",
+    "org_id",
+    "note",
+    "actor_id",
+    "created_at",
+)
 
 
 @transaction.atomic
@@ -130,7 +137,7 @@ def skill_level_record(
     problem = not_higher_problem(current.get(person.pk), level)
     if problem:
         raise ValidationError({"level": problem})
-    change = LevelChange(person.pk, level, certificate)
+    change = LevelChange(person.pk, level, certificate.pk if certificate else None)
     levels_raise(
         [change], occupation=occupation, on=on, source=source, org=org, actor=actor, current=current, note=note
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -33,7 +33,8 @@ from gonghui.members.importer.rows import RowError, clean_row
 from gonghui.members.models import Membership
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.skills.certification.certificates import CertificateIn, certificates_issue
+from gonghui.skills.certification.bulk_insert import bulk_insert
+from gonghui.skills.certification.certificates import certificates_issue_bulk
 from gonghui.skills.certification.choices import (
     LEVEL_WORDS,
     BatchStatus,
@@ -65,6 +66,11 @@ class Outcome:
             raise ValidationError(
                 {"rows": [_("第 %(n)d 行：%(r)s") % {"n": e.number, "r": e.reason} for e in self.errors]}
             )
+
+
+class _Member(NamedTuple):
+    person_id: int
+    name: str
 
 
 @dataclass
@@ -166,16 +172,22 @@ def results_record(*, actor: User, batch: Batch, rows: list[tuple[int, dict[str,
         raise ValidationError(_("一次最多录入 %(n)d 人，请分批。") % {"n": MAX_ROWS})
     outcome = Outcome(rows=len(rows))
     parsed, outcome.errors = _parse(batch, rows)
+    # Tuples, not model instances: thousands of rows are read here in every import.
     members = {
-        m.person.id_hmac: m
-        for m in Membership.objects.filter(
+        hmac: _Member(person_id, name)
+        for person_id, name, hmac in Membership.objects.filter(
             status=MembershipStatus.ACTIVE,
             org__path__startswith=batch.org.path,
             person__id_hmac__in=[r.hmac for r in parsed],
-        ).select_related("person")
+        ).values_list("person_id", "person__name", "person__id_hmac")
     }
     person_ids = [m.person_id for m in members.values()]
-    entered = {c.person_id: c for c in Candidate.objects.filter(batch=batch, person_id__in=person_ids)}
+    entered = {
+        person_id: (level, theory, practical)
+        for person_id, level, theory, practical in Candidate.objects.filter(
+            batch=batch, person_id__in=person_ids
+        ).values_list("person_id", "level", "theory", "practical")
+    }
     skills = current_skills(person_ids, batch.occupation, lock=True)
     numbers = [r.external for r in parsed if r.external]
     taken = set(Candidate.objects.filter(external_number__in=numbers).values_list("external_number", flat=True))
@@ -195,16 +207,16 @@ def results_record(*, actor: User, batch: Batch, rows: list[tuple[int, dict[str,
 def _match(
     batch: Batch,
     parsed: list[_Row],
-    members: dict[str, Membership],
-    entered: dict[int, Candidate],
+    members: dict[str, _Member],
+    entered: dict[int, tuple[str, Decimal, Decimal]],
     skills: dict[int, PersonSkill],
     taken: set[str],
     errors: list[RowError],
-) -> tuple[list[tuple[_Row, Membership]], int]:
+) -> tuple[list[tuple[_Row, int]], int]:
     """The rows to record, with their memberships; problems that need the database go to `errors`."""
     seen: dict[str, int] = {}
     numbers: dict[str, int] = {}
-    fresh: list[tuple[_Row, Membership]] = []
+    fresh: list[tuple[_Row, int]] = []
     skipped = 0
     for row in parsed:
         membership = members.get(row.hmac)
@@ -213,17 +225,17 @@ def _match(
             problem = _("与第 %(row)d 行是同一人。") % {"row": seen[row.hmac]}
         elif membership is None:
             problem = _("不是“%(union)s”的在册会员。") % {"union": batch.org.name}
-        elif not same_listed_name(membership.person.name, row.name):
-            problem, column = _("姓名与登记的“%(name)s”不一致。") % {"name": membership.person.name}, "name"
+        elif not same_listed_name(membership.name, row.name):
+            problem, column = _("姓名与登记的“%(name)s”不一致。") % {"name": membership.name}, "name"
         seen.setdefault(row.hmac, row.number)
         if problem is None and membership is not None and membership.person_id in entered:
             before = entered[membership.person_id]
-            if (before.level, before.theory, before.practical) == (row.level, row.theory, row.practical):
+            if before == (row.level, row.theory, row.practical):
                 skipped += 1
                 continue
             problem = _("本批次已录入该职工的成绩（理论%(t)s，实操%(p)s），与本行不一致；成绩录入后不能修改。") % {
-                "t": before.theory,
-                "p": before.practical,
+                "t": before[1],
+                "p": before[2],
             }
         passed = row.theory >= batch.theory_pass and row.practical >= batch.practical_pass
         if problem is None and membership is not None:
@@ -243,56 +255,57 @@ def _match(
             errors.append(RowError(row.number, column, value, problem))
             continue
         assert membership is not None  # noqa: S101 - a missing membership is a problem above
-        fresh.append((row, membership))
+        fresh.append((row, membership.person_id))
     return fresh, skipped
 
 
-def _write(actor: User, batch: Batch, fresh: list[tuple[_Row, Membership]], skills: dict, outcome: Outcome) -> None:
+def _write(actor: User, batch: Batch, fresh: list[tuple[_Row, int]], skills: dict, outcome: Outcome) -> None:
     grades = {g.level: g for g in PayGrade.objects.filter(pilot=batch.pilot)}
     passing = [
-        (row, m) for row, m in fresh if row.theory >= batch.theory_pass and row.practical >= batch.practical_pass
+        (row, pid) for row, pid in fresh if row.theory >= batch.theory_pass and row.practical >= batch.practical_pass
     ]
-    title = batch.occupation.name
-    detail = _("%(enterprise)s职业技能等级认定 · %(batch)s") % {
-        "enterprise": batch.pilot.enterprise.name,
-        "batch": batch.name,
-    }
-    items = [CertificateIn(m.person, f"{title} {level_label(row.level)}", detail) for row, m in passing]
-    issued = certificates_issue(kind=CertificateKind.SKILL_LEVEL, org=batch.org, items=items, issued_on=batch.ends_on)
-    certificates = {c.person_id: c for c in issued}
+    names = {"enterprise": batch.pilot.enterprise.name, "batch": batch.name}
+    detail = _("%(enterprise)s职业技能等级认定 · %(batch)s") % names
+    titles = {level: f"{batch.occupation.name} {level_label(level)}" for level in batch.level_list}
+    issued = certificates_issue_bulk(
+        kind=CertificateKind.SKILL_LEVEL,
+        org=batch.org,
+        items=[(pid, titles[row.level], detail) for row, pid in passing],
+        issued_on=batch.ends_on,
+    )
+    certificates = {pid: cert_id for (_row, pid), (cert_id, _number) in zip(passing, issued, strict=True)}
+    now = timezone.now()
     candidates, changes = [], []
-    for row, membership in fresh:
-        person_id = membership.person_id
-        certificate = certificates.get(person_id)
+    for row, person_id in fresh:
+        certificate_id = certificates.get(person_id)
         before = skills.get(person_id)
         new, old = grades.get(row.level), grades.get(before.level) if before else None
         promoted = (
-            certificate is not None
+            certificate_id is not None
             and new is not None
             and (old is None or new.allowance > old.allowance or new.grade != old.grade)
         )
+        grade = (new.grade, new.allowance) if certificate_id and new else ("", None)
         candidates.append(
-            Candidate(
-                batch=batch,
-                person_id=person_id,
-                level=row.level,
-                theory=row.theory,
-                practical=row.practical,
-                passed=certificate is not None,
-                previous_level=before.level if before else "",
-                certificate=certificate,
-                external_number=row.external if certificate else "",
-                pay_grade=new.grade if certificate and new else "",
-                allowance=new.allowance if certificate and new else None,
-                promoted=promoted,
-                entered_by=actor,
+            (
+                batch.pk,
+                person_id,
+                row.level,
+                row.theory,
+                row.practical,
+                certificate_id is not None,
+                before.level if before else "",
+                certificate_id,
+                row.external if certificate_id else "",
+                *grade,
+                promoted,
+                actor.pk,
+                now,
             )
         )
-        if certificate is not None:
-            changes.append(
-                LevelChange(person_id, row.level, certificate, new.grade if new else "", new.allowance if new else None)
-            )
-    Candidate.objects.bulk_create(candidates, batch_size=2000)
+        if certificate_id is not None:
+            changes.append(LevelChange(person_id, row.level, certificate_id, *grade))
+    bulk_insert(Candidate, _CANDIDATE_COLUMNS, candidates)
     levels_raise(
         changes,
         occupation=batch.occupation,
@@ -305,4 +318,22 @@ def _write(actor: User, batch: Batch, fresh: list[tuple[_Row, Membership]], skil
     )
     outcome.recorded = len(candidates)
     outcome.passed = len(changes)
-    outcome.promoted = sum(1 for c in candidates if c.promoted)
+    outcome.promoted = sum(1 for c in candidates if c[_CANDIDATE_COLUMNS.index("promoted")])
+
+
+_CANDIDATE_COLUMNS = (
+    "batch_id",
+    "person_id",
+    "level",
+    "theory",
+    "practical",
+    "passed",
+    "previous_level",
+    "certificate_id",
+    "external_number",
+    "pay_grade",
+    "allowance",
+    "promoted",
+    "entered_by_id",
+    "created_at",
+)
