@@ -46,8 +46,10 @@ class StageResult(models.Model):
     advancement). `total` is null until the entry has the scores it needs, and a flagged entry (two scores
     further apart than the tolerance) is not ranked until the organiser resolves it."""
 
-    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="results")
-    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="results")
+    # No index of their own on the foreign keys: a re-rank rewrites thousands of these rows, and every index
+    # is written again with each; (entry, stage), (stage, number) and (stage, rank) serve every read.
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="results", db_index=False)
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="results", db_index=False)
     number = models.PositiveIntegerField()  # the entry's number: the last tie-break, kept here for the ranking
     total = models.DecimalField(_("成绩"), max_digits=7, decimal_places=2, null=True, blank=True)
     practical = models.DecimalField(_("实操得分"), max_digits=7, decimal_places=2, null=True, blank=True)
@@ -59,7 +61,7 @@ class StageResult(models.Model):
     advanced = models.BooleanField(_("晋级"), default=False)
     resolved_at = models.DateTimeField(_("裁定时间"), null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
     )
     resolved_note = models.CharField(_("裁定说明"), max_length=200, blank=True)
 
@@ -67,13 +69,15 @@ class StageResult(models.Model):
         verbose_name = _("赛段成绩")
         verbose_name_plural = _("赛段成绩")
         constraints = [
-            models.UniqueConstraint(fields=["stage", "entry"], name="competitions_result_once"),
-            # Checked at commit: the re-ranking UPDATE moves ranks past each other within one statement.
-            models.UniqueConstraint(
-                fields=["stage", "rank"], name="competitions_rank_once", deferrable=models.Deferrable.DEFERRED
-            ),
+            models.UniqueConstraint(fields=["entry", "stage"], name="competitions_result_once"),
         ]
-        indexes = [models.Index(fields=["stage", "number"], name="competitions_result_number")]
+        # Ranks are unique per stage by construction (one ROW_NUMBER under the stage's lock); a unique
+        # constraint would have to be deferred (the re-rank moves ranks past each other in one statement),
+        # and checking thousands of moved ranks at commit doubled the re-rank's time at 25,000 entrants.
+        indexes = [
+            models.Index(fields=["stage", "number"], name="competitions_result_number"),
+            models.Index(fields=["stage", "rank"], name="competitions_result_rank"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.stage_id}/{self.entry_id}: {self.rank}"
