@@ -4,226 +4,39 @@ table), batches (list, get, create), their candidates, and results entered as JS
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import File, Router, Schema, Status
+from ninja import File, Router, Status
 from ninja.files import UploadedFile
-from pydantic import Field
 
-from gonghui.common.api_fields import Text20, Text30, Text50, Text64, Text100, Text200, Year
+from gonghui.common.api_fields import Text100, Year
 from gonghui.common.paging import page_after
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.skills.certification import batches, pilots, selectors
-from gonghui.skills.certification.choices import BatchStatus, SkillLevel
+from gonghui.skills.certification.api_schemas import (
+    BatchIn,
+    BatchOut,
+    BatchPage,
+    CandidatePage,
+    LicenceIn,
+    LicenceOut,
+    OutcomeOut,
+    PayGradeIn,
+    PilotDetailOut,
+    PilotIn,
+    PilotOut,
+    ResultsIn,
+)
+from gonghui.skills.certification.choices import BatchStatus
 from gonghui.skills.certification.excel_import import batch_import_upload
-from gonghui.skills.certification.models import Batch, Candidate, Licence, PayGrade, PilotEnterprise
+from gonghui.skills.certification.models import Batch, Licence, PilotEnterprise
 from gonghui.skills.certification.occupations import occupation_by_code
 from gonghui.skills.certification.results import Outcome, results_record
 
 router = Router(tags=["certification"])
-Score = Decimal  # validated by the service (0–100, one decimal), so a bad row is reported with its number
-
-
-class LicenceOut(Schema):
-    id: int
-    pilot_id: int
-    occupation_code: str
-    occupation: str
-    lowest: SkillLevel
-    highest: SkillLevel
-    valid_from: dt.date
-    valid_until: dt.date
-    authority: str
-    reference: str
-
-    @staticmethod
-    def resolve_occupation_code(obj: Licence) -> str:
-        return obj.occupation.code
-
-    @staticmethod
-    def resolve_occupation(obj: Licence) -> str:
-        return obj.occupation.name
-
-
-class PayGradeOut(Schema):
-    level: SkillLevel
-    grade: str
-    allowance: Decimal
-
-
-class PilotOut(Schema):
-    id: int
-    enterprise: str
-    enterprise_uscc: str
-    org: str
-    designated_by: str
-    designated_on: dt.date
-    is_active: bool
-
-    @staticmethod
-    def resolve_enterprise(obj: PilotEnterprise) -> str:
-        return obj.enterprise.name
-
-    @staticmethod
-    def resolve_enterprise_uscc(obj: PilotEnterprise) -> str:
-        return obj.enterprise.uscc
-
-    @staticmethod
-    def resolve_org(obj: PilotEnterprise) -> str:
-        return obj.org.code
-
-    @staticmethod
-    def resolve_designated_by(obj: PilotEnterprise) -> str:
-        return obj.designated_by.code
-
-
-class PilotDetailOut(PilotOut):
-    licences: list[LicenceOut]
-    pay_grades: list[PayGradeOut]
-
-    @staticmethod
-    def resolve_licences(obj: PilotEnterprise) -> list[Licence]:
-        return list(selectors.licences_of(obj))
-
-    @staticmethod
-    def resolve_pay_grades(obj: PilotEnterprise) -> list[PayGrade]:
-        return list(selectors.pay_grades_of(obj))
-
-
-class PilotIn(Schema):
-    org_code: Text100  # the federation that designates (a union above the enterprise's)
-    enterprise_uscc: Text30
-    designated_on: dt.date | None = None
-
-
-class LicenceIn(Schema):
-    occupation_code: Text20
-    lowest: SkillLevel
-    highest: SkillLevel
-    valid_from: dt.date
-    valid_until: dt.date
-    authority: Text100
-    reference: Text64 = ""
-
-
-class PayGradeIn(Schema):
-    level: SkillLevel
-    grade: Text30
-    allowance: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
-
-
-class BatchOut(Schema):
-    id: int
-    pilot_id: int
-    enterprise: str
-    org: str
-    name: str
-    occupation_code: str
-    levels: list[SkillLevel]
-    starts_on: dt.date
-    ends_on: dt.date
-    assessors: str
-    theory_pass: Decimal
-    practical_pass: Decimal
-    status: BatchStatus
-    entered: int = 0
-    passed: int = 0
-
-    @staticmethod
-    def resolve_enterprise(obj: Batch) -> str:
-        return obj.pilot.enterprise.name
-
-    @staticmethod
-    def resolve_org(obj: Batch) -> str:
-        return obj.org.code
-
-    @staticmethod
-    def resolve_occupation_code(obj: Batch) -> str:
-        return obj.occupation.code
-
-    @staticmethod
-    def resolve_levels(obj: Batch) -> list[str]:
-        return obj.level_list
-
-    @staticmethod
-    def resolve_passed(obj: Batch) -> int:
-        return getattr(obj, "passed_count", 0)
-
-
-class BatchIn(Schema):
-    pilot_id: int = Field(ge=1)
-    name: Text100
-    occupation_code: Text20
-    levels: list[SkillLevel] = Field(min_length=1, max_length=5)
-    starts_on: dt.date
-    ends_on: dt.date
-    assessors: Text200
-    theory_pass: Decimal = Field(default=Decimal(60), ge=0, le=100, decimal_places=1)
-    practical_pass: Decimal = Field(default=Decimal(60), ge=0, le=100, decimal_places=1)
-
-
-class CandidateOut(Schema):
-    id: int
-    name: str
-    id_number: str  # masked
-    level: SkillLevel
-    previous_level: str
-    theory: Decimal
-    practical: Decimal
-    passed: bool
-    certificate_number: str
-    external_number: str
-    pay_grade: str
-    allowance: Decimal | None
-    promoted: bool
-
-    @staticmethod
-    def resolve_name(obj: Candidate) -> str:
-        return obj.person.name
-
-    @staticmethod
-    def resolve_id_number(obj: Candidate) -> str:
-        return obj.person.id_number.masked()
-
-    @staticmethod
-    def resolve_certificate_number(obj: Candidate) -> str:
-        return obj.certificate.number if obj.certificate else ""
-
-
-class CandidatePage(Schema):
-    items: list[CandidateOut]
-    next_after: int | None
-
-
-class BatchPage(Schema):
-    items: list[BatchOut]
-    next_after: int | None
-
-
-class ResultIn(Schema):
-    name: Text50
-    id_number: Text30
-    theory: Score
-    practical: Score
-    level: Text20 = ""
-    certificate_number: Text50 = ""
-
-
-class ResultsIn(Schema):
-    rows: list[ResultIn] = Field(min_length=1, max_length=3000)
-
-
-class OutcomeOut(Schema):
-    rows: int
-    recorded: int
-    passed: int
-    promoted: int
-    already: int
 
 
 @router.get("/certification/pilots", response=list[PilotOut], operation_id="certification_pilots_list")

@@ -14,9 +14,8 @@ number, and one current level per person and occupation, whatever arrives at onc
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
@@ -25,18 +24,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.accounts.models import User
-from gonghui.common.excel.cells import cell_decimal, cell_text
-from gonghui.common.masking import mask_idcard
 from gonghui.members.choices import MembershipStatus
-from gonghui.members.identity import document_hmac, same_listed_name
-from gonghui.members.importer.rows import RowError, clean_row
+from gonghui.members.identity import same_listed_name
+from gonghui.members.importer.rows import RowError
 from gonghui.members.models import Membership
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
 from gonghui.skills.certification.bulk_insert import bulk_insert
 from gonghui.skills.certification.certificates import certificates_issue_bulk
 from gonghui.skills.certification.choices import (
-    LEVEL_WORDS,
     BatchStatus,
     CertificateKind,
     SkillSource,
@@ -45,9 +41,8 @@ from gonghui.skills.certification.choices import (
 from gonghui.skills.certification.levels import LevelChange, current_skills, levels_raise, not_higher_problem
 from gonghui.skills.certification.models import Batch, Candidate, PayGrade, PersonSkill
 from gonghui.skills.certification.pilots import licence_problem
+from gonghui.skills.certification.result_rows import ParsedRow, parse_rows
 
-_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9-]{3,39}$")
-_TENTH = Decimal("0.1")
 MAX_ROWS = 10_000  # a batch is one enterprise's assessment; a bigger list is a mistake or several batches
 
 
@@ -71,74 +66,6 @@ class Outcome:
 class _Member(NamedTuple):
     person_id: int
     name: str
-
-
-@dataclass
-class _Row:
-    number: int
-    name: str
-    hmac: str
-    level: str
-    theory: Decimal
-    practical: Decimal
-    external: str
-    masked_id: str
-
-
-def _score(raw: Any, column: str, label: str, problems: list[tuple[str, str]]) -> Decimal:
-    try:
-        value = cell_decimal(raw)
-    except ValidationError as exc:
-        problems.append((column, exc.messages[0]))
-        return Decimal(0)
-    if value is None:
-        problems.append((column, _("请填写%(label)s。") % {"label": label}))
-        return Decimal(0)
-    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
-        problems.append((column, _("%(label)s应在0到100之间。") % {"label": label}))
-        return Decimal(0)
-    return value.quantize(_TENTH, rounding=ROUND_HALF_UP)
-
-
-def _level(batch: Batch, raw: Any, problems: list[tuple[str, str]]) -> str:
-    text = cell_text(raw).replace(" ", "")
-    offered = "、".join(level_label(v) for v in batch.level_list)
-    if not text:
-        if len(batch.levels) == 1:
-            return batch.levels
-        problems.append(("level", _("请填写申报等级（本批次认定：%(levels)s）。") % {"levels": offered}))
-        return ""
-    level = LEVEL_WORDS.get(text, "")
-    if level not in batch.level_list:
-        problems.append(
-            ("level", _("“%(v)s”不在本批次认定的等级（%(levels)s）内。") % {"v": text[:20], "levels": offered})
-        )
-        return ""
-    return level
-
-
-def _parse(batch: Batch, rows: list[tuple[int, dict[str, Any]]]) -> tuple[list[_Row], list[RowError]]:
-    """Row-local checks: name and ID by the roster import's rules, level, scores, number format."""
-    parsed: list[_Row] = []
-    errors: list[RowError] = []
-    for number, values in rows:
-        clean, id_problems = clean_row(number, {"name": values.get("name"), "id_number": values.get("id_number")})
-        errors.extend(id_problems)
-        problems: list[tuple[str, str]] = []
-        level = _level(batch, values.get("level"), problems)
-        theory = _score(values.get("theory"), "theory", _("理论成绩"), problems)
-        practical = _score(values.get("practical"), "practical", _("实操成绩"), problems)
-        external = cell_text(values.get("certificate_number")).upper()
-        if external and not _NUMBER.match(external):
-            problems.append(("certificate_number", _("证书编号只能由字母、数字和连字符组成（4至40位）。")))
-        errors.extend(
-            RowError(number, column, cell_text(values.get(column))[:50], reason) for column, reason in problems
-        )
-        if clean is not None and not problems:
-            masked = mask_idcard(clean.id_number)
-            hmac = document_hmac(clean.id_number)
-            parsed.append(_Row(number, clean.name, hmac, level, theory, practical, external, masked))
-    return parsed, errors
 
 
 def _batch_problem(batch: Batch) -> str | None:
@@ -171,7 +98,7 @@ def results_record(*, actor: User, batch: Batch, rows: list[tuple[int, dict[str,
     if len(rows) > MAX_ROWS:
         raise ValidationError(_("一次最多录入 %(n)d 人，请分批。") % {"n": MAX_ROWS})
     outcome = Outcome(rows=len(rows))
-    parsed, outcome.errors = _parse(batch, rows)
+    parsed, outcome.errors = parse_rows(batch, rows)
     # Tuples, not model instances: thousands of rows are read here in every import.
     members = {
         hmac: _Member(person_id, name)
@@ -206,17 +133,17 @@ def results_record(*, actor: User, batch: Batch, rows: list[tuple[int, dict[str,
 
 def _match(
     batch: Batch,
-    parsed: list[_Row],
+    parsed: list[ParsedRow],
     members: dict[str, _Member],
     entered: dict[int, tuple[str, Decimal, Decimal]],
     skills: dict[int, PersonSkill],
     taken: set[str],
     errors: list[RowError],
-) -> tuple[list[tuple[_Row, int]], int]:
+) -> tuple[list[tuple[ParsedRow, int]], int]:
     """The rows to record, with their memberships; problems that need the database go to `errors`."""
     seen: dict[str, int] = {}
     numbers: dict[str, int] = {}
-    fresh: list[tuple[_Row, int]] = []
+    fresh: list[tuple[ParsedRow, int]] = []
     skipped = 0
     for row in parsed:
         membership = members.get(row.hmac)
@@ -259,7 +186,9 @@ def _match(
     return fresh, skipped
 
 
-def _write(actor: User, batch: Batch, fresh: list[tuple[_Row, int]], skills: dict, outcome: Outcome) -> None:
+def _write(
+    actor: User, batch: Batch, fresh: list[tuple[ParsedRow, int]], skills: dict[int, PersonSkill], outcome: Outcome
+) -> None:
     grades = {g.level: g for g in PayGrade.objects.filter(pilot=batch.pilot)}
     passing = [
         (row, pid) for row, pid in fresh if row.theory >= batch.theory_pass and row.practical >= batch.practical_pass
