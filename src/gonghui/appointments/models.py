@@ -212,7 +212,7 @@ class Appointment(models.Model):
         provider = self.provider
         if self.mode == Mode.ONLINE and provider.mode != ProviderMode.ONLINE:
             return ""
-        return provider.place or (provider.station.name if provider.station_id else "")
+        return provider.place or (provider.station.name if provider.station is not None else "")
 
 
 class SessionNote(models.Model):

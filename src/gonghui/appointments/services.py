@@ -338,7 +338,7 @@ def late_change_text(appointment: Appointment) -> str:
     """Why the worker can no longer cancel online, and whom to call: the provider's station (its phone is on
     the station's page) or else the provider's union."""
     provider = appointment.provider
-    who = provider.station.name if provider.station_id else provider.org.name
+    who = provider.station.name if provider.station is not None else provider.org.name
     return _("距开始已不足 %(n)d 小时，不能在线取消或改约，如需变动请联系%(who)s。") % {
         "n": provider.cancel_hours,
         "who": who,
