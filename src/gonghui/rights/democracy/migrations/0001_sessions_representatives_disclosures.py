@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('members', '0008_join_target_index'),
-        ('orgs', '0003_initial'),
+        ('orgs', '0003_rights_role'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('orgs', '0003_initial'),
+        ('orgs', '0003_rights_role'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         ('appointments', '0002_in_person_label'),
         ('assistance', '0004_payouts_move_to_ledger'),
         ('members', '0008_join_target_index'),
-        ('orgs', '0003_initial'),
+        ('orgs', '0003_rights_role'),
         ('stations', '0004_station_in_service_label'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

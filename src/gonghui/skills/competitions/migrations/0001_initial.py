@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         ('events', '0004_competition_kind'),
         ('innovation', '0003_generated_upload_names'),
         ('members', '0008_join_target_index'),
-        ('orgs', '0003_initial'),
+        ('orgs', '0003_rights_role'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         ('experts', '0003_need_confirmation_evidence_need_confirmed_by'),
         ('innovation', '0003_generated_upload_names'),
         ('members', '0008_join_target_index'),
-        ('orgs', '0003_initial'),
+        ('orgs', '0003_rights_role'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         ('certification', '0002_pilots_batches_levels'),
         ('events', '0004_competition_kind'),
         ('members', '0008_join_target_index'),
-        ('orgs', '0003_initial'),
+        ('orgs', '0003_rights_role'),
         ('stations', '0004_station_in_service_label'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
