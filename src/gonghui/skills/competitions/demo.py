@@ -255,7 +255,8 @@ def _taian(admin: User, rng: random.Random) -> int:
     services.competition_open(actor=admin, competition=digital)
     for m in members[6:9]:
         entries.entry_create(actor=admin, competition=digital, org=union, member_nos=[m.member_no])  # type: ignore[arg-type]
-    services.competition_start(actor=admin, competition=digital)
+    if members[6:9]:  # a demo roster too short for entrants leaves the contest open for entries
+        services.competition_start(actor=admin, competition=digital)
     judge_member = Membership.objects.filter(org__code="ta-ts-shebei", status="active").order_by("-pk").first()
     if judge_member is not None:
         services.judge_seat(actor=admin, stage=stage, person=judge_member.person, role="泰山工匠")
