@@ -10,7 +10,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from gonghui.rights.mediation import intake, outcomes, panels
-from gonghui.rights.mediation.intake import ClaimIn, WorkerIn
+from gonghui.rights.mediation.checks import ClaimIn, WorkerIn
 
 PANEL = "大中街道劳动争议调解委员会"
 MEMBER_ID = "320904198506120014"  # 李在册

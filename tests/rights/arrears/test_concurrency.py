@@ -11,7 +11,7 @@ from django.db import connection
 from gonghui.orgs.roles import Role
 from gonghui.rights.arrears import services
 from gonghui.rights.arrears.models import Report, Step
-from gonghui.rights.mediation.intake import WorkerIn
+from gonghui.rights.mediation.checks import WorkerIn
 from gonghui.rights.mediation.models import Dispute
 from tests.factories import EnterpriseFactory, Tree, UserFactory, grant, id_number
 

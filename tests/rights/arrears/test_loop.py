@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from gonghui.rights.arrears import selectors, services
+from gonghui.rights.arrears import drives, selectors, services
 from gonghui.rights.arrears.models import Report, Step
 from gonghui.rights.mediation.models import Dispute
 from tests.factories import EnterpriseFactory
@@ -102,7 +102,7 @@ def test_a_rejected_report_tells_the_worker_why(desk: Desk, courier: Courier) ->
 def test_a_drive_counts_the_reports_opened_in_its_period(desk: Desk) -> None:
     before = opened(desk, received_on=TODAY - dt.timedelta(days=60))
     inside = opened(desk, received_on=TODAY - dt.timedelta(days=5))
-    drive = services.drive_create(
+    drive = drives.drive_create(
         actor=desk.tree.cadre, org=desk.tree.county, name="春节前根治欠薪冬季专项行动",
         starts_on=TODAY - dt.timedelta(days=20), ends_on=TODAY + dt.timedelta(days=40), target_amount="100000",
     )  # fmt: skip
@@ -114,7 +114,7 @@ def test_a_drive_counts_the_reports_opened_in_its_period(desk: Desk) -> None:
     assert (p.reports, p.owed, p.recovered, p.workers) == (2, Decimal("100000"), Decimal("30000"), 24)
     assert p.percent_of(drive.target_amount) == 30.0
     with pytest.raises(ValidationError, match="结束日期不能早于开始日期"):
-        services.drive_create(
+        drives.drive_create(
             actor=desk.tree.cadre, org=desk.tree.county, name="错的", starts_on=TODAY, ends_on=TODAY - dt.timedelta(1),
             target_amount=1,
         )  # fmt: skip

@@ -13,7 +13,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from gonghui.common.models import AuditAction, AuditEvent
-from gonghui.rights.arrears import services
+from gonghui.rights.arrears import drives, services
 from gonghui.rights.arrears.models import Report
 from tests.factories import UserFactory, make_member
 from tests.rights.arrears.conftest import Courier, opened, report_from
@@ -79,15 +79,15 @@ def test_the_steps_from_the_page_and_a_refused_amount(desk: Desk) -> None:
 
 def test_the_enterprise_record_and_the_drives_page(desk: Desk) -> None:
     report = opened(desk)
-    services.drive_create(
+    drives.drive_create(
         actor=desk.tree.cadre, org=desk.tree.county, name="商南县春节前清欠行动", starts_on=dt.date.today(),
         ends_on=dt.date.today(), target_amount="100000",
     )  # fmt: skip
     officer = _client(desk.officer)
     record = officer.get(f"/arrears/enterprises/{desk.enterprise.pk}/").content.decode()
     assert report.number in record and "50,000.00" in record
-    drives = _client(desk.tree.cadre).get("/arrears/drives/").content.decode()
-    assert "商南县春节前清欠行动" in drives and "50,000.00" in drives
+    page = _client(desk.tree.cadre).get("/arrears/drives/").content.decode()
+    assert "商南县春节前清欠行动" in page and "50,000.00" in page
 
 
 def test_a_worker_reports_and_sees_only_their_own(desk: Desk, courier: Courier) -> None:

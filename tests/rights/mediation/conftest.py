@@ -12,7 +12,8 @@ import pytest
 from gonghui.accounts.models import User
 from gonghui.orgs.models import Enterprise
 from gonghui.orgs.roles import Role
-from gonghui.rights.mediation.intake import ClaimIn, WorkerIn, dispute_open
+from gonghui.rights.mediation.checks import ClaimIn, WorkerIn
+from gonghui.rights.mediation.intake import dispute_open
 from gonghui.rights.mediation.models import Dispute
 from tests.factories import EnterpriseFactory, Tree, UserFactory, grant, id_number
 

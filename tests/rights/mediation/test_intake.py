@@ -14,7 +14,7 @@ from gonghui.common.models import AuditEvent
 from gonghui.members.identity import document_hmac
 from gonghui.orgs.kinds import OrgKind
 from gonghui.rights.mediation import intake
-from gonghui.rights.mediation.intake import ClaimIn, WorkerIn
+from gonghui.rights.mediation.checks import ClaimIn, WorkerIn
 from gonghui.rights.mediation.models import Claim, Dispute, Party, UnionSetting
 from gonghui.rights.mediation.selectors import dispute_counts
 from tests.factories import EnterpriseFactory, id_number, make_member, make_org

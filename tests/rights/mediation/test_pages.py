@@ -163,3 +163,13 @@ def test_the_api_refuses_a_negative_claim_with_a_chinese_reason(desk: Desk) -> N
     )
     assert refused.status_code == 422 and "须经职工方确认" in refused.json()["detail"]
     assert officer.get(f"/api/v1/mediation/disputes/{pk}").json()["status"] == "open"
+
+
+def test_the_federation_above_sees_the_escalated_dispute_flagged_in_its_list(desk: Desk) -> None:
+    collective = open_dispute(desk, n=3)
+    single = open_dispute(desk, workers=workers(1, start=3000))
+    county = _client(desk.tree.cadre).get("/mediation/?escalated=on").content.decode()
+    assert collective.number in county and single.number not in county
+    assert "已上报商南县总工会" in county
+    union = _client(desk.officer).get("/mediation/?escalated=on").content.decode()
+    assert collective.number not in union  # reported above the union, not to it

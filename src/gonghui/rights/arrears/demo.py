@@ -18,9 +18,9 @@ from gonghui.accounts.models import User
 from gonghui.members.demo_people import demo_members, demo_people
 from gonghui.orgs.demo import demo_enterprise
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.rights.arrears import services
+from gonghui.rights.arrears import drives, services
 from gonghui.rights.arrears.models import Drive, Report
-from gonghui.rights.mediation.intake import WorkerIn
+from gonghui.rights.mediation.checks import WorkerIn
 
 # (enterprise index, source, owed, workers, months, route, recovered share, how far it got)
 LIUSHI_REPORTS: list[tuple[int, str, int, int, str, str, str, str]] = [
@@ -61,7 +61,7 @@ def _play(admin: User, report: Report, route: str, share: str, stage: str, worke
 def _liushi(admin: User, liushi: OrgNode) -> int:
     today = timezone.localdate()
     name, starts, ends = drive_period(today)
-    services.drive_create(
+    drives.drive_create(
         actor=admin, org=liushi, name=name, starts_on=starts, ends_on=ends, target_amount=Decimal("2000000")
     )
     enterprises = list(Enterprise.objects.filter(union__path__startswith=liushi.path).order_by("pk")[:3])

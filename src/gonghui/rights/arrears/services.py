@@ -24,14 +24,16 @@ from gonghui.common.models import AuditAction
 from gonghui.common.textnorm import clean_text
 from gonghui.members.models import Person
 from gonghui.members.selectors import active_membership
-from gonghui.orgs.models import OrgNode, paths_up
+from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.selectors import enterprise_in_scope
 from gonghui.rights.arrears.choices import Route, Source, Stage
-from gonghui.rights.arrears.models import Drive, Report, Step
+from gonghui.rights.arrears.drives import drive_for
+from gonghui.rights.arrears.models import Report, Step
 from gonghui.rights.base.access import require_rights
+from gonghui.rights.mediation.checks import ClaimIn, WorkerIn, checked_amount, long_text
 from gonghui.rights.mediation.choices import Source as DisputeSource
-from gonghui.rights.mediation.intake import ClaimIn, WorkerIn, checked_amount, dispute_open, long_text
+from gonghui.rights.mediation.intake import dispute_open
 
 MAX_WORKERS = 100_000
 
@@ -40,15 +42,6 @@ def _workers(count: int | None) -> int:
     if count is None or not 1 <= count <= MAX_WORKERS:
         raise ValidationError({"workers_affected": _("涉及职工人数应在 1–100000 人之间。")})
     return count
-
-
-def drive_for(org: OrgNode, day: dt.date) -> Drive | None:
-    """The drive of the union or a union above it whose period holds `day` (the nearest, then the latest)."""
-    return (
-        Drive.objects.filter(org__path__in=paths_up(org.path), starts_on__lte=day, ends_on__gte=day)
-        .order_by("-org__depth", "-starts_on")
-        .first()
-    )
 
 
 def _step(report: Report, stage: str, actor: User | None, note: str = "") -> None:
@@ -293,33 +286,3 @@ def report_visit(*, actor: User, report: Report, satisfied: bool, note: str = ""
     _step(report, Stage.VISITED, actor, text)
     _audit(actor, report, to="visited", satisfied=satisfied)
     return report
-
-
-@transaction.atomic
-def drive_create(
-    *,
-    actor: User,
-    org: OrgNode,
-    name: str,
-    starts_on: dt.date,
-    ends_on: dt.date,
-    target_amount: Decimal | str | int,
-) -> Drive:
-    """A drive (e.g. 春节前根治欠薪冬季专项行动); reports already opened in its period join it."""
-    require_rights(actor, org)
-    name = clean_text(name)[:100]
-    if not name:
-        raise ValidationError({"name": _("请填写专项行动名称。")})
-    if ends_on < starts_on:
-        raise ValidationError({"ends_on": _("结束日期不能早于开始日期。")})
-    target = checked_amount(target_amount, "target_amount", label=_("目标"))
-    try:
-        with transaction.atomic():
-            drive = Drive.objects.create(org=org, name=name, starts_on=starts_on, ends_on=ends_on, target_amount=target)
-    except IntegrityError:
-        raise ValidationError({"name": _("本会已有同名的专项行动。")}) from None
-    Report.objects.filter(
-        org__path__startswith=org.path, drive__isnull=True, received_on__range=(starts_on, ends_on)
-    ).exclude(stage__in=[Stage.REPORTED, Stage.REJECTED]).update(drive=drive)
-    audit_record(actor=actor, action=AuditAction.CREATE, target=drive, org=org, detail={"target": str(target)})
-    return drive

@@ -24,7 +24,7 @@ from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.selectors import enterprise_get_for
 from gonghui.orgs.staff_accounts import acting_user
-from gonghui.rights.arrears import selectors, services
+from gonghui.rights.arrears import drives, selectors, services
 from gonghui.rights.arrears.choices import Route
 from gonghui.rights.arrears.forms import (
     AcceptForm,
@@ -147,13 +147,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_view
-def drives(request: HttpRequest) -> HttpResponse:
+def drive_list(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     form = DriveForm(request.POST or None)
 
     def create(org: OrgNode) -> Any:
         d = form.cleaned_data
-        return services.drive_create(
+        return drives.drive_create(
             actor=user, org=org, name=d["name"], starts_on=d["starts_on"], ends_on=d["ends_on"],
             target_amount=d["target_amount"],
         )  # fmt: skip

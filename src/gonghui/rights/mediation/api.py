@@ -20,7 +20,7 @@ from gonghui.common.models import AuditAction
 from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.staff_accounts import acting_user
-from gonghui.rights.mediation import intake, outcomes, selectors
+from gonghui.rights.mediation import checks, intake, outcomes, selectors
 from gonghui.rights.mediation.choices import ClaimKind, Judicial, Source
 from gonghui.rights.mediation.choices import Status as DisputeStatus
 from gonghui.rights.mediation.models import Dispute
@@ -196,8 +196,8 @@ def mediation_create(request: HttpRequest, payload: DisputeIn) -> Status:
         enterprise_uscc=payload.enterprise_uscc,
         source=payload.source,
         summary=payload.summary,
-        workers=[intake.WorkerIn(name=w.name, id_number=w.id_number) for w in payload.workers],
-        claims=[intake.ClaimIn(kind=c.kind, amount=c.amount) for c in payload.claims],
+        workers=[checks.WorkerIn(name=w.name, id_number=w.id_number) for w in payload.workers],
+        claims=[checks.ClaimIn(kind=c.kind, amount=c.amount) for c in payload.claims],
         received_on=payload.received_on,
         court_ref=payload.court_ref,
     )

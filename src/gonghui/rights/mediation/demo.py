@@ -20,7 +20,7 @@ from gonghui.members.demo_people import demo_people
 from gonghui.orgs.demo import demo_enterprise
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.rights.mediation import intake, outcomes, panels
-from gonghui.rights.mediation.intake import ClaimIn, WorkerIn
+from gonghui.rights.mediation.checks import ClaimIn, WorkerIn
 from gonghui.rights.mediation.models import Dispute, Mediator, Panel
 from gonghui.rights.mediation.outcomes import PaymentIn
 

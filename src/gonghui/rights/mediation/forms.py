@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.form_fields import yuan
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
+from gonghui.rights.mediation.checks import ClaimIn, WorkerIn
 from gonghui.rights.mediation.choices import REFERRALS, Body, ClaimKind, PanelKind, Source, Status
-from gonghui.rights.mediation.intake import ClaimIn, WorkerIn
 from gonghui.rights.mediation.outcomes import PaymentIn
 
 DATE = forms.DateInput(attrs={"type": "date"})

@@ -24,8 +24,9 @@ from gonghui.common.textnorm import clean_text
 from gonghui.members.models import Person
 from gonghui.orgs.models import paths_up
 from gonghui.rights.base.access import require_rights
+from gonghui.rights.mediation.checks import checked_amount, long_text
 from gonghui.rights.mediation.choices import REFERRALS, Judicial, Status
-from gonghui.rights.mediation.intake import checked_amount, long_text, moved
+from gonghui.rights.mediation.intake import moved
 from gonghui.rights.mediation.models import Agreement, Dispute, Mediator, Panel, Payment, Session
 
 HANDLING = (Status.OPEN, Status.MEDIATING)
