@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.members.models import Person
@@ -132,7 +133,7 @@ class Report(models.Model):
 
     @property
     def number(self) -> str:
-        return f"欠〔{self.received_on:%Y}〕{self.pk or 0:06d}号"
+        return gettext("欠〔%(y)s〕%(n)06d号") % {"y": self.received_on.year, "n": self.pk or 0}
 
     @property
     def outstanding(self) -> Any:

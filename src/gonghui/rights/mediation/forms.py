@@ -77,7 +77,10 @@ class _ClaimsForm(forms.Form):
 class DisputeForm(_ClaimsForm):
     org = OrgPickerField(label=_("受理工会"), perm=Perm.RIGHTS)
     enterprise = forms.CharField(label=_("用人单位统一社会信用代码"), max_length=30)
-    source = forms.ChoiceField(label=_("来源"), choices=[c for c in Source.choices if c[0] != Source.WORKER])
+    # A worker applies in 我的; an arrears report becomes a dispute when the union diverts it.
+    source = forms.ChoiceField(
+        label=_("来源"), choices=[c for c in Source.choices if c[0] not in (Source.WORKER, Source.ARREARS)]
+    )
     court_ref = forms.CharField(label=_("委派或转来文号"), max_length=60, required=False)
     received_on = forms.DateField(label=_("受理日期"), required=False, widget=DATE)
     summary = forms.CharField(label=_("争议事由"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))

@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.masking import PIIKind
@@ -155,7 +156,7 @@ class Dispute(models.Model):
     @property
     def number(self) -> str:
         """The case number on papers: 调〔year〕id."""
-        return f"调〔{self.received_on:%Y}〕{self.pk or 0:06d}号"
+        return gettext("调〔%(y)s〕%(n)06d号") % {"y": self.received_on.year, "n": self.pk or 0}
 
     @property
     def is_live(self) -> bool:
