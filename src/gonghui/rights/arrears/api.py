@@ -88,7 +88,7 @@ class ReportIn(Schema):
     deadline: dt.date | None = None
 
 
-class TransitionIn(Schema):
+class ArrearsTransitionIn(Schema):
     action: Literal["accept", "reject", "divert", "handle", "feedback", "visit"]
     enterprise_uscc: Text30 = ""
     deadline: dt.date | None = None
@@ -153,7 +153,7 @@ def arrears_create(request: HttpRequest, payload: ReportIn) -> Status:
 
 
 @router.post("/arrears/reports/{int:pk}/transition", response=ReportDetailOut, operation_id="arrears_transition")
-def arrears_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> Report:
+def arrears_transition(request: HttpRequest, pk: int, payload: ArrearsTransitionIn) -> Report:
     """The next step of the loop; 422 with a Chinese reason when it is not the report's next step."""
     user = acting_user(request)
     report = selectors.report_get_for(user, pk, request=request)

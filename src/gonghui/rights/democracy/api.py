@@ -51,7 +51,7 @@ class SharesOut(Schema):
     representatives: list[RepresentativeOut]
 
 
-class EnterpriseOut(Schema):
+class CongressEnterpriseOut(Schema):
     id: int
     name: str
     union: str
@@ -77,7 +77,7 @@ class RepresentativeIn(Schema):
     woman: bool | None = None
 
 
-class SessionIn(Schema):
+class CongressSessionIn(Schema):
     term: int
     number: int
     held_on: dt.date
@@ -85,7 +85,7 @@ class SessionIn(Schema):
     agenda: Text500 = ""
 
 
-class ProposalOut(Schema):
+class CongressProposalOut(Schema):
     id: int
     session_id: int
     title: str
@@ -110,7 +110,7 @@ class ResolutionOut(Schema):
     done_on: dt.date | None
 
 
-class SessionOut(Schema):
+class CongressSessionOut(Schema):
     id: int
     enterprise_id: int
     enterprise: str
@@ -126,8 +126,8 @@ class SessionOut(Schema):
         return obj.enterprise.name
 
 
-class SessionDetailOut(SessionOut):
-    proposals: list[ProposalOut]
+class SessionDetailOut(CongressSessionOut):
+    proposals: list[CongressProposalOut]
     resolutions: list[ResolutionOut]
 
     @staticmethod
@@ -146,7 +146,7 @@ class FollowIn(Schema):
     outcome: Text500 = ""
 
 
-class ProposalIn(FollowIn):
+class CongressProposalIn(FollowIn):
     title: Text100
     by_id: int | None = None
 
@@ -191,7 +191,7 @@ def _follow(payload: FollowIn) -> motions.FollowUpFields:
     )
 
 
-@router.get("/democracy/enterprises", response=list[EnterpriseOut], operation_id="democracy_enterprises_list")
+@router.get("/democracy/enterprises", response=list[CongressEnterpriseOut], operation_id="democracy_enterprises_list")
 def democracy_enterprises_list(request: HttpRequest, under: Text100 = "") -> Any:
     """Enterprises in scope with their latest 届's representatives (产业工人, 一线职工) and last session."""
     return list(selectors.enterprises_for(request.user, under=_under(request, under))[:500])
@@ -235,15 +235,17 @@ def democracy_representatives_add(request: HttpRequest, pk: int, payload: Repres
     return Status(201, rep)
 
 
-@router.get("/democracy/sessions", response=list[SessionOut], operation_id="democracy_sessions_list")
+@router.get("/democracy/sessions", response=list[CongressSessionOut], operation_id="democracy_sessions_list")
 def democracy_sessions_list(request: HttpRequest, under: Text100 = "", year: Year | None = None) -> Any:
     return list(selectors.sessions_for(request.user, under=_under(request, under), year=year)[:500])
 
 
 @router.post(
-    "/democracy/enterprises/{int:pk}/sessions", response={201: SessionOut}, operation_id="democracy_sessions_create"
+    "/democracy/enterprises/{int:pk}/sessions",
+    response={201: CongressSessionOut},
+    operation_id="democracy_sessions_create",
 )
-def democracy_sessions_create(request: HttpRequest, pk: int, payload: SessionIn) -> Status:
+def democracy_sessions_create(request: HttpRequest, pk: int, payload: CongressSessionIn) -> Status:
     enterprise = selectors.enterprise_get_for(request.user, pk, Perm.ORG_EDIT)
     return Status(201, services.session_record(actor=acting_user(request), enterprise=enterprise, **payload.dict()))
 
@@ -253,7 +255,7 @@ def democracy_sessions_get(request: HttpRequest, pk: int) -> Session:
     return selectors.session_get_for(request.user, pk)
 
 
-@router.get("/democracy/proposals", response=list[ProposalOut], operation_id="democracy_proposals_list")
+@router.get("/democracy/proposals", response=list[CongressProposalOut], operation_id="democracy_proposals_list")
 def democracy_proposals_list(
     request: HttpRequest, under: Text100 = "", year: Year | None = None, status: ProposalStatus | None = None
 ) -> Any:
@@ -262,9 +264,11 @@ def democracy_proposals_list(
 
 
 @router.post(
-    "/democracy/sessions/{int:pk}/proposals", response={201: ProposalOut}, operation_id="democracy_proposals_create"
+    "/democracy/sessions/{int:pk}/proposals",
+    response={201: CongressProposalOut},
+    operation_id="democracy_proposals_create",
 )
-def democracy_proposals_create(request: HttpRequest, pk: int, payload: ProposalIn) -> Status:
+def democracy_proposals_create(request: HttpRequest, pk: int, payload: CongressProposalIn) -> Status:
     session = selectors.session_get_for(request.user, pk, Perm.ORG_EDIT)
     by = selectors.representative_get_for(request.user, payload.by_id) if payload.by_id else None
     made = motions.proposal_add(
@@ -273,7 +277,9 @@ def democracy_proposals_create(request: HttpRequest, pk: int, payload: ProposalI
     return Status(201, made)
 
 
-@router.post("/democracy/proposals/{int:pk}/follow", response=ProposalOut, operation_id="democracy_proposals_follow")
+@router.post(
+    "/democracy/proposals/{int:pk}/follow", response=CongressProposalOut, operation_id="democracy_proposals_follow"
+)
 def democracy_proposals_follow(request: HttpRequest, pk: int, payload: ProposalFollowIn) -> Proposal:
     """The proposal's follow-up: owner, due date; done (with its date) or declined (with why)."""
     proposal = selectors.proposal_get_for(request.user, pk, Perm.ORG_EDIT)

@@ -98,11 +98,11 @@ class AssignIn(Schema):
     assignee_id: int
 
 
-class CloseIn(Schema):
+class WarningCloseIn(Schema):
     note: Text500 = ""
 
 
-class EntryIn(Schema):
+class IndicatorEntryIn(Schema):
     uscc: Text30
     kind: EnteredKind
     value: Decimal
@@ -110,7 +110,7 @@ class EntryIn(Schema):
     note: Text200 = ""
 
 
-class EntryOut(Schema):
+class IndicatorEntryOut(Schema):
     id: int
     enterprise_id: int
     kind: EnteredKind
@@ -234,19 +234,19 @@ def earlywarning_warning_assign(request: HttpRequest, pk: int, payload: AssignIn
 
 
 @router.post("/earlywarning/warnings/{int:pk}/close", response=WarningOut, operation_id="earlywarning_warning_close")
-def earlywarning_warning_close(request: HttpRequest, pk: int, payload: CloseIn) -> EarlyWarning:
+def earlywarning_warning_close(request: HttpRequest, pk: int, payload: WarningCloseIn) -> EarlyWarning:
     """Close a warning; 422 while it has no recorded action."""
     warning = selectors.warning_get_for(me(request), pk)
     return handling.warning_close(actor=me(request), warning=warning, note=payload.note)
 
 
-@router.get("/earlywarning/entries", response=list[EntryOut], operation_id="earlywarning_entries_list")
+@router.get("/earlywarning/entries", response=list[IndicatorEntryOut], operation_id="earlywarning_entries_list")
 def earlywarning_entries_list(request: HttpRequest, under: Text100 = "", kind: EnteredKind | None = None) -> Any:
     return list(selectors.entries_for(me(request), under=_under(request, under), kind=kind or "")[:LIMIT])
 
 
-@router.post("/earlywarning/entries", response={201: EntryOut}, operation_id="earlywarning_entry_create")
-def earlywarning_entry_create(request: HttpRequest, payload: EntryIn) -> Status:
+@router.post("/earlywarning/entries", response={201: IndicatorEntryOut}, operation_id="earlywarning_entry_create")
+def earlywarning_entry_create(request: HttpRequest, payload: IndicatorEntryIn) -> Status:
     """Enter an indicator of an enterprise in the caller's rights scope (by its 统一社会信用代码; 404 for one
     outside it); 422 with a Chinese reason for a negative value, a future date or an unknown kind."""
     enterprise = _enterprise(request, payload.uscc)

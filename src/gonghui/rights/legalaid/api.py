@@ -148,7 +148,7 @@ class CaseIn(Schema):
     employer_name: Text200 = ""
 
 
-class TransitionIn(Schema):
+class LegalAidTransitionIn(Schema):
     action: Literal["accept", "refuse", "assign", "step", "close"]
     reason: Text200 = ""
     provider_id: int | None = Field(default=None, ge=1)
@@ -238,7 +238,7 @@ def legalaid_cases_create(request: HttpRequest, payload: CaseIn) -> Status:
 
 
 @router.post("/legalaid/cases/{int:pk}/transition", response=CaseDetailOut, operation_id="legalaid_cases_transition")
-def legalaid_cases_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> LegalAidCase:
+def legalaid_cases_transition(request: HttpRequest, pk: int, payload: LegalAidTransitionIn) -> LegalAidCase:
     """审查 (accept / refuse with a reason), 指派 (provider_id of a legal provider, or a firm's name), a 代理
     step (kind, on, note), 结案 (outcome, recovered, outcome_note, closed_on)."""
     actor = acting_user(request)

@@ -135,7 +135,7 @@ class PaymentIn(Schema):
     due_on: dt.date
 
 
-class TransitionIn(Schema):
+class DisputeTransitionIn(Schema):
     action: Literal["accept", "decline", "withdraw", "arbitration", "court", "agree"]
     enterprise_uscc: Text30 = ""
     reason: Text200 = ""
@@ -205,7 +205,7 @@ def mediation_create(request: HttpRequest, payload: DisputeIn) -> Status:
 
 
 @router.post("/mediation/disputes/{int:pk}/transition", response=DisputeDetailOut, operation_id="mediation_transition")
-def mediation_transition(request: HttpRequest, pk: int, payload: TransitionIn) -> Dispute:
+def mediation_transition(request: HttpRequest, pk: int, payload: DisputeTransitionIn) -> Dispute:
     """Move a case: accept (naming the enterprise), decline, withdraw, arbitration, court, or agree (the
     agreement both parties confirmed: without both confirmations it is refused and nothing changes)."""
     user = acting_user(request)

@@ -75,7 +75,7 @@ class CompetitionIn(Schema):
     notice_days: int = Field(default=5, ge=1, le=30)
 
 
-class EntryOut(Schema):
+class CompetitionEntryOut(Schema):
     id: int
     number: int
     org: str
@@ -89,11 +89,11 @@ class EntryOut(Schema):
 
 
 class EntryPage(Schema):
-    items: list[EntryOut]
+    items: list[CompetitionEntryOut]
     next_after: int | None
 
 
-class EntryIn(Schema):
+class CompetitionEntryIn(Schema):
     org_code: Text100
     member_nos: list[Text20] = Field(min_length=1, max_length=50)
     team_name: Text50 = ""
@@ -176,8 +176,10 @@ def competitions_entries_list(request: HttpRequest, pk: int, after: int | None =
     return {"items": items, "next_after": next_after}
 
 
-@router.post("/competitions/{int:pk}/entries", response={201: EntryOut}, operation_id="competitions_entries_create")
-def competitions_entries_create(request: HttpRequest, pk: int, payload: EntryIn) -> Status:
+@router.post(
+    "/competitions/{int:pk}/entries", response={201: CompetitionEntryOut}, operation_id="competitions_entries_create"
+)
+def competitions_entries_create(request: HttpRequest, pk: int, payload: CompetitionEntryIn) -> Status:
     """A grassroots union (Perm.ORG_EDIT) enters one member or a team; 422 with a Chinese reason when the
     union's quota is used up or an entrant is not eligible."""
     actor = acting_user(request)

@@ -33,8 +33,8 @@ from gonghui.skills.training.api_schemas import (
     EnrolmentIn,
     EnrolmentOut,
     SessionAttendance,
-    SessionIn,
-    SessionOut,
+    TrainingSessionIn,
+    TrainingSessionOut,
 )
 from gonghui.skills.training.choices import BaseKind, ClassStatus
 from gonghui.skills.training.models import Enrolment, TrainingClass
@@ -136,8 +136,10 @@ def training_classes_publish(request: HttpRequest, pk: int) -> TrainingClass:
     return classes.class_publish(actor=request.user, klass=klass)  # type: ignore[arg-type]
 
 
-@router.post("/training/classes/{int:pk}/sessions", response={201: SessionOut}, operation_id="training_sessions_create")
-def training_sessions_create(request: HttpRequest, pk: int, payload: SessionIn) -> Status:
+@router.post(
+    "/training/classes/{int:pk}/sessions", response={201: TrainingSessionOut}, operation_id="training_sessions_create"
+)
+def training_sessions_create(request: HttpRequest, pk: int, payload: TrainingSessionIn) -> Status:
     """Add a session (the class's period holds it); in a published class every trainee is signed up for it."""
     klass = selectors.class_get_for(request.user, pk, Perm.ORG_EDIT)
     data = classes.SessionFields(

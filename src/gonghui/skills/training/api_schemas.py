@@ -67,7 +67,7 @@ class CourseIn(Schema):
     outline: Text500 = ""
 
 
-class SessionOut(Schema):
+class TrainingSessionOut(Schema):
     id: int
     event_id: int  # check in at the session with events_checkins on this event
     topic: str
@@ -104,7 +104,7 @@ class ClassOut(Schema):
 
 
 class ClassDetailOut(ClassOut):
-    sessions: list[SessionOut]
+    sessions: list[TrainingSessionOut]
     hours: Decimal  # of all its sessions not cancelled
     hours_to_complete: Decimal
 
@@ -140,7 +140,7 @@ class ClassIn(Schema):
     description: Text500 = ""
 
 
-class SessionIn(Schema):
+class TrainingSessionIn(Schema):
     starts_at: dt.datetime
     ends_at: dt.datetime
     hours: Decimal = Field(gt=0, max_digits=4, decimal_places=1)
