@@ -69,7 +69,7 @@ def build(*, rebuild: bool = False) -> Any:
     from gonghui.orgs.kinds import OrgKind
     from gonghui.orgs.models import OrgNode
     from gonghui.skills.competitions import ranking, services
-    from gonghui.skills.competitions.choices import StageStatus
+    from gonghui.skills.competitions.choices import ContestStageStatus
     from gonghui.skills.competitions.models import Competition, Entry, EntryMember, Stage, StageResult
 
     found = Competition.objects.filter(org__code=ORG_CODE, title=TITLE).first()
@@ -135,7 +135,7 @@ def build(*, rebuild: bool = False) -> Any:
         )  # fmt: skip
         Event.objects.filter(pk=competition.event_id).update(held=ENTRANTS)
         Competition.objects.filter(pk=competition.pk).update(last_number=ENTRANTS, status="running")
-        Stage.objects.filter(pk=stage.pk).update(status=StageStatus.SCORING)
+        Stage.objects.filter(pk=stage.pk).update(status=ContestStageStatus.SCORING)
         ranking.stage_rerank(stage)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE competitions_stageresult, competitions_entry, competitions_score")

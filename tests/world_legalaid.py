@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from gonghui.appointments.choices import ServiceKind
 from gonghui.appointments.models import Provider
-from gonghui.rights.legalaid.choices import Basis, CaseStatus, Channel, StepKind, Topic
+from gonghui.rights.legalaid.choices import Basis, CaseStatus, CaseStepKind, ConsultationChannel, Topic
 from gonghui.rights.legalaid.models import CaseStep, Consultation, LegalAidCase
 
 LAWYER = "测试援助律师"
@@ -33,11 +33,11 @@ def build_legalaid(world: Any) -> SimpleNamespace:
     )  # fmt: skip
     member = world.member.person
     asked = Consultation.objects.create(
-        org=world.union_a, channel=Channel.ONLINE, person=member, topic=Topic.WAGES, question=QUESTION,
+        org=world.union_a, channel=ConsultationChannel.ONLINE, person=member, topic=Topic.WAGES, question=QUESTION,
         asked_at=timezone.now(), created_by=world.users["member"],
     )  # fmt: skip
     walk_in = Consultation.objects.create(
-        org=world.union_a, channel=Channel.WALK_IN, station=world.stations.station, name=WALK_IN,
+        org=world.union_a, channel=ConsultationChannel.WALK_IN, station=world.stations.station, name=WALK_IN,
         mobile="13700000011", topic=Topic.CONTRACT, question="试用期被辞退能否要求补偿？", asked_at=timezone.now(),
         created_by=owner,
     )  # fmt: skip
@@ -51,7 +51,7 @@ def build_legalaid(world: Any) -> SimpleNamespace:
         status=CaseStatus.ACTING, basis=Basis.MEMBER, provider=lawyer, due_on=today + dt.timedelta(days=90),
         note="仅工会可见的测试备注", created_by=owner,
     )  # fmt: skip
-    CaseStep.objects.create(case=acting, kind=StepKind.CONSULTATION, on=today, note="已与当事人面谈", by=owner)
+    CaseStep.objects.create(case=acting, kind=CaseStepKind.CONSULTATION, on=today, note="已与当事人面谈", by=owner)
     cross = LegalAidCase.objects.create(
         org=world.union_a, helping_org=world.union_b, person=world.aid_file.person, topic=Topic.WAGES,
         summary="在建湖工地被拖欠工资", applied_on=today, due_on=today + dt.timedelta(days=7), created_by=owner,

@@ -21,7 +21,7 @@ from gonghui.assistance.choices import FundSource, PayoutKind
 from gonghui.ledger.models import Payout
 from gonghui.members.models import Person
 from gonghui.members.services import person_keys
-from gonghui.skills.study.choices import ApplicationStatus, DegreeLevel, Eligibility, StudyMode
+from gonghui.skills.study.choices import DegreeLevel, Eligibility, StudyMode, StudyStatus
 from gonghui.skills.study.models import Application, Programme, Standard
 from tests.factories import image_bytes
 
@@ -74,12 +74,12 @@ def build_study(world: Any) -> SimpleNamespace:
     programme = _programme(world, world.town_a, PROGRAMME_NAME)
     union_programme = _programme(world, world.union_a, "测试基层工会求学圆梦计划")
     Programme.objects.filter(pk=union_programme.pk).update(approved_count=0)
-    mine = _application(world, programme, world.member.person, ApplicationStatus.SUBMITTED)
+    mine = _application(world, programme, world.member.person, StudyStatus.SUBMITTED)
     waiting = _application(
-        world, programme, _person(MARKER_NAME, "32090419900101002X", "13900000101"), ApplicationStatus.SUBMITTED
+        world, programme, _person(MARKER_NAME, "32090419900101002X", "13900000101"), StudyStatus.SUBMITTED
     )
     placed = _application(
-        world, programme, _person("孙学历", "320904199002020011", "13900000102"), ApplicationStatus.APPROVED
+        world, programme, _person("孙学历", "320904199002020011", "13900000102"), StudyStatus.APPROVED
     )
     dreamer = _person("周圆梦", "320904199003030017", "13900000103")
     payout = Payout.objects.create(
@@ -91,9 +91,7 @@ def build_study(world: Any) -> SimpleNamespace:
         paid_on=timezone.localdate(),
         maker=world.users["helper"],
     )
-    entered = _application(
-        world, programme, dreamer, ApplicationStatus.APPROVED, payout=payout, letter_type="image/jpeg"
-    )
+    entered = _application(world, programme, dreamer, StudyStatus.APPROVED, payout=payout, letter_type="image/jpeg")
     entered.letter.save("letter.jpg", ContentFile(image_bytes()), save=True)
     return SimpleNamespace(
         programme=programme, union_programme=union_programme, mine=mine, waiting=waiting, placed=placed, entered=entered

@@ -9,7 +9,7 @@ from typing import Any
 from django.utils import timezone
 
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.rights.contracts.choices import Kind, Level, Stage
+from gonghui.rights.contracts.choices import ContractLevel, ContractStage, Kind
 from gonghui.rights.contracts.models import Contract, Coverage
 from gonghui.rights.contracts.services import Terms
 from gonghui.rights.democracy.models import Resolution, Session
@@ -52,7 +52,7 @@ def congress(enterprise: Enterprise, by: Any, *, held_on: dt.date, adopted: bool
 
 
 def signed(
-    enterprise: Enterprise, by: Any, *, ends_in: int, stage: str = Stage.PUBLISHED, workers: int = 10, **kw: Any
+    enterprise: Enterprise, by: Any, *, ends_in: int, stage: str = ContractStage.PUBLISHED, workers: int = 10, **kw: Any
 ) -> Contract:
     """A signed contract as the database holds it, ending `ends_in` days from today."""
     today = TODAY()
@@ -60,7 +60,7 @@ def signed(
     starts = ends - dt.timedelta(days=2 * 365)
     values: dict[str, Any] = {
         "org": enterprise.union,
-        "level": Level.ENTERPRISE,
+        "level": ContractLevel.ENTERPRISE,
         "kind": Kind.WAGE,
         "title": f"{enterprise.name}工资专项集体合同",
         "enterprise": enterprise,

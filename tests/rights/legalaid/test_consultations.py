@@ -13,7 +13,7 @@ from django.utils import timezone
 from gonghui.appointments.choices import ServiceKind
 from gonghui.appointments.models import Appointment
 from gonghui.rights.legalaid import cases, consultations
-from gonghui.rights.legalaid.choices import CaseStatus, Channel, FollowUp
+from gonghui.rights.legalaid.choices import CaseStatus, ConsultationChannel, FollowUp
 from gonghui.rights.legalaid.models import Consultation, LegalAidCase
 from tests.factories import UserFactory, make_station
 from tests.rights.legalaid.conftest import Place
@@ -22,7 +22,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _fields(**kw: object) -> consultations.ConsultationFields:
-    base: dict[str, object] = {"channel": Channel.WALK_IN, "topic": "wages", "question": "老板拖欠工资怎么办？"}
+    base: dict[str, object] = {
+        "channel": ConsultationChannel.WALK_IN,
+        "topic": "wages",
+        "question": "老板拖欠工资怎么办？",
+    }
     return consultations.ConsultationFields(**(base | kw))  # type: ignore[arg-type]
 
 
@@ -49,7 +53,7 @@ def test_bad_consultations_say_why_and_change_nothing(place: Place) -> None:
         (_fields(name="张三", mobile="123"), "11位手机号码"),
         (_fields(name="张三", station=other_station), "不属于受理工会"),
         (_fields(name="张三", follow_up=FollowUp.CALL_BACK), "回访日期"),
-        (_fields(name="张三", channel=Channel.APPOINTMENT), "选择对应的预约"),
+        (_fields(name="张三", channel=ConsultationChannel.APPOINTMENT), "选择对应的预约"),
     ]:
         with pytest.raises(ValidationError) as exc:
             consultations.consultation_record(actor=cadre, org=org, data=data)
@@ -60,7 +64,7 @@ def test_bad_consultations_say_why_and_change_nothing(place: Place) -> None:
 def test_a_worker_asks_online_and_a_non_member_is_told_to_call(place: Place) -> None:
     user = UserFactory(username="worker-1")
     c = consultations.consultation_ask(person=place.member, user=user, topic="contract", question="没签合同怎么办？")
-    assert c.channel == Channel.ONLINE and c.org == place.tree.union
+    assert c.channel == ConsultationChannel.ONLINE and c.org == place.tree.union
     with pytest.raises(ValidationError) as exc:
         consultations.consultation_ask(person=place.migrant, user=user, topic="wages", question="问")
     assert "12351" in exc.value.messages[0]
@@ -74,11 +78,11 @@ def test_a_lawyers_booked_session_is_linked_and_its_case_recorded_on_the_appoint
     )  # fmt: skip
     c = consultations.consultation_record(
         actor=place.tree.cadre, org=place.tree.county,
-        data=_fields(channel=Channel.APPOINTMENT, appointment=appointment, answer="建议申请援助"),
+        data=_fields(channel=ConsultationChannel.APPOINTMENT, appointment=appointment, answer="建议申请援助"),
     )  # fmt: skip
     assert c.person == place.member and c.appointment == appointment
     with pytest.raises(ValidationError) as exc:  # one consultation per session
-        again = _fields(channel=Channel.APPOINTMENT, appointment=appointment)
+        again = _fields(channel=ConsultationChannel.APPOINTMENT, appointment=appointment)
         consultations.consultation_record(actor=place.tree.cadre, org=place.tree.county, data=again)
     assert "已登记过" in exc.value.messages[0]
     case = cases.case_from_consultation(

@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
 
+from gonghui.members.models import Membership
 from gonghui.skills.certification.batches import batch_close
 from gonghui.skills.certification.choices import CertificateKind, SkillSource
 from gonghui.skills.certification.levels import skill_level_record
@@ -151,3 +152,15 @@ def test_skill_levels_only_go_up(tree: Tree) -> None:
     with pytest.raises(ValidationError, match="不能再认定同级或更低等级"):
         skill_level_record(person=person, level="5", **record)  # type: ignore[arg-type]
     assert current_level(person, electrician().pk) == "4" and SkillChange.objects.count() == 1
+
+
+def test_the_roster_level_follows_a_higher_certified_level(tree: Tree) -> None:
+    declared = make_member(tree.union, 1)
+    plain = make_member(tree.union, 2)
+    Membership.objects.filter(pk=declared.pk).update(skill_level="grade2")  # 技师 on the roster already
+    record = dict(occupation=electrician(), on=END, source=SkillSource.COMPETITION, org=tree.union)
+    skill_level_record(person=declared.person, level="3", **record)  # type: ignore[arg-type]
+    skill_level_record(person=plain.person, level="3", **record)  # type: ignore[arg-type]
+    declared.refresh_from_db()
+    plain.refresh_from_db()
+    assert (declared.skill_level, plain.skill_level) == ("grade2", "grade3")  # never lowered, raised when higher

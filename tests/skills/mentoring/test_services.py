@@ -16,7 +16,7 @@ from gonghui.innovation.choices import NominationStatus, NomineeKind, RoundKind
 from gonghui.innovation.models import HonorTitle, Nomination, SelectionRound
 from gonghui.skills.certification.models import Occupation
 from gonghui.skills.mentoring import progress, services
-from gonghui.skills.mentoring.choices import Direction, EvaluationStage, MentorKind, PairMode, PairStatus
+from gonghui.skills.mentoring.choices import EvaluationSide, EvaluationStage, MentorKind, PairMode, PairStatus
 from gonghui.skills.mentoring.models import Mentor, Pair
 from tests.factories import Tree, UserFactory, make_member
 from tests.skills.mentoring.factories import make_mentor, pair_fields
@@ -176,13 +176,18 @@ def test_milestones_and_evaluations(tree: Tree) -> None:
         progress.milestone_done(actor=tree.cadre, milestone=milestone, done_on=TODAY)
     user = UserFactory()
     own = progress.evaluation_record(
-        pair=pair, direction=Direction.OF_MENTOR, stage=EvaluationStage.MIDTERM, score=95, person=apprentice, user=user
+        pair=pair,
+        direction=EvaluationSide.OF_MENTOR,
+        stage=EvaluationStage.MIDTERM,
+        score=95,
+        person=apprentice,
+        user=user,
     )
     assert own.entered_by == user
     with pytest.raises(ValidationError, match="只能由师傅评价徒弟"):
         progress.evaluation_record(
             pair=pair,
-            direction=Direction.OF_APPRENTICE,
+            direction=EvaluationSide.OF_APPRENTICE,
             stage=EvaluationStage.MIDTERM,
             score=80,
             person=apprentice,
@@ -190,11 +195,11 @@ def test_milestones_and_evaluations(tree: Tree) -> None:
         )
     with pytest.raises(ValidationError, match="不能重复评价"):
         progress.evaluation_record(
-            actor=tree.cadre, pair=pair, direction=Direction.OF_MENTOR, stage=EvaluationStage.MIDTERM, score=90
+            actor=tree.cadre, pair=pair, direction=EvaluationSide.OF_MENTOR, stage=EvaluationStage.MIDTERM, score=90
         )
     with pytest.raises(ValidationError) as err:
         progress.evaluation_record(
-            actor=tree.cadre, pair=pair, direction=Direction.OF_APPRENTICE, stage=EvaluationStage.FINAL, score=101
+            actor=tree.cadre, pair=pair, direction=EvaluationSide.OF_APPRENTICE, stage=EvaluationStage.FINAL, score=101
         )
     assert "score" in err.value.message_dict
 

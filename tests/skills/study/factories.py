@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
-from gonghui.skills.study.choices import ApplicationStatus, DegreeLevel, Eligibility, StudyMode
+from gonghui.skills.study.choices import DegreeLevel, Eligibility, StudyMode, StudyStatus
 from gonghui.skills.study.models import Application, Programme, Standard
 from gonghui.skills.study.services import ApplicationFields, ProgrammeFields
 
@@ -65,10 +65,10 @@ def app_fields(**overrides: Any) -> ApplicationFields:
 
 
 def make_application(
-    programme: Programme, person: Person, org: OrgNode, by: Any, *, status: str = ApplicationStatus.SUBMITTED
+    programme: Programme, person: Person, org: OrgNode, by: Any, *, status: str = StudyStatus.SUBMITTED
 ) -> Application:
     data = app_fields()
-    if status in (ApplicationStatus.APPROVED, ApplicationStatus.GRADUATED):
+    if status in (StudyStatus.APPROVED, StudyStatus.GRADUATED):
         Programme.objects.filter(pk=programme.pk).update(approved_count=programme.approved_count + 1)
         programme.refresh_from_db()
     return Application.objects.create(
@@ -85,5 +85,5 @@ def make_application(
         fees=data.fees,
         status=status,
         submitted_by=by,
-        graduated_on=timezone.localdate() if status == ApplicationStatus.GRADUATED else None,
+        graduated_on=timezone.localdate() if status == StudyStatus.GRADUATED else None,
     )

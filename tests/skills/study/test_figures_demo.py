@@ -12,7 +12,7 @@ from gonghui.ledger.choices import PayoutStatus
 from gonghui.ledger.models import Payout
 from gonghui.orgs.kinds import OrgKind
 from gonghui.skills.study import subsidies
-from gonghui.skills.study.choices import ApplicationStatus
+from gonghui.skills.study.choices import StudyStatus
 from gonghui.skills.study.demo import load_demo_study
 from gonghui.skills.study.figures import study_figures
 from gonghui.skills.study.models import Application, Programme
@@ -56,7 +56,7 @@ def test_the_demo_is_realistic_and_safe_to_rerun() -> None:
     programmes = Programme.objects.filter(org__code="jianhu")
     assert programmes.count() == 2 and made == Application.objects.count() == 18
     statuses = set(Application.objects.filter(programme__in=programmes).values_list("status", flat=True))
-    assert statuses == {s.value for s in ApplicationStatus if s != ApplicationStatus.WITHDRAWN}
+    assert statuses == {s.value for s in StudyStatus if s != StudyStatus.WITHDRAWN}
     paid = Payout.objects.filter(study_application__programme__in=programmes, status=PayoutStatus.APPROVED)
     assert paid.count() == 13 and all(p.checker_id != p.maker_id for p in paid)
     assert Payout.objects.filter(study_application__isnull=False, status=PayoutStatus.PENDING).count() == 1

@@ -17,7 +17,7 @@ from gonghui.ledger.choices import PayoutStatus
 from gonghui.ledger.models import Payout
 from gonghui.orgs.roles import Role
 from gonghui.skills.study import services, subsidies
-from gonghui.skills.study.choices import ApplicationStatus
+from gonghui.skills.study.choices import StudyStatus
 from gonghui.skills.study.models import Application, Programme
 from tests.factories import Tree, UserFactory, grant, make_member
 from tests.skills.study.factories import make_application, make_programme
@@ -67,7 +67,7 @@ def test_twenty_approvals_for_five_places_fill_five(transactional_db: None) -> N
     ok, refused, errors = _together([approve(a) for a in apps])
     assert errors == [] and ok == 5
     assert len(refused) == 15 and all("名额已满" in r for r in refused)
-    assert Application.objects.filter(status=ApplicationStatus.APPROVED).count() == 5
+    assert Application.objects.filter(status=StudyStatus.APPROVED).count() == 5
     assert Programme.objects.get(pk=programme.pk).approved_count == 5
 
 

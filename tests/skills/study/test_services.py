@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from gonghui.members.choices import MembershipStatus
 from gonghui.skills.study import services
-from gonghui.skills.study.choices import ApplicationStatus, DegreeLevel, Eligibility
+from gonghui.skills.study.choices import DegreeLevel, Eligibility, StudyStatus
 from gonghui.skills.study.models import Application, Programme
 from tests.factories import Tree, UserFactory, image_bytes, make_member
 from tests.skills.study.factories import app_fields, make_application, make_programme, programme_fields
@@ -79,7 +79,7 @@ def test_a_front_line_member_of_the_subtree_applies_with_the_letter(tree: Tree) 
     programme = make_programme(tree.county, tree.cadre)
     member = make_member(tree.union, 1)
     application = _submit(programme, member)
-    assert application.status == ApplicationStatus.SUBMITTED and application.org == tree.union
+    assert application.status == StudyStatus.SUBMITTED and application.org == tree.union
     assert application.letter.name.startswith("study/") and application.letter_type == "image/jpeg"
     assert "职工" not in application.letter.name  # a generated name, never the uploader's
 
@@ -156,7 +156,7 @@ def test_one_live_application_per_programme(tree: Tree) -> None:
     with pytest.raises(ValidationError, match="已申请过本计划"):
         _submit(programme, member)
     services.application_withdraw(person=member.person, application=first)
-    assert _submit(programme, member).status == ApplicationStatus.SUBMITTED  # after withdrawing, again
+    assert _submit(programme, member).status == StudyStatus.SUBMITTED  # after withdrawing, again
 
 
 def test_the_worker_withdraws_only_their_own_undecided_application(tree: Tree) -> None:
@@ -182,9 +182,9 @@ def test_approvals_never_pass_the_quota(tree: Tree) -> None:
     programme.refresh_from_db()
     assert programme.approved_count == 2
     apps[2].refresh_from_db()
-    assert apps[2].status == ApplicationStatus.SUBMITTED
+    assert apps[2].status == StudyStatus.SUBMITTED
     refused = services.application_decide(actor=tree.cadre, application=apps[2], approve=False, reason="名额已满")
-    assert refused.status == ApplicationStatus.REJECTED and refused.reason == "名额已满"
+    assert refused.status == StudyStatus.REJECTED and refused.reason == "名额已满"
 
 
 def test_a_decision_is_made_once_and_a_refusal_has_a_reason(tree: Tree) -> None:
@@ -208,7 +208,7 @@ def test_only_reviewers_of_the_programme_union_decide(tree: Tree) -> None:
     with pytest.raises((Http404, PermissionDenied)):
         services.application_decide(actor=tree.outsider, application=application, approve=True)
     application.refresh_from_db()
-    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.status == StudyStatus.SUBMITTED
 
 
 def test_a_cadre_enters_a_paper_application(tree: Tree) -> None:

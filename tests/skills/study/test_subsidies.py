@@ -16,7 +16,7 @@ from gonghui.assistance.choices import PayoutKind
 from gonghui.ledger.choices import PayoutStatus
 from gonghui.ledger.models import Payout
 from gonghui.skills.study import subsidies
-from gonghui.skills.study.choices import ApplicationStatus
+from gonghui.skills.study.choices import StudyStatus
 from gonghui.skills.study.models import Application
 from tests.factories import Tree, image_bytes, make_member
 from tests.skills.study.factories import make_application, make_programme
@@ -137,7 +137,7 @@ def test_graduation_is_recorded_once_with_the_certificate(tree: Tree) -> None:
         certificate=scan,
         certificate_size=len(scan.getvalue()),
     )
-    assert done.status == ApplicationStatus.GRADUATED and done.certificate_type == "application/pdf"
+    assert done.status == StudyStatus.GRADUATED and done.certificate_type == "application/pdf"
     with pytest.raises(ValidationError, match="已登记毕业"):
         subsidies.application_graduate(actor=tree.cadre, application=done, graduated_on=TODAY, certificate_no="x")
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from gonghui.ledger.choices import PayoutStatus
-from gonghui.skills.study.choices import ApplicationStatus
+from gonghui.skills.study.choices import StudyStatus
 from gonghui.skills.study.models import Application, Programme
 from tests.factories import Tree, image_bytes, make_member
 from tests.skills.study.factories import make_application, make_programme
@@ -52,7 +52,7 @@ def test_a_cadre_decides_pays_and_records_graduation_on_the_page(tree: Tree, mon
     assert "decide-form" in page and "pay-form" not in page
     cadre.post(f"/study/{application.pk}/decide/", {"decision": "approve"})
     application.refresh_from_db()
-    assert application.status == ApplicationStatus.APPROVED
+    assert application.status == StudyStatus.APPROVED
     maker = desk(money.maker)
     response = maker.post(
         f"/study/{application.pk}/pay/", {"amount": "2000", "paid_on": TODAY, "fund": "union_funds"}, follow=True
@@ -71,7 +71,7 @@ def test_a_cadre_decides_pays_and_records_graduation_on_the_page(tree: Tree, mon
         {"graduated_on": TODAY, "certificate_no": "132041202606000123", "certificate": _scan()},
     )
     application.refresh_from_db()
-    assert application.status == ApplicationStatus.GRADUATED
+    assert application.status == StudyStatus.GRADUATED
     assert cadre.get(f"/study/{application.pk}/file/certificate/")["Content-Type"] == "image/jpeg"
     assert cadre.get(f"/study/{application.pk}/file/letter/").status_code == 404  # a paper application
 
@@ -82,7 +82,7 @@ def test_a_refusal_without_a_reason_changes_nothing(tree: Tree) -> None:
     response = desk(tree.cadre).post(f"/study/{application.pk}/decide/", {"decision": "reject"}, follow=True)
     assert "请填写未通过的原因" in response.content.decode()
     application.refresh_from_db()
-    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.status == StudyStatus.SUBMITTED
 
 
 def test_a_cadre_opens_a_programme(tree: Tree) -> None:
@@ -134,12 +134,12 @@ def test_a_worker_applies_on_the_phone_and_follows_it_in_mine(tree: Tree) -> Non
     response = phone.post("/h5/me/study/apply/", _form(programme))
     assert response.status_code == 302
     application = Application.objects.get(person=member.person)
-    assert application.letter and application.status == ApplicationStatus.SUBMITTED
+    assert application.letter and application.status == StudyStatus.SUBMITTED
     assert "盐城开放大学" in phone.get("/h5/me/study/").content.decode()
     assert "等待工会审核" in phone.get("/h5/me/").content.decode()
     phone.post(f"/h5/me/study/{application.pk}/withdraw/")
     application.refresh_from_db()
-    assert application.status == ApplicationStatus.WITHDRAWN
+    assert application.status == StudyStatus.WITHDRAWN
 
 
 def test_a_bad_letter_or_a_missing_field_keeps_the_form_and_saves_nothing(tree: Tree) -> None:

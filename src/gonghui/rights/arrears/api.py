@@ -21,7 +21,7 @@ from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.rights.arrears import selectors, services
-from gonghui.rights.arrears.choices import Route, Source, Stage
+from gonghui.rights.arrears.choices import ArrearsStage, ReportSource, Route
 from gonghui.rights.arrears.models import Report
 
 router = Router(tags=["arrears"])
@@ -34,8 +34,8 @@ class ReportOut(Schema):
     org: str
     enterprise: str
     enterprise_uscc: str
-    source: Source
-    stage: Stage
+    source: ReportSource
+    stage: ArrearsStage
     route: str
     amount_owed: Decimal
     amount_recovered: Decimal
@@ -79,7 +79,7 @@ class ReportDetailOut(ReportOut):
 class ReportIn(Schema):
     org_code: Text100
     enterprise_uscc: Text30
-    source: Source
+    source: ReportSource
     amount_owed: Decimal
     summary: Text2000
     workers_affected: int = 1
@@ -101,7 +101,7 @@ class ArrearsTransitionIn(Schema):
 @router.get("/arrears/reports", response=list[ReportOut], operation_id="arrears_list")
 def arrears_list(
     request: HttpRequest,
-    stage: Stage | None = None,
+    stage: ArrearsStage | None = None,
     route: Route | None = None,
     under: Text100 = "",
     year: Year | None = None,

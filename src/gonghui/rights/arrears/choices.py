@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
-class Source(models.TextChoices):
+class ReportSource(models.TextChoices):
     WORKER = "worker", _("职工反映")
     CADRE = "cadre", _("工会排查")
     HOTLINE = "hotline", _("热线或来访")
     HRSS = "hrss", pgettext_lazy("arrears source", "人社部门转来")
 
 
-class Stage(models.TextChoices):
+class ArrearsStage(models.TextChoices):
     """The loop 受理 → 分流 → 处置 → 反馈 → 回访 (a worker's report waits to be accepted first)."""
 
     REPORTED = "reported", _("待受理")
@@ -26,14 +26,20 @@ class Stage(models.TextChoices):
     REJECTED = "rejected", pgettext_lazy("arrears stage", "不予受理")
 
 
-OPEN = (Stage.REPORTED, Stage.ACCEPTED, Stage.DIVERTED, Stage.HANDLED, Stage.FED_BACK)
-CLOSED = (Stage.VISITED, Stage.REJECTED)
+OPEN = (
+    ArrearsStage.REPORTED,
+    ArrearsStage.ACCEPTED,
+    ArrearsStage.DIVERTED,
+    ArrearsStage.HANDLED,
+    ArrearsStage.FED_BACK,
+)
+CLOSED = (ArrearsStage.VISITED, ArrearsStage.REJECTED)
 # The step each stage leads to, in the loop's order.
 NEXT = {
-    Stage.ACCEPTED: Stage.DIVERTED,
-    Stage.DIVERTED: Stage.HANDLED,
-    Stage.HANDLED: Stage.FED_BACK,
-    Stage.FED_BACK: Stage.VISITED,
+    ArrearsStage.ACCEPTED: ArrearsStage.DIVERTED,
+    ArrearsStage.DIVERTED: ArrearsStage.HANDLED,
+    ArrearsStage.HANDLED: ArrearsStage.FED_BACK,
+    ArrearsStage.FED_BACK: ArrearsStage.VISITED,
 }
 
 

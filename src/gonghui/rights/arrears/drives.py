@@ -15,7 +15,7 @@ from gonghui.common.audit import audit_record
 from gonghui.common.models import AuditAction
 from gonghui.common.textnorm import clean_text
 from gonghui.orgs.models import OrgNode, paths_up
-from gonghui.rights.arrears.choices import Stage
+from gonghui.rights.arrears.choices import ArrearsStage
 from gonghui.rights.arrears.models import Drive, Report
 from gonghui.rights.base.access import require_rights
 from gonghui.rights.mediation.checks import checked_amount
@@ -55,6 +55,6 @@ def drive_create(
         raise ValidationError({"name": _("本会已有同名的专项行动。")}) from None
     Report.objects.filter(
         org__path__startswith=org.path, drive__isnull=True, received_on__range=(starts_on, ends_on)
-    ).exclude(stage__in=[Stage.REPORTED, Stage.REJECTED]).update(drive=drive)
+    ).exclude(stage__in=[ArrearsStage.REPORTED, ArrearsStage.REJECTED]).update(drive=drive)
     audit_record(actor=actor, action=AuditAction.CREATE, target=drive, org=org, detail={"target": str(target)})
     return drive

@@ -8,16 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.form_fields import yuan
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
-from gonghui.rights.arrears.choices import Route, Source, Stage
+from gonghui.rights.arrears.choices import ArrearsStage, ReportSource, Route
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class ReportFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=50, widget=forms.TextInput(attrs={"placeholder": _("用人单位")}))
-    stage = forms.ChoiceField(required=False, choices=[("", _("全部环节")), *Stage.choices])
+    stage = forms.ChoiceField(required=False, choices=[("", _("全部环节")), *ArrearsStage.choices])
     route = forms.ChoiceField(required=False, choices=[("", _("全部去向")), *Route.choices])
-    source = forms.ChoiceField(required=False, choices=[("", _("全部来源")), *Source.choices])
+    source = forms.ChoiceField(required=False, choices=[("", _("全部来源")), *ReportSource.choices])
     overdue = forms.BooleanField(required=False, label=_("超期未办结"))
     year = forms.IntegerField(
         required=False, min_value=2000, max_value=2100, widget=forms.NumberInput(attrs={"placeholder": _("年度")})
@@ -29,7 +29,9 @@ class ReportFilterForm(forms.Form):
 class ReportForm(forms.Form):
     org = OrgPickerField(label=_("受理工会"), perm=Perm.RIGHTS)
     enterprise = forms.CharField(label=_("用人单位统一社会信用代码"), max_length=30)
-    source = forms.ChoiceField(label=_("来源"), choices=[c for c in Source.choices if c[0] != Source.WORKER])
+    source = forms.ChoiceField(
+        label=_("来源"), choices=[c for c in ReportSource.choices if c[0] != ReportSource.WORKER]
+    )
     amount_owed = yuan(_("欠薪金额（元）"))
     workers_affected = forms.IntegerField(label=_("涉及职工（人）"), min_value=1, max_value=100000, initial=1)
     months = forms.CharField(label=_("欠薪期间"), max_length=100, required=False)

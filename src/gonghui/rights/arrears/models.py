@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.rights.arrears.choices import CLOSED, Route, Source, Stage
+from gonghui.rights.arrears.choices import CLOSED, ArrearsStage, ReportSource, Route
 from gonghui.rights.mediation.models import Dispute
 
 
@@ -69,8 +69,8 @@ class Report(models.Model):
         db_index=False,
     )
     enterprise_name = models.CharField(_("用人单位名称"), max_length=200)
-    source = models.CharField(_("来源"), max_length=10, choices=Source.choices)
-    stage = models.CharField(_("环节"), max_length=10, choices=Stage.choices, default=Stage.ACCEPTED)
+    source = models.CharField(_("来源"), max_length=10, choices=ReportSource.choices)
+    stage = models.CharField(_("环节"), max_length=10, choices=ArrearsStage.choices, default=ArrearsStage.ACCEPTED)
     reporter = models.ForeignKey(
         Person, verbose_name=_("反映人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -115,7 +115,7 @@ class Report(models.Model):
             ),
             models.CheckConstraint(condition=Q(workers_affected__gte=1), name="arrears_report_workers"),
             models.CheckConstraint(
-                condition=Q(stage__in=[Stage.REPORTED, Stage.REJECTED]) | Q(enterprise__isnull=False),
+                condition=Q(stage__in=[ArrearsStage.REPORTED, ArrearsStage.REJECTED]) | Q(enterprise__isnull=False),
                 name="arrears_report_enterprise",
             ),
             models.CheckConstraint(
@@ -148,7 +148,7 @@ class Step(models.Model):
     """What was done at one step of the loop, by whom and when (the report's history)."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="steps")
-    stage = models.CharField(_("环节"), max_length=10, choices=Stage.choices)
+    stage = models.CharField(_("环节"), max_length=10, choices=ArrearsStage.choices)
     note = models.CharField(_("说明"), max_length=500, blank=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     at = models.DateTimeField(auto_now_add=True)

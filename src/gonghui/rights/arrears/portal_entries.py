@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.common.portal import MyRow, MySection, PortalLink, register_my_section, register_portal_link
 from gonghui.members.models import Person
-from gonghui.rights.arrears.choices import Stage
+from gonghui.rights.arrears.choices import ArrearsStage
 from gonghui.rights.arrears.selectors import reports_of
 
 NEXT: dict[str, Any] = {
-    Stage.REPORTED: gettext_lazy("等待工会核实受理"),
-    Stage.ACCEPTED: gettext_lazy("工会已受理，正在分流处理"),
-    Stage.DIVERTED: gettext_lazy("正在处置"),
+    ArrearsStage.REPORTED: gettext_lazy("等待工会核实受理"),
+    ArrearsStage.ACCEPTED: gettext_lazy("工会已受理，正在分流处理"),
+    ArrearsStage.DIVERTED: gettext_lazy("正在处置"),
 }
 
 

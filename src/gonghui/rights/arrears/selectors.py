@@ -17,7 +17,7 @@ from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
-from gonghui.rights.arrears.choices import CLOSED, OPEN, Stage
+from gonghui.rights.arrears.choices import CLOSED, OPEN, ArrearsStage
 from gonghui.rights.arrears.models import Drive, Report
 from gonghui.rights.base.access import case_read, require_rights, rights_rows
 
@@ -94,7 +94,7 @@ class Progress:
         return round(float(100 * self.recovered / target), 1) if target else None
 
 
-ACCEPTED = ~Q(stage__in=[Stage.REPORTED, Stage.REJECTED])
+ACCEPTED = ~Q(stage__in=[ArrearsStage.REPORTED, ArrearsStage.REJECTED])
 
 
 def progress(rows: QuerySet[Report]) -> Progress:
@@ -104,7 +104,7 @@ def progress(rows: QuerySet[Report]) -> Progress:
         owed=Sum("amount_owed"),
         recovered=Sum("amount_recovered"),
         workers=Sum("workers_affected"),
-        closed=Count("pk", filter=Q(stage=Stage.VISITED)),
+        closed=Count("pk", filter=Q(stage=ArrearsStage.VISITED)),
         mediated=Count("pk", filter=Q(dispute__isnull=False)),
     )
     return Progress(

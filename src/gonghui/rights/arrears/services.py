@@ -27,12 +27,12 @@ from gonghui.members.selectors import active_membership
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.selectors import enterprise_in_scope
-from gonghui.rights.arrears.choices import Route, Source, Stage
+from gonghui.rights.arrears.choices import ArrearsStage, ReportSource, Route
 from gonghui.rights.arrears.drives import drive_for
 from gonghui.rights.arrears.models import Report, Step
 from gonghui.rights.base.access import require_rights
 from gonghui.rights.mediation.checks import ClaimIn, WorkerIn, checked_amount, long_text
-from gonghui.rights.mediation.choices import Source as DisputeSource
+from gonghui.rights.mediation.choices import DisputeSource
 from gonghui.rights.mediation.intake import dispute_open
 
 MAX_WORKERS = 100_000
@@ -58,7 +58,7 @@ def _moved(report: Report, allowed: Sequence[str], to: str, **fields: object) ->
     )
     if not done:
         report.refresh_from_db(fields=["stage"])
-        raise ValidationError(_("该线索当前为“%(s)s”，不能进行此操作。") % {"s": Stage(report.stage).label})
+        raise ValidationError(_("该线索当前为“%(s)s”，不能进行此操作。") % {"s": ArrearsStage(report.stage).label})
     report.stage = to
     for name, value in fields.items():
         setattr(report, name, value)
@@ -96,8 +96,8 @@ def report_submit(
     report = Report.objects.create(
         org=membership.org,
         enterprise_name=name,
-        source=Source.WORKER,
-        stage=Stage.REPORTED,
+        source=ReportSource.WORKER,
+        stage=ArrearsStage.REPORTED,
         reporter=person,
         summary=text,
         months=clean_text(months)[:100],
@@ -106,7 +106,7 @@ def report_submit(
         received_on=timezone.localdate(),
         created_by=actor,
     )
-    _step(report, Stage.REPORTED, actor, _("职工在“我的”反映"))
+    _step(report, ArrearsStage.REPORTED, actor, _("职工在“我的”反映"))
     return report
 
 
@@ -132,7 +132,7 @@ def report_open(
         enterprise = enterprise_in_scope(actor, enterprise_uscc, org, Perm.RIGHTS, field="enterprise")
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    if source not in Source.values or source == Source.WORKER:
+    if source not in ReportSource.values or source == ReportSource.WORKER:
         errors["source"] = [_("来源无效。")]
     text = long_text(summary, 2000)
     if not text:
@@ -157,7 +157,7 @@ def report_open(
         enterprise=enterprise,
         enterprise_name=enterprise.name,
         source=source,
-        stage=Stage.ACCEPTED,
+        stage=ArrearsStage.ACCEPTED,
         summary=text,
         months=clean_text(months)[:100],
         amount_owed=owed,
@@ -167,7 +167,7 @@ def report_open(
         drive=drive_for(org, day),
         created_by=actor,
     )
-    _step(report, Stage.ACCEPTED, actor, _("工会受理"))
+    _step(report, ArrearsStage.ACCEPTED, actor, _("工会受理"))
     audit_record(actor=actor, action=AuditAction.CREATE, target=report, org=org, detail={"source": source})
     return report
 
@@ -183,14 +183,14 @@ def report_accept(
         raise ValidationError({"deadline": _("处置期限不能早于受理日期。")})
     _moved(
         report,
-        [Stage.REPORTED],
-        Stage.ACCEPTED,
+        [ArrearsStage.REPORTED],
+        ArrearsStage.ACCEPTED,
         enterprise=enterprise,
         enterprise_name=enterprise.name,
         deadline=deadline,
         drive=drive_for(report.org, report.received_on),
     )
-    _step(report, Stage.ACCEPTED, actor, clean_text(note) or _("工会受理"))
+    _step(report, ArrearsStage.ACCEPTED, actor, clean_text(note) or _("工会受理"))
     _audit(actor, report, to="accepted")
     return report
 
@@ -201,8 +201,8 @@ def report_reject(*, actor: User, report: Report, reason: str) -> Report:
     reason = clean_text(reason)[:500]
     if not reason:
         raise ValidationError({"reason": _("请填写不予受理的原因。")})
-    _moved(report, [Stage.REPORTED], Stage.REJECTED, closed_on=timezone.localdate(), feedback=reason)
-    _step(report, Stage.REJECTED, actor, reason)
+    _moved(report, [ArrearsStage.REPORTED], ArrearsStage.REJECTED, closed_on=timezone.localdate(), feedback=reason)
+    _step(report, ArrearsStage.REJECTED, actor, reason)
     _audit(actor, report, to="rejected")
     return report
 
@@ -216,8 +216,8 @@ def report_divert(
     require_rights(actor, report.org)
     if route not in Route.values:
         raise ValidationError({"route": _("请选择分流去向。")})
-    if report.stage != Stage.ACCEPTED:
-        raise ValidationError(_("该线索当前为“%(s)s”，不能进行此操作。") % {"s": Stage(report.stage).label})
+    if report.stage != ArrearsStage.ACCEPTED:
+        raise ValidationError(_("该线索当前为“%(s)s”，不能进行此操作。") % {"s": ArrearsStage(report.stage).label})
     dispute = None
     if route == Route.MEDIATION:
         parties = list(workers)
@@ -238,10 +238,10 @@ def report_divert(
         )
     try:
         with transaction.atomic():
-            _moved(report, [Stage.ACCEPTED], Stage.DIVERTED, route=route, dispute=dispute)
+            _moved(report, [ArrearsStage.ACCEPTED], ArrearsStage.DIVERTED, route=route, dispute=dispute)
     except IntegrityError:
         raise ValidationError(_("该线索已转调解。")) from None
-    _step(report, Stage.DIVERTED, actor, clean_text(note) or str(Route(route).label))
+    _step(report, ArrearsStage.DIVERTED, actor, clean_text(note) or str(Route(route).label))
     _audit(actor, report, route=route, dispute=dispute.pk if dispute else None)
     return report
 
@@ -256,8 +256,8 @@ def report_handle(*, actor: User, report: Report, recovered: Decimal | str | int
     text = clean_text(note)[:500]
     if not text:
         raise ValidationError({"note": _("请填写处置情况。")})
-    _moved(report, [Stage.DIVERTED], Stage.HANDLED, amount_recovered=amount, handling=text)
-    _step(report, Stage.HANDLED, actor, text)
+    _moved(report, [ArrearsStage.DIVERTED], ArrearsStage.HANDLED, amount_recovered=amount, handling=text)
+    _step(report, ArrearsStage.HANDLED, actor, text)
     _audit(actor, report, recovered=str(amount))
     return report
 
@@ -269,8 +269,8 @@ def report_feedback(*, actor: User, report: Report, note: str) -> Report:
     text = clean_text(note)[:500]
     if not text:
         raise ValidationError({"note": _("请填写反馈给职工的内容。")})
-    _moved(report, [Stage.HANDLED], Stage.FED_BACK, feedback=text)
-    _step(report, Stage.FED_BACK, actor, text)
+    _moved(report, [ArrearsStage.HANDLED], ArrearsStage.FED_BACK, feedback=text)
+    _step(report, ArrearsStage.FED_BACK, actor, text)
     _audit(actor, report, to="fed_back")
     return report
 
@@ -281,8 +281,13 @@ def report_visit(*, actor: User, report: Report, satisfied: bool, note: str = ""
     require_rights(actor, report.org)
     text = clean_text(note)[:500]
     _moved(
-        report, [Stage.FED_BACK], Stage.VISITED, satisfied=satisfied, visit_note=text, closed_on=timezone.localdate()
+        report,
+        [ArrearsStage.FED_BACK],
+        ArrearsStage.VISITED,
+        satisfied=satisfied,
+        visit_note=text,
+        closed_on=timezone.localdate(),
     )
-    _step(report, Stage.VISITED, actor, text)
+    _step(report, ArrearsStage.VISITED, actor, text)
     _audit(actor, report, to="visited", satisfied=satisfied)
     return report

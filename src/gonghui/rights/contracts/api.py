@@ -16,7 +16,7 @@ from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.rights.contracts import selectors, services, stages
-from gonghui.rights.contracts.choices import Kind, Level, Party, Stage
+from gonghui.rights.contracts.choices import ContractLevel, ContractStage, Kind, Party
 from gonghui.rights.contracts.models import Contract
 from gonghui.rights.democracy.models import Session
 
@@ -26,11 +26,11 @@ router = Router(tags=["contracts"])
 class ContractOut(Schema):
     id: int
     org: str
-    level: Level
+    level: ContractLevel
     kind: Kind
     title: str
     enterprise_id: int | None
-    stage: Stage
+    stage: ContractStage
     offered_on: dt.date
     session_id: int | None
     signed_on: dt.date | None
@@ -59,7 +59,7 @@ class TermsIn(Schema):
 
 class ContractIn(TermsIn):
     org_code: Text100
-    level: Level
+    level: ContractLevel
     kind: Kind
     title: Text100
     enterprises: list[Text30]  # 统一社会信用代码: the enterprise (enterprise contracts), or those covered
@@ -94,8 +94,8 @@ def contracts_list(
     under: Text100 = "",
     year: Year | None = None,
     kind: Kind | None = None,
-    level: Level | None = None,
-    stage: Stage | None = None,
+    level: ContractLevel | None = None,
+    stage: ContractStage | None = None,
     expiring: bool = False,
 ) -> Any:
     """Contracts in scope, newest first; `year`: in force that year; `expiring`: ending within 90 days, not renewed."""
@@ -125,7 +125,7 @@ def contracts_create(request: HttpRequest, payload: ContractIn) -> Status:
         terms=_terms(payload),
         offered_on=payload.offered_on,
         offered_by=payload.offered_by,
-        enterprise=found[0] if payload.level == Level.ENTERPRISE and len(found) == 1 else None,
+        enterprise=found[0] if payload.level == ContractLevel.ENTERPRISE and len(found) == 1 else None,
         enterprises=found,
     )
     return Status(201, made)

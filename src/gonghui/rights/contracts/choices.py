@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Level(models.TextChoices):
+class ContractLevel(models.TextChoices):
     """Who a contract binds: one enterprise, or many (a region's or an industry's enterprises)."""
 
     ENTERPRISE = "enterprise", _("企业")
@@ -21,7 +21,7 @@ class Kind(models.TextChoices):
     SAFETY = "safety", _("安全生产专项")
 
 
-class Stage(models.TextChoices):
+class ContractStage(models.TextChoices):
     OFFERED = "offered", _("已要约")
     NEGOTIATING = "negotiating", _("协商中")
     DELIBERATED = "deliberated", _("职代会已审议")
@@ -30,9 +30,9 @@ class Stage(models.TextChoices):
     PUBLISHED = "published", _("已公示")
 
 
-SIGNED_STAGES = (Stage.SIGNED, Stage.FILED, Stage.PUBLISHED)
-OPEN_STAGES = (Stage.OFFERED, Stage.NEGOTIATING, Stage.DELIBERATED)
-FILED_STAGES = (Stage.FILED, Stage.PUBLISHED)
+SIGNED_STAGES = (ContractStage.SIGNED, ContractStage.FILED, ContractStage.PUBLISHED)
+OPEN_STAGES = (ContractStage.OFFERED, ContractStage.NEGOTIATING, ContractStage.DELIBERATED)
+FILED_STAGES = (ContractStage.FILED, ContractStage.PUBLISHED)
 
 
 class DocumentKind(models.TextChoices):

@@ -15,7 +15,7 @@ from gonghui.orgs.demo import demo_enterprise
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.services import OrgFields, org_create
-from gonghui.rights.contracts.choices import Kind, Level, Stage
+from gonghui.rights.contracts.choices import ContractLevel, ContractStage, Kind
 from gonghui.rights.contracts.models import Contract, Coverage, Meeting
 from gonghui.rights.contracts.services import roster
 from gonghui.rights.democracy.demo import demo_congress
@@ -56,7 +56,7 @@ def _contract(admin: User, org: OrgNode, title: str, level: str, ends_on: dt.dat
         level=level,
         kind=Kind.WAGE,
         title=title,
-        stage=Stage.PUBLISHED,
+        stage=ContractStage.PUBLISHED,
         offered_on=signed - dt.timedelta(days=60),
         signed_on=signed,
         filed_on=signed + dt.timedelta(days=6),
@@ -82,7 +82,9 @@ def _liushi(admin: User, today: dt.date) -> int:
     contracts, covered = [], []
     for i, firm in enumerate(named):
         ends = today + dt.timedelta(days=EXPIRING[i]) if i < len(EXPIRING) else today + dt.timedelta(days=300 + 15 * i)
-        contract = _contract(admin, firm.union, f"{firm.name}工资专项集体合同", Level.ENTERPRISE, ends, enterprise=firm)
+        contract = _contract(
+            admin, firm.union, f"{firm.name}工资专项集体合同", ContractLevel.ENTERPRISE, ends, enterprise=firm
+        )
         session = demo_congress(
             admin,
             firm,
@@ -98,7 +100,7 @@ def _liushi(admin: User, today: dt.date) -> int:
         park = _union(admin, town, code, f"{name}联合工会", OrgKind.JOINT)
         members = [_firm(admin, park, f"{code}-{n + 1}", f"{name}第{n + 1}入园企业") for n in range(count)]
         ends = today + dt.timedelta(days=500)
-        contracts.append(_contract(admin, park, f"{name}薪酬分配区域性集体合同", Level.REGIONAL, ends))
+        contracts.append(_contract(admin, park, f"{name}薪酬分配区域性集体合同", ContractLevel.REGIONAL, ends))
         covered.append(members)
     Contract.objects.bulk_create(contracts)
     rows = []
@@ -123,11 +125,11 @@ def _tinghu(admin: User, today: dt.date) -> int:
         return 0
     contract = Contract.objects.create(
         org=firm.union,
-        level=Level.ENTERPRISE,
+        level=ContractLevel.ENTERPRISE,
         kind=Kind.COMPREHENSIVE,
         title="盐城调漆色母粒有限公司集体合同",
         enterprise=firm,
-        stage=Stage.NEGOTIATING,
+        stage=ContractStage.NEGOTIATING,
         offered_on=today - dt.timedelta(days=20),
         starts_on=today + dt.timedelta(days=40),
         ends_on=today + dt.timedelta(days=40 + 3 * 365 - 1),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
-from gonghui.rights.contracts.choices import Kind, Level
+from gonghui.rights.contracts.choices import ContractLevel, Kind
 from gonghui.rights.contracts.models import Contract, Coverage
 from gonghui.rights.contracts.selectors import expiring, in_force
 
@@ -30,7 +30,7 @@ def contract_figures(org: OrgNode, year: int) -> list[Figure]:
     counts = live.aggregate(
         n=Count("pk"),
         **{f"kind_{k}": Count("pk", filter=Q(kind=k)) for k in Kind.values},
-        **{f"level_{v}": Count("pk", filter=Q(level=v)) for v in Level.values},
+        **{f"level_{v}": Count("pk", filter=Q(level=v)) for v in ContractLevel.values},
     )
     workers: dict[int, int] = {}
     for enterprise_id, n in Coverage.objects.filter(contract__in=live).values_list("enterprise_id", "workers"):
@@ -51,7 +51,7 @@ def contract_figures(org: OrgNode, year: int) -> list[Figure]:
                 _("份"),
                 f"{link}&level={v.value}",
             )
-            for v in Level
+            for v in ContractLevel
             if counts[f"level_{v.value}"]
         ),
         Figure("contracts_enterprises", _("覆盖企业"), len(workers), _("家"), link),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.widgets import DateInput
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
-from gonghui.rights.contracts.choices import DocumentKind, Kind, Level, Party, Stage
+from gonghui.rights.contracts.choices import ContractLevel, ContractStage, DocumentKind, Kind, Party
 from gonghui.rights.contracts.services import Terms
 
 
@@ -19,8 +19,8 @@ class FilterForm(forms.Form):
         required=False, max_length=50, widget=forms.TextInput(attrs={"placeholder": _("合同或企业名称")})
     )
     kind = forms.ChoiceField(required=False, choices=[("", _("全部类别")), *Kind.choices])
-    level = forms.ChoiceField(required=False, choices=[("", _("全部层级")), *Level.choices])
-    stage = forms.ChoiceField(required=False, choices=[("", _("全部进度")), *Stage.choices])
+    level = forms.ChoiceField(required=False, choices=[("", _("全部层级")), *ContractLevel.choices])
+    stage = forms.ChoiceField(required=False, choices=[("", _("全部进度")), *ContractStage.choices])
     year = forms.IntegerField(
         required=False, min_value=2000, max_value=2100, widget=forms.NumberInput(attrs={"placeholder": _("有效年度")})
     )
@@ -51,7 +51,7 @@ def codes(text: str) -> list[str]:
 
 
 class ContractForm(TermsForm):
-    level = forms.ChoiceField(label=_("层级"), choices=Level.choices)
+    level = forms.ChoiceField(label=_("层级"), choices=ContractLevel.choices)
     kind = forms.ChoiceField(label=_("类别"), choices=Kind.choices)
     title = forms.CharField(label=_("合同名称"), max_length=100)
     org = OrgPickerField(

@@ -12,20 +12,28 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.uploads import GeneratedPath
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.rights.contracts.choices import FILED_STAGES, SIGNED_STAGES, DocumentKind, Kind, Level, Party, Stage
+from gonghui.rights.contracts.choices import (
+    FILED_STAGES,
+    SIGNED_STAGES,
+    ContractLevel,
+    ContractStage,
+    DocumentKind,
+    Kind,
+    Party,
+)
 from gonghui.rights.democracy.models import Session
 
 
 class Contract(models.Model):
     org = models.ForeignKey(OrgNode, verbose_name=_("协商工会"), on_delete=models.PROTECT, related_name="+")
-    level = models.CharField(_("层级"), max_length=10, choices=Level.choices)
+    level = models.CharField(_("层级"), max_length=10, choices=ContractLevel.choices)
     kind = models.CharField(_("类别"), max_length=14, choices=Kind.choices)
     title = models.CharField(_("合同名称"), max_length=100)
     # The one enterprise of an enterprise contract; regional and industry contracts list theirs in Coverage.
     enterprise = models.ForeignKey(
         Enterprise, verbose_name=_("企业"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    stage = models.CharField(_("进度"), max_length=12, choices=Stage.choices, default=Stage.OFFERED)
+    stage = models.CharField(_("进度"), max_length=12, choices=ContractStage.choices, default=ContractStage.OFFERED)
     offered_by = models.CharField(_("要约方"), max_length=10, choices=Party.choices, default=Party.UNION)
     offered_on = models.DateField(_("要约日期"))
     session = models.ForeignKey(
@@ -53,7 +61,8 @@ class Contract(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="contracts_period_in_order"),
             models.CheckConstraint(
-                condition=~Q(level=Level.ENTERPRISE) | Q(enterprise__isnull=False), name="contracts_enterprise_named"
+                condition=~Q(level=ContractLevel.ENTERPRISE) | Q(enterprise__isnull=False),
+                name="contracts_enterprise_named",
             ),
             models.CheckConstraint(
                 condition=~Q(stage__in=SIGNED_STAGES) | Q(signed_on__isnull=False), name="contracts_signed_dated"
@@ -63,7 +72,7 @@ class Contract(models.Model):
                 name="contracts_filed_after_signing",
             ),
             models.CheckConstraint(
-                condition=~Q(stage=Stage.PUBLISHED) | Q(published_on__gte=F("filed_on")),
+                condition=~Q(stage=ContractStage.PUBLISHED) | Q(published_on__gte=F("filed_on")),
                 name="contracts_published_after_filing",
             ),
             models.CheckConstraint(
@@ -78,7 +87,7 @@ class Contract(models.Model):
 
     @property
     def kind_label(self) -> str:
-        level = "" if self.level == Level.ENTERPRISE else str(self.get_level_display())
+        level = "" if self.level == ContractLevel.ENTERPRISE else str(self.get_level_display())
         return f"{level}{self.get_kind_display()}{_('集体合同')}"
 
 

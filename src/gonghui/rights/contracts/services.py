@@ -25,7 +25,7 @@ from gonghui.members.models import Membership
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.rights.contracts.choices import OPEN_STAGES, SIGNED_STAGES, Kind, Level, Party, Stage
+from gonghui.rights.contracts.choices import OPEN_STAGES, SIGNED_STAGES, ContractLevel, ContractStage, Kind, Party
 from gonghui.rights.contracts.models import Contract, Coverage
 
 MAX_YEARS = 3  # 集体合同期限一般为一至三年 (《集体合同规定》第三十八条)
@@ -105,11 +105,11 @@ def contract_open(
 ) -> Contract:
     """Record the 要约 that opens a negotiation. An enterprise contract is negotiated by the enterprise's own
     union; a regional or industry one by the union given, for the enterprises given under it."""
-    if enterprise is not None and level == Level.ENTERPRISE:
+    if enterprise is not None and level == ContractLevel.ENTERPRISE:
         org = enterprise.union
     require(actor, org, Perm.ORG_EDIT)
     errors = check_terms(terms)
-    if level not in Level.values:
+    if level not in ContractLevel.values:
         errors["level"] = _("合同层级无效。")
     if kind not in Kind.values:
         errors["kind"] = _("合同类别无效。")
@@ -117,9 +117,9 @@ def contract_open(
         errors["offered_by"] = _("要约方无效。")
     if offered_on > timezone.localdate():
         errors["offered_on"] = _("要约日期不能晚于今天。")
-    if level == Level.ENTERPRISE and enterprise is None:
+    if level == ContractLevel.ENTERPRISE and enterprise is None:
         errors["enterprise"] = _("企业集体合同须选择企业。")
-    if level != Level.ENTERPRISE and not enterprises:
+    if level != ContractLevel.ENTERPRISE and not enterprises:
         errors["enterprises"] = _("区域性、行业性集体合同须列出覆盖的企业。")
     name = clean_text(title)[:100]
     if not name:
@@ -131,7 +131,7 @@ def contract_open(
         level=level,
         kind=kind,
         title=name,
-        enterprise=enterprise if level == Level.ENTERPRISE else None,
+        enterprise=enterprise if level == ContractLevel.ENTERPRISE else None,
         offered_on=offered_on,
         offered_by=offered_by,
         renews=renews,
@@ -143,7 +143,7 @@ def contract_open(
             contract.save()
     except IntegrityError as exc:  # renews is unique: the contract was renewed a moment ago
         raise ValidationError(_("该合同已续签，请查看续签的合同。")) from exc
-    _cover(contract, [enterprise] if level == Level.ENTERPRISE and enterprise else list(enterprises or []))
+    _cover(contract, [enterprise] if level == ContractLevel.ENTERPRISE and enterprise else list(enterprises or []))
     contract.save(update_fields=["workers"])
     audit_record(
         actor=actor, action=AuditAction.CREATE, target=contract, org=org, detail={"level": level, "kind": kind}
@@ -178,7 +178,7 @@ def coverage_set(*, actor: User, contract: Contract, enterprises: list[Enterpris
     """The enterprises a regional or industry contract covers (before it is signed)."""
     contract = locked(contract)
     require(actor, contract.org, Perm.ORG_EDIT)
-    if contract.level == Level.ENTERPRISE:
+    if contract.level == ContractLevel.ENTERPRISE:
         raise ValidationError(_("企业集体合同只覆盖本企业。"))
     if contract.stage not in OPEN_STAGES:
         raise ValidationError(_("合同已签订，覆盖范围不能再修改。"))
@@ -231,4 +231,4 @@ def contract_renew(*, actor: User, contract: Contract, offered_on: dt.date | Non
     )
 
 
-STAGE_ORDER = list(Stage.values)
+STAGE_ORDER = list(ContractStage.values)

@@ -21,7 +21,7 @@ from gonghui.common.models import AuditAction
 from gonghui.common.uploads import check_upload
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.rights.contracts.choices import DocumentKind, Level, Stage
+from gonghui.rights.contracts.choices import ContractLevel, ContractStage, DocumentKind
 from gonghui.rights.contracts.models import Contract, Document, Meeting
 from gonghui.rights.contracts.services import locked, recount
 from gonghui.rights.democracy.models import Session
@@ -81,7 +81,7 @@ def meeting_record(
     """A round of 集体协商 with its minutes (the summary, and the signed minutes as a file)."""
     contract = locked(contract)
     require(actor, contract.org, Perm.ORG_EDIT)
-    _stage(contract, (Stage.OFFERED, Stage.NEGOTIATING), _("再登记协商会议"))
+    _stage(contract, (ContractStage.OFFERED, ContractStage.NEGOTIATING), _("再登记协商会议"))
     _date(held_on, contract.offered_on, "held_on", _("会议日期"), _("要约日期"))
     text = summary.strip()
     if not text:
@@ -91,7 +91,7 @@ def meeting_record(
     meeting = Meeting.objects.create(contract=contract, held_on=held_on, summary=text, created_by=actor)
     if minutes is not None:
         _save_document(contract, actor, DocumentKind.MINUTES, minutes, size, meeting)
-    contract.stage = Stage.NEGOTIATING
+    contract.stage = ContractStage.NEGOTIATING
     contract.save(update_fields=["stage", "updated_at"])
     audit_record(actor=actor, action=AuditAction.CREATE, target=meeting, org=contract.org)
     return meeting
@@ -102,8 +102,8 @@ def contract_deliberate(*, actor: User, contract: Contract, session: Session) ->
     """Link the 职代会 session that adopted the draft (a session of the contract's own enterprise)."""
     contract = locked(contract)
     require(actor, contract.org, Perm.ORG_EDIT)
-    _stage(contract, (Stage.NEGOTIATING,), _("登记职代会审议（须先登记协商会议）"))
-    if contract.level != Level.ENTERPRISE or session.enterprise_id != contract.enterprise_id:
+    _stage(contract, (ContractStage.NEGOTIATING,), _("登记职代会审议（须先登记协商会议）"))
+    if contract.level != ContractLevel.ENTERPRISE or session.enterprise_id != contract.enterprise_id:
         raise ValidationError({"session": _("所选会议不是本企业的职代会。")})
     last = Meeting.objects.filter(contract=contract).aggregate(d=Max("held_on"))["d"]
     if last and session.held_on < last:
@@ -111,7 +111,7 @@ def contract_deliberate(*, actor: User, contract: Contract, session: Session) ->
     if not adopted_contract(session):
         raise ValidationError({"session": _("该次职代会没有通过集体合同草案的决议，请先在职代会会议中登记决议。")})
     contract.session = session
-    contract.stage = Stage.DELIBERATED
+    contract.stage = ContractStage.DELIBERATED
     contract.save(update_fields=["session", "stage", "updated_at"])
     audit_record(
         actor=actor, action=AuditAction.UPDATE, target=contract, org=contract.org, detail={"session": session.pk}
@@ -124,10 +124,10 @@ def contract_sign(*, actor: User, contract: Contract, signed_on: dt.date) -> Con
     """签订. An enterprise contract must have been deliberated by its 职代会 on or before the day."""
     contract = locked(contract)
     require(actor, contract.org, Perm.ORG_EDIT)
-    _stage(contract, (Stage.NEGOTIATING, Stage.DELIBERATED), _("签订"))
+    _stage(contract, (ContractStage.NEGOTIATING, ContractStage.DELIBERATED), _("签订"))
     after = contract.session.held_on if contract.session_id and contract.session else contract.offered_on
     _date(signed_on, after, "signed_on", _("签订日期"), _("职代会审议日期") if contract.session_id else _("要约日期"))
-    if contract.level == Level.ENTERPRISE and (
+    if contract.level == ContractLevel.ENTERPRISE and (
         contract.session_id is None
         or contract.enterprise_id is None
         or not deliberated(contract.enterprise_id, signed_on)
@@ -135,7 +135,7 @@ def contract_sign(*, actor: User, contract: Contract, signed_on: dt.date) -> Con
         raise ValidationError(
             {"signed_on": _("企业集体合同草案须经职工代表大会审议通过后方可签订，请先登记职代会审议。")}
         )
-    contract.stage = Stage.SIGNED
+    contract.stage = ContractStage.SIGNED
     contract.signed_on = signed_on
     recount(contract)
     contract.save(update_fields=["stage", "signed_on", "workers", "updated_at"])
@@ -150,9 +150,9 @@ def contract_file(*, actor: User, contract: Contract, filed_on: dt.date) -> Cont
     """报送人力资源社会保障部门审查 (within ten days of signing, by law; a later date is recorded as it was)."""
     contract = locked(contract)
     require(actor, contract.org, Perm.ORG_EDIT)
-    _stage(contract, (Stage.SIGNED,), _("报送审查"))
+    _stage(contract, (ContractStage.SIGNED,), _("报送审查"))
     _date(filed_on, contract.signed_on, "filed_on", _("报送日期"), _("签订日期"))
-    contract.stage, contract.filed_on = Stage.FILED, filed_on
+    contract.stage, contract.filed_on = ContractStage.FILED, filed_on
     contract.save(update_fields=["stage", "filed_on", "updated_at"])
     audit_record(
         actor=actor, action=AuditAction.UPDATE, target=contract, org=contract.org, detail={"stage": contract.stage}
@@ -165,9 +165,9 @@ def contract_publish(*, actor: User, contract: Contract, published_on: dt.date) 
     """公示 to the workers after the review."""
     contract = locked(contract)
     require(actor, contract.org, Perm.ORG_EDIT)
-    _stage(contract, (Stage.FILED,), _("公示（须先报送人社审查）"))
+    _stage(contract, (ContractStage.FILED,), _("公示（须先报送人社审查）"))
     _date(published_on, contract.filed_on, "published_on", _("公示日期"), _("报送日期"))
-    contract.stage, contract.published_on = Stage.PUBLISHED, published_on
+    contract.stage, contract.published_on = ContractStage.PUBLISHED, published_on
     contract.save(update_fields=["stage", "published_on", "updated_at"])
     audit_record(
         actor=actor, action=AuditAction.UPDATE, target=contract, org=contract.org, detail={"stage": contract.stage}

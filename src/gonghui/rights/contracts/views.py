@@ -22,7 +22,7 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.rights.contracts import selectors, services, stages
-from gonghui.rights.contracts.choices import Level
+from gonghui.rights.contracts.choices import ContractLevel
 from gonghui.rights.contracts.forms import (
     ContractForm,
     CoverageForm,
@@ -70,7 +70,7 @@ def contract_new(request: HttpRequest) -> HttpResponse:
     def open_(org: OrgNode) -> Contract:
         d = form.cleaned_data
         found = selectors.enterprises_named(request.user, codes(d["enterprises"]), org)
-        enterprise = found[0] if d["level"] == Level.ENTERPRISE else None
+        enterprise = found[0] if d["level"] == ContractLevel.ENTERPRISE else None
         if enterprise is not None and len(found) > 1:
             raise ValidationError({"enterprises": _("企业集体合同只填本企业一家。")})
         return services.contract_open(

@@ -14,7 +14,12 @@ from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.rights.democracy import motions, selectors, services
-from gonghui.rights.democracy.choices import Channel, DisclosureTopic, ProposalStatus, ResolutionSubject
+from gonghui.rights.democracy.choices import (
+    CongressProposalStatus,
+    DisclosureChannel,
+    DisclosureTopic,
+    ResolutionSubject,
+)
 from gonghui.rights.democracy.models import Proposal, Representative, Resolution, Session
 
 router = Router(tags=["democracy"])
@@ -89,7 +94,7 @@ class CongressProposalOut(Schema):
     id: int
     session_id: int
     title: str
-    status: ProposalStatus
+    status: CongressProposalStatus
     owner: str
     due_on: dt.date | None
     done_on: dt.date | None
@@ -152,7 +157,7 @@ class CongressProposalIn(FollowIn):
 
 
 class ProposalFollowIn(FollowIn):
-    status: ProposalStatus
+    status: CongressProposalStatus
 
 
 class ResolutionIn(FollowIn):
@@ -167,7 +172,7 @@ class DisclosureIn(Schema):
     topic: DisclosureTopic
     title: Text200
     disclosed_on: dt.date
-    channel: Channel
+    channel: DisclosureChannel
     session_id: int | None = None
 
 
@@ -177,7 +182,7 @@ class DisclosureOut(Schema):
     topic: DisclosureTopic
     title: str
     disclosed_on: dt.date
-    channel: Channel
+    channel: DisclosureChannel
     session_id: int | None
 
 
@@ -257,7 +262,7 @@ def democracy_sessions_get(request: HttpRequest, pk: int) -> Session:
 
 @router.get("/democracy/proposals", response=list[CongressProposalOut], operation_id="democracy_proposals_list")
 def democracy_proposals_list(
-    request: HttpRequest, under: Text100 = "", year: Year | None = None, status: ProposalStatus | None = None
+    request: HttpRequest, under: Text100 = "", year: Year | None = None, status: CongressProposalStatus | None = None
 ) -> Any:
     qs = selectors.proposals_for(request.user, under=_under(request, under), year=year, status=status or "")
     return list(qs[:500])

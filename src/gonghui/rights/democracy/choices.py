@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
-class Category(models.TextChoices):
+class RepresentativeCategory(models.TextChoices):
     """The representative categories a share is reported for (one representative may be in several)."""
 
     FRONTLINE = "frontline", _("一线职工")
@@ -25,7 +25,7 @@ class ResolutionSubject(models.TextChoices):
     OTHER = "other", pgettext_lazy("resolution subject", "其他事项")
 
 
-class ProposalStatus(models.TextChoices):
+class CongressProposalStatus(models.TextChoices):
     OPEN = "open", _("办理中")
     DONE = "done", _("已办结")
     DECLINED = "declined", _("不予立案")
@@ -42,7 +42,7 @@ class DisclosureTopic(models.TextChoices):
     OTHER = "other", pgettext_lazy("disclosure topic", "其他事项")
 
 
-class Channel(models.TextChoices):
+class DisclosureChannel(models.TextChoices):
     """How an item was disclosed."""
 
     BOARD = "board", _("公开栏")

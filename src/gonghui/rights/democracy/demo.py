@@ -14,7 +14,12 @@ from gonghui.accounts.models import User
 from gonghui.members.demo_people import demo_members, demo_people
 from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.rights.democracy.choices import Channel, DisclosureTopic, ProposalStatus, ResolutionSubject
+from gonghui.rights.democracy.choices import (
+    CongressProposalStatus,
+    DisclosureChannel,
+    DisclosureTopic,
+    ResolutionSubject,
+)
 from gonghui.rights.democracy.models import Disclosure, Proposal, Representative, Resolution, Session
 
 # enterprise union code, 届, reps: (产业工人, 一线, 技术, 管理, 女) × how many
@@ -39,10 +44,10 @@ PROPOSALS = [
     ("为产业工人开设学历提升班", "工会", False),
 ]
 DISCLOSED = [
-    (DisclosureTopic.WAGES, "年度工资调整方案和技能津贴标准", Channel.CONGRESS),
-    (DisclosureTopic.INSURANCE, "上半年社会保险和住房公积金缴纳情况", Channel.BOARD),
-    (DisclosureTopic.SAFETY, "数控机加车间安全生产检查结果", Channel.BOARD),
-    (DisclosureTopic.OPERATIONS, "上年度生产经营情况", Channel.ONLINE),
+    (DisclosureTopic.WAGES, "年度工资调整方案和技能津贴标准", DisclosureChannel.CONGRESS),
+    (DisclosureTopic.INSURANCE, "上半年社会保险和住房公积金缴纳情况", DisclosureChannel.BOARD),
+    (DisclosureTopic.SAFETY, "数控机加车间安全生产检查结果", DisclosureChannel.BOARD),
+    (DisclosureTopic.OPERATIONS, "上年度生产经营情况", DisclosureChannel.ONLINE),
 ]
 
 
@@ -143,7 +148,7 @@ def load_demo_democracy(admin: User) -> int:
                 by=reps[n],
                 owner=owner,
                 due_on=held + dt.timedelta(days=90),
-                status=ProposalStatus.DONE if done else ProposalStatus.OPEN,
+                status=CongressProposalStatus.DONE if done else CongressProposalStatus.OPEN,
                 done_on=held + dt.timedelta(days=20 + n) if done else None,
                 outcome="已落实" if done else "",
             )
@@ -154,9 +159,9 @@ def load_demo_democracy(admin: User) -> int:
                 enterprise=enterprise,
                 topic=topic,
                 title=title,
-                disclosed_on=held if channel == Channel.CONGRESS else held + dt.timedelta(days=10 * (n + 1)),
+                disclosed_on=held if channel == DisclosureChannel.CONGRESS else held + dt.timedelta(days=10 * (n + 1)),
                 channel=channel,
-                session=session if channel == Channel.CONGRESS else None,
+                session=session if channel == DisclosureChannel.CONGRESS else None,
                 created_by=admin,
             )
             for n, (topic, title, channel) in enumerate(DISCLOSED)

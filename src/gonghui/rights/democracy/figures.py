@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.rights.democracy.choices import Category, ProposalStatus
+from gonghui.rights.democracy.choices import CongressProposalStatus, RepresentativeCategory
 from gonghui.rights.democracy.models import Disclosure, Proposal, Session
 from gonghui.rights.democracy.selectors import current_reps, shares
 
@@ -34,7 +34,7 @@ def democracy_figures(org: OrgNode, year: int) -> list[Figure]:
     reps = shares(current_reps(enterprises))
     proposals = Proposal.objects.filter(
         session__enterprise__union__path__startswith=org.path, session__held_on__year=year
-    ).aggregate(n=Count("pk"), done=Count("pk", filter=Q(status=ProposalStatus.DONE)))
+    ).aggregate(n=Count("pk"), done=Count("pk", filter=Q(status=CongressProposalStatus.DONE)))
     disclosed = Disclosure.objects.filter(enterprise__union__path__startswith=org.path, disclosed_on__year=year).count()
     reps_link = figure_link("democracy:enterprises", org)
     figures = [
@@ -48,7 +48,7 @@ def democracy_figures(org: OrgNode, year: int) -> list[Figure]:
         Figure("democracy_reps", _("职工代表"), reps.total, _("人"), reps_link),
         *(
             Figure(f"democracy_share_{c.value}", _("%(c)s代表占比") % {"c": c.label}, reps.pct(c.value), "%", reps_link)
-            for c in (Category.INDUSTRIAL, Category.FRONTLINE, Category.WOMAN)
+            for c in (RepresentativeCategory.INDUSTRIAL, RepresentativeCategory.FRONTLINE, RepresentativeCategory.WOMAN)
         ),
         Figure(
             "democracy_proposals",
@@ -62,7 +62,7 @@ def democracy_figures(org: OrgNode, year: int) -> list[Figure]:
             _("已办结的提案"),
             proposals["done"],
             _("件"),
-            figure_link("democracy:proposals", org, year=year, status=ProposalStatus.DONE),
+            figure_link("democracy:proposals", org, year=year, status=CongressProposalStatus.DONE),
         ),
         Figure(
             "democracy_disclosures",

@@ -8,7 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.widgets import DateInput
-from gonghui.rights.democracy.choices import Channel, DisclosureTopic, ProposalStatus, ResolutionSubject
+from gonghui.rights.democracy.choices import (
+    CongressProposalStatus,
+    DisclosureChannel,
+    DisclosureTopic,
+    ResolutionSubject,
+)
 from gonghui.rights.democracy.motions import FollowUpFields
 from gonghui.rights.democracy.services import Categories
 
@@ -17,7 +22,7 @@ class ListFilterForm(forms.Form):
     year = forms.IntegerField(
         required=False, min_value=2000, max_value=2100, widget=forms.NumberInput(attrs={"placeholder": _("年度")})
     )
-    status = forms.ChoiceField(required=False, choices=[("", _("全部状态")), *ProposalStatus.choices])
+    status = forms.ChoiceField(required=False, choices=[("", _("全部状态")), *CongressProposalStatus.choices])
     q = forms.CharField(required=False, max_length=50, widget=forms.TextInput(attrs={"placeholder": _("企业名称")}))
     under = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
 
@@ -82,7 +87,7 @@ class ResolutionForm(_FollowUpFields):
 
 
 class FollowForm(_FollowUpFields):
-    status = forms.ChoiceField(label=_("状态"), choices=ProposalStatus.choices, required=False)
+    status = forms.ChoiceField(label=_("状态"), choices=CongressProposalStatus.choices, required=False)
     done_on = forms.DateField(label=_("办结日期"), required=False, widget=DateInput())
     outcome = forms.CharField(label=_("办理结果"), max_length=500, required=False)
 
@@ -91,7 +96,7 @@ class DisclosureForm(forms.Form):
     topic = forms.ChoiceField(label=_("公开事项类别"), choices=DisclosureTopic.choices)
     title = forms.CharField(label=_("公开内容"), max_length=200)
     disclosed_on = forms.DateField(label=_("公开日期"), widget=DateInput())
-    channel = forms.ChoiceField(label=_("公开形式"), choices=Channel.choices)
+    channel = forms.ChoiceField(label=_("公开形式"), choices=DisclosureChannel.choices)
     session = forms.TypedChoiceField(label=_("职代会会议"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args: Any, sessions: list[Any] | None = None, **kwargs: Any) -> None:

@@ -14,7 +14,12 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.members.models import Membership
 from gonghui.orgs.models import Enterprise
-from gonghui.rights.democracy.choices import Channel, DisclosureTopic, ProposalStatus, ResolutionSubject
+from gonghui.rights.democracy.choices import (
+    CongressProposalStatus,
+    DisclosureChannel,
+    DisclosureTopic,
+    ResolutionSubject,
+)
 
 
 class Representative(models.Model):
@@ -113,15 +118,17 @@ class Proposal(FollowUp):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    status = models.CharField(_("状态"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.OPEN)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=CongressProposalStatus.choices, default=CongressProposalStatus.OPEN
+    )
 
     class Meta:
         verbose_name = _("提案")
         verbose_name_plural = _("提案")
         constraints = [
             models.CheckConstraint(
-                condition=Q(status=ProposalStatus.DONE, done_on__isnull=False)
-                | (~Q(status=ProposalStatus.DONE) & Q(done_on__isnull=True)),
+                condition=Q(status=CongressProposalStatus.DONE, done_on__isnull=False)
+                | (~Q(status=CongressProposalStatus.DONE) & Q(done_on__isnull=True)),
                 name="democracy_proposal_done_has_date",
             ),
         ]
@@ -158,7 +165,7 @@ class Disclosure(models.Model):
     topic = models.CharField(_("公开事项类别"), max_length=12, choices=DisclosureTopic.choices)
     title = models.CharField(_("公开内容"), max_length=200)
     disclosed_on = models.DateField(_("公开日期"))
-    channel = models.CharField(_("公开形式"), max_length=10, choices=Channel.choices)
+    channel = models.CharField(_("公开形式"), max_length=10, choices=DisclosureChannel.choices)
     session = models.ForeignKey(
         Session, verbose_name=_("职代会会议"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -171,7 +178,8 @@ class Disclosure(models.Model):
         constraints = [
             # Disclosed at a session: the channel says so, and the other way round.
             models.CheckConstraint(
-                condition=Q(channel=Channel.CONGRESS, session__isnull=False) | ~Q(channel=Channel.CONGRESS),
+                condition=Q(channel=DisclosureChannel.CONGRESS, session__isnull=False)
+                | ~Q(channel=DisclosureChannel.CONGRESS),
                 name="democracy_disclosure_congress_session",
             ),
         ]

@@ -18,7 +18,12 @@ from gonghui.common.textnorm import clean_text
 from gonghui.orgs.models import Enterprise
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.rights.democracy.choices import Channel, DisclosureTopic, ProposalStatus, ResolutionSubject
+from gonghui.rights.democracy.choices import (
+    CongressProposalStatus,
+    DisclosureChannel,
+    DisclosureTopic,
+    ResolutionSubject,
+)
 from gonghui.rights.democracy.models import Disclosure, Proposal, Representative, Resolution, Session
 
 
@@ -59,7 +64,7 @@ def proposal_add(
         raise ValidationError({"by": _("提案人须是本届职工代表。")})
     errors = _follow_up(proposal, follow or FollowUpFields(), session.held_on)
     if proposal.done_on:
-        proposal.status = ProposalStatus.DONE
+        proposal.status = CongressProposalStatus.DONE
     if errors:
         raise ValidationError(errors)
     proposal.save()
@@ -76,14 +81,14 @@ def proposal_follow(*, actor: User, proposal: Proposal, status: str, follow: Fol
         .get(pk=proposal.pk)
     )
     require(actor, proposal.session.enterprise.union, Perm.ORG_EDIT)
-    if status not in ProposalStatus.values:
+    if status not in CongressProposalStatus.values:
         raise ValidationError({"status": _("提案状态无效。")})
     errors = _follow_up(proposal, follow, proposal.session.held_on)
-    if status == ProposalStatus.DONE and not proposal.done_on:
+    if status == CongressProposalStatus.DONE and not proposal.done_on:
         errors["done_on"] = _("已办结的提案须填写办结日期。")
-    if status != ProposalStatus.DONE and proposal.done_on:
+    if status != CongressProposalStatus.DONE and proposal.done_on:
         errors["done_on"] = _("未办结的提案不填写办结日期。")
-    if status == ProposalStatus.DECLINED and not proposal.outcome:
+    if status == CongressProposalStatus.DECLINED and not proposal.outcome:
         errors["outcome"] = _("不予立案须说明理由。")
     if errors:
         raise ValidationError(errors)
@@ -176,11 +181,11 @@ def disclosure_add(
     errors: dict[str, str] = {}
     if topic not in DisclosureTopic.values:
         errors["topic"] = _("公开事项类别无效。")
-    if channel not in Channel.values:
+    if channel not in DisclosureChannel.values:
         errors["channel"] = _("公开形式无效。")
     if disclosed_on > timezone.localdate():
         errors["disclosed_on"] = _("公开日期不能晚于今天。")
-    if channel == Channel.CONGRESS and session is None:
+    if channel == DisclosureChannel.CONGRESS and session is None:
         errors["session"] = _("在职代会上公开的，请选择是哪一次会议。")
     if session is not None and session.enterprise_id != enterprise.pk:
         errors["session"] = _("所选会议不是本企业的职代会。")
@@ -195,7 +200,7 @@ def disclosure_add(
         title=text,
         disclosed_on=disclosed_on,
         channel=channel,
-        session=session if channel == Channel.CONGRESS else None,
+        session=session if channel == DisclosureChannel.CONGRESS else None,
         created_by=actor,
     )
     audit_record(actor=actor, action=AuditAction.CREATE, target=item, org=enterprise.union)

@@ -20,7 +20,7 @@ from gonghui.members.models import Membership
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
-from gonghui.rights.democracy.choices import Category, ResolutionSubject
+from gonghui.rights.democracy.choices import RepresentativeCategory, ResolutionSubject
 from gonghui.rights.democracy.models import Disclosure, Proposal, Representative, Resolution, Session
 
 
@@ -36,12 +36,14 @@ class Shares:
 
     @property
     def rows(self) -> list[tuple[str, Any, int, float | None]]:
-        return [(c.value, c.label, self.counts.get(c.value, 0), self.pct(c.value)) for c in Category]
+        return [(c.value, c.label, self.counts.get(c.value, 0), self.pct(c.value)) for c in RepresentativeCategory]
 
 
 def shares(reps: QuerySet[Representative]) -> Shares:
     """One aggregate over the representatives given (e.g. a 届's, or the current 届 of every enterprise)."""
-    counts = reps.aggregate(total=Count("pk"), **{c: Count("pk", filter=Q(**{c: True})) for c in Category.values})
+    counts = reps.aggregate(
+        total=Count("pk"), **{c: Count("pk", filter=Q(**{c: True})) for c in RepresentativeCategory.values}
+    )
     total = counts.pop("total")
     return Shares(total=total, counts=counts)
 

@@ -18,7 +18,7 @@ from gonghui.common.api_fields import Text30, Text100, Text200, Text500, Year
 from gonghui.orgs import selectors as org_selectors
 from gonghui.rights.base.access import case_read
 from gonghui.rights.earlywarning import checkups, entries, handling, selectors
-from gonghui.rights.earlywarning.choices import EnteredKind, Level, WarningStatus
+from gonghui.rights.earlywarning.choices import EnteredKind, WarningLevel, WarningStatus
 from gonghui.rights.earlywarning.models import Checkup, EarlyWarning, EnterpriseLevel, IndicatorEntry
 from gonghui.rights.earlywarning.viewing import me
 
@@ -31,7 +31,7 @@ class LevelOut(Schema):
     enterprise: str
     union: str
     score: Decimal
-    level: Level
+    level: WarningLevel
     values: dict[str, str]
     level_since: dt.datetime
     computed_at: dt.datetime
@@ -60,7 +60,7 @@ class WarningOut(Schema):
     enterprise_id: int
     enterprise: str
     union: str
-    level: Level
+    level: WarningLevel
     score: Decimal
     status: WarningStatus
     opened_at: dt.datetime
@@ -194,14 +194,14 @@ def _under(request: HttpRequest, under: str) -> Any:
 
 
 @router.get("/earlywarning/levels", response=list[LevelOut], operation_id="earlywarning_levels_list")
-def earlywarning_levels_list(request: HttpRequest, under: Text100 = "", level: Level | None = None) -> Any:
+def earlywarning_levels_list(request: HttpRequest, under: Text100 = "", level: WarningLevel | None = None) -> Any:
     """Enterprises' scores and levels as the last recompute found them, highest score first."""
     return list(selectors.levels_for(me(request), under=_under(request, under), level=level or "")[:LIMIT])
 
 
 @router.get("/earlywarning/warnings", response=list[WarningOut], operation_id="earlywarning_warnings_list")
 def earlywarning_warnings_list(
-    request: HttpRequest, under: Text100 = "", status: WarningStatus | None = None, level: Level | None = None
+    request: HttpRequest, under: Text100 = "", status: WarningStatus | None = None, level: WarningLevel | None = None
 ) -> Any:
     qs = selectors.warnings_for(me(request), under=_under(request, under), status=status or "", level=level or "")
     return list(qs[:LIMIT])

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop, pgettext_lazy
 
 
-class Level(models.TextChoices):
+class WarningLevel(models.TextChoices):
     """An enterprise's warning level, lowest first (the order of RANK)."""
 
     NONE = "none", pgettext_lazy("warning level", "正常")
@@ -17,9 +17,9 @@ class Level(models.TextChoices):
     RED = "red", _("红色")
 
 
-RANK = {level: n for n, level in enumerate(Level.values)}
+RANK = {level: n for n, level in enumerate(WarningLevel.values)}
 # A level rising to one of these opens a warning (a case a rights cadre handles).
-WARN_FROM = Level.ORANGE
+WARN_FROM = WarningLevel.ORANGE
 
 
 class Indicator(models.TextChoices):

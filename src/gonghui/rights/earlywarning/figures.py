@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
-from gonghui.rights.earlywarning.choices import Level, RectStatus, WarningStatus
+from gonghui.rights.earlywarning.choices import RectStatus, WarningLevel, WarningStatus
 from gonghui.rights.earlywarning.models import Checkup, EarlyWarning, EnterpriseLevel, Rectification
 
 DEFINITIONS = {
@@ -27,7 +27,7 @@ DEFINITIONS = {
 
 def earlywarning_figures(org: OrgNode, year: int) -> list[Figure]:
     levels = EnterpriseLevel.objects.filter(org__path__startswith=org.path).aggregate(
-        **{level: Count("pk", filter=Q(level=level)) for level in Level.values}
+        **{level: Count("pk", filter=Q(level=level)) for level in WarningLevel.values}
     )
     open_warnings = EarlyWarning.objects.filter(org__path__startswith=org.path, status=WarningStatus.OPEN).count()
     checkups = Checkup.objects.filter(
@@ -39,12 +39,12 @@ def earlywarning_figures(org: OrgNode, year: int) -> list[Figure]:
     figures = [
         Figure(
             f"earlywarning_level_{level.value}",
-            _("%(level)s预警企业") % {"level": level.label} if level != Level.NONE else _("未达预警的企业"),
+            _("%(level)s预警企业") % {"level": level.label} if level != WarningLevel.NONE else _("未达预警的企业"),
             levels[level.value],
             _("家"),
             figure_link("earlywarning:levels", org, level=level.value),
         )
-        for level in Level
+        for level in WarningLevel
     ]
     figures += [
         Figure(

@@ -21,7 +21,7 @@ from django.utils import timezone
 from gonghui.accounts.models import User
 from gonghui.orgs.models import Enterprise, StaffRole, paths_up
 from gonghui.orgs.roles import Role
-from gonghui.rights.earlywarning.choices import RANK, WARN_FROM, Indicator, Level, RectStatus, WarningStatus
+from gonghui.rights.earlywarning.choices import RANK, WARN_FROM, Indicator, RectStatus, WarningLevel, WarningStatus
 from gonghui.rights.earlywarning.models import (
     EarlyWarning,
     EnterpriseLevel,
@@ -168,7 +168,7 @@ def levels_recompute(
                 weights.scheme_id,
             ):
                 continue
-            was = old[1] if old is not None else Level.NONE.value
+            was = old[1] if old is not None else WarningLevel.NONE.value
             moved = old is None or was != level
             rows.append(
                 EnterpriseLevel(
@@ -209,11 +209,11 @@ def _open_warnings(run: RecomputeRun, rising: dict[int, tuple[str, str, int]], n
             )
         )
     # An open warning whose enterprise rose further (橙 → 红) takes the new level and score.
-    escalated = [pk for pk in ids if pk in already and rising[pk][0] == Level.RED]
+    escalated = [pk for pk in ids if pk in already and rising[pk][0] == WarningLevel.RED]
     score = EnterpriseLevel.objects.filter(enterprise_id=OuterRef("enterprise_id")).values("score")[:1]
     for chunk in _chunks(escalated):
         EarlyWarning.objects.filter(status=WarningStatus.OPEN, enterprise_id__in=chunk).update(
-            level=Level.RED, score=Subquery(score)
+            level=WarningLevel.RED, score=Subquery(score)
         )
     new = [pk for pk in ids if pk not in already]
     if not new:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gonghui.orgs.models import paths_up
-from gonghui.rights.earlywarning.choices import Indicator, Level
+from gonghui.rights.earlywarning.choices import Indicator, WarningLevel
 from gonghui.rights.earlywarning.models import Scheme
 
 CENT = Decimal("0.01")
@@ -28,14 +28,14 @@ class Weights:
 
     def level(self, score: Decimal) -> str:
         for level, threshold in (
-            (Level.RED, self.red),
-            (Level.ORANGE, self.orange),
-            (Level.YELLOW, self.yellow),
-            (Level.BLUE, self.blue),
+            (WarningLevel.RED, self.red),
+            (WarningLevel.ORANGE, self.orange),
+            (WarningLevel.YELLOW, self.yellow),
+            (WarningLevel.BLUE, self.blue),
         ):
             if score >= threshold:
                 return level.value
-        return Level.NONE.value
+        return WarningLevel.NONE.value
 
     def score(self, values: Mapping[str, Decimal]) -> Decimal:
         total = sum((self.weights.get(k, Decimal(0)) * v for k, v in values.items()), Decimal(0))

@@ -17,7 +17,7 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
 from gonghui.orgs.selectors import name_search_q
 from gonghui.rights.base.access import can_handle, require_rights, rights_rows
-from gonghui.rights.earlywarning.choices import Level, RectStatus, WarningStatus
+from gonghui.rights.earlywarning.choices import RectStatus, WarningLevel, WarningStatus
 from gonghui.rights.earlywarning.models import (
     ChecklistItem,
     Checkup,
@@ -36,7 +36,7 @@ def _under(qs: QuerySet[Any], under: OrgNode | None) -> QuerySet[Any]:
 
 def levels_for(user: User, *, under: OrgNode | None = None, level: str = "", q: str = "") -> QuerySet[EnterpriseLevel]:
     qs = _under(rights_rows(user, EnterpriseLevel.objects.select_related("enterprise", "org"), "org"), under)
-    if level in Level.values:
+    if level in WarningLevel.values:
         qs = qs.filter(level=level)
     search = name_search_q(q, code_field="uscc")
     if search is not None:
@@ -48,7 +48,7 @@ def level_counts(user: User, *, under: OrgNode | None = None) -> dict[str, int]:
     rows = (
         _under(rights_rows(user, EnterpriseLevel.objects.all(), "org"), under).values("level").annotate(n=Count("pk"))
     )
-    counts = {level: 0 for level in Level.values}
+    counts = {level: 0 for level in WarningLevel.values}
     counts.update({r["level"]: r["n"] for r in rows.order_by()})
     return counts
 
@@ -60,7 +60,7 @@ def warnings_for(
     qs = _under(qs, under).annotate(n_actions=Count("actions"))
     if status in WarningStatus.values:
         qs = qs.filter(status=status)
-    if level in (Level.ORANGE, Level.RED):
+    if level in (WarningLevel.ORANGE, WarningLevel.RED):
         qs = qs.filter(level=level)
     return qs.order_by("status", "-level", "-opened_at", "-pk")
 

@@ -18,7 +18,7 @@ from gonghui.common.form_errors import form_action
 from gonghui.orgs.org_field import under_org
 from gonghui.rights.base.access import case_read
 from gonghui.rights.earlywarning import handling, selectors
-from gonghui.rights.earlywarning.choices import Indicator, Level, WarningStatus
+from gonghui.rights.earlywarning.choices import Indicator, WarningLevel, WarningStatus
 from gonghui.rights.earlywarning.forms import ActionForm, AssignForm, CloseForm
 from gonghui.rights.earlywarning.jobs import recompute_start
 from gonghui.rights.earlywarning.map_layer import warning_points
@@ -47,8 +47,8 @@ def levels(request: HttpRequest) -> HttpResponse:
         "under": under,
         "level": level,
         "q": q,
-        "levels": Level,
-        "counts": [(value, label, counts[value]) for value, label in Level.choices],
+        "levels": WarningLevel,
+        "counts": [(value, label, counts[value]) for value, label in WarningLevel.choices],
         "run": selectors.last_run(),
         "can_recompute": selectors.rights_paths(me(request)) != [],
     }
@@ -73,7 +73,9 @@ def warnings(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
     rows = list(selectors.warnings_for(me(request), **filters)[:LIST_LIMIT])
     return render(
-        request, "earlywarning/warnings.html", {**filters, "rows": rows, "statuses": WarningStatus, "levels": Level}
+        request,
+        "earlywarning/warnings.html",
+        {**filters, "rows": rows, "statuses": WarningStatus, "levels": WarningLevel},
     )
 
 

@@ -22,7 +22,15 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.rights.base.access import case_read
 from gonghui.rights.legalaid import cases, consultations, lookups, selectors
-from gonghui.rights.legalaid.choices import Basis, CaseStatus, Channel, FollowUp, Outcome, StepKind, Topic
+from gonghui.rights.legalaid.choices import (
+    Basis,
+    CaseOutcome,
+    CaseStatus,
+    CaseStepKind,
+    ConsultationChannel,
+    FollowUp,
+    Topic,
+)
 from gonghui.rights.legalaid.models import CaseStep, Consultation, LegalAidCase
 
 router = Router(tags=["legalaid"])
@@ -31,7 +39,7 @@ router = Router(tags=["legalaid"])
 class ConsultationOut(Schema):
     id: int
     org: str
-    channel: Channel
+    channel: ConsultationChannel
     station: str
     appointment_id: int | None
     who: str
@@ -63,7 +71,7 @@ class ConsultationPage(Schema):
 
 
 class StepOut(Schema):
-    kind: StepKind
+    kind: CaseStepKind
     on: dt.date
     note: str
 
@@ -85,7 +93,7 @@ class CaseOut(Schema):
     refuse_reason: str
     provider_id: int | None
     firm: str
-    outcome: Outcome | Literal[""]
+    outcome: CaseOutcome | Literal[""]
     outcome_note: str
     recovered: Decimal
     closed_on: dt.date | None
@@ -153,10 +161,10 @@ class LegalAidTransitionIn(Schema):
     reason: Text200 = ""
     provider_id: int | None = Field(default=None, ge=1)
     firm: Text100 = ""
-    kind: StepKind | None = None
+    kind: CaseStepKind | None = None
     on: dt.date | None = None
     note: Text500 = ""
-    outcome: Outcome | None = None
+    outcome: CaseOutcome | None = None
     recovered: Decimal | None = Field(default=None, max_digits=12, decimal_places=2)
     outcome_note: Text500 = ""
     closed_on: dt.date | None = None
@@ -167,7 +175,7 @@ def _under(request: HttpRequest, under: str) -> Any:
 
 
 @router.get("/legalaid/consultations", response=ConsultationPage, operation_id="legalaid_consultations_list")
-def legalaid_consultations_list(request: HttpRequest, under: Text100 = "", channel: Channel | None = None,
+def legalaid_consultations_list(request: HttpRequest, under: Text100 = "", channel: ConsultationChannel | None = None,
                                 topic: Topic | None = None, year: Year | None = None,
                                 after: int | None = None) -> dict[str, Any]:  # fmt: skip
     """Consultations of the unions where the caller holds the rights role; each row returned is audited."""

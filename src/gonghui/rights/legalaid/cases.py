@@ -32,7 +32,7 @@ from gonghui.orgs.scope import scope_for
 from gonghui.rights.base.access import require_rights
 from gonghui.rights.legalaid import notices
 from gonghui.rights.legalaid.access import handles_case, is_lawyer_of
-from gonghui.rights.legalaid.choices import WITH_LAWYER, CaseStatus, FollowUp, Outcome, StepKind, Topic
+from gonghui.rights.legalaid.choices import WITH_LAWYER, CaseOutcome, CaseStatus, CaseStepKind, FollowUp, Topic
 from gonghui.rights.legalaid.deadlines import due_for
 from gonghui.rights.legalaid.eligibility import belongs_under, eligibility_of
 from gonghui.rights.legalaid.models import CaseStep, Consultation, LegalAidCase
@@ -228,7 +228,7 @@ def _acting_allowed(actor: User, case: LegalAidCase) -> None:
 def case_step(*, actor: User, case: LegalAidCase, kind: str, on: dt.date | None = None, note: str = "") -> CaseStep:
     """代理: the lawyer (or the union) records a step; the first one starts 代理 and its 90 days."""
     _acting_allowed(actor, case)
-    if kind not in StepKind.values:
+    if kind not in CaseStepKind.values:
         raise ValidationError({"kind": _("请选择代理事项。")})
     note = note.strip()
     if len(note) > 500:
@@ -250,7 +250,7 @@ def case_close(*, actor: User, case: LegalAidCase, outcome: str, recovered: Deci
     """结案 with the outcome (the worker sees it) and the money recovered (0 when none)."""
     _acting_allowed(actor, case)
     errors: dict[str, str] = {}
-    if outcome not in Outcome.values:
+    if outcome not in CaseOutcome.values:
         errors["outcome"] = _("结案须选择结案结果。")
     recovered = recovered if recovered is not None else Decimal(0)
     if recovered < 0:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
-class Channel(models.TextChoices):
+class ConsultationChannel(models.TextChoices):
     WALK_IN = "walk_in", _("到站咨询")
     HOTLINE = "hotline", _("12351热线")
     ONLINE = "online", _("网上咨询")
@@ -52,7 +52,7 @@ class Basis(models.TextChoices):
     HARDSHIP = "hardship", _("困难职工")
 
 
-class StepKind(models.TextChoices):
+class CaseStepKind(models.TextChoices):
     CONSULTATION = "consultation", _("法律咨询")
     DRAFTING = "drafting", _("代写文书")
     MEDIATION = "mediation", _("调解")
@@ -60,7 +60,7 @@ class StepKind(models.TextChoices):
     LITIGATION = "litigation", _("诉讼")
 
 
-class Outcome(models.TextChoices):
+class CaseOutcome(models.TextChoices):
     WON = "won", _("胜诉或支持请求")
     SETTLED = "settled", _("调解或和解成功")
     PARTIAL = "partial", _("部分支持")

@@ -27,7 +27,7 @@ from gonghui.orgs.models import OrgNode
 from gonghui.orgs.scope import scope_for
 from gonghui.rights.base.access import require_rights
 from gonghui.rights.legalaid.access import require_consultation
-from gonghui.rights.legalaid.choices import Channel, FollowUp, Topic
+from gonghui.rights.legalaid.choices import ConsultationChannel, FollowUp, Topic
 from gonghui.rights.legalaid.models import Consultation
 from gonghui.stations.models import Station
 
@@ -67,7 +67,7 @@ def _check_answer(answer: str, follow_up: str, call_back_on: dt.date | None) -> 
 def _check(actor: User, org: OrgNode, data: ConsultationFields, person: Person | None) -> dict[str, str]:
     data.question, data.answer, data.name = data.question.strip(), data.answer.strip(), clean_text(data.name)[:50]
     errors = _check_answer(data.answer, data.follow_up, data.call_back_on)
-    if data.channel not in (Channel.WALK_IN, Channel.HOTLINE, Channel.APPOINTMENT):
+    if data.channel not in (ConsultationChannel.WALK_IN, ConsultationChannel.HOTLINE, ConsultationChannel.APPOINTMENT):
         errors["channel"] = _("请选择咨询渠道。")
     if data.topic not in Topic.values:
         errors["topic"] = _("请选择咨询类别。")
@@ -84,7 +84,7 @@ def _check(actor: User, org: OrgNode, data: ConsultationFields, person: Person |
             errors["mobile"] = _("请填写正确的11位手机号码。")
     if data.station is not None and not data.station.org.path.startswith(org.path):
         errors["station"] = _("该服务阵地不属于受理工会。")
-    if data.channel == Channel.APPOINTMENT:
+    if data.channel == ConsultationChannel.APPOINTMENT:
         a = data.appointment
         if a is None:
             errors["appointment"] = _("律师预约咨询须选择对应的预约。")
@@ -102,7 +102,7 @@ def consultation_record(*, actor: User, org: OrgNode, data: ConsultationFields,
                         person: Person | None = None) -> Consultation:  # fmt: skip
     """A union records a consultation it took (the person found by the caller in its scope, or a name)."""
     require_rights(actor, org)
-    appointment = data.appointment if data.channel == Channel.APPOINTMENT else None
+    appointment = data.appointment if data.channel == ConsultationChannel.APPOINTMENT else None
     if appointment is not None and person is None:
         person = appointment.person  # the worker who booked the session
     errors = _check(actor, org, data, person)
@@ -142,7 +142,7 @@ def consultation_ask(*, person: Person, user: User, topic: str, question: str) -
     if errors:
         raise ValidationError(errors)
     return Consultation.objects.create(
-        org=membership.org, channel=Channel.ONLINE, person=person, topic=topic, question=question,
+        org=membership.org, channel=ConsultationChannel.ONLINE, person=person, topic=topic, question=question,
         asked_at=timezone.now(), created_by=user,
     )  # fmt: skip
 

@@ -26,7 +26,15 @@ from gonghui.events.models import Event, Scan
 from gonghui.members.demo_people import demo_members, demo_people
 from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import OrgNode
-from gonghui.rights.legalaid.choices import Basis, CaseStatus, Channel, FollowUp, Outcome, StepKind, Topic
+from gonghui.rights.legalaid.choices import (
+    Basis,
+    CaseOutcome,
+    CaseStatus,
+    CaseStepKind,
+    ConsultationChannel,
+    FollowUp,
+    Topic,
+)
 from gonghui.rights.legalaid.deadlines import due_for
 from gonghui.rights.legalaid.models import CaseStep, Consultation, LegalAidCase
 from gonghui.stations import services as station_services
@@ -147,7 +155,7 @@ def _cases(admin: User, plans: list[Plan], sources: Sequence[Source], lawyers: l
         if source is not None:
             Consultation.objects.filter(pk=source.pk).update(follow_up=FollowUp.CASE, case=case, call_back_on=None)
         if status in (CaseStatus.ACTING, CaseStatus.CLOSED):
-            kinds = [StepKind.CONSULTATION, StepKind.DRAFTING, StepKind.MEDIATION, StepKind.ARBITRATION]
+            kinds = [CaseStepKind.CONSULTATION, CaseStepKind.DRAFTING, CaseStepKind.MEDIATION, CaseStepKind.ARBITRATION]
             CaseStep.objects.bulk_create(
                 CaseStep(case=case, kind=k, on=min(applied + dt.timedelta(days=6 + 9 * i), today), by=admin,
                          note="已与当事人核对证据材料。" if i == 0 else "")
@@ -174,17 +182,19 @@ def _shangnan(admin: User) -> int:
     if not people or Consultation.objects.filter(station__in=[xian, lishui]).exists():
         return 0
     made = 0
-    plans: list[Plan] = [("closed", 150, Outcome.SETTLED, 46800), ("closed", 110, Outcome.WON, 23500),
+    plans: list[Plan] = [("closed", 150, CaseOutcome.SETTLED, 46800), ("closed", 110, CaseOutcome.WON, 23500),
                          ("acting", 40, "", 0), ("assigned", 6, "", 0), ("accepted", 2, "", 0)]  # fmt: skip
     for station, lawyer, offset in ((xian, lawyers[0], 0), (lishui, lawyers[1], 15)):
         mine = people[offset : offset + 15]
-        asked = _consultations(admin, county, mine, channel=Channel.WALK_IN, station=station,
+        asked = _consultations(admin, county, mine, channel=ConsultationChannel.WALK_IN, station=station,
                                days=[3 + 11 * i for i in range(14 if offset == 0 else 9)])  # fmt: skip
         made += len(asked)
         sources = [(c.person, _home(c.person, county), county, c) for c in asked[::3] if c.person]
         count = len(plans) if offset == 0 else 3
         made += _cases(admin, plans[:count], sources[:count], [lawyer])
-    made += len(_consultations(admin, county, people, channel=Channel.HOTLINE, days=[2, 9, 16, 30, 45], hour=10))
+    made += len(
+        _consultations(admin, county, people, channel=ConsultationChannel.HOTLINE, days=[2, 9, 16, 30, 45], hour=10)
+    )
     return made
 
 
@@ -200,8 +210,10 @@ def _liushi(admin: User) -> int:
         return made
     last_friday = timezone.localdate() - dt.timedelta(days=(timezone.localdate().weekday() - 4) % 7 or 7)
     fridays = [(timezone.localdate() - last_friday).days + 7 * w for w in range(16) for _ in range(3)]
-    asked = _consultations(admin, town, people, channel=Channel.WALK_IN, station=point, days=fridays, hour=14)
-    plans: list[Plan] = [("closed", 90, Outcome.WON, 31200), ("closed", 70, Outcome.PARTIAL, 12000),
+    asked = _consultations(
+        admin, town, people, channel=ConsultationChannel.WALK_IN, station=point, days=fridays, hour=14
+    )
+    plans: list[Plan] = [("closed", 90, CaseOutcome.WON, 31200), ("closed", 70, CaseOutcome.PARTIAL, 12000),
                          ("acting", 30, "", 0), ("assigned", 4, "", 0)]  # fmt: skip
     sources = [(c.person, _home(c.person, town), town, c) for c in asked[::7] if c.person]
     return made + len(asked) + _cases(admin, plans, sources[: len(plans)], lawyers, firm="浙江乐清柳市律师事务所")
@@ -245,9 +257,11 @@ def _jianhu(admin: User) -> int:
                _lawyer(admin, county, "许静", "13809250302", title, None)]  # fmt: skip
     people = demo_people("jh-legal", 12, county.region_id, migrant=True)
     demo_members(people[:8], county, employer="建湖县经济开发区企业")
-    asked = _consultations(admin, county, people, channel=Channel.HOTLINE, days=[1 + 6 * i for i in range(16)], hour=9)
-    plans: list[Plan] = [("closed", 200, Outcome.WON, 58600), ("closed", 160, Outcome.SETTLED, 37200),
-                         ("closed", 120, Outcome.SETTLED, 19800), ("acting", 50, "", 0), ("acting", 25, "", 0),
+    asked = _consultations(
+        admin, county, people, channel=ConsultationChannel.HOTLINE, days=[1 + 6 * i for i in range(16)], hour=9
+    )
+    plans: list[Plan] = [("closed", 200, CaseOutcome.WON, 58600), ("closed", 160, CaseOutcome.SETTLED, 37200),
+                         ("closed", 120, CaseOutcome.SETTLED, 19800), ("acting", 50, "", 0), ("acting", 25, "", 0),
                          ("assigned", 5, "", 0), ("applied", 1, "", 0), ("refused", 20, "", 0)]  # fmt: skip
     sources = [(p, _home(p, county), None, None) for p in people[: len(plans)]]
     return len(asked) + _cases(admin, plans, sources, lawyers)

@@ -17,7 +17,7 @@ from gonghui.common.figures import Figure, figure_link, register_figures, with_d
 from gonghui.events.choices import EventKind, EventStatus, ScanOutcome
 from gonghui.events.models import Event, Scan, SignUp
 from gonghui.orgs.models import OrgNode
-from gonghui.rights.legalaid.choices import CaseStatus, Channel, Topic
+from gonghui.rights.legalaid.choices import CaseStatus, ConsultationChannel, Topic
 from gonghui.rights.legalaid.models import Consultation, LegalAidCase
 
 DEFINITIONS = {
@@ -49,7 +49,7 @@ def _law_figures(org: OrgNode, year: int) -> list[Figure]:
 def legalaid_figures(org: OrgNode, year: int) -> list[Figure]:
     asked = Consultation.objects.filter(org__path__startswith=org.path, asked_at__year=year).aggregate(
         total=Count("pk"),
-        **{f"channel_{c}": Count("pk", filter=Q(channel=c)) for c in Channel.values},
+        **{f"channel_{c}": Count("pk", filter=Q(channel=c)) for c in ConsultationChannel.values},
         **{f"topic_{t}": Count("pk", filter=Q(topic=t)) for t in Topic.values},
     )
     cases = LegalAidCase.objects.filter(
@@ -68,7 +68,7 @@ def legalaid_figures(org: OrgNode, year: int) -> list[Figure]:
     figures = [
         Figure("legal_consultations", _("法律咨询"), asked["total"], _("次"), consult()),
         *(Figure(f"legal_channel_{c.value}", c.label, asked[f"channel_{c.value}"], _("次"), consult(channel=c.value))
-          for c in Channel if asked[f"channel_{c.value}"]),
+          for c in ConsultationChannel if asked[f"channel_{c.value}"]),
         *(Figure(f"legal_topic_{t.value}", t.label, asked[f"topic_{t.value}"], _("次"), consult(topic=t.value))
           for t in Topic if asked[f"topic_{t.value}"]),
         Figure("legal_cases", _("法律援助案件"), cases["total"], _("件"), case()),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
-from gonghui.rights.legalaid.choices import CaseStatus, Channel, FollowUp, Outcome, StepKind, Topic
+from gonghui.rights.legalaid.choices import CaseOutcome, CaseStatus, CaseStepKind, ConsultationChannel, FollowUp, Topic
 
 DATE = forms.DateInput(attrs={"type": "date"})
 ANSWER_FOLLOW_UPS = [(FollowUp.NONE.value, FollowUp.NONE.label), (FollowUp.CALL_BACK.value, FollowUp.CALL_BACK.label)]
@@ -35,7 +35,7 @@ class CaseFilterForm(YearUnderForm):
 
 
 class ConsultationFilterForm(YearUnderForm):
-    channel = forms.ChoiceField(required=False, choices=[("", _("全部渠道")), *Channel.choices])
+    channel = forms.ChoiceField(required=False, choices=[("", _("全部渠道")), *ConsultationChannel.choices])
     topic = forms.ChoiceField(required=False, choices=[("", _("全部类别")), *Topic.choices])
     follow_up = forms.ChoiceField(required=False, choices=[("", _("全部跟进")), *FollowUp.choices])
 
@@ -68,7 +68,9 @@ class ToCaseForm(_CaseFieldsForm):
 
 class ConsultationNewForm(forms.Form):
     org = OrgPickerField(label=_("受理工会"), perm=Perm.RIGHTS)
-    channel = forms.ChoiceField(label=_("咨询渠道"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    channel = forms.ChoiceField(
+        label=_("咨询渠道"), choices=[c for c in ConsultationChannel.choices if c[0] != ConsultationChannel.ONLINE]
+    )
     station = forms.TypedChoiceField(label=_("服务阵地"), required=False, coerce=int, empty_value=None)
     appointment = forms.IntegerField(label=_("律师预约编号"), required=False, min_value=1)
     id_number = forms.CharField(label=_("咨询人证件号码"), required=False, max_length=30)
@@ -107,7 +109,7 @@ class AssignForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    kind = forms.ChoiceField(label=_("代理事项"), choices=StepKind.choices)
+    kind = forms.ChoiceField(label=_("代理事项"), choices=CaseStepKind.choices)
     on = forms.DateField(label=_("日期"), required=False, widget=DATE)
     note = forms.CharField(
         label=_("情况记录"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
@@ -115,7 +117,7 @@ class StepForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("结案结果"), required=False, choices=[("", "—"), *Outcome.choices])
+    outcome = forms.ChoiceField(label=_("结案结果"), required=False, choices=[("", "—"), *CaseOutcome.choices])
     recovered = amount(_("挽回金额（元）"))
     outcome_note = forms.CharField(
         label=_("结案情况（职工可见）"), required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})

@@ -22,11 +22,11 @@ from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.rights.legalaid.choices import (
     Basis,
+    CaseOutcome,
     CaseStatus,
-    Channel,
+    CaseStepKind,
+    ConsultationChannel,
     FollowUp,
-    Outcome,
-    StepKind,
     Topic,
 )
 from gonghui.stations.models import Station
@@ -58,7 +58,7 @@ class LegalAidCase(models.Model):
         Provider, verbose_name=_("承办律师"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     firm = models.CharField(_("承办律所"), max_length=100, blank=True)
-    outcome = models.CharField(_("结案结果"), max_length=10, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(_("结案结果"), max_length=10, choices=CaseOutcome.choices, blank=True)
     outcome_note = models.CharField(_("结案情况"), max_length=500, blank=True)  # the worker reads this
     recovered = money(_("挽回金额（元）"), default=0)
     closed_on = models.DateField(_("结案日期"), null=True, blank=True)
@@ -130,7 +130,7 @@ class CaseStep(models.Model):
     """One step of 代理 (a consultation, a document drafted, a mediation, arbitration or litigation hearing)."""
 
     case = models.ForeignKey(LegalAidCase, on_delete=models.CASCADE, related_name="steps")
-    kind = models.CharField(_("代理事项"), max_length=12, choices=StepKind.choices)
+    kind = models.CharField(_("代理事项"), max_length=12, choices=CaseStepKind.choices)
     on = models.DateField(_("日期"))
     note = models.CharField(_("情况记录"), max_length=500, blank=True)  # internal: never in 我的
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -149,7 +149,7 @@ class Consultation(models.Model):
     """One legal question, from a station's desk, the 12351 hotline, 我的 or a lawyer's booked session."""
 
     org = models.ForeignKey(OrgNode, verbose_name=_("受理工会"), on_delete=models.PROTECT, related_name="+")
-    channel = models.CharField(_("咨询渠道"), max_length=12, choices=Channel.choices)
+    channel = models.CharField(_("咨询渠道"), max_length=12, choices=ConsultationChannel.choices)
     station = models.ForeignKey(
         Station, verbose_name=_("服务阵地"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

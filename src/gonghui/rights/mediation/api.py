@@ -21,7 +21,7 @@ from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.rights.mediation import checks, intake, outcomes, selectors
-from gonghui.rights.mediation.choices import ClaimKind, Judicial, Source
+from gonghui.rights.mediation.choices import ClaimKind, DisputeSource, Judicial
 from gonghui.rights.mediation.choices import Status as DisputeStatus
 from gonghui.rights.mediation.models import Dispute
 
@@ -36,7 +36,7 @@ class DisputeOut(Schema):
     org: str
     enterprise: str
     enterprise_uscc: str
-    source: Source
+    source: DisputeSource
     status: DisputeStatus
     worker_count: int
     claimed: Decimal
@@ -122,7 +122,7 @@ class ClaimIn(Schema):
 class DisputeIn(Schema):
     org_code: Text100
     enterprise_uscc: Text30
-    source: Source
+    source: DisputeSource
     summary: Text2000
     workers: list[WorkerIn]
     claims: list[ClaimIn] = []
@@ -153,7 +153,7 @@ class DisputeTransitionIn(Schema):
 def mediation_list(
     request: HttpRequest,
     status: DisputeStatus | None = None,
-    source: Source | None = None,
+    source: DisputeSource | None = None,
     collective: bool = False,
     under: Text100 = "",
     year: Year | None = None,

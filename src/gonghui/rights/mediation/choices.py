@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
-class Source(models.TextChoices):
+class DisputeSource(models.TextChoices):
     """Where a dispute came from (受理来源)."""
 
     WORKER = "worker", _("职工申请")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.rights.mediation import stats
-from gonghui.rights.mediation.choices import Source, Status
+from gonghui.rights.mediation.choices import DisputeSource, Status
 
 
 def mediation_figures(org: OrgNode, year: int) -> list[Figure]:
@@ -22,7 +22,7 @@ def mediation_figures(org: OrgNode, year: int) -> list[Figure]:
         Figure("mediation_disputes", _("受理劳动争议"), t.disputes, _("件"), link()),
         *(
             Figure(f"mediation_source_{s.value}", s.label, t.by_source[s.value], _("件"), link(source=s.value))
-            for s in Source
+            for s in DisputeSource
             if t.by_source[s.value]
         ),
         Figure("mediation_agreed", _("调解成功"), t.agreed, _("件"), link(status=Status.AGREED)),

@@ -14,7 +14,7 @@ from gonghui.common.form_fields import yuan
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 from gonghui.rights.mediation.checks import ClaimIn, WorkerIn
-from gonghui.rights.mediation.choices import REFERRALS, Body, ClaimKind, PanelKind, Source, Status
+from gonghui.rights.mediation.choices import REFERRALS, Body, ClaimKind, DisputeSource, PanelKind, Status
 from gonghui.rights.mediation.outcomes import PaymentIn
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -53,7 +53,7 @@ def parse_payments(text: str) -> list[PaymentIn]:
 class DisputeFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=50, widget=forms.TextInput(attrs={"placeholder": _("用人单位")}))
     status = forms.ChoiceField(required=False, choices=[("", _("全部状态")), *Status.choices])
-    source = forms.ChoiceField(required=False, choices=[("", _("全部来源")), *Source.choices])
+    source = forms.ChoiceField(required=False, choices=[("", _("全部来源")), *DisputeSource.choices])
     collective = forms.BooleanField(required=False, label=_("集体争议"))
     escalated = forms.BooleanField(required=False, label=_("上报本会的"))
     year = forms.IntegerField(
@@ -79,7 +79,8 @@ class DisputeForm(_ClaimsForm):
     enterprise = forms.CharField(label=_("用人单位统一社会信用代码"), max_length=30)
     # A worker applies in 我的; an arrears report becomes a dispute when the union diverts it.
     source = forms.ChoiceField(
-        label=_("来源"), choices=[c for c in Source.choices if c[0] not in (Source.WORKER, Source.ARREARS)]
+        label=_("来源"),
+        choices=[c for c in DisputeSource.choices if c[0] not in (DisputeSource.WORKER, DisputeSource.ARREARS)],
     )
     court_ref = forms.CharField(label=_("委派或转来文号"), max_length=60, required=False)
     received_on = forms.DateField(label=_("受理日期"), required=False, widget=DATE)

@@ -30,7 +30,7 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.selectors import enterprise_in_scope
 from gonghui.rights.base.access import require_rights
 from gonghui.rights.mediation.checks import ClaimIn, WorkerIn, claims_from, long_text, workers_from
-from gonghui.rights.mediation.choices import Source, Status
+from gonghui.rights.mediation.choices import DisputeSource, Status
 from gonghui.rights.mediation.models import Claim, Dispute, Party, UnionSetting
 
 COLLECTIVE_MIN = 3  # without a union's own setting (the nearest one up the tree applies)
@@ -118,7 +118,7 @@ def dispute_open(
         enterprise = enterprise_in_scope(actor, enterprise_uscc, org, Perm.RIGHTS, field="enterprise")
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    if source not in Source.values or source == Source.WORKER:
+    if source not in DisputeSource.values or source == DisputeSource.WORKER:
         errors["source"] = [_("来源无效。")]
     text = long_text(summary, 2000)
     if not text:
@@ -178,7 +178,7 @@ def dispute_apply(
     dispute = Dispute.objects.create(
         org=membership.org,
         enterprise_name=name,
-        source=Source.WORKER,
+        source=DisputeSource.WORKER,
         status=Status.SUBMITTED,
         summary=text,
         received_on=timezone.localdate(),

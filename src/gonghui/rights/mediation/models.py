@@ -22,7 +22,7 @@ from gonghui.common.masking import PIIKind
 from gonghui.common.pii_fields import BlindIndexField, PIIField
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.rights.mediation.choices import LIVE, Body, ClaimKind, Judicial, PanelKind, Source, Status
+from gonghui.rights.mediation.choices import LIVE, Body, ClaimKind, DisputeSource, Judicial, PanelKind, Status
 
 
 def money(label: Any, **kwargs: Any) -> models.DecimalField:
@@ -89,7 +89,7 @@ class Dispute(models.Model):
         db_index=False,
     )
     enterprise_name = models.CharField(_("用人单位名称"), max_length=200)
-    source = models.CharField(_("来源"), max_length=10, choices=Source.choices)
+    source = models.CharField(_("来源"), max_length=10, choices=DisputeSource.choices)
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.OPEN)
     summary = models.TextField(_("争议事由"), max_length=2000)
     court_ref = models.CharField(_("委派或转来文号"), max_length=60, blank=True)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.accounts.models import User
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.scope import scope_for
-from gonghui.rights.mediation.choices import REFERRALS, Source, Status
+from gonghui.rights.mediation.choices import REFERRALS, DisputeSource, Status
 from gonghui.rights.mediation.models import Dispute
 
 DEFINITIONS = {
@@ -49,7 +49,7 @@ def totals(rows: QuerySet[Dispute]) -> Totals:
         referred=Count("pk", filter=Q(status__in=REFERRALS)),
         collective=Count("pk", filter=Q(collective=True)),
         amount=Sum("agreement__amount"),
-        **{f"source_{s}": Count("pk", filter=Q(source=s)) for s in Source.values},
+        **{f"source_{s}": Count("pk", filter=Q(source=s)) for s in DisputeSource.values},
     )
     return Totals(
         disputes=found["disputes"],
@@ -58,7 +58,7 @@ def totals(rows: QuerySet[Dispute]) -> Totals:
         referred=found["referred"],
         collective=found["collective"],
         amount=found["amount"] or Decimal(0),
-        by_source={s: found[f"source_{s}"] for s in Source.values},
+        by_source={s: found[f"source_{s}"] for s in DisputeSource.values},
     )
 
 

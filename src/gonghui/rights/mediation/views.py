@@ -25,7 +25,7 @@ from gonghui.orgs.scope import scope_for
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.rights.base.documents import DocumentError
 from gonghui.rights.mediation import agreement, intake, selectors, stats
-from gonghui.rights.mediation.choices import OUTCOMES, Source, Status
+from gonghui.rights.mediation.choices import OUTCOMES, DisputeSource, Status
 from gonghui.rights.mediation.forms import (
     AcceptForm,
     AgreementForm,
@@ -200,7 +200,7 @@ def stats_page(request: HttpRequest) -> HttpResponse:
     table = stats.table(rows)
     statuses = [Status.SUBMITTED, Status.OPEN, Status.MEDIATING, *OUTCOMES]
     grid = []
-    for value, label in Source.choices:
+    for value, label in DisputeSource.choices:
         counts = table.get(value, {})
         grid.append((value, label, [(s.value, counts.get(s.value, 0)) for s in statuses], sum(counts.values())))
     context = {

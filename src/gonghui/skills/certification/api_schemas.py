@@ -10,7 +10,7 @@ from pydantic import Field
 
 from gonghui.common.api_fields import Text20, Text30, Text50, Text64, Text100, Text200
 from gonghui.skills.certification import selectors
-from gonghui.skills.certification.choices import BatchStatus, SkillLevel
+from gonghui.skills.certification.choices import BatchStatus, CertifiedLevel
 from gonghui.skills.certification.models import Batch, Candidate, Licence, PayGrade, PilotEnterprise
 
 Score = Decimal  # checked by the service (0–100, one decimal), so a bad row is reported with its number
@@ -21,8 +21,8 @@ class LicenceOut(Schema):
     pilot_id: int
     occupation_code: str
     occupation: str
-    lowest: SkillLevel
-    highest: SkillLevel
+    lowest: CertifiedLevel
+    highest: CertifiedLevel
     valid_from: dt.date
     valid_until: dt.date
     authority: str
@@ -38,7 +38,7 @@ class LicenceOut(Schema):
 
 
 class PayGradeOut(Schema):
-    level: SkillLevel
+    level: CertifiedLevel
     grade: str
     allowance: Decimal
 
@@ -90,8 +90,8 @@ class PilotIn(Schema):
 
 class LicenceIn(Schema):
     occupation_code: Text20
-    lowest: SkillLevel
-    highest: SkillLevel
+    lowest: CertifiedLevel
+    highest: CertifiedLevel
     valid_from: dt.date
     valid_until: dt.date
     authority: Text100
@@ -99,7 +99,7 @@ class LicenceIn(Schema):
 
 
 class PayGradeIn(Schema):
-    level: SkillLevel
+    level: CertifiedLevel
     grade: Text30
     allowance: Decimal = Field(ge=0, max_digits=12, decimal_places=2)
 
@@ -111,7 +111,7 @@ class BatchOut(Schema):
     org: str
     name: str
     occupation_code: str
-    levels: list[SkillLevel]
+    levels: list[CertifiedLevel]
     starts_on: dt.date
     ends_on: dt.date
     assessors: str
@@ -146,7 +146,7 @@ class BatchIn(Schema):
     pilot_id: int = Field(ge=1)
     name: Text100
     occupation_code: Text20
-    levels: list[SkillLevel] = Field(min_length=1, max_length=5)
+    levels: list[CertifiedLevel] = Field(min_length=1, max_length=5)
     starts_on: dt.date
     ends_on: dt.date
     assessors: Text200
@@ -158,7 +158,7 @@ class CandidateOut(Schema):
     id: int
     name: str
     id_number: str  # masked
-    level: SkillLevel
+    level: CertifiedLevel
     previous_level: str
     theory: Decimal
     practical: Decimal

@@ -17,7 +17,7 @@ from gonghui.common.models import AuditAction
 from gonghui.common.textnorm import clean_text
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.skills.certification.choices import BatchStatus, SkillLevel
+from gonghui.skills.certification.choices import BatchStatus, CertifiedLevel
 from gonghui.skills.certification.models import Batch, Occupation, PilotEnterprise
 from gonghui.skills.certification.pilots import licence_problem
 
@@ -42,7 +42,7 @@ def _check(pilot: PilotEnterprise, data: BatchFields) -> dict[str, str]:
     if not data.assessors:
         errors["assessors"] = _("请填写考评员姓名。")
     data.levels = sorted(set(data.levels))  # "1" is the highest: highest first
-    if not data.levels or any(level not in SkillLevel.values for level in data.levels):
+    if not data.levels or any(level not in CertifiedLevel.values for level in data.levels):
         errors["levels"] = _("请选择认定等级。")
     if data.ends_on < data.starts_on:
         errors["ends_on"] = _("考核结束日期不能早于开始日期。")

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class SkillLevel(models.TextChoices):
+class CertifiedLevel(models.TextChoices):
     """职业技能等级 (the national five levels). The value is the level's number: "1" is the highest."""
 
     L5 = "5", _("五级/初级工")
@@ -16,7 +16,7 @@ class SkillLevel(models.TextChoices):
 
 def level_rank(level: str) -> int:
     """How high a level is: 1 for 五级/初级工 … 5 for 一级/高级技师 (0 for none), for comparisons."""
-    return 6 - int(level) if level in SkillLevel.values else 0
+    return 6 - int(level) if level in CertifiedLevel.values else 0
 
 
 class CertificateKind(models.TextChoices):
@@ -27,14 +27,14 @@ class CertificateKind(models.TextChoices):
 
 def level_label(level: str) -> str:
     """The level's name (三级/高级工), or the value itself for an unknown one."""
-    return str(SkillLevel(level).label) if level in SkillLevel.values else level
+    return str(CertifiedLevel(level).label) if level in CertifiedLevel.values else level
 
 
 # What a level is called in spreadsheets: 三级, 高级工, 三级/高级工, 3 …
 LEVEL_WORDS: dict[str, str] = {
     # The Chinese labels as written here (not through gettext: this runs at import, before translations load).
     **dict(zip(("五级/初级工", "四级/中级工", "三级/高级工", "二级/技师", "一级/高级技师"), "54321", strict=True)),
-    **{value: value for value in SkillLevel.values},
+    **{value: value for value in CertifiedLevel.values},
     **{f"{n}级": v for n, v in zip("五四三二一", ("5", "4", "3", "2", "1"), strict=True)},
     **{f"{n}级工": v for n, v in zip("五四三二一", ("5", "4", "3", "2", "1"), strict=True)},
     "初级工": "5",

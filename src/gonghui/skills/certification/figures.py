@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
-from gonghui.skills.certification.choices import SkillLevel
+from gonghui.skills.certification.choices import CertifiedLevel
 from gonghui.skills.certification.models import Candidate, PilotEnterprise
 
 DEFINITIONS = {
@@ -34,7 +34,7 @@ def certification_figures(org: OrgNode, year: int) -> list[Figure]:
         certified=Count("pk"),
         people=Count("person", distinct=True),
         promoted=Count("pk", filter=Q(promoted=True)),
-        **{f"level_{value}": Count("pk", filter=Q(level=value)) for value in SkillLevel.values},
+        **{f"level_{value}": Count("pk", filter=Q(level=value)) for value in CertifiedLevel.values},
     )
     link = lambda **params: figure_link("certification:results", org, year=year, **params)  # noqa: E731
     figures = [
@@ -45,7 +45,7 @@ def certification_figures(org: OrgNode, year: int) -> list[Figure]:
     ]
     figures += [
         Figure(f"certification_level_{value}", label, counts[f"level_{value}"], _("人次"), link(level=value))
-        for value, label in reversed(SkillLevel.choices)
+        for value, label in reversed(CertifiedLevel.choices)
     ]
     return with_definitions(figures, DEFINITIONS)
 

@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.form_fields import yuan
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
-from gonghui.skills.certification.choices import SkillLevel
+from gonghui.skills.certification.choices import CertifiedLevel
 from gonghui.skills.certification.occupations import occupation_choices
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-LEVELS = list(reversed(SkillLevel.choices))  # 五级 first, as the ladder is climbed
+LEVELS = list(reversed(CertifiedLevel.choices))  # 五级 first, as the ladder is climbed
 
 
 def _mark(label: Any) -> forms.DecimalField:

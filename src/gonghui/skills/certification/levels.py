@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.accounts.models import User
-from gonghui.members.models import Person
+from gonghui.members.choices import MembershipStatus
+from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import OrgNode
 from gonghui.skills.certification.bulk_insert import bulk_insert
-from gonghui.skills.certification.choices import SkillLevel, SkillSource, level_label, level_rank
+from gonghui.skills.certification.choices import CertifiedLevel, SkillSource, level_label, level_rank
 from gonghui.skills.certification.models import Batch, Certificate, Occupation, PersonSkill, SkillChange
 
 
@@ -96,6 +97,24 @@ def levels_raise(
     if moved:
         PersonSkill.objects.bulk_update(moved, list(_SKILL_VALUES), batch_size=500)
     bulk_insert(SkillChange, _CHANGE_COLUMNS, history)
+    _roster_levels_raise(changes)
+
+
+# The roster's 技能等级 (members.SkillLevel, what a member declared or an import carried) follows a certified
+# level when the certified one is higher, so the roster, the 职代会's technician share and exports agree.
+_ROSTER_LEVEL = {"5": "grade5", "4": "grade4", "3": "grade3", "2": "grade2", "1": "grade1"}
+_ROSTER_ORDER = ["", "grade5", "grade4", "grade3", "grade2", "grade1"]
+
+
+def _roster_levels_raise(changes: list[LevelChange]) -> None:
+    by_level: dict[str, list[int]] = {}
+    for change in changes:
+        by_level.setdefault(_ROSTER_LEVEL[change.level], []).append(change.person_id)
+    for roster_level, person_ids in by_level.items():
+        lower = _ROSTER_ORDER[: _ROSTER_ORDER.index(roster_level)]
+        Membership.objects.filter(
+            person_id__in=person_ids, status=MembershipStatus.ACTIVE, skill_level__in=lower
+        ).update(skill_level=roster_level)
 
 
 _SKILL_VALUES = ("level", "certified_on", "source", "certificate_id", "org_id", "pay_grade", "allowance", "updated_at")
@@ -129,7 +148,7 @@ def skill_level_record(
     note: str = "",
 ) -> PersonSkill:
     """Raise one person's level (a competition's 晋级, a level brought from elsewhere), with its history."""
-    if level not in SkillLevel.values:
+    if level not in CertifiedLevel.values:
         raise ValidationError({"level": _("技能等级无效。")})
     if source not in SkillSource.values:
         raise ValidationError({"source": _("来源无效。")})

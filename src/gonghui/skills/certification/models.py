@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.money import money
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.skills.certification.choices import BatchStatus, CertificateKind, SkillLevel, SkillSource
+from gonghui.skills.certification.choices import BatchStatus, CertificateKind, CertifiedLevel, SkillSource
 
 
 class Occupation(models.Model):
@@ -55,7 +55,7 @@ class Certificate(models.Model):
         return self.number
 
 
-_LEVELS = Q(level__in=SkillLevel.values)
+_LEVELS = Q(level__in=CertifiedLevel.values)
 
 
 class PilotEnterprise(models.Model):
@@ -94,8 +94,8 @@ class Licence(models.Model):
         Occupation, verbose_name=_("职业（工种）"), on_delete=models.PROTECT, related_name="+"
     )
     # Level values are digits, "1" the highest: lowest ≥ highest as text.
-    lowest = models.CharField(_("最低等级"), max_length=1, choices=SkillLevel.choices)
-    highest = models.CharField(_("最高等级"), max_length=1, choices=SkillLevel.choices)
+    lowest = models.CharField(_("最低等级"), max_length=1, choices=CertifiedLevel.choices)
+    highest = models.CharField(_("最高等级"), max_length=1, choices=CertifiedLevel.choices)
     valid_from = models.DateField(_("有效期起"))
     valid_until = models.DateField(_("有效期至"))
     authority = models.CharField(_("备案机关"), max_length=100)  # 乐清市人力资源和社会保障局
@@ -127,7 +127,7 @@ class PayGrade(models.Model):
     pilot = models.ForeignKey(
         PilotEnterprise, verbose_name=_("试点企业"), on_delete=models.CASCADE, related_name="pay_grades"
     )
-    level = models.CharField(_("技能等级"), max_length=1, choices=SkillLevel.choices)
+    level = models.CharField(_("技能等级"), max_length=1, choices=CertifiedLevel.choices)
     grade = models.CharField(_("薪酬等级"), max_length=30)  # 技能三档
     allowance = money(_("每月技能津贴（元）"))
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -196,11 +196,11 @@ class Candidate(models.Model):
 
     batch = models.ForeignKey(Batch, verbose_name=_("认定批次"), on_delete=models.PROTECT, related_name="candidates")
     person = models.ForeignKey(Person, verbose_name=_("职工"), on_delete=models.PROTECT, related_name="+")
-    level = models.CharField(_("申报等级"), max_length=1, choices=SkillLevel.choices)
+    level = models.CharField(_("申报等级"), max_length=1, choices=CertifiedLevel.choices)
     theory = models.DecimalField(_("理论成绩"), max_digits=4, decimal_places=1)
     practical = models.DecimalField(_("实操成绩"), max_digits=4, decimal_places=1)
     passed = models.BooleanField(_("通过"))
-    previous_level = models.CharField(_("原等级"), max_length=1, choices=SkillLevel.choices, blank=True)
+    previous_level = models.CharField(_("原等级"), max_length=1, choices=CertifiedLevel.choices, blank=True)
     certificate = models.OneToOneField(
         Certificate, verbose_name=_("证书"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -243,7 +243,7 @@ class PersonSkill(models.Model):
     occupation = models.ForeignKey(
         Occupation, verbose_name=_("职业（工种）"), on_delete=models.PROTECT, related_name="+"
     )
-    level = models.CharField(_("技能等级"), max_length=1, choices=SkillLevel.choices)
+    level = models.CharField(_("技能等级"), max_length=1, choices=CertifiedLevel.choices)
     certified_on = models.DateField(_("取得日期"))
     source = models.CharField(_("来源"), max_length=16, choices=SkillSource.choices)
     certificate = models.ForeignKey(
@@ -273,8 +273,8 @@ class SkillChange(models.Model):
     occupation = models.ForeignKey(
         Occupation, verbose_name=_("职业（工种）"), on_delete=models.PROTECT, related_name="+"
     )
-    from_level = models.CharField(_("原等级"), max_length=1, choices=SkillLevel.choices, blank=True)
-    to_level = models.CharField(_("新等级"), max_length=1, choices=SkillLevel.choices)
+    from_level = models.CharField(_("原等级"), max_length=1, choices=CertifiedLevel.choices, blank=True)
+    to_level = models.CharField(_("新等级"), max_length=1, choices=CertifiedLevel.choices)
     on = models.DateField(_("日期"))
     source = models.CharField(_("来源"), max_length=16, choices=SkillSource.choices)
     batch = models.ForeignKey(

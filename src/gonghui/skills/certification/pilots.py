@@ -24,7 +24,7 @@ from gonghui.common.textnorm import clean_text
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, require
-from gonghui.skills.certification.choices import SkillLevel, level_label, level_rank
+from gonghui.skills.certification.choices import CertifiedLevel, level_label, level_rank
 from gonghui.skills.certification.models import Licence, Occupation, PayGrade, PilotEnterprise
 
 MAX_ALLOWANCE = Decimal(100_000)
@@ -84,11 +84,11 @@ class LicenceFields:
 def licence_add(*, actor: User, pilot: PilotEnterprise, data: LicenceFields) -> Licence:
     require_federation(actor, pilot)
     errors: dict[str, str] = {}
-    if data.lowest not in SkillLevel.values:
+    if data.lowest not in CertifiedLevel.values:
         errors["lowest"] = _("请选择最低等级。")
-    if data.highest not in SkillLevel.values:
+    if data.highest not in CertifiedLevel.values:
         errors["highest"] = _("请选择最高等级。")
-    elif data.lowest in SkillLevel.values and level_rank(data.highest) < level_rank(data.lowest):
+    elif data.lowest in CertifiedLevel.values and level_rank(data.highest) < level_rank(data.lowest):
         errors["highest"] = _("最高等级不能低于最低等级。")
     if data.valid_until < data.valid_from:
         errors["valid_until"] = _("有效期止不能早于有效期起。")
@@ -143,7 +143,7 @@ def pay_grade_set(*, actor: User, pilot: PilotEnterprise, level: str, grade: str
     require(actor, pilot.org, Perm.ORG_EDIT)
     errors: dict[str, str] = {}
     grade = clean_text(grade)[:30]
-    if level not in SkillLevel.values:
+    if level not in CertifiedLevel.values:
         errors["level"] = _("请选择技能等级。")
     if not grade:
         errors["grade"] = _("请填写薪酬等级，如“技能三档”。")

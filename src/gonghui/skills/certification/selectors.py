@@ -28,7 +28,7 @@ from gonghui.skills.certification.models import (
 
 
 def current_level(person: Person, occupation_id: int) -> str | None:
-    """The person's current certified level (a SkillLevel value) in the occupation, or None.
+    """The person's current certified level (a CertifiedLevel value) in the occupation, or None.
 
     Competitions check eligibility and mentoring reads outcomes through this function: keep its signature.
     """

@@ -35,7 +35,7 @@ class EntryStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", pgettext_lazy("competition entry", "已退赛")
 
 
-class StageStatus(models.TextChoices):
+class ContestStageStatus(models.TextChoices):
     PENDING = "pending", pgettext_lazy("competition stage", "未开始")
     SCORING = "scoring", _("评分中")
     CLOSED = "closed", pgettext_lazy("competition stage", "已结束")
@@ -47,7 +47,7 @@ class AdvanceRule(models.TextChoices):
     SCORE_LINE = "score_line", _("达到分数线晋级")
 
 
-class Grade(models.TextChoices):
+class PrizeGrade(models.TextChoices):
     FIRST = "first", pgettext_lazy("competition prize", "一等奖")
     SECOND = "second", pgettext_lazy("competition prize", "二等奖")
     THIRD = "third", pgettext_lazy("competition prize", "三等奖")

@@ -32,8 +32,8 @@ from gonghui.skills.competitions.choices import (
     AwardStatus,
     CompetitionKind,
     CompetitionStatus,
+    ContestStageStatus,
     EntryMode,
-    StageStatus,
 )
 from gonghui.skills.competitions.models import Award, Competition, Entry, EntryMember, Stage, StageResult
 
@@ -96,7 +96,7 @@ def _bulk_finished(competition: Competition, stage: Stage, people: list[Membersh
     )
     Event.objects.filter(pk=competition.event_id).update(held=len(people), status="published")
     Competition.objects.filter(pk=competition.pk).update(last_number=len(people), status=CompetitionStatus.CLOSED)
-    Stage.objects.filter(pk=stage.pk).update(status=StageStatus.CLOSED, ranked_at=timezone.now())
+    Stage.objects.filter(pk=stage.pk).update(status=ContestStageStatus.CLOSED, ranked_at=timezone.now())
     winners = [(r, e, people[e.number - 1]) for r, (_t, _p, e) in enumerate(scored[:6], start=1)]
     day = competition.event.starts_at.date() + dt.timedelta(days=10)
     awards = [

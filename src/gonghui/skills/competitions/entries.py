@@ -29,9 +29,9 @@ from gonghui.members.models import Membership
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.skills.certification.choices import SkillLevel, level_rank
+from gonghui.skills.certification.choices import CertifiedLevel, level_rank
 from gonghui.skills.certification.selectors import current_level
-from gonghui.skills.competitions.choices import CompetitionStatus, EntryStatus, StageStatus
+from gonghui.skills.competitions.choices import CompetitionStatus, ContestStageStatus, EntryStatus
 from gonghui.skills.competitions.models import Competition, Entry, EntryMember, Quota, StageResult
 
 FULL = "%(org)s的名额已用完（%(n)s个）。"
@@ -62,10 +62,10 @@ def entrant_problem(competition: Competition, membership: Membership) -> str | N
     if competition.min_level and level_rank(level or "") < level_rank(competition.min_level):
         return _("须取得%(trade)s%(level)s及以上职业技能等级。") % {
             "trade": occupation.name if occupation else "",
-            "level": SkillLevel(competition.min_level).label,
+            "level": CertifiedLevel(competition.min_level).label,
         }
     if competition.max_level and level and level_rank(level) > level_rank(competition.max_level):
-        return _("本竞赛限%(level)s及以下等级的职工参加。") % {"level": SkillLevel(competition.max_level).label}
+        return _("本竞赛限%(level)s及以下等级的职工参加。") % {"level": CertifiedLevel(competition.max_level).label}
     return None
 
 
@@ -204,7 +204,7 @@ def entry_withdraw(*, actor: User, entry: Entry) -> Entry:
     Event.objects.filter(pk=entry.competition.event_id).update(held=F("held") - len(members))
     EntryMember.objects.filter(entry=entry).delete()
     Quota.objects.filter(competition=entry.competition, org=entry.org).update(used=F("used") - 1)
-    StageResult.objects.filter(entry=entry).exclude(stage__status=StageStatus.CLOSED).delete()
+    StageResult.objects.filter(entry=entry).exclude(stage__status=ContestStageStatus.CLOSED).delete()
     team_id = entry.team_id
     entry.status, entry.team = EntryStatus.WITHDRAWN, None
     entry.save(update_fields=["status", "team"])

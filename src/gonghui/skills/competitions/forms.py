@@ -14,13 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.innovation.models import HonorTitle
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
-from gonghui.skills.certification.choices import SkillLevel
+from gonghui.skills.certification.choices import CertifiedLevel
 from gonghui.skills.certification.models import Occupation
 from gonghui.skills.competitions.choices import AdvanceRule, CompetitionKind, CompetitionStatus, EntryMode
 from gonghui.skills.competitions.models import SheetItem
 from gonghui.skills.competitions.services import CompetitionFields
 
-LEVELS = [("", "—"), *SkillLevel.choices]
+LEVELS = [("", "—"), *CertifiedLevel.choices]
 
 
 class CompetitionForm(forms.Form):

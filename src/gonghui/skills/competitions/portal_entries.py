@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from gonghui.common.portal import MyRow, MySection, register_my_section
 from gonghui.members.models import Person
-from gonghui.skills.competitions.choices import StageStatus
+from gonghui.skills.competitions.choices import ContestStageStatus
 from gonghui.skills.competitions.selectors import awards_of_person, seats_of
 
 
@@ -34,7 +34,7 @@ def judge_rows(person: Person) -> list[MyRow]:
         MyRow(
             title=f"{j.stage.competition.title} · {j.stage.name}",
             status=j.stage.get_status_display(),
-            next_step=_("请为参赛选手评分") if j.stage.status == StageStatus.SCORING else "",
+            next_step=_("请为参赛选手评分") if j.stage.status == ContestStageStatus.SCORING else "",
             url=reverse("competitions_h5:judge_stage", args=[j.stage_id]),
         )
         for j in seats_of(person)[:10]

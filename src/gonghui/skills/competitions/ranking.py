@@ -25,7 +25,7 @@ from gonghui.accounts.models import User
 from gonghui.events.models import SignUp
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.skills.competitions.choices import AdvanceRule, StageStatus
+from gonghui.skills.competitions.choices import AdvanceRule, ContestStageStatus
 from gonghui.skills.competitions.models import Score, Stage, StageResult
 
 _NULL_OUT = """
@@ -105,7 +105,7 @@ def stage_advance(*, actor: User, stage: Stage) -> int:
     stage; a final is closed with its ranking. Returns how many advanced."""
     require(actor, stage.competition.org, Perm.ORG_EDIT)
     stage = Stage.objects.select_for_update().get(pk=stage.pk)
-    if stage.status != StageStatus.SCORING:
+    if stage.status != ContestStageStatus.SCORING:
         raise ValidationError(_("“%(name)s”不在评分阶段。") % {"name": stage.name})
     results = StageResult.objects.filter(stage=stage)
     flagged = results.filter(flagged=True).count()
@@ -122,7 +122,7 @@ def stage_advance(*, actor: User, stage: Stage) -> int:
     else:
         advancing = results.none()
     moved = advancing.update(advanced=True)
-    stage.status, stage.ranked_at = StageStatus.CLOSED, timezone.now()
+    stage.status, stage.ranked_at = ContestStageStatus.CLOSED, timezone.now()
     stage.save(update_fields=["status", "ranked_at"])
     following = Stage.objects.filter(competition_id=stage.competition_id, seq=stage.seq + 1).first()
     if following is not None:
@@ -130,6 +130,6 @@ def stage_advance(*, actor: User, stage: Stage) -> int:
             StageResult(stage=following, entry_id=entry_id, number=number)
             for entry_id, number in results.filter(advanced=True).values_list("entry_id", "number")
         )
-        following.status = StageStatus.SCORING
+        following.status = ContestStageStatus.SCORING
         following.save(update_fields=["status"])
     return moved

@@ -24,17 +24,17 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
 from gonghui.skills.certification.certificates import CertificateIn, certificates_issue
 from gonghui.skills.certification.choices import CertificateKind
-from gonghui.skills.competitions.choices import AwardStatus, CompetitionStatus, Grade, StageStatus
+from gonghui.skills.competitions.choices import AwardStatus, CompetitionStatus, ContestStageStatus, PrizeGrade
 from gonghui.skills.competitions.models import Award, Competition, Entry, EntryMember, Objection, StageResult
 
 
 def grade_for(rank: int, competition: Competition) -> str | None:
     if rank <= competition.first_prizes:
-        return Grade.FIRST
+        return PrizeGrade.FIRST
     if rank <= competition.first_prizes + competition.second_prizes:
-        return Grade.SECOND
+        return PrizeGrade.SECOND
     if rank <= competition.first_prizes + competition.second_prizes + competition.third_prizes:
-        return Grade.THIRD
+        return PrizeGrade.THIRD
     return None
 
 
@@ -51,7 +51,7 @@ def competition_publish(*, actor: User, competition: Competition, today: dt.date
     require(actor, competition.org, Perm.ORG_EDIT)
     competition = _locked(competition, CompetitionStatus.RUNNING)
     final = competition.stages.order_by("-seq").first()
-    if final is None or final.status != StageStatus.CLOSED:
+    if final is None or final.status != ContestStageStatus.CLOSED:
         raise ValidationError(_("决赛评分结束并排名后才能公布结果。"))
     places = competition.first_prizes + competition.second_prizes + competition.third_prizes
     winners = list(

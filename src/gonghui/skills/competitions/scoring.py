@@ -20,7 +20,7 @@ from gonghui.accounts.models import User
 from gonghui.members.worker_accounts import person_of
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
-from gonghui.skills.competitions.choices import StageStatus
+from gonghui.skills.competitions.choices import ContestStageStatus
 from gonghui.skills.competitions.models import Entry, EntryMember, Judge, Score, SheetItem, Stage, StageResult
 from gonghui.skills.competitions.ranking import result_refresh, stage_rerank
 
@@ -101,7 +101,7 @@ def score_enter(
     judge.stage = stage
     if not _may_enter_for(actor, judge):
         raise PermissionDenied
-    if stage.status != StageStatus.SCORING:
+    if stage.status != ContestStageStatus.SCORING:
         raise ValidationError(_("“%(name)s”不在评分阶段。") % {"name": stage.name})
     result = StageResult.objects.filter(stage=stage, entry=entry).first()
     if result is None:
@@ -142,7 +142,7 @@ def result_resolve(*, actor: User, result: StageResult, marks: dict[str, Any], n
     stage = Stage.objects.select_for_update().select_related("competition__org").get(pk=result.stage_id)
     if not can(actor, Perm.ORG_EDIT, stage.competition.org):
         raise PermissionDenied
-    if stage.status != StageStatus.SCORING:
+    if stage.status != ContestStageStatus.SCORING:
         raise ValidationError(_("“%(name)s”不在评分阶段。") % {"name": stage.name})
     result = StageResult.objects.select_for_update().get(pk=result.pk)
     if not result.flagged:

@@ -29,14 +29,14 @@ from gonghui.members.selectors import active_membership
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.skills.certification.choices import SkillLevel, level_rank
+from gonghui.skills.certification.choices import CertifiedLevel, level_rank
 from gonghui.skills.certification.models import Occupation
 from gonghui.skills.competitions.choices import (
     AdvanceRule,
     CompetitionKind,
     CompetitionStatus,
+    ContestStageStatus,
     EntryMode,
-    StageStatus,
 )
 from gonghui.skills.competitions.models import Competition, Judge, Quota, SheetItem, Stage, StageResult
 
@@ -92,7 +92,7 @@ def _check(org: OrgNode, data: CompetitionFields) -> dict[str, str]:
     if data.min_age is not None and data.max_age is not None and data.max_age < data.min_age:
         errors["max_age"] = _("最大年龄不能小于最小年龄。")
     for field in ("min_level", "max_level"):
-        if getattr(data, field) and getattr(data, field) not in SkillLevel.values:
+        if getattr(data, field) and getattr(data, field) not in CertifiedLevel.values:
             errors[field] = _("技能等级无效。")
     if data.min_level and data.max_level and level_rank(data.max_level) < level_rank(data.min_level):
         errors["max_level"] = _("最高技能等级不能低于最低技能等级。")
@@ -264,7 +264,7 @@ def judge_seat(
     """Seat a person (a member, a model worker) as a judge of the stage; where they work and their union
     are kept for the conflict-of-interest rule (their roster's employer unless the organiser names one)."""
     require(actor, stage.competition.org, Perm.ORG_EDIT)
-    if stage.status == StageStatus.CLOSED:
+    if stage.status == ContestStageStatus.CLOSED:
         raise ValidationError(_("该赛段已结束。"))
     membership = active_membership(person)
     employer = enterprise or (membership.employer if membership is not None else None)
@@ -339,5 +339,5 @@ def competition_start(*, actor: User, competition: Competition) -> Competition:
         raise ValidationError(_("还没有人报名，不能开始比赛。"))
     competition.status = CompetitionStatus.RUNNING
     competition.save(update_fields=["status", "updated_at"])
-    Stage.objects.filter(competition=competition, seq=1).update(status=StageStatus.SCORING)
+    Stage.objects.filter(competition=competition, seq=1).update(status=ContestStageStatus.SCORING)
     return competition

@@ -19,7 +19,7 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.skills.certification.occupations import occupation_by_code
 from gonghui.skills.mentoring import progress, selectors, services
-from gonghui.skills.mentoring.choices import Direction, EvaluationStage, MentorKind, PairMode, PairStatus
+from gonghui.skills.mentoring.choices import EvaluationSide, EvaluationStage, MentorKind, PairMode, PairStatus
 from gonghui.skills.mentoring.models import Evaluation, Mentor, Milestone, Pair
 
 router = Router(tags=["mentoring"])
@@ -67,7 +67,7 @@ class MentoringMilestoneOut(Schema):
 
 class MentoringEvaluationOut(Schema):
     id: int
-    direction: Direction
+    direction: EvaluationSide
     stage: EvaluationStage
     score: int
     remarks: str
@@ -159,7 +159,7 @@ class MentoringMilestoneDoneIn(Schema):
 
 
 class MentoringEvaluationIn(Schema):
-    direction: Direction
+    direction: EvaluationSide
     stage: EvaluationStage
     score: int = Field(ge=0, le=100)
     remarks: Text500 = ""

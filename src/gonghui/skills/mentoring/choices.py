@@ -24,7 +24,7 @@ class PairStatus(models.TextChoices):
     ENDED = "ended", _("提前解除")
 
 
-class Direction(models.TextChoices):
+class EvaluationSide(models.TextChoices):
     OF_APPRENTICE = "of_apprentice", _("师傅评徒弟")
     OF_MENTOR = "of_mentor", _("徒弟评师傅")
 

@@ -19,7 +19,7 @@ from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
 from gonghui.skills.certification.occupations import occupation_ensure
 from gonghui.skills.mentoring import progress, services
-from gonghui.skills.mentoring.choices import Direction, EvaluationStage, MentorKind, PairMode
+from gonghui.skills.mentoring.choices import EvaluationSide, EvaluationStage, MentorKind, PairMode
 from gonghui.skills.mentoring.models import Mentor, Pair
 
 LATHE, FITTER, ELECTRICIAN = ("6-18-01-01", "车工"), ("6-20-01-01", "装配钳工"), ("6-31-01-03", "电工")
@@ -82,14 +82,14 @@ def _progress(admin: User, pair: Pair, starts: dt.date, stage: str) -> None:
             progress.milestone_done(actor=admin, milestone=milestone, done_on=due, note="按期完成，师傅签字确认。")
     if today - starts >= _months(4):
         for direction, score, remarks in (
-            (Direction.OF_APPRENTICE, 86, "肯钻研，动手快，图纸识读还要加强。"),
-            (Direction.OF_MENTOR, 95, "师傅毫无保留，手把手教绝活。"),
+            (EvaluationSide.OF_APPRENTICE, 86, "肯钻研，动手快，图纸识读还要加强。"),
+            (EvaluationSide.OF_MENTOR, 95, "师傅毫无保留，手把手教绝活。"),
         ):
             progress.evaluation_record(
                 actor=admin, pair=pair, direction=direction, stage=EvaluationStage.MIDTERM, score=score, remarks=remarks
             )
     if stage == "completed":
-        for direction, score in ((Direction.OF_APPRENTICE, 92), (Direction.OF_MENTOR, 98)):
+        for direction, score in ((EvaluationSide.OF_APPRENTICE, 92), (EvaluationSide.OF_MENTOR, 98)):
             progress.evaluation_record(
                 actor=admin, pair=pair, direction=direction, stage=EvaluationStage.FINAL, score=score
             )

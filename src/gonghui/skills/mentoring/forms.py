@@ -13,7 +13,7 @@ from gonghui.common.widgets import DateInput
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 from gonghui.skills.certification.occupations import occupation_choices
-from gonghui.skills.mentoring.choices import Direction, EvaluationStage, MentorKind, PairMode, PairStatus
+from gonghui.skills.mentoring.choices import EvaluationSide, EvaluationStage, MentorKind, PairMode, PairStatus
 
 
 class PairFilterForm(forms.Form):
@@ -71,7 +71,7 @@ class MilestoneDoneForm(forms.Form):
 
 
 class EvaluationForm(forms.Form):
-    direction = forms.ChoiceField(label=_("评价方向"), choices=Direction.choices)
+    direction = forms.ChoiceField(label=_("评价方向"), choices=EvaluationSide.choices)
     stage = forms.ChoiceField(label=_("阶段"), choices=EvaluationStage.choices)
     score = forms.IntegerField(label=_("评分（0-100）"), min_value=0, max_value=100)
     remarks = forms.CharField(label=_("评语"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2}))

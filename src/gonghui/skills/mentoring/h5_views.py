@@ -15,7 +15,7 @@ from gonghui.common.form_errors import form_action
 from gonghui.members.worker_access import worker_view
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.skills.mentoring import progress, selectors
-from gonghui.skills.mentoring.choices import Direction
+from gonghui.skills.mentoring.choices import EvaluationSide
 from gonghui.skills.mentoring.forms import EvaluationForm
 
 
@@ -30,7 +30,7 @@ def mine(request: HttpRequest) -> HttpResponse:
             {
                 "pair": pair,
                 "as_mentor": as_mentor,
-                "direction": Direction.OF_APPRENTICE if as_mentor else Direction.OF_MENTOR,
+                "direction": EvaluationSide.OF_APPRENTICE if as_mentor else EvaluationSide.OF_MENTOR,
                 "milestones": list(selectors.milestones_of(pair)),
                 "evaluations": list(selectors.evaluations_of(pair)),
             }

@@ -14,9 +14,9 @@ from gonghui.experts.models import Expert
 from gonghui.innovation.models import Nomination
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
-from gonghui.skills.certification.choices import SkillLevel
+from gonghui.skills.certification.choices import CertifiedLevel
 from gonghui.skills.certification.models import Occupation
-from gonghui.skills.mentoring.choices import Direction, EvaluationStage, MentorKind, PairMode, PairStatus
+from gonghui.skills.mentoring.choices import EvaluationSide, EvaluationStage, MentorKind, PairMode, PairStatus
 
 
 class Mentor(models.Model):
@@ -73,8 +73,8 @@ class Pair(models.Model):
     closed_on = models.DateField(_("出师/解除日期"), null=True, blank=True)
     close_note = models.CharField(_("出师评语/解除原因"), max_length=500, blank=True)
     # The apprentice's level in the occupation when paired and when closed (certification.current_level).
-    level_start = models.CharField(_("结对时等级"), max_length=1, choices=SkillLevel.choices, blank=True)
-    level_end = models.CharField(_("出师时等级"), max_length=1, choices=SkillLevel.choices, blank=True)
+    level_start = models.CharField(_("结对时等级"), max_length=1, choices=CertifiedLevel.choices, blank=True)
+    level_end = models.CharField(_("出师时等级"), max_length=1, choices=CertifiedLevel.choices, blank=True)
     competition_results = models.TextField(_("竞赛成绩"), max_length=1000, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -124,7 +124,7 @@ class Evaluation(models.Model):
     mentor; once per side and stage."""
 
     pair = models.ForeignKey(Pair, on_delete=models.CASCADE, related_name="evaluations")
-    direction = models.CharField(_("评价方向"), max_length=16, choices=Direction.choices)
+    direction = models.CharField(_("评价方向"), max_length=16, choices=EvaluationSide.choices)
     stage = models.CharField(_("阶段"), max_length=10, choices=EvaluationStage.choices)
     score = models.PositiveSmallIntegerField(_("评分"))
     remarks = models.CharField(_("评语"), max_length=500, blank=True)

@@ -16,7 +16,7 @@ from gonghui.common.textnorm import clean_text
 from gonghui.members.models import Person
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.skills.mentoring.choices import Direction, EvaluationStage, PairStatus
+from gonghui.skills.mentoring.choices import EvaluationSide, EvaluationStage, PairStatus
 from gonghui.skills.mentoring.models import Evaluation, Milestone, Pair
 
 
@@ -74,14 +74,14 @@ def evaluation_record(
         require(actor, pair.org, Perm.ORG_EDIT)
         by = actor
     else:
-        own = Direction.OF_APPRENTICE if person is not None and person.pk == pair.mentor.person_id else None
-        own = own or (Direction.OF_MENTOR if person is not None and person.pk == pair.apprentice_id else None)
+        own = EvaluationSide.OF_APPRENTICE if person is not None and person.pk == pair.mentor.person_id else None
+        own = own or (EvaluationSide.OF_MENTOR if person is not None and person.pk == pair.apprentice_id else None)
         if own is None or user is None or direction != own:
             raise ValidationError(_("只能由师傅评价徒弟、由徒弟评价师傅。"))
         by = user
     remarks = remarks.strip()
     errors: dict[str, str] = {}
-    if direction not in Direction.values:
+    if direction not in EvaluationSide.values:
         errors["direction"] = _("评价方向无效。")
     if stage not in EvaluationStage.values:
         errors["stage"] = _("评价阶段无效。")
@@ -94,7 +94,7 @@ def evaluation_record(
     if stage == EvaluationStage.MIDTERM:
         _live(pair)
     done = _("“%(d)s”的%(s)s评价已录入，不能重复评价。") % {
-        "d": Direction(direction).label,
+        "d": EvaluationSide(direction).label,
         "s": EvaluationStage(stage).label,
     }
     if Evaluation.objects.filter(pair=pair, direction=direction, stage=stage).exists():

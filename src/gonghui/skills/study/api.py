@@ -21,7 +21,7 @@ from gonghui.orgs import selectors as org_selectors
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.staff_accounts import acting_user
 from gonghui.skills.study import selectors, services, subsidies
-from gonghui.skills.study.choices import ApplicationStatus, DegreeLevel, Eligibility, StudyMode
+from gonghui.skills.study.choices import DegreeLevel, Eligibility, StudyMode, StudyStatus
 from gonghui.skills.study.models import Application, Programme
 
 router = Router(tags=["study"])
@@ -89,7 +89,7 @@ class StudyApplicationOut(Schema):
     enrolled_year: int
     fees: Decimal
     has_letter: bool
-    status: ApplicationStatus
+    status: StudyStatus
     reason: str
     subsidy: Decimal | None
     subsidy_status: PayoutStatus | None
@@ -183,7 +183,7 @@ def study_programmes_create(request: HttpRequest, payload: StudyProgrammeIn) -> 
 def study_applications_list(
     request: HttpRequest,
     programme: int | None = None,
-    status: ApplicationStatus | None = None,
+    status: StudyStatus | None = None,
     year: Year | None = None,
     under: Text100 = "",
     after: int | None = None,

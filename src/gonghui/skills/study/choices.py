@@ -30,7 +30,7 @@ class Eligibility(models.TextChoices):
     FRONT_LINE = "front_line", _("一线职工和产业工人")
 
 
-class ApplicationStatus(models.TextChoices):
+class StudyStatus(models.TextChoices):
     SUBMITTED = "submitted", _("待审核")
     APPROVED = "approved", _("已批准")
     REJECTED = "rejected", _("未通过")
@@ -40,6 +40,6 @@ class ApplicationStatus(models.TextChoices):
 
 # One of these per person per programme (a database constraint); a refused or withdrawn one may be followed
 # by a new application.
-LIVE = (ApplicationStatus.SUBMITTED, ApplicationStatus.APPROVED, ApplicationStatus.GRADUATED)
+LIVE = (StudyStatus.SUBMITTED, StudyStatus.APPROVED, StudyStatus.GRADUATED)
 # Holding one of the programme's places (counted against its quota).
-PLACED = (ApplicationStatus.APPROVED, ApplicationStatus.GRADUATED)
+PLACED = (StudyStatus.APPROVED, StudyStatus.GRADUATED)

@@ -24,7 +24,7 @@ from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode, StaffRole
 from gonghui.orgs.roles import Role
 from gonghui.skills.study import services, subsidies
-from gonghui.skills.study.choices import ApplicationStatus, DegreeLevel, Eligibility, StudyMode
+from gonghui.skills.study.choices import DegreeLevel, Eligibility, StudyMode, StudyStatus
 from gonghui.skills.study.models import Application, Programme, Standard
 from gonghui.skills.study.services import ApplicationFields, ProgrammeFields
 
@@ -113,7 +113,7 @@ def _old_programme(admin: User, county: OrgNode, workers: list[Person]) -> int:
                 major=major,
                 enrolled_year=year,
                 fees=Decimal(fees),
-                status=ApplicationStatus.GRADUATED if graduated else ApplicationStatus.APPROVED,
+                status=StudyStatus.GRADUATED if graduated else StudyStatus.APPROVED,
                 decided_by=admin,
                 decided_at=decided,
                 payout=payouts[n],

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
 from gonghui.ledger.choices import PayoutStatus
 from gonghui.orgs.models import OrgNode
-from gonghui.skills.study.choices import PLACED, ApplicationStatus
+from gonghui.skills.study.choices import PLACED, StudyStatus
 from gonghui.skills.study.models import Application
 
 DEFINITIONS = {
@@ -30,7 +30,7 @@ def study_figures(org: OrgNode, year: int) -> list[Figure]:
         approved=Count("pk", filter=Q(status__in=PLACED)),
         paid=Sum("payout__amount", filter=paid),
         paid_people=Count("pk", filter=paid),
-        graduated=Count("pk", filter=Q(status=ApplicationStatus.GRADUATED)),
+        graduated=Count("pk", filter=Q(status=StudyStatus.GRADUATED)),
     )
     link = lambda **params: figure_link("study:applications", org, year=year, **params)  # noqa: E731
     figures = [

@@ -14,11 +14,11 @@ from gonghui.common.form_fields import yuan
 from gonghui.common.widgets import DateInput
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
-from gonghui.skills.study.choices import ApplicationStatus, DegreeLevel, Eligibility, StudyMode
+from gonghui.skills.study.choices import DegreeLevel, Eligibility, StudyMode, StudyStatus
 from gonghui.skills.study.models import Programme
 from gonghui.skills.study.services import ApplicationFields, ProgrammeFields
 
-STATUS_FILTERS = [("", _("全部状态")), *ApplicationStatus.choices, ("placed", _("已批准（含已毕业）"))]
+STATUS_FILTERS = [("", _("全部状态")), *StudyStatus.choices, ("placed", _("已批准（含已毕业）"))]
 
 
 class ProgrammeForm(forms.Form):

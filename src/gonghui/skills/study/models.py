@@ -14,7 +14,7 @@ from gonghui.common.uploads import GeneratedPath
 from gonghui.ledger.models import Payout
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
-from gonghui.skills.study.choices import LIVE, ApplicationStatus, DegreeLevel, Eligibility, StudyMode
+from gonghui.skills.study.choices import LIVE, DegreeLevel, Eligibility, StudyMode, StudyStatus
 
 
 class Programme(models.Model):
@@ -88,9 +88,7 @@ class Application(models.Model):
     fees = money(_("学费（元）"))
     letter = models.FileField(_("录取通知书"), upload_to=GeneratedPath("study"), max_length=200, blank=True)
     letter_type = models.CharField(max_length=32, blank=True)
-    status = models.CharField(
-        _("状态"), max_length=12, choices=ApplicationStatus.choices, default=ApplicationStatus.SUBMITTED
-    )
+    status = models.CharField(_("状态"), max_length=12, choices=StudyStatus.choices, default=StudyStatus.SUBMITTED)
     reason = models.CharField(_("未通过原因"), max_length=200, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -123,7 +121,7 @@ class Application(models.Model):
             ),
             models.CheckConstraint(condition=Q(fees__gt=0), name="study_application_fees_positive"),
             models.CheckConstraint(
-                condition=~Q(status=ApplicationStatus.GRADUATED) | Q(graduated_on__isnull=False),
+                condition=~Q(status=StudyStatus.GRADUATED) | Q(graduated_on__isnull=False),
                 name="study_graduation_dated",
             ),
         ]

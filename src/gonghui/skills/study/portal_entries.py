@@ -10,19 +10,19 @@ from django.utils.translation import gettext_lazy
 from gonghui.common.portal import MyRow, MySection, PortalLink, register_my_section, register_portal_link
 from gonghui.ledger.choices import PayoutStatus
 from gonghui.members.models import Person
-from gonghui.skills.study.choices import ApplicationStatus
+from gonghui.skills.study.choices import StudyStatus
 from gonghui.skills.study.models import Application
 from gonghui.skills.study.selectors import applications_of
 
 
 def _next_step(a: Application) -> str:
-    if a.status == ApplicationStatus.SUBMITTED:
+    if a.status == StudyStatus.SUBMITTED:
         return _("等待工会审核")
-    if a.status == ApplicationStatus.REJECTED:
+    if a.status == StudyStatus.REJECTED:
         return a.reason
     if a.payout is not None and a.payout.status == PayoutStatus.APPROVED:
         return _("补助%(m)s元已发放") % {"m": a.payout.amount}
-    if a.status == ApplicationStatus.APPROVED:
+    if a.status == StudyStatus.APPROVED:
         return _("已批准，等待发放补助")
     return ""
 

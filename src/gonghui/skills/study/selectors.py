@@ -16,7 +16,7 @@ from gonghui.members.selectors import active_membership
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
-from gonghui.skills.study.choices import PLACED, ApplicationStatus
+from gonghui.skills.study.choices import PLACED, StudyStatus
 from gonghui.skills.study.models import Application, Programme, Standard
 
 # The list's grouped filters (the figures link to them).
@@ -113,4 +113,4 @@ def application_of(person: Person, pk: int) -> Application:
 
 
 def waiting_count(programme: Programme) -> int:
-    return Application.objects.filter(programme=programme, status=ApplicationStatus.SUBMITTED).count()
+    return Application.objects.filter(programme=programme, status=StudyStatus.SUBMITTED).count()

@@ -31,7 +31,7 @@ from gonghui.members.selectors import active_membership
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.skills.study.choices import LIVE, ApplicationStatus, DegreeLevel, Eligibility, StudyMode
+from gonghui.skills.study.choices import LIVE, DegreeLevel, Eligibility, StudyMode, StudyStatus
 from gonghui.skills.study.models import Application, Programme, Standard
 
 LETTER_BYTES = 8 * 1024 * 1024
@@ -289,9 +289,9 @@ def application_withdraw(*, person: Person, application: Application) -> Applica
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.person_id != person.pk:
         raise ValidationError(_("只能撤回自己的申请。"))
-    if application.status != ApplicationStatus.SUBMITTED:
+    if application.status != StudyStatus.SUBMITTED:
         raise ValidationError(_("工会已审核该申请，不能撤回。"))
-    application.status = ApplicationStatus.WITHDRAWN
+    application.status = StudyStatus.WITHDRAWN
     application.save(update_fields=["status", "updated_at"])
     return application
 
@@ -322,8 +322,8 @@ def application_decide(*, actor: User, application: Application, approve: bool, 
     if approve and not _take_place(programme.pk):
         raise ValidationError(_("本计划%(n)s个名额已满，不能再批准。") % {"n": programme.quota})
     now = timezone.now()
-    decided = Application.objects.filter(pk=application.pk, status=ApplicationStatus.SUBMITTED).update(
-        status=ApplicationStatus.APPROVED if approve else ApplicationStatus.REJECTED,
+    decided = Application.objects.filter(pk=application.pk, status=StudyStatus.SUBMITTED).update(
+        status=StudyStatus.APPROVED if approve else StudyStatus.REJECTED,
         reason="" if approve else reason,
         decided_by=actor,
         decided_at=now,

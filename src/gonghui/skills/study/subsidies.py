@@ -32,7 +32,7 @@ from gonghui.ledger.models import Payout
 from gonghui.ledger.payouts import aid_payout_approve, aid_payout_create, aid_payout_reject
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require
-from gonghui.skills.study.choices import PLACED, ApplicationStatus
+from gonghui.skills.study.choices import PLACED, StudyStatus
 from gonghui.skills.study.models import Application, Programme
 from gonghui.skills.study.services import standard_for
 
@@ -164,9 +164,9 @@ def application_graduate(
     """Record that the worker graduated: the date, the certificate's number and, if at hand, its scan."""
     application = _locked(application)
     require(actor, application.programme.org, Perm.REVIEW)
-    if application.status == ApplicationStatus.GRADUATED:
+    if application.status == StudyStatus.GRADUATED:
         raise ValidationError(_("已登记毕业，无需重复登记。"))
-    if application.status != ApplicationStatus.APPROVED:
+    if application.status != StudyStatus.APPROVED:
         raise ValidationError(_("申请批准后才能登记毕业。"))
     certificate_no = clean_text(certificate_no)
     errors: dict[str, str] = {}
@@ -189,7 +189,7 @@ def application_graduate(
             raise ValidationError({"certificate": exc.messages}) from None
         application.certificate_type = checked.content_type
         application.certificate.save(f"certificate{EXTENSIONS[checked.content_type]}", File(certificate), save=False)
-    application.status = ApplicationStatus.GRADUATED
+    application.status = StudyStatus.GRADUATED
     application.graduated_on = graduated_on
     application.certificate_no = certificate_no
     application.save()

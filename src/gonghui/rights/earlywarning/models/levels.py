@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.rights.earlywarning.choices import EnteredKind, Level, Trigger, WarningStatus
+from gonghui.rights.earlywarning.choices import EnteredKind, Trigger, WarningLevel, WarningStatus
 
 WEIGHT: dict[str, Any] = {"max_digits": 8, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 SCORE: dict[str, Any] = {"max_digits": 12, "decimal_places": 2}
@@ -126,8 +126,8 @@ class EnterpriseLevel(models.Model):
     enterprise = models.OneToOneField(Enterprise, on_delete=models.CASCADE, related_name="+")
     org = models.ForeignKey(OrgNode, verbose_name=_("所属工会"), on_delete=models.CASCADE, related_name="+")
     score = models.DecimalField(_("分值"), **SCORE)
-    level = models.CharField(_("预警等级"), max_length=8, choices=Level.choices)
-    previous = models.CharField(_("上次等级"), max_length=8, choices=Level.choices, default=Level.NONE)
+    level = models.CharField(_("预警等级"), max_length=8, choices=WarningLevel.choices)
+    previous = models.CharField(_("上次等级"), max_length=8, choices=WarningLevel.choices, default=WarningLevel.NONE)
     values = models.JSONField(_("指标"), default=dict)  # indicator -> value as text ("3", "12.50")
     scheme = models.ForeignKey(
         Scheme, verbose_name=_("适用方案"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -153,7 +153,7 @@ class EarlyWarning(models.Model):
 
     enterprise = models.ForeignKey(Enterprise, verbose_name=_("企业"), on_delete=models.PROTECT, related_name="+")
     org = models.ForeignKey(OrgNode, verbose_name=_("所属工会"), on_delete=models.PROTECT, related_name="+")
-    level = models.CharField(_("预警等级"), max_length=8, choices=Level.choices)
+    level = models.CharField(_("预警等级"), max_length=8, choices=WarningLevel.choices)
     score = models.DecimalField(_("分值"), **SCORE)
     status = models.CharField(_("状态"), max_length=8, choices=WarningStatus.choices, default=WarningStatus.OPEN)
     run = models.ForeignKey(
@@ -188,7 +188,9 @@ class EarlyWarning(models.Model):
                 | Q(status=WarningStatus.CLOSED, closed_at__isnull=False),
                 name="earlywarning_closed_has_time",
             ),
-            models.CheckConstraint(condition=Q(level__in=[Level.ORANGE, Level.RED]), name="earlywarning_warning_level"),
+            models.CheckConstraint(
+                condition=Q(level__in=[WarningLevel.ORANGE, WarningLevel.RED]), name="earlywarning_warning_level"
+            ),
         ]
         indexes = [models.Index(fields=["org", "status"], name="earlywarning_warning_org")]
 

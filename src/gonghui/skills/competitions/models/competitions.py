@@ -14,14 +14,14 @@ from gonghui.events.models import Event
 from gonghui.innovation.models import HonorTitle, SelectionRound
 from gonghui.members.models import Person
 from gonghui.orgs.models import Enterprise, OrgNode
-from gonghui.skills.certification.choices import SkillLevel
+from gonghui.skills.certification.choices import CertifiedLevel
 from gonghui.skills.certification.models import Occupation
 from gonghui.skills.competitions.choices import (
     AdvanceRule,
     CompetitionKind,
     CompetitionStatus,
+    ContestStageStatus,
     EntryMode,
-    StageStatus,
 )
 
 
@@ -47,8 +47,8 @@ class Competition(models.Model):
     trade_only = models.BooleanField(_("仅限本工种职工"), default=False)
     min_age = models.PositiveSmallIntegerField(_("最小年龄"), null=True, blank=True)
     max_age = models.PositiveSmallIntegerField(_("最大年龄"), null=True, blank=True)
-    min_level = models.CharField(_("最低技能等级"), max_length=1, choices=SkillLevel.choices, blank=True)
-    max_level = models.CharField(_("最高技能等级"), max_length=1, choices=SkillLevel.choices, blank=True)
+    min_level = models.CharField(_("最低技能等级"), max_length=1, choices=CertifiedLevel.choices, blank=True)
+    max_level = models.CharField(_("最高技能等级"), max_length=1, choices=CertifiedLevel.choices, blank=True)
     first_prizes = models.PositiveSmallIntegerField(_("一等奖名额"), default=1)
     second_prizes = models.PositiveSmallIntegerField(_("二等奖名额"), default=2)
     third_prizes = models.PositiveSmallIntegerField(_("三等奖名额"), default=3)
@@ -118,7 +118,9 @@ class Stage(models.Model):
     tolerance = models.DecimalField(_("两份评分允许差值"), max_digits=6, decimal_places=2, default=Decimal(2))
     blind = models.BooleanField(_("盲评（评委只见参赛号）"), default=False)
     timed = models.BooleanField(_("记录用时"), default=False)
-    status = models.CharField(_("状态"), max_length=10, choices=StageStatus.choices, default=StageStatus.PENDING)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=ContestStageStatus.choices, default=ContestStageStatus.PENDING
+    )
     ranked_at = models.DateTimeField(_("排名时间"), null=True, blank=True)
 
     class Meta:

@@ -12,7 +12,7 @@ from gonghui.common.pii_fields import PIIField
 from gonghui.innovation.models import HonorTitle, Nomination
 from gonghui.members.models import Person
 from gonghui.skills.certification.models import Certificate
-from gonghui.skills.competitions.choices import AwardStatus, Grade
+from gonghui.skills.competitions.choices import AwardStatus, PrizeGrade
 from gonghui.skills.competitions.models.competitions import Competition
 from gonghui.skills.competitions.models.entries import Entry
 
@@ -22,7 +22,7 @@ class Award(models.Model):
     entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="awards")
     person = models.ForeignKey(Person, verbose_name=_("获奖人"), on_delete=models.PROTECT, related_name="+")
     rank = models.PositiveIntegerField(_("名次"))
-    grade = models.CharField(_("奖项"), max_length=8, choices=Grade.choices)
+    grade = models.CharField(_("奖项"), max_length=8, choices=PrizeGrade.choices)
     honor = models.ForeignKey(
         HonorTitle, verbose_name=_("称号"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
