@@ -63,7 +63,9 @@ def build_certification(world: Any) -> SimpleNamespace:
     waiting = make_member(world.union_a, WAITING, name="钱待认定")
     row = {"name": "赵已认定", "id_number": id_number(CERTIFIED), "theory": 90, "practical": 92}
     results_record(actor=owner, batch=batch, rows=[(2, row)])
-    candidate_enterprise = EnterpriseFactory(name="大丰候选电器有限公司", union=world.union_a)
+    candidate_enterprise = EnterpriseFactory(
+        name="大丰候选电器有限公司", union=world.union_a, contact_phone="13912340066"
+    )
     return SimpleNamespace(
         occupation=occupation,
         pilot=pilot,

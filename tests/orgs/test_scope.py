@@ -46,6 +46,8 @@ def test_search_by_traditional_pinyin_initials_and_code(world: World) -> None:
 
 
 def test_enterprises_follow_their_union_into_the_scope(world: World) -> None:
-    assert list(enterprises_for(world.users["same"])) == [world.enterprise]
+    seen = list(enterprises_for(world.users["same"]))
+    assert world.enterprise in seen and all(e.union.path.startswith(world.town_a.path) for e in seen)
     assert not enterprises_for(world.users["sibling"]).exists()
-    assert list(enterprises_for(world.users["owner"], q=world.enterprise.uscc[:8])) == [world.enterprise]
+    assert world.enterprise in enterprises_for(world.users["owner"], q=world.enterprise.uscc[:8])
+    assert list(enterprises_for(world.users["owner"], q=world.enterprise.uscc)) == [world.enterprise]

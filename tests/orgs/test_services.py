@@ -100,7 +100,7 @@ def test_only_platform_admins_create_roots(world: World) -> None:
 
 def test_update_records_what_changed(world: World) -> None:
     org_update(actor=world.users["owner"], org=world.union_a, fields=fields("测试基层工会", chair_name="张三"))
-    event = AuditEvent.objects.get(action=AuditAction.UPDATE, target_id=str(world.union_a.pk))
+    event = AuditEvent.objects.filter(action=AuditAction.UPDATE, target_id=str(world.union_a.pk)).latest("pk")
     assert event.detail == {"chair_name": ["", "张三"]}
 
 

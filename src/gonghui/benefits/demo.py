@@ -97,7 +97,8 @@ def load_demo_benefits(admin: Any) -> int:
         ),
     )
     _service_cards(admin, service)
-    services.cards_issue_by_rule(actor=admin, product=tour)
+    if not MemberCard.objects.filter(product=tour).exists():  # once: later demos' new members apply themselves
+        services.cards_issue_by_rule(actor=admin, product=tour)
     bank = _product(
         admin,
         "liushi",
@@ -105,7 +106,9 @@ def load_demo_benefits(admin: Any) -> int:
             name="汇工融通卡", kind=CardKind.COBRAND, bank_name="乐清农商银行", benefits="一张卡享受全年普惠服务"
         ),
     )
-    for n, membership in enumerate(Membership.objects.filter(org__code="ls-huanghua", status="active")[:5]):
+    for n, membership in enumerate(
+        Membership.objects.filter(org__code="ls-huanghua", status="active").order_by("pk")[:5]
+    ):
         if not MemberCard.objects.filter(product=bank, person=membership.person).exists():
             card = services.card_apply(person=membership.person, product=bank)
             services.card_decide(actor=admin, card=card, approve=True, bank_last4=f"{3100 + n}")

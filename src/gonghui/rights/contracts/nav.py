@@ -9,6 +9,6 @@ from gonghui.common.navigation import NavItem, register_nav
 
 def register() -> None:
     register_nav(
-        NavItem(_("维权服务"), _("集体合同"), "contracts:list", order=935),
-        NavItem(_("维权服务"), _("即将到期的合同"), "contracts:expiring", order=936),
+        NavItem(_("维权服务"), _("集体合同"), "contracts:list", order=855),
+        NavItem(_("维权服务"), _("即将到期的合同"), "contracts:expiring", order=856),
     )

@@ -9,7 +9,7 @@ from gonghui.common.navigation import NavItem, register_nav
 
 def register() -> None:
     register_nav(
-        NavItem(_("技能提升"), _("认定试点企业"), "certification:pilots", order=840),
-        NavItem(_("技能提升"), _("认定批次"), "certification:batches", order=842),
-        NavItem(_("技能提升"), _("认定结果"), "certification:results", order=844),
+        NavItem(_("技能提升"), _("认定试点企业"), "certification:pilots", order=776),
+        NavItem(_("技能提升"), _("认定批次"), "certification:batches", order=777),
+        NavItem(_("技能提升"), _("认定结果"), "certification:results", order=778),
     )

@@ -9,6 +9,6 @@ from gonghui.common.navigation import NavItem, register_nav
 
 def register() -> None:
     register_nav(
-        NavItem(_("技能提升"), _("劳动和技能竞赛"), "competitions:list", order=800),
-        NavItem(_("技能提升"), _("竞赛统计"), "competitions:figures", order=801),
+        NavItem(_("技能提升"), _("劳动和技能竞赛"), "competitions:list", order=770),
+        NavItem(_("技能提升"), _("竞赛统计"), "competitions:figures", order=771),
     )

@@ -9,8 +9,8 @@ from gonghui.common.navigation import NavItem, register_nav
 
 def register() -> None:
     register_nav(
-        NavItem(_("技能提升"), _("培训班"), "training:classes", order=820),
-        NavItem(_("技能提升"), _("培训课程"), "training:courses", order=821),
-        NavItem(_("技能提升"), _("培训基地"), "training:bases", order=822),
-        NavItem(_("技能提升"), _("培训统计"), "training:stats", order=823),
+        NavItem(_("技能提升"), _("培训班"), "training:classes", order=772),
+        NavItem(_("技能提升"), _("培训课程"), "training:courses", order=773),
+        NavItem(_("技能提升"), _("培训基地"), "training:bases", order=774),
+        NavItem(_("技能提升"), _("培训统计"), "training:stats", order=775),
     )
