@@ -85,7 +85,9 @@ def test_confirmed_awards_carry_certificates_that_verify_by_qr(tree: Tree) -> No
     assert award.status == "awarded" and number.startswith("JS") and len(number.split("-")[1]) == 10
     assert Certificate.objects.filter(person=award.person, kind="competition").count() == 1
     page = Client().get(reverse("certification_h5:verify", args=[number]))
-    assert page.status_code == 200 and "一等奖" in page.content.decode()
+    body = page.content.decode()
+    assert page.status_code == 200 and "一等奖" in body and "第1名" in body
+    assert award.person.name not in body  # the holder's name only masked, in the detail too
     wrong = number[:-1] + ("Y" if number[-1] == "Z" else "Z")
     assert Client().get(reverse("certification_h5:verify", args=[wrong])).status_code == 404
 

@@ -127,6 +127,12 @@ def objection_resolve(*, actor: User, objection: Objection, upheld: bool, resolu
     return objection
 
 
+def _certificate_detail(award: Award) -> str:
+    """The rank, and a team's name; never the person's own name (the public check page masks it)."""
+    rank = _("第%(n)d名") % {"n": award.rank}
+    return f"{award.entry.name}，{rank}" if award.entry.team_id else rank
+
+
 def _certificate_title(competition: Competition, award: Award) -> str:
     title = f"{competition.title} {award.get_grade_display()}"
     return f"{title}（{award.honor.name}）" if award.honor_id and award.honor else title
@@ -152,7 +158,7 @@ def competition_confirm(*, actor: User, competition: Competition, today: dt.date
         kind=CertificateKind.COMPETITION,
         org=competition.org,
         items=[
-            CertificateIn(a.person, _certificate_title(competition, a), f"{a.entry.name}，第{a.rank}名") for a in awards
+            CertificateIn(a.person, _certificate_title(competition, a), _certificate_detail(a)) for a in awards
         ],
         issued_on=today,
     )
