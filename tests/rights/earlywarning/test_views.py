@@ -132,6 +132,9 @@ def test_checkup_pages(place: SimpleNamespace) -> None:
     pdf = client.get(reverse("earlywarning:checkup_report", args=[checkup.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert _client(place.reader).get(reverse("earlywarning:checkup", args=[checkup.pk])).status_code == 403
+    Checkup.objects.filter(pk=checkup.pk).update(visited_on=timezone.localdate() + dt.timedelta(days=7))
+    planned = client.get(reverse("earlywarning:checkup_report", args=[checkup.pk]), follow=True)
+    assert planned["Content-Type"].startswith("text/html") and "还没有体检报告" in planned.content.decode()
 
 
 @pytest.mark.parametrize("name", ["levels", "warnings", "map", "checkups", "rectifications", "entries"])

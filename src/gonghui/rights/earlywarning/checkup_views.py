@@ -126,6 +126,10 @@ def checkup_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 @staff_view
 def checkup_report(request: HttpRequest, pk: int) -> HttpResponse:
     checkup = selectors.checkup_get_for(me(request), pk)
+    if checkup.visited_on > timezone.localdate():  # a planned visit has no findings to report yet
+        planned = {"d": checkup.visited_on.isoformat()}
+        messages.error(request, _("体检尚未进行（计划于%(d)s），还没有体检报告。") % planned)
+        return redirect("earlywarning:checkup", pk=pk)
     case_read(me(request), checkup, checkup.org, request)
     response = HttpResponse(checkup_pdf(checkup), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="checkup-{checkup.pk}.pdf"'
