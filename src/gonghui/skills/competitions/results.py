@@ -157,9 +157,7 @@ def competition_confirm(*, actor: User, competition: Competition, today: dt.date
     certificates = certificates_issue(
         kind=CertificateKind.COMPETITION,
         org=competition.org,
-        items=[
-            CertificateIn(a.person, _certificate_title(competition, a), _certificate_detail(a)) for a in awards
-        ],
+        items=[CertificateIn(a.person, _certificate_title(competition, a), _certificate_detail(a)) for a in awards],
         issued_on=today,
     )
     for award, certificate in zip(awards, certificates, strict=True):
