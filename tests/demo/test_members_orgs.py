@@ -1,33 +1,16 @@
-from io import StringIO
+"""The demo federation from the stories: the union tree, the demo logins, the members every other demo adds."""
 
-import pytest
-from django.core.management import call_command
+from __future__ import annotations
 
 from gonghui.accounts.models import User
-from gonghui.orgs.models import CommitteeTerm, Enterprise, OrgNode
+from gonghui.members.counters import member_counts_drift
+from gonghui.members.models import Membership
+from gonghui.orgs.models import OrgNode
 from gonghui.orgs.selectors import orgs_for
+from tests.demo.conftest import Demo
 
 
-@pytest.mark.django_db
-def test_demo_federation_from_the_stories_loads_twice_without_duplicates() -> None:
-    out = StringIO()
-    call_command("seed_demo", password="demo-pass-1", stdout=out)
-    from gonghui.members.models import Membership
-
-    counts = (
-        OrgNode.objects.count(),
-        Enterprise.objects.count(),
-        CommitteeTerm.objects.count(),
-        Membership.objects.count(),
-    )
-    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
-    again = (
-        OrgNode.objects.count(),
-        Enterprise.objects.count(),
-        CommitteeTerm.objects.count(),
-        Membership.objects.count(),
-    )
-    assert again == counts
+def test_the_demo_federation_tells_the_stories(demo: Demo, db: None) -> None:
     names = set(OrgNode.objects.values_list("name", flat=True))
     for name in (
         "枣庄市总工会",
@@ -44,13 +27,12 @@ def test_demo_federation_from_the_stories_loads_twice_without_duplicates() -> No
         "黄华集团有限公司工会",
     ):
         assert name in names
-    assert "dafeng" in out.getvalue() and "demo-pass-1" in out.getvalue()
+    assert "dafeng" in demo.output and "demo-pass-1" in demo.output
     dafeng = User.objects.get(username="dafeng")
     assert dafeng.check_password("demo-pass-1")
     assert set(orgs_for(dafeng).values_list("code", flat=True)) >= {"dafeng", "df-jiazheng"}
     assert not orgs_for(dafeng).filter(code="liushi").exists()
     assert OrgNode.objects.get(code="liushi").chair_name == "郑向乐"
-    from gonghui.members.models import Membership
 
     # 46 from the join demo (12 of them in 商南), 9 hardship households in 枣庄; 柳市 214 and 商南 10
     # honorees, 泰安 3 studio leaders, 阜宁 30 experts (the 建功立业 and desk demos); and the events demo's
@@ -72,15 +54,4 @@ def test_demo_federation_from_the_stories_loads_twice_without_duplicates() -> No
     assert outside.exclude(org__path__startswith=liushi.path).count() < before_skills + 1_500
     assert Membership.objects.filter(status="pending").count() == 11
     assert not orgs_for(dafeng).filter(code="sn-kuaidi").exists()
-    from gonghui.members.counters import member_counts_drift
-
     assert member_counts_drift() == []  # the loaders' bulk memberships are counted
-
-
-@pytest.mark.django_db
-def test_a_second_seed_keeps_the_demo_passwords_unless_asked() -> None:
-    call_command("seed_demo", password="first-pass-1", stdout=StringIO())
-    call_command("seed_demo", password="second-pass-2", stdout=StringIO())
-    assert User.objects.get(username="dafeng").check_password("first-pass-1")  # sessions survive `make run`
-    call_command("seed_demo", password="second-pass-2", reset_passwords=True, stdout=StringIO())
-    assert User.objects.get(username="dafeng").check_password("second-pass-2")

@@ -1,22 +1,14 @@
 """The demo: 柳市's eight pilot enterprises and 2,865 workers certified (德力西: 1,000余 高级工, 300余 二级工),
-with pay-grade tables and promotions; a second run adds nothing."""
+with pay-grade tables and promotions."""
 
 from __future__ import annotations
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
-
 from gonghui.orgs.models import OrgNode
 from gonghui.skills.certification.models import Candidate, PayGrade, PersonSkill, PilotEnterprise
+from tests.demo.conftest import Demo
 
 
-@pytest.mark.django_db
-def test_the_demo_tells_the_liushi_story_and_is_safe_to_rerun(monkeypatch: pytest.MonkeyPatch) -> None:
-    for app in ("competitions", "training", "study", "mentoring"):  # the skills apps above this one have their own
-        monkeypatch.setattr(f"gonghui.skills.demo.load_demo_{app}", lambda admin: 0)
-    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
+def test_the_demo_tells_the_liushi_certification_story(demo: Demo, db: None) -> None:
     town = OrgNode.objects.get(code="liushi")
     pilots = PilotEnterprise.objects.filter(designated_by=town)
     assert pilots.count() == 8
@@ -32,6 +24,3 @@ def test_the_demo_tells_the_liushi_story_and_is_safe_to_rerun(monkeypatch: pytes
     assert PayGrade.objects.filter(pilot__designated_by=town).values("pilot").distinct().count() == 7
     senior = PersonSkill.objects.filter(level="2", org__code="ls-delixi")
     assert senior.count() == delixi.filter(level="2").count() and all(s.pay_grade == "技能四档" for s in senior[:5])
-    counts = (Candidate.objects.count(), PersonSkill.objects.count())
-    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
-    assert (Candidate.objects.count(), PersonSkill.objects.count()) == counts

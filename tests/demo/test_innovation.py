@@ -1,12 +1,9 @@
-"""The demo carries the stories' figures, and the figures page shows them."""
+"""The demo carries the 五小, studio and expert-desk stories' figures, and the figures page shows them."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from io import StringIO
 
-import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -15,6 +12,7 @@ from gonghui.experts.figures import desk_figures
 from gonghui.innovation.figures import innovation_figures
 from gonghui.innovation.models import Project
 from gonghui.orgs.models import OrgNode
+from tests.demo.conftest import Demo
 
 
 def _figures(code: str) -> dict[str, object]:
@@ -22,9 +20,7 @@ def _figures(code: str) -> dict[str, object]:
     return {f.key: f.value for f in innovation_figures(org, year) + desk_figures(org, year)}
 
 
-@pytest.mark.django_db
-def test_demo_tells_the_stories() -> None:
-    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
+def test_the_demo_innovation_tells_the_stories(demo: Demo, db: None) -> None:
     xiangshui = _figures("xiangshui")
     assert (xiangshui["projects_declared"], xiangshui["projects_recommended"]) == (47, 12)
     funing = _figures("funing")
@@ -38,13 +34,10 @@ def test_demo_tells_the_stories() -> None:
     assert shangnan["model_worker_front_line_share"] == 70.0
     assert _figures("taian")["innovative_enterprises"] == 10
     assert Project.objects.filter(status="awarded").exclude(certificate_no="").count() == 6
-    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
-    assert Project.objects.count() == 53  # loads once
+    assert Project.objects.count() == 53  # (test_rerun.py: a second seed adds none)
 
 
-@pytest.mark.django_db
-def test_the_figures_page_shows_them_and_links_down() -> None:
-    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
+def test_the_figures_page_shows_them_and_links_down(demo: Demo, db: None) -> None:
     client = Client()
     client.force_login(User.objects.get(username="yancheng"))
     page = client.get("/reports/figures/", {"under": "funing"}).content.decode()

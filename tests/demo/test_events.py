@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
-import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from gonghui.events.attendance import attendance_of
 from gonghui.events.figures import events_figures
 from gonghui.events.models import Event, Team
 from gonghui.orgs.models import OrgNode
+from tests.demo.conftest import Demo
 
 
-@pytest.mark.django_db
-def test_the_stories_events() -> None:
-    call_command("seed_demo", password="demo-pass-1", stdout=StringIO())
+def test_the_stories_events(demo: Demo, db: None) -> None:
     meet = Event.objects.get(title="商南县第十届职工运动会")
     assert attendance_of(meet).came >= 3_000
     assert Event.objects.filter(org__code="shangnan", kind="mental_health").count() == 38
