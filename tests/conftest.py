@@ -4,11 +4,17 @@ import os
 
 import pytest
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import Tree
 from tests.world import World, build_world
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Property tests check what the code does, not how fast: on a shared two-core machine Hypothesis's 200 ms
+# deadline failed an ID-card example whose first call loaded the time-zone data.
+hypothesis_settings.register_profile("gonghui", deadline=None)
+hypothesis_settings.load_profile("gonghui")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

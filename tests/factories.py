@@ -161,6 +161,17 @@ def make_title(org: OrgNode, *, name: str = "测试县级示范点", level: str 
 # --- a small federation with members (events, benefits) ----------------------------------------------
 
 
+def today() -> dt.date:
+    """The union's today (Asia/Shanghai), asked for when a test runs, never kept from collection."""
+    return timezone.localdate()
+
+
+def at_run(values: dict[str, Any]) -> dict[str, Any]:
+    """Parametrize values given as lambdas, computed when the test runs: a value computed at collection
+    is a day stale once the run crosses midnight in Asia/Shanghai (16:00 UTC)."""
+    return {key: value() if callable(value) and not isinstance(value, type) else value for key, value in values.items()}
+
+
 def id_number(seq: int) -> str:
     birth = dt.date(1970, 1, 1) + dt.timedelta(days=seq // 900)
     first17 = f"320904{birth:%Y%m%d}{seq % 900 + 100:03d}"

@@ -8,6 +8,8 @@ import datetime as dt
 from types import SimpleNamespace
 from typing import Any
 
+from django.utils import timezone
+
 from gonghui.rights.arrears import drives, services
 
 DRIVE = "大中街道春节前根治欠薪专项行动"
@@ -15,7 +17,7 @@ DRIVE = "大中街道春节前根治欠薪专项行动"
 
 def build_arrears(world: Any) -> SimpleNamespace:
     owner = world.users["owner"]
-    today = dt.date.today()
+    today = timezone.localdate()
     drive = drives.drive_create(
         actor=owner, org=world.town_a, name=DRIVE, starts_on=today - dt.timedelta(days=30),
         ends_on=today + dt.timedelta(days=30), target_amount=200000,

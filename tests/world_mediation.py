@@ -5,9 +5,10 @@ application waiting to be accepted."""
 
 from __future__ import annotations
 
-import datetime as dt
 from types import SimpleNamespace
 from typing import Any
+
+from django.utils import timezone
 
 from gonghui.rights.mediation import intake, outcomes, panels
 from gonghui.rights.mediation.checks import ClaimIn, WorkerIn
@@ -19,7 +20,7 @@ COLLEAGUE_ID = "320904199001010017"
 
 def build_mediation(world: Any) -> SimpleNamespace:
     owner = world.users["owner"]
-    today = dt.date.today()
+    today = timezone.localdate()
     panel = panels.panel_create(actor=owner, org=world.town_a, name=PANEL, kind="union", place="大中街道职工服务中心")
     mediator = panels.mediator_add(actor=owner, panel=panel, name="周调解", body="union", title="街道总工会副主席")
     workers = [WorkerIn("李在册", MEMBER_ID), WorkerIn("王同事", COLLEAGUE_ID)]

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from gonghui.benefits import merchant_staff, merchants, services, vouchers
 from gonghui.benefits.models import CardProduct, MemberCard, Merchant, MerchantStaff, VoucherCampaign
@@ -14,8 +15,6 @@ from gonghui.members.models import Membership
 from gonghui.orgs.demo import demo_uscc
 from tests.factories import Tree, make_member
 
-TODAY = dt.date.today()
-
 
 def sign_shop(tree: Tree, name: str = "商南金丝峡农家乐", category: str = "food") -> Merchant:
     data = merchants.MerchantFields(
@@ -23,8 +22,8 @@ def sign_shop(tree: Tree, name: str = "商南金丝峡农家乐", category: str 
         uscc=demo_uscc("92", "611023", name),
         category=category,
         address="商南县城关镇",
-        agreement_from=TODAY - dt.timedelta(days=30),
-        agreement_until=TODAY + dt.timedelta(days=335),
+        agreement_from=timezone.localdate() - dt.timedelta(days=30),
+        agreement_until=timezone.localdate() + dt.timedelta(days=335),
     )
     shop = merchants.merchant_create(actor=tree.cadre, org=tree.county, data=data)
     return merchants.merchant_decide(actor=tree.cadre, merchant=shop, approve=True)
@@ -36,8 +35,8 @@ def cool_vouchers(tree: Tree, shops: list[Merchant], **over: object) -> VoucherC
         kind="cool",
         face_value=Decimal("20"),
         audience="all",
-        starts_on=TODAY - dt.timedelta(days=1),
-        ends_on=TODAY + dt.timedelta(days=60),
+        starts_on=timezone.localdate() - dt.timedelta(days=1),
+        ends_on=timezone.localdate() + dt.timedelta(days=60),
         budget=100,
     )
     for key, value in over.items():

@@ -15,9 +15,7 @@ from gonghui.benefits import merchants, services
 from gonghui.benefits.choices import MerchantStatus
 from gonghui.benefits.models import Merchant
 from gonghui.orgs.demo import demo_uscc
-from tests.factories import Tree
-
-TODAY = dt.date.today()
+from tests.factories import Tree, today
 
 
 def _fields(**over: object) -> merchants.MerchantFields:
@@ -26,8 +24,8 @@ def _fields(**over: object) -> merchants.MerchantFields:
         uscc=demo_uscc("92", "611023", "商南金丝峡农家乐"),
         category="food",
         address="商南县金丝峡镇",
-        agreement_from=TODAY - dt.timedelta(days=30),
-        agreement_until=TODAY + dt.timedelta(days=335),
+        agreement_from=today() - dt.timedelta(days=30),
+        agreement_until=today() + dt.timedelta(days=335),
     )
     for key, value in over.items():
         setattr(data, key, value)
@@ -39,7 +37,7 @@ def test_signing_checks_the_credit_code_and_the_period(tree: Tree) -> None:
         merchants.merchant_create(
             actor=tree.cadre,
             org=tree.county,
-            data=_fields(uscc="91611023MA6Y00000X", name="", agreement_until=TODAY - dt.timedelta(days=60)),
+            data=_fields(uscc="91611023MA6Y00000X", name="", agreement_until=today() - dt.timedelta(days=60)),
         )
     assert set(caught.value.message_dict) == {"uscc", "name", "agreement_until"}
     merchant = merchants.merchant_create(actor=tree.cadre, org=tree.county, data=_fields())
@@ -55,7 +53,7 @@ def test_approval_suspension_and_the_agreement(tree: Tree) -> None:
         merchants.merchant_decide(actor=tree.cadre, merchant=merchant, approve=False)
     merchant = merchants.merchant_decide(actor=tree.cadre, merchant=merchant, approve=True)
     assert merchants.merchant_serves(merchant)
-    assert not merchants.merchant_serves(merchant, on=TODAY + dt.timedelta(days=400))  # the agreement ran out
+    assert not merchants.merchant_serves(merchant, on=today() + dt.timedelta(days=400))  # the agreement ran out
     with pytest.raises(ValidationError, match="暂停的原因"):
         merchants.merchant_suspend(actor=tree.cadre, merchant=merchant, suspend=True)
     merchant = merchants.merchant_suspend(actor=tree.cadre, merchant=merchant, suspend=True, reason="会员投诉")
@@ -64,7 +62,7 @@ def test_approval_suspension_and_the_agreement(tree: Tree) -> None:
     assert merchants.merchant_serves(merchant)
     from gonghui.benefits.figures import benefits_figures
 
-    figures = {f.key: f for f in benefits_figures(tree.county, TODAY.year)}
+    figures = {f.key: f for f in benefits_figures(tree.county, today().year)}
     assert figures["merchants"].value == 1 and "status=approved" in figures["merchants"].url
 
 
@@ -111,8 +109,8 @@ def test_the_pages(tree: Tree) -> None:
         "uscc": demo_uscc("91", "611023", "商南县汽车客运站"),
         "category": "travel",
         "address": "商南县城关街道",
-        "agreement_from": TODAY.isoformat(),
-        "agreement_until": (TODAY + dt.timedelta(days=365)).isoformat(),
+        "agreement_from": today().isoformat(),
+        "agreement_until": (today() + dt.timedelta(days=365)).isoformat(),
     }
     response = client.post(reverse("benefits:merchant_new"), data)
     merchant = Merchant.objects.get()

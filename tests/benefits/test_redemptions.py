@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
+from django.utils import timezone
 
 from gonghui.benefits import merchants, redemptions, services, vouchers
 from gonghui.benefits.choices import VoucherStatus
@@ -93,7 +94,7 @@ def test_a_merchant_outside_its_agreement_or_suspended_cannot_redeem(shop: Shop)
     with pytest.raises(ValidationError, match="协议期"):
         _record(shop)
     merchants.merchant_suspend(actor=shop.tree.cadre, merchant=shop.merchant, suspend=False)
-    shop.merchant.agreement_until = dt.date.today() - dt.timedelta(days=1)
+    shop.merchant.agreement_until = timezone.localdate() - dt.timedelta(days=1)
     shop.merchant.agreement_from = shop.merchant.agreement_until - dt.timedelta(days=30)
     shop.merchant.save()
     shop.cashier.refresh_from_db()

@@ -53,7 +53,8 @@ def test_a_couriers_unpaid_wages_are_mediated_and_the_agreement_downloads(
 ) -> None:
     base = live_server.url
     enterprise = place["enterprise"]
-    today = dt.date.today().isoformat()
+    today = timezone.localdate().isoformat()
+    later = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
 
     worker = browser.new_context(**PHONE).new_page()
     worker.goto(f"{base}/h5/me/arrears/")
@@ -110,9 +111,7 @@ def test_a_couriers_unpaid_wages_are_mediated_and_the_agreement_downloads(
     desk.fill(f"{form} input[name=worker_confirmed_on]", today)
     desk.fill(f"{form} input[name=enterprise_signatory]", "王站长")
     desk.fill(f"{form} input[name=enterprise_confirmed_on]", today)
-    desk.fill(
-        f"{form} textarea[name=payments]", f"{today} 5000\n{(dt.date.today() + dt.timedelta(days=30)).isoformat()} 3000"
-    )
+    desk.fill(f"{form} textarea[name=payments]", f"{today} 5000\n{later} 3000")
     desk.click(f"{form} button.primary")
     desk.wait_for_selector("#agreement")
     assert "调解成功" in desk.inner_text("#dispute-status")

@@ -14,7 +14,7 @@ from gonghui.events.choices import EventKind, SignUpStatus
 from gonghui.events.models import Event, SignUp, SocialProfile
 from gonghui.events.selectors import waiting_position
 from tests.events.conftest import make_event
-from tests.factories import Tree, make_member
+from tests.factories import Tree, at_run, make_member
 
 
 def _held(event: Event) -> int:
@@ -111,8 +111,8 @@ def test_the_database_refuses_more_held_than_capacity(tree: Tree) -> None:
 @pytest.mark.parametrize(
     ("fields", "reason"),
     [
-        ({"signup_closes_at": timezone.now() - dt.timedelta(hours=1)}, "报名已截止"),
-        ({"signup_opens_at": timezone.now() + dt.timedelta(hours=1)}, "报名尚未开始"),
+        ({"signup_closes_at": lambda: timezone.now() - dt.timedelta(hours=1)}, "报名已截止"),
+        ({"signup_opens_at": lambda: timezone.now() + dt.timedelta(hours=1)}, "报名尚未开始"),
         ({"status": "draft"}, "未发布"),
         ({"women_only": True}, "仅限女职工"),
         ({"employment_form": "courier"}, "仅限快递员"),
@@ -120,7 +120,7 @@ def test_the_database_refuses_more_held_than_capacity(tree: Tree) -> None:
     ],
 )
 def test_refusals_say_why_and_change_nothing(tree: Tree, fields: dict, reason: str) -> None:
-    event = make_event(tree.county, tree.cadre, **fields)
+    event = make_event(tree.county, tree.cadre, **at_run(fields))
     person = make_member(tree.union, 1).person
     with pytest.raises(ValidationError, match=reason):
         signups.signup_create(event=event, person=person)

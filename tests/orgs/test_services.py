@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import timezone
 
 from gonghui.common.models import AuditAction, AuditEvent
 from gonghui.orgs.demo import demo_uscc
@@ -174,7 +175,7 @@ def test_enterprise_phone_change_is_audited_masked(world: World) -> None:
 
 
 def test_election_records_seats_and_sets_the_chair(world: World) -> None:
-    today = dt.date.today()
+    today = timezone.localdate()
     committee_term_record(
         actor=world.users["owner"],
         org=world.union_a,
@@ -191,7 +192,7 @@ def test_election_records_seats_and_sets_the_chair(world: World) -> None:
 
 
 def test_election_rules(world: World) -> None:
-    today = dt.date.today()
+    today = timezone.localdate()
     with pytest.raises(ValidationError) as info:
         committee_term_record(
             actor=world.users["owner"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -88,20 +89,26 @@ def test_a_member_books_for_themselves_and_cancels_only_their_own(world: World) 
 @pytest.mark.parametrize(
     ("start", "end", "says"),
     [
-        (tomorrow_at(10) + dt.timedelta(minutes=30), tomorrow_at(11) + dt.timedelta(minutes=30), "整时段"),
-        (tomorrow_at(11), tomorrow_at(10), "晚于开始时间"),
-        (timezone.now() - dt.timedelta(hours=2), timezone.now() - dt.timedelta(hours=1), "将来"),
-        (tomorrow_at(0), tomorrow_at(0) + dt.timedelta(hours=13), "最多预约 12 个时段"),
+        (
+            lambda: tomorrow_at(10) + dt.timedelta(minutes=30),
+            lambda: tomorrow_at(11) + dt.timedelta(minutes=30),
+            "整时段",
+        ),
+        (lambda: tomorrow_at(11), lambda: tomorrow_at(10), "晚于开始时间"),
+        (lambda: timezone.now() - dt.timedelta(hours=2), lambda: timezone.now() - dt.timedelta(hours=1), "将来"),
+        (lambda: tomorrow_at(0), lambda: tomorrow_at(0) + dt.timedelta(hours=13), "最多预约 12 个时段"),
     ],
 )
-def test_bad_periods_are_refused_in_chinese(world: World, start: dt.datetime, end: dt.datetime, says: str) -> None:
+def test_bad_periods_are_refused_in_chinese(
+    world: World, start: Callable[[], dt.datetime], end: Callable[[], dt.datetime], says: str
+) -> None:
     before = Booking.objects.count()
     with pytest.raises(ValidationError) as caught:
         services.booking_request(
             actor=world.users["owner"],
             room=world.stations.room,
-            starts_at=start,
-            ends_at=end,
+            starts_at=start(),
+            ends_at=end(),
             purpose="x",
             booker_org=world.union_a,
         )

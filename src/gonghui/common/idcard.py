@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.textnorm import compact
@@ -84,7 +85,7 @@ def parse_idcard(raw: object, *, today: dt.date | None = None) -> ResidentId:
     if text[:2] not in PROVINCE_PREFIXES:
         raise ValidationError(_("身份证号码前两位不是有效的省级行政区划代码。"), code="region")
     birth = _birth_date(text[6:14])
-    if birth is None or birth.year < 1900 or birth > (today or dt.date.today()):
+    if birth is None or birth.year < 1900 or birth > (today or timezone.localdate()):
         raise ValidationError(_("身份证号码中的出生日期无效。"), code="birth_date")
     if check_char(text[:17]) != text[17]:
         raise ValidationError(_("身份证号码校验位不正确，请核对每一位数字。"), code="checksum")

@@ -6,12 +6,12 @@ fields the other chose to show, under a nickname. Cadres see counts, never profi
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.events.choices import SOCIAL_FIELDS, SignUpStatus
@@ -38,7 +38,7 @@ def _check(data: ProfileFields) -> dict[str, str]:
     errors: dict[str, str] = {}
     if data.opted_in and not data.nickname.strip():
         errors["nickname"] = _("参加交友联谊请填写昵称（不必是真实姓名）。")
-    year = dt.date.today().year
+    year = timezone.localdate().year
     if data.birth_year is not None and not year - 70 <= data.birth_year <= year - 16:
         errors["birth_year"] = _("出生年份须在%(low)s至%(high)s之间。") % {"low": year - 70, "high": year - 16}
     if data.height_cm is not None and not 100 <= data.height_cm <= 230:

@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.common.audit import audit_record, field_changes
@@ -106,7 +107,7 @@ def org_check(*, fields: OrgFields, parent: OrgNode | None, instance: OrgNode | 
                 clash = clash.exclude(pk=instance.pk)
             if clash.exists():
                 errors["uscc"] = _("该统一社会信用代码已被另一个工会组织使用。")
-    if fields.established_on and fields.established_on > dt.date.today():
+    if fields.established_on and fields.established_on > timezone.localdate():
         errors["established_on"] = _("成立日期不能晚于今天。")
     try:
         region = _region(fields.region_code)
@@ -376,7 +377,7 @@ def committee_term_record(
         )
         for i, s in enumerate(seats)
     )
-    if body == CommitteeBody.UNION_COMMITTEE and starts_on <= dt.date.today() <= ends_on:
+    if body == CommitteeBody.UNION_COMMITTEE and starts_on <= timezone.localdate() <= ends_on:
         org.chair_name = clean_text(chairs[0].person_name)
         org.save(update_fields=["chair_name", "updated_at"])
     audit_record(actor=actor, action=AuditAction.CREATE, target=term, org=org, request=request)

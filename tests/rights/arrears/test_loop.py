@@ -13,12 +13,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from gonghui.rights.arrears import drives, selectors, services
 from gonghui.rights.arrears.models import Report, Step
 from gonghui.rights.mediation.models import Dispute
-from tests.factories import EnterpriseFactory
+from tests.factories import EnterpriseFactory, today
 from tests.rights.arrears.conftest import Courier, opened, report_from
 from tests.rights.mediation.conftest import Desk
 
 pytestmark = pytest.mark.django_db
-TODAY = dt.date.today()
 
 
 def test_a_workers_report_goes_round_the_loop_through_mediation(desk: Desk, courier: Courier) -> None:
@@ -35,7 +34,7 @@ def test_a_workers_report_goes_round_the_loop_through_mediation(desk: Desk, cour
     services.report_feedback(actor=desk.officer, report=report, note="工资已全部追回")
     services.report_visit(actor=desk.officer, report=report, satisfied=True, note="职工确认到账")
     report.refresh_from_db()
-    assert report.stage == "visited" and report.closed_on == TODAY and report.amount_recovered == Decimal("9000")
+    assert report.stage == "visited" and report.closed_on == today() and report.amount_recovered == Decimal("9000")
     assert list(report.steps.values_list("stage", flat=True)) == [
         "reported", "accepted", "diverted", "handled", "fed_back", "visited"
     ]  # fmt: skip
@@ -96,15 +95,15 @@ def test_a_rejected_report_tells_the_worker_why(desk: Desk, courier: Courier) ->
     report = report_from(courier)
     services.report_reject(actor=desk.officer, report=report, reason="不属于本会受理范围，请向建筑工地所在地反映")
     report.refresh_from_db()
-    assert report.stage == "rejected" and report.closed_on == TODAY and "不属于本会" in report.feedback
+    assert report.stage == "rejected" and report.closed_on == today() and "不属于本会" in report.feedback
 
 
 def test_a_drive_counts_the_reports_opened_in_its_period(desk: Desk) -> None:
-    before = opened(desk, received_on=TODAY - dt.timedelta(days=60))
-    inside = opened(desk, received_on=TODAY - dt.timedelta(days=5))
+    before = opened(desk, received_on=today() - dt.timedelta(days=60))
+    inside = opened(desk, received_on=today() - dt.timedelta(days=5))
     drive = drives.drive_create(
         actor=desk.tree.cadre, org=desk.tree.county, name="春节前根治欠薪冬季专项行动",
-        starts_on=TODAY - dt.timedelta(days=20), ends_on=TODAY + dt.timedelta(days=40), target_amount="100000",
+        starts_on=today() - dt.timedelta(days=20), ends_on=today() + dt.timedelta(days=40), target_amount="100000",
     )  # fmt: skip
     later = opened(desk)
     assert set(drive.reports.all()) == {inside, later} and before.drive is None
@@ -115,7 +114,8 @@ def test_a_drive_counts_the_reports_opened_in_its_period(desk: Desk) -> None:
     assert p.percent_of(drive.target_amount) == 30.0
     with pytest.raises(ValidationError, match="结束日期不能早于开始日期"):
         drives.drive_create(
-            actor=desk.tree.cadre, org=desk.tree.county, name="错的", starts_on=TODAY, ends_on=TODAY - dt.timedelta(1),
+            actor=desk.tree.cadre, org=desk.tree.county, name="错的", starts_on=today(),
+            ends_on=today() - dt.timedelta(1),
             target_amount=1,
         )  # fmt: skip
 
@@ -131,5 +131,5 @@ def test_arrears_counts_per_enterprise_in_one_query(desk: Desk, django_assert_nu
     services.report_feedback(actor=desk.officer, report=closed, note="已补发")
     services.report_visit(actor=desk.officer, report=closed, satisfied=True)
     with django_assert_num_queries(1):  # type: ignore[operator]
-        counts = selectors.arrears_counts(TODAY - dt.timedelta(days=30))
+        counts = selectors.arrears_counts(today() - dt.timedelta(days=30))
     assert counts == {desk.enterprise.pk: (2, Decimal("1100"))}

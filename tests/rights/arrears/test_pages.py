@@ -4,12 +4,12 @@ enterprise's record, the drives' progress, and the worker's own reports in 我�
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from gonghui.common.models import AuditAction, AuditEvent
@@ -80,8 +80,8 @@ def test_the_steps_from_the_page_and_a_refused_amount(desk: Desk) -> None:
 def test_the_enterprise_record_and_the_drives_page(desk: Desk) -> None:
     report = opened(desk)
     drives.drive_create(
-        actor=desk.tree.cadre, org=desk.tree.county, name="商南县春节前清欠行动", starts_on=dt.date.today(),
-        ends_on=dt.date.today(), target_amount="100000",
+        actor=desk.tree.cadre, org=desk.tree.county, name="商南县春节前清欠行动", starts_on=timezone.localdate(),
+        ends_on=timezone.localdate(), target_amount="100000",
     )  # fmt: skip
     officer = _client(desk.officer)
     record = officer.get(f"/arrears/enterprises/{desk.enterprise.pk}/").content.decode()

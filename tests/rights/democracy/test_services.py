@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils import timezone
 
 from gonghui.members.models import Membership
 from gonghui.orgs.roles import Role
@@ -85,7 +86,7 @@ def test_bad_representatives_are_refused(tree: Tree) -> None:
             enterprise=factory,
             term=2,
             membership=man,
-            elected_on=dt.date.today() + dt.timedelta(days=1),
+            elected_on=timezone.localdate() + dt.timedelta(days=1),
         )
     assert Representative.objects.count() == 1
 
@@ -114,7 +115,7 @@ def test_sessions_count_seats_and_refuse_what_cannot_be(tree: Tree) -> None:
     with pytest.raises(ValidationError, match="实到代表须在0至9人之间"):
         services.session_record(actor=tree.cadre, enterprise=factory, term=1, number=1, held_on=HELD, attended=10)
     with pytest.raises(ValidationError, match="晚于今天"):
-        future = dt.date.today() + dt.timedelta(days=3)
+        future = timezone.localdate() + dt.timedelta(days=3)
         services.session_record(actor=tree.cadre, enterprise=factory, term=1, number=1, held_on=future, attended=9)
     session = services.session_record(actor=tree.cadre, enterprise=factory, term=1, number=1, held_on=HELD, attended=6)
     assert session.seats == 9 and session.quorate

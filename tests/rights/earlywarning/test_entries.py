@@ -13,6 +13,7 @@ from django.utils import timezone
 from gonghui.rights.earlywarning.entries import indicator_enter
 from gonghui.rights.earlywarning.models import IndicatorEntry
 from gonghui.rights.earlywarning.selectors import enterprise_for_rights
+from tests.factories import at_run
 
 
 def _enter(p: SimpleNamespace, **changes: object) -> IndicatorEntry:
@@ -33,12 +34,12 @@ def _enter(p: SimpleNamespace, **changes: object) -> IndicatorEntry:
         ({"value": "abc"}, "数值应为数字"),
         ({"value": Decimal("1.234")}, "两位小数"),
         ({"kind": "arrears"}, "请选择要登记的指标"),
-        ({"as_of": timezone.localdate() + dt.timedelta(days=1)}, "不能晚于今天"),
+        ({"as_of": lambda: timezone.localdate() + dt.timedelta(days=1)}, "不能晚于今天"),
     ],
 )
 def test_bad_input_is_refused_in_chinese(place: SimpleNamespace, changes: dict, reason: str) -> None:
     with pytest.raises(ValidationError, match=reason):
-        _enter(place, **changes)
+        _enter(place, **at_run(changes))
     assert not IndicatorEntry.objects.exists()
 
 

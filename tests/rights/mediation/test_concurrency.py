@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from gonghui.orgs.roles import Role
 from gonghui.rights.mediation import outcomes
@@ -28,7 +28,7 @@ def test_eight_officers_recording_the_agreement_at_once_make_one() -> None:
     outcomes_seen: list[str] = []
 
     def attempt() -> None:
-        today = dt.date.today()
+        today = timezone.localdate()
         page = Dispute.objects.select_related("org").get(pk=dispute.pk)  # each officer's own loaded page
         barrier.wait()
         try:

@@ -4,12 +4,12 @@ PII_FULL, which is audited."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from docx import Document
 
 from gonghui.common.models import AuditAction, AuditEvent
@@ -60,7 +60,7 @@ def test_the_pdf_carries_the_chinese_font_and_the_terms(desk: Desk, monkeypatch:
     real = weasyprint.HTML.write_pdf
     monkeypatch.setattr(weasyprint.HTML, "write_pdf", lambda self: real(self, uncompressed_pdf=True))
     dispute = open_dispute(desk)
-    agree(desk, dispute, signed_on=dt.date.today())
+    agree(desk, dispute, signed_on=timezone.localdate())
     data = agreement_pdf(desk.officer, dispute)
     assert data.startswith(b"%PDF")
     fonts = re.findall(rb"/BaseFont\s*/([^\s/]+)", data)

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
+from django.utils import timezone
 
 from gonghui.common.models import AuditEvent
 from gonghui.members.identity import document_hmac
@@ -76,7 +77,7 @@ def test_only_the_rights_role_opens_a_dispute(desk: Desk) -> None:
 
 def test_a_future_received_date_is_refused(desk: Desk) -> None:
     with pytest.raises(ValidationError, match="受理日期不能晚于今天"):
-        open_dispute(desk, received_on=dt.date.today() + dt.timedelta(days=2))
+        open_dispute(desk, received_on=timezone.localdate() + dt.timedelta(days=2))
 
 
 def test_three_workers_make_a_collective_dispute_escalated_to_the_federation_above(desk: Desk) -> None:
@@ -133,6 +134,6 @@ def test_dispute_counts_per_enterprise_in_one_query(desk: Desk, django_assert_nu
         workers=workers(1), received_on=dt.date(2020, 1, 1),
     )  # fmt: skip
     with django_assert_num_queries(1):  # type: ignore[operator]
-        counts = dispute_counts(dt.date.today() - dt.timedelta(days=30))
+        counts = dispute_counts(timezone.localdate() - dt.timedelta(days=30))
     assert counts == {desk.enterprise.pk: (2, 1)}
     assert dispute_counts(dt.date(2019, 1, 1))[other.pk] == (1, 0)

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
 from gonghui.accounts.services import api_token_issue
 from gonghui.orgs.kinds import OrgKind
@@ -17,12 +16,11 @@ from gonghui.skills.mentoring.choices import PairStatus
 from gonghui.skills.mentoring.demo import load_demo_mentoring
 from gonghui.skills.mentoring.figures import mentoring_figures
 from gonghui.skills.mentoring.models import Evaluation, Mentor, Milestone, Pair
-from tests.factories import Tree, UserFactory, id_number, make_member, make_org
+from tests.factories import Tree, UserFactory, id_number, make_member, make_org, today
 from tests.skills.mentoring.factories import make_mentor, pair_fields
 from tests.wishes.factories import desk, worker_client
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def _pairs(tree: Tree, n: int) -> list[Pair]:
@@ -56,21 +54,21 @@ def test_lists_read_a_fixed_number_of_queries_and_hold_the_scope(
 def test_a_cadre_follows_a_pair_on_its_page(tree: Tree) -> None:
     pair = _pairs(tree, 1)[0]
     client = desk(tree.cadre)
-    client.post(f"/mentoring/{pair.pk}/milestone/", {"title": "独立完成零件", "due_on": TODAY.isoformat()})
+    client.post(f"/mentoring/{pair.pk}/milestone/", {"title": "独立完成零件", "due_on": today().isoformat()})
     milestone = Milestone.objects.get()
-    client.post(f"/mentoring/{pair.pk}/done/", {"milestone": milestone.pk, "done_on": TODAY.isoformat()})
+    client.post(f"/mentoring/{pair.pk}/done/", {"milestone": milestone.pk, "done_on": today().isoformat()})
     client.post(f"/mentoring/{pair.pk}/evaluate/", {"direction": "of_apprentice", "stage": "midterm", "score": "88"})
     response = client.post(
-        f"/mentoring/{pair.pk}/close/", {"outcome": "ended", "closed_on": TODAY.isoformat()}, follow=True
+        f"/mentoring/{pair.pk}/close/", {"outcome": "ended", "closed_on": today().isoformat()}, follow=True
     )
     assert "请填写提前解除的原因" in response.content.decode()
     client.post(
         f"/mentoring/{pair.pk}/close/",
-        {"outcome": "completed", "closed_on": TODAY.isoformat(), "competition_results": "二等奖"},
+        {"outcome": "completed", "closed_on": today().isoformat(), "competition_results": "二等奖"},
     )
     pair.refresh_from_db()
     milestone.refresh_from_db()
-    assert milestone.done_on == TODAY and Evaluation.objects.get().score == 88
+    assert milestone.done_on == today() and Evaluation.objects.get().score == 88
     assert pair.status == PairStatus.COMPLETED and pair.competition_results == "二等奖"
 
 
@@ -92,8 +90,8 @@ def test_a_cadre_registers_a_mentor_and_pairs_on_the_workbench(tree: Tree) -> No
             "occupation": "6-18-01-01",
             "mode": "dual",
             "school": "商洛职业技术学院",
-            "starts_on": TODAY.isoformat(),
-            "ends_on": (TODAY + dt.timedelta(days=365)).isoformat(),
+            "starts_on": today().isoformat(),
+            "ends_on": (today() + dt.timedelta(days=365)).isoformat(),
             "goals": "掌握数控车床编程",
         },
     )
@@ -127,8 +125,8 @@ def test_the_api_pairs_and_refuses_a_second_pair(tree: Tree) -> None:
         "mentor_id": mentor.pk,
         "apprentice_id_number": id_number(501),
         "occupation_code": "6-31-01-03",
-        "starts_on": TODAY.isoformat(),
-        "ends_on": (TODAY + dt.timedelta(days=365)).isoformat(),
+        "starts_on": today().isoformat(),
+        "ends_on": (today() + dt.timedelta(days=365)).isoformat(),
         "goals": "取得电工四级证书",
     }
     created = client.post("/api/v1/mentoring/pairs", data=json.dumps(data), content_type="application/json")
@@ -138,7 +136,7 @@ def test_the_api_pairs_and_refuses_a_second_pair(tree: Tree) -> None:
     pk = created.json()["id"]
     milestone = client.post(
         f"/api/v1/mentoring/pairs/{pk}/milestones",
-        data=json.dumps({"title": "熟悉图纸", "due_on": TODAY.isoformat()}),
+        data=json.dumps({"title": "熟悉图纸", "due_on": today().isoformat()}),
         content_type="application/json",
     )
     assert milestone.status_code == 201
@@ -150,11 +148,11 @@ def test_the_api_pairs_and_refuses_a_second_pair(tree: Tree) -> None:
 
 def test_figures_count_pairs_completions_and_promotions(tree: Tree) -> None:
     pairs = _pairs(tree, 4)
-    services.pair_close(actor=tree.cadre, pair=pairs[0], completed=True, closed_on=TODAY)
+    services.pair_close(actor=tree.cadre, pair=pairs[0], completed=True, closed_on=today())
     Pair.objects.filter(pk=pairs[0].pk).update(level_start="5", level_end="4")
-    services.pair_close(actor=tree.cadre, pair=pairs[1], completed=True, closed_on=TODAY)
-    services.pair_close(actor=tree.cadre, pair=pairs[2], completed=False, closed_on=TODAY, note="离职")
-    values = {f.key: f.value for f in mentoring_figures(tree.county, TODAY.year)}
+    services.pair_close(actor=tree.cadre, pair=pairs[1], completed=True, closed_on=today())
+    services.pair_close(actor=tree.cadre, pair=pairs[2], completed=False, closed_on=today(), note="离职")
+    values = {f.key: f.value for f in mentoring_figures(tree.county, today().year)}
     assert values == {
         "mentoring_pairs": 4,
         "mentoring_active": 1,
@@ -162,8 +160,8 @@ def test_figures_count_pairs_completions_and_promotions(tree: Tree) -> None:
         "mentoring_promoted": 1,
         "mentoring_mentors": 2,
     }
-    assert {f.key: f.value for f in mentoring_figures(tree.other, TODAY.year)}["mentoring_pairs"] == 0
-    promoted = next(f for f in mentoring_figures(tree.county, TODAY.year) if f.key == "mentoring_promoted")
+    assert {f.key: f.value for f in mentoring_figures(tree.other, today().year)}["mentoring_pairs"] == 0
+    promoted = next(f for f in mentoring_figures(tree.county, today().year) if f.key == "mentoring_promoted")
     page = desk(tree.cadre).get(promoted.url).content.decode()
     assert pairs[0].apprentice.name in page and pairs[1].apprentice.name not in page
 

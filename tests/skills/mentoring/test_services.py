@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.utils import timezone
 
 from gonghui.experts.models import Expert
 from gonghui.innovation.choices import NominationStatus, NomineeKind, RoundKind
@@ -18,11 +17,10 @@ from gonghui.skills.certification.models import Occupation
 from gonghui.skills.mentoring import progress, services
 from gonghui.skills.mentoring.choices import EvaluationSide, EvaluationStage, MentorKind, PairMode, PairStatus
 from gonghui.skills.mentoring.models import Mentor, Pair
-from tests.factories import Tree, UserFactory, make_member
+from tests.factories import Tree, UserFactory, at_run, make_member, today
 from tests.skills.mentoring.factories import make_mentor, pair_fields
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def test_a_mentor_is_linked_to_their_honor_and_the_expert_pool(tree: Tree) -> None:
@@ -31,7 +29,7 @@ def test_a_mentor_is_linked_to_their_honor_and_the_expert_pool(tree: Tree) -> No
         code="t-model", name="商南县劳动模范", level="county", nominee_kind=NomineeKind.PERSON, is_model_worker=True
     )
     round_ = SelectionRound.objects.create(
-        kind=RoundKind.HONOR, org=tree.county, title=title, year=TODAY.year, name="劳模评选", quota=5
+        kind=RoundKind.HONOR, org=tree.county, title=title, year=today().year, name="劳模评选", quota=5
     )
     honor = Nomination.objects.create(
         round=round_,
@@ -39,7 +37,7 @@ def test_a_mentor_is_linked_to_their_honor_and_the_expert_pool(tree: Tree) -> No
         nominee_kind=NomineeKind.PERSON,
         person=person,
         status=NominationStatus.AWARDED,
-        awarded_on=TODAY,
+        awarded_on=today(),
     )
     expert = Expert.objects.create(org=tree.county, person=person, kind="model_worker", region_id="320904")
     mentor = services.mentor_register(actor=tree.cadre, org=tree.union, person=person)
@@ -70,11 +68,11 @@ def test_an_apprentice_paired_twice_in_one_period_is_refused(tree: Tree) -> None
     first = services.pair_create(actor=tree.cadre, org=tree.union, mentor=a, apprentice=apprentice, data=pair_fields())
     with pytest.raises(ValidationError, match="同一期间不能再结对"):
         services.pair_create(actor=tree.cadre, org=tree.union, mentor=b, apprentice=apprentice, data=pair_fields())
-    services.pair_close(actor=tree.cadre, pair=first, completed=False, closed_on=TODAY, note="调岗")
-    later = pair_fields(starts_on=TODAY - dt.timedelta(days=10))
+    services.pair_close(actor=tree.cadre, pair=first, completed=False, closed_on=today(), note="调岗")
+    later = pair_fields(starts_on=today() - dt.timedelta(days=10))
     with pytest.raises(ValidationError, match="同一期间不能再结对"):  # the ended pair's period reaches today
         services.pair_create(actor=tree.cadre, org=tree.union, mentor=b, apprentice=apprentice, data=later)
-    after = pair_fields(starts_on=TODAY + dt.timedelta(days=1), ends_on=TODAY + dt.timedelta(days=200))
+    after = pair_fields(starts_on=today() + dt.timedelta(days=1), ends_on=today() + dt.timedelta(days=200))
     assert services.pair_create(actor=tree.cadre, org=tree.union, mentor=b, apprentice=apprentice, data=after)
     b.refresh_from_db()
     assert b.active_count == 1 and Pair.objects.filter(apprentice=apprentice).count() == 2
@@ -91,8 +89,8 @@ def test_the_database_holds_one_live_pair_per_apprentice(tree: Tree) -> None:
             org=pair.org,
             mentor=a,
             apprentice=apprentice,
-            starts_on=TODAY + dt.timedelta(days=400),
-            ends_on=TODAY + dt.timedelta(days=500),
+            starts_on=today() + dt.timedelta(days=400),
+            ends_on=today() + dt.timedelta(days=500),
             goals="x",
             created_by=tree.cadre,
         )
@@ -107,14 +105,16 @@ def test_a_mentor_has_a_maximum_number_of_apprentices(tree: Tree) -> None:
     ]
     with pytest.raises(ValidationError, match="同时带徒已达上限2人"):
         services.pair_create(actor=tree.cadre, org=tree.union, mentor=mentor, apprentice=people[2], data=pair_fields())
-    services.pair_close(actor=tree.cadre, pair=pairs[0], completed=True, closed_on=TODAY, competition_results="二等奖")
+    services.pair_close(
+        actor=tree.cadre, pair=pairs[0], completed=True, closed_on=today(), competition_results="二等奖"
+    )
     third = services.pair_create(
         actor=tree.cadre, org=tree.union, mentor=mentor, apprentice=people[2], data=pair_fields()
     )
     mentor.refresh_from_db()
     assert third.status == PairStatus.ACTIVE and mentor.active_count == 2
     with pytest.raises(ValidationError, match="已结束"):
-        services.pair_close(actor=tree.cadre, pair=pairs[0], completed=True, closed_on=TODAY)
+        services.pair_close(actor=tree.cadre, pair=pairs[0], completed=True, closed_on=today())
     mentor.refresh_from_db()
     assert mentor.active_count == 2  # closing twice frees no second place
 
@@ -122,8 +122,8 @@ def test_a_mentor_has_a_maximum_number_of_apprentices(tree: Tree) -> None:
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"ends_on": TODAY - dt.timedelta(days=40)}, "ends_on"),
-        ({"ends_on": TODAY + dt.timedelta(days=1500)}, "ends_on"),
+        ({"ends_on": lambda: today() - dt.timedelta(days=40)}, "ends_on"),
+        ({"ends_on": lambda: today() + dt.timedelta(days=1500)}, "ends_on"),
         ({"goals": "  "}, "goals"),
         ({"mode": PairMode.DUAL}, "school"),
         ({"stipend": Decimal(-1)}, "stipend"),
@@ -134,7 +134,11 @@ def test_a_bad_agreement_is_refused(tree: Tree, overrides: dict, field: str) -> 
     apprentice = make_member(tree.union, 21).person
     with pytest.raises(ValidationError) as err:
         services.pair_create(
-            actor=tree.cadre, org=tree.union, mentor=mentor, apprentice=apprentice, data=pair_fields(**overrides)
+            actor=tree.cadre,
+            org=tree.union,
+            mentor=mentor,
+            apprentice=apprentice,
+            data=pair_fields(**at_run(overrides)),
         )
     assert field in err.value.message_dict
     mentor.refresh_from_db()
@@ -168,12 +172,12 @@ def test_milestones_and_evaluations(tree: Tree) -> None:
         actor=tree.cadre, org=tree.union, mentor=mentor, apprentice=apprentice, data=pair_fields()
     )
     with pytest.raises(ValidationError) as err:
-        progress.milestone_add(actor=tree.cadre, pair=pair, title="", due_on=TODAY + dt.timedelta(days=900))
+        progress.milestone_add(actor=tree.cadre, pair=pair, title="", due_on=today() + dt.timedelta(days=900))
     assert set(err.value.message_dict) == {"title", "due_on"}
-    milestone = progress.milestone_add(actor=tree.cadre, pair=pair, title="独立完成零件", due_on=TODAY)
-    progress.milestone_done(actor=tree.cadre, milestone=milestone, done_on=TODAY)
+    milestone = progress.milestone_add(actor=tree.cadre, pair=pair, title="独立完成零件", due_on=today())
+    progress.milestone_done(actor=tree.cadre, milestone=milestone, done_on=today())
     with pytest.raises(ValidationError, match="已于"):
-        progress.milestone_done(actor=tree.cadre, milestone=milestone, done_on=TODAY)
+        progress.milestone_done(actor=tree.cadre, milestone=milestone, done_on=today())
     user = UserFactory()
     own = progress.evaluation_record(
         pair=pair,
@@ -220,5 +224,5 @@ def test_the_level_is_read_through_certification(tree: Tree, monkeypatch: pytest
         actor=tree.cadre, org=tree.union, mentor=mentor, apprentice=apprentice, data=pair_fields(occupation=occupation)
     )
     assert pair.level_start == "5"
-    pair = services.pair_close(actor=tree.cadre, pair=pair, completed=True, closed_on=TODAY)
+    pair = services.pair_close(actor=tree.cadre, pair=pair, completed=True, closed_on=today())
     assert pair.level_end == "4" and pair.status == PairStatus.COMPLETED

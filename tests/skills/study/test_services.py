@@ -16,7 +16,7 @@ from gonghui.members.choices import MembershipStatus
 from gonghui.skills.study import services
 from gonghui.skills.study.choices import DegreeLevel, Eligibility, StudyStatus
 from gonghui.skills.study.models import Application, Programme
-from tests.factories import Tree, UserFactory, image_bytes, make_member
+from tests.factories import Tree, UserFactory, at_run, image_bytes, make_member
 from tests.skills.study.factories import app_fields, make_application, make_programme, programme_fields
 
 pytestmark = pytest.mark.django_db
@@ -58,12 +58,12 @@ def test_a_union_opens_one_programme_a_year(tree: Tree) -> None:
         ({"budget": Decimal(0)}, "budget", "补助预算须大于0"),
         ({"standards": {}}, "standards", "至少为一个学历层次"),
         ({"standards": {DegreeLevel.BACHELOR: Decimal(20000)}}, "standards", "不能超过补助预算"),
-        ({"closes_on": timezone.localdate() - dt.timedelta(days=30)}, "closes_on", "不能早于开始日期"),
+        ({"closes_on": lambda: timezone.localdate() - dt.timedelta(days=30)}, "closes_on", "不能早于开始日期"),
     ],
 )
 def test_a_bad_programme_is_refused_with_its_reason(tree: Tree, overrides: dict, field: str, words: str) -> None:
     with pytest.raises(ValidationError) as err:
-        services.programme_create(actor=tree.cadre, org=tree.county, data=programme_fields(**overrides))
+        services.programme_create(actor=tree.cadre, org=tree.county, data=programme_fields(**at_run(overrides)))
     assert words in err.value.message_dict[field][0]
     assert not Programme.objects.exists()
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from gonghui.assistance.choices import PayoutKind
 from gonghui.ledger.choices import PayoutStatus
@@ -18,11 +17,10 @@ from gonghui.ledger.models import Payout
 from gonghui.skills.study import subsidies
 from gonghui.skills.study.choices import StudyStatus
 from gonghui.skills.study.models import Application
-from tests.factories import Tree, image_bytes, make_member
+from tests.factories import Tree, image_bytes, make_member, today
 from tests.skills.study.factories import make_application, make_programme
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
 
 
 def _approved(tree: Tree, seq: int = 1, **programme: Any) -> Application:
@@ -31,12 +29,12 @@ def _approved(tree: Tree, seq: int = 1, **programme: Any) -> Application:
 
 
 def _enter(money: Any, application: Application, amount: int = 2000) -> Payout:
-    return subsidies.subsidy_enter(actor=money.maker, application=application, amount=Decimal(amount), paid_on=TODAY)
+    return subsidies.subsidy_enter(actor=money.maker, application=application, amount=Decimal(amount), paid_on=today())
 
 
 def test_the_subsidy_is_a_study_payout_checked_by_another(tree: Tree, money: Any) -> None:
     application = _approved(tree)
-    payout = subsidies.subsidy_enter(actor=tree.cadre, application=application, amount=Decimal(2000), paid_on=TODAY)
+    payout = subsidies.subsidy_enter(actor=tree.cadre, application=application, amount=Decimal(2000), paid_on=today())
     assert (payout.kind, payout.org, payout.person, payout.status) == (
         PayoutKind.STUDY,
         tree.county,
@@ -108,7 +106,7 @@ def test_only_placed_applications_are_paid_and_only_by_money_roles(tree: Tree, m
     waiting = make_application(programme, make_member(tree.union, 3).person, tree.union, tree.cadre)
     with pytest.raises(ValidationError, match="批准后才能发放补助"):
         _enter(money, waiting)
-    application = _approved(tree, 4, year=TODAY.year - 1)
+    application = _approved(tree, 4, year=today().year - 1)
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):  # the county's 组织干事 sees it but makes no payouts
@@ -117,7 +115,7 @@ def test_only_placed_applications_are_paid_and_only_by_money_roles(tree: Tree, m
 
         organizer = UserFactory(username="organizer")
         grant(organizer, tree.county, Role.ORGANIZER)
-        subsidies.subsidy_enter(actor=organizer, application=application, amount=Decimal(100), paid_on=TODAY)
+        subsidies.subsidy_enter(actor=organizer, application=application, amount=Decimal(100), paid_on=today())
     assert not Payout.objects.exists()
 
 
@@ -125,25 +123,25 @@ def test_graduation_is_recorded_once_with_the_certificate(tree: Tree) -> None:
     application = _approved(tree)
     with pytest.raises(ValidationError) as err:
         subsidies.application_graduate(
-            actor=tree.cadre, application=application, graduated_on=TODAY + dt.timedelta(days=1), certificate_no=""
+            actor=tree.cadre, application=application, graduated_on=today() + dt.timedelta(days=1), certificate_no=""
         )
     assert set(err.value.message_dict) == {"graduated_on", "certificate_no"}
     scan = io.BytesIO(image_bytes("PDF"))
     done = subsidies.application_graduate(
         actor=tree.cadre,
         application=application,
-        graduated_on=TODAY,
+        graduated_on=today(),
         certificate_no="132041202606000123",
         certificate=scan,
         certificate_size=len(scan.getvalue()),
     )
     assert done.status == StudyStatus.GRADUATED and done.certificate_type == "application/pdf"
     with pytest.raises(ValidationError, match="已登记毕业"):
-        subsidies.application_graduate(actor=tree.cadre, application=done, graduated_on=TODAY, certificate_no="x")
+        subsidies.application_graduate(actor=tree.cadre, application=done, graduated_on=today(), certificate_no="x")
 
 
 def test_graduation_needs_an_approved_application(tree: Tree) -> None:
     programme = make_programme(tree.county, tree.cadre)
     waiting = make_application(programme, make_member(tree.union, 5).person, tree.union, tree.cadre)
     with pytest.raises(ValidationError, match="批准后才能登记毕业"):
-        subsidies.application_graduate(actor=tree.cadre, application=waiting, graduated_on=TODAY, certificate_no="1")
+        subsidies.application_graduate(actor=tree.cadre, application=waiting, graduated_on=today(), certificate_no="1")

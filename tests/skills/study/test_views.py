@@ -8,17 +8,15 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.utils import timezone
 
 from gonghui.ledger.choices import PayoutStatus
 from gonghui.skills.study.choices import StudyStatus
 from gonghui.skills.study.models import Application, Programme
-from tests.factories import Tree, image_bytes, make_member
+from tests.factories import Tree, image_bytes, make_member, today
 from tests.skills.study.factories import make_application, make_programme
 from tests.wishes.factories import desk, worker_client
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate().isoformat()
 
 
 def test_the_application_list_reads_a_fixed_number_of_queries(tree: Tree, django_assert_max_num_queries: Any) -> None:
@@ -55,7 +53,9 @@ def test_a_cadre_decides_pays_and_records_graduation_on_the_page(tree: Tree, mon
     assert application.status == StudyStatus.APPROVED
     maker = desk(money.maker)
     response = maker.post(
-        f"/study/{application.pk}/pay/", {"amount": "2000", "paid_on": TODAY, "fund": "union_funds"}, follow=True
+        f"/study/{application.pk}/pay/",
+        {"amount": "2000", "paid_on": today().isoformat(), "fund": "union_funds"},
+        follow=True,
     )
     assert "请由另一位财务人员审核" in response.content.decode()
     response = desk(money.checker).post(f"/study/{application.pk}/approve/", follow=True)
@@ -63,12 +63,14 @@ def test_a_cadre_decides_pays_and_records_graduation_on_the_page(tree: Tree, mon
     application.refresh_from_db()
     assert application.payout is not None and application.payout.status == PayoutStatus.APPROVED
     response = maker.post(
-        f"/study/{application.pk}/pay/", {"amount": "100", "paid_on": TODAY, "fund": "union_funds"}, follow=True
+        f"/study/{application.pk}/pay/",
+        {"amount": "100", "paid_on": today().isoformat(), "fund": "union_funds"},
+        follow=True,
     )
     assert "不能重复发放" in response.content.decode()
     cadre.post(
         f"/study/{application.pk}/graduate/",
-        {"graduated_on": TODAY, "certificate_no": "132041202606000123", "certificate": _scan()},
+        {"graduated_on": today().isoformat(), "certificate_no": "132041202606000123", "certificate": _scan()},
     )
     application.refresh_from_db()
     assert application.status == StudyStatus.GRADUATED
@@ -90,13 +92,13 @@ def test_a_cadre_opens_a_programme(tree: Tree) -> None:
         "/study/programmes/new/",
         {
             "org": tree.county.code,
-            "year": timezone.localdate().year,
+            "year": today().year,
             "name": "商南县求学圆梦",
             "eligibility": "front_line",
             "quota": "20",
             "budget": "50000",
-            "opens_on": TODAY,
-            "closes_on": TODAY,
+            "opens_on": today().isoformat(),
+            "closes_on": today().isoformat(),
             "std_junior_college": "2000",
         },
     )
@@ -117,7 +119,7 @@ def _form(programme: Programme, **overrides: Any) -> dict[str, Any]:
         "mode": "open_university",
         "school": "盐城开放大学",
         "major": "机械制造与自动化",
-        "enrolled_year": timezone.localdate().year,
+        "enrolled_year": today().year,
         "fees": "4800",
         "letter": _scan(),
     }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gonghui.common.ethnic_groups import ethnic_groups, normalize_ethnic_group
@@ -78,7 +79,7 @@ def _choice(raw: Any, column: str, errors: list[tuple[str, str]]) -> str:
 def clean_row(
     number: int, values: dict[str, Any], *, today: dt.date | None = None
 ) -> tuple[CleanRow | None, list[RowError]]:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     problems: list[tuple[str, str]] = []
     name = cell_text(values.get("name"))
     if not name:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from gonghui.accounts.models import User
 from gonghui.members.models import Person
@@ -45,7 +46,7 @@ def reports_for(user: User, filters: ReportFilters | None = None) -> QuerySet[Re
     if f.source:
         qs = qs.filter(source=f.source)
     if f.overdue:
-        qs = qs.filter(deadline__lt=dt.date.today()).exclude(stage__in=CLOSED)
+        qs = qs.filter(deadline__lt=timezone.localdate()).exclude(stage__in=CLOSED)
     if f.q:
         qs = qs.filter(enterprise_name__contains=f.q[:50])
     if f.under is not None:
