@@ -106,6 +106,9 @@ class World:
     mediation: Any = None  # a namespace built by tests/world_mediation.py
     arrears: Any = None  # a namespace built by tests/world_arrears.py
     earlywarning: Any = None  # a namespace built by tests/world_earlywarning.py
+    reports: Any = None  # a namespace built by tests/world_reports.py (figures, dashboard, 大屏)
+    returns: Any = None  # a namespace built by tests/world_returns.py (统计报表)
+    workreport: Any = None  # a namespace built by tests/world_workreport.py (工作报告)
 
     def refresh(self) -> None:
         for name in ("root", "county_a", "town_a", "union_a", "joint_a", "county_b", "union_b"):
@@ -212,7 +215,18 @@ def build_world() -> World:
     world.appointments = build_appointments(world)
     _skills(world)
     _rights(world)
+    _reports(world)
     return world
+
+
+def _reports(world: World) -> None:
+    from tests.world_reports import build_reports
+    from tests.world_returns import build_returns
+    from tests.world_workreport import build_workreport
+
+    world.reports = build_reports(world)
+    world.returns = build_returns(world)
+    world.workreport = build_workreport(world)
 
 
 def _skills(world: World) -> None:

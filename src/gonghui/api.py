@@ -134,6 +134,8 @@ def _register() -> None:
     from gonghui.orgs.api import router as orgs_router
     from gonghui.orgs.staff_api import router as staff_router
     from gonghui.reports.api import router as reports_router
+    from gonghui.reports.returns.api import router as returns_router
+    from gonghui.reports.workreport.api import router as workreport_router
     from gonghui.rights.arrears.api import router as arrears_router
     from gonghui.rights.contracts.api import router as contracts_router
     from gonghui.rights.democracy.api import router as democracy_router
@@ -177,6 +179,8 @@ def _register() -> None:
     api.add_router("/", arrears_router)
     api.add_router("/", earlywarning_router)
     api.add_router("/", reports_router)
+    api.add_router("/", returns_router)
+    api.add_router("/", workreport_router)
 
 
 _register()

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "gonghui.workbench",
     "gonghui.portal",
     "gonghui.reports",
+    "gonghui.reports.returns",
+    "gonghui.reports.workreport",
 ]
 
 MIDDLEWARE = [

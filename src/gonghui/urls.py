@@ -68,6 +68,8 @@ urlpatterns = [
     path("", include("gonghui.rights.arrears.urls")),
     path("", include("gonghui.rights.earlywarning.urls")),
     path("", include("gonghui.reports.urls")),
+    path("", include("gonghui.reports.returns.urls")),
+    path("", include("gonghui.reports.workreport.urls")),
 ]
 
 handler400 = "gonghui.common.error_views.bad_request"

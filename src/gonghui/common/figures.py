@@ -8,6 +8,7 @@ never import the domains that compute them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -24,6 +25,32 @@ class Union(Protocol):
     path: str
 
 
+class Rollup:
+    """How a figure over a subtree relates to its children's (ADR 0019): SUM adds up (joins, payouts, yuan);
+    RECOUNT does not (distinct people, a share, a stock as of a day) and is always computed for the subtree."""
+
+    SUM = "sum"
+    RECOUNT = "recount"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period, dates inclusive: a calendar year, a quarter, a month, or the year so far (本年累计,
+    to_date). `number` is the quarter (1-4) or the month (1-12), 0 otherwise. Parsing, labels and the checks
+    (not in the future, not before the union existed) live in reports.periods."""
+
+    kind: str  # "year" | "quarter" | "month" | "to_date"
+    year: int
+    number: int
+    start: dt.date
+    end: dt.date
+
+    @property
+    def yearly(self) -> bool:
+        """Whether a figure counted by year (a group that is not periodic) answers for this period."""
+        return self.kind in ("year", "to_date")
+
+
 @dataclass(frozen=True)
 class Figure:
     key: str
@@ -32,22 +59,58 @@ class Figure:
     unit: Any = ""
     url: str = ""
     definition: Any = ""  # what is counted, as a report's footnote would say it (口径)
+    rollup: str = Rollup.SUM
+    target: int | Decimal | None = None  # 入会目标, a quota or a budget where one is set for the union
 
 
 @dataclass(frozen=True)
 class FigureGroup:
     key: str
     title: Any
-    compute: Callable[[Any, int], list[Figure]]  # (union, year) → its figures
+    compute: Callable[[Any, Any], list[Figure]]  # (union, year) → its figures; (union, Period) when periodic
     order: int = 100
+    periodic: bool = False
+
+    def figures(self, org: Any, period: Period) -> list[Figure] | None:
+        """The group's figures for the period, or None when it counts by year and the period is shorter."""
+        if self.periodic:
+            return self.compute(org, period)
+        return self.compute(org, period.year) if period.yearly else None
 
 
 FIGURE_GROUPS: dict[str, FigureGroup] = {}
 
 
-def register_figures(key: str, title: Any, compute: Callable[[Any, int], list[Figure]], *, order: int = 100) -> None:
-    """Called from a domain's AppConfig.ready(); registering a key again replaces it (safe on reload)."""
-    FIGURE_GROUPS[key] = FigureGroup(key=key, title=title, compute=compute, order=order)
+def register_figures(
+    key: str, title: Any, compute: Callable[[Any, Any], list[Figure]], *, order: int = 100, periodic: bool = False
+) -> None:
+    """Called from a domain's AppConfig.ready(); registering a key again replaces it (safe on reload).
+    A periodic group's compute takes a Period (any span); any other takes the year."""
+    FIGURE_GROUPS[key] = FigureGroup(key=key, title=title, compute=compute, order=order, periodic=periodic)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A monthly series for the dashboard: compute(union, year) → {month: value} for the union's subtree,
+    in one grouped query (never one query per month)."""
+
+    key: str
+    label: Any
+    unit: Any
+    definition: Any
+    compute: Callable[[Any, int], dict[int, int | Decimal]]
+    order: int = 100
+
+
+TRENDS: dict[str, Trend] = {}
+
+
+def register_trend(trend: Trend) -> None:
+    TRENDS[trend.key] = trend
+
+
+def trends() -> list[Trend]:
+    return sorted(TRENDS.values(), key=lambda trend: (trend.order, trend.key))
 
 
 def figure_groups() -> list[FigureGroup]:

@@ -1,0 +1,1 @@
+"""Models of returns (ADR 0019)."""

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkReportConfig(AppConfig):
+    name = "gonghui.reports.workreport"
+    label = "workreport"
+    verbose_name = _("工作报告")

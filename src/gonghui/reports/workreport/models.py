@@ -1,0 +1,1 @@
+"""Models of workreport (ADR 0019)."""
