@@ -498,10 +498,13 @@ def _all_cases() -> list[Case]:
         registry_legalaid,
         registry_mediation,
         registry_mentoring,
+        registry_reports,
+        registry_returns,
         registry_stations,
         registry_study,
         registry_training,
         registry_wishes,
+        registry_workreport,
     )
 
     return (
@@ -525,6 +528,9 @@ def _all_cases() -> list[Case]:
         + registry_mediation.CASES
         + registry_arrears.CASES
         + registry_earlywarning.CASES
+        + registry_reports.CASES
+        + registry_returns.CASES
+        + registry_workreport.CASES
     )
 
 

@@ -109,6 +109,10 @@ class Command(BaseCommand):
             from gonghui.members.counters import member_counts_repair
 
             member_counts_repair()  # the loaders create memberships in bulk: counts are set from them once
+        if apps.is_installed("gonghui.reports.returns"):
+            from gonghui.reports.demo import load_demo_reports
+
+            load_demo_reports(admin)  # last: returns and the work report are made from the others' records
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns, "
