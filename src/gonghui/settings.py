@@ -135,6 +135,8 @@ DATABASES = {
 # answers 503 in Chinese (common.db_busy); job workers get their own, longer limits (jobs_worker).
 DB_LOCK_TIMEOUT_MS = envint("DB_LOCK_TIMEOUT_MS", 5_000)
 DB_STATEMENT_TIMEOUT_MS = envint("DB_STATEMENT_TIMEOUT_MS", 30_000)
+# How old a stored figure may be before a page counts it again (ADR 0019); past periods never go stale.
+GONGHUI_FIGURES_FRESH_SECONDS = envint("GONGHUI_FIGURES_FRESH_SECONDS", 900)
 JOB_LOCK_TIMEOUT_MS = envint("JOB_LOCK_TIMEOUT_MS", 60_000)
 JOB_STATEMENT_TIMEOUT_MS = envint("JOB_STATEMENT_TIMEOUT_MS", 0)  # 0: none (an import of a million rows)
 HEALTHZ_TIMEOUT_MS = envint("HEALTHZ_TIMEOUT_MS", 800)
