@@ -106,7 +106,8 @@ class World:
     mediation: Any = None  # a namespace built by tests/world_mediation.py
     arrears: Any = None  # a namespace built by tests/world_arrears.py
     earlywarning: Any = None  # a namespace built by tests/world_earlywarning.py
-    reports: Any = None  # a namespace built by tests/world_reports.py (figures, dashboard, 大屏)
+    reports: Any = None  # a namespace built by tests/world_reports.py (figures)
+    dashboard: Any = None  # a namespace built by tests/world_reports_dashboard.py (dashboard, 大屏)
     returns: Any = None  # a namespace built by tests/world_returns.py (统计报表)
     workreport: Any = None  # a namespace built by tests/world_workreport.py (工作报告)
 
@@ -221,10 +222,12 @@ def build_world() -> World:
 
 def _reports(world: World) -> None:
     from tests.world_reports import build_reports
+    from tests.world_reports_dashboard import build_reports_dashboard
     from tests.world_returns import build_returns
     from tests.world_workreport import build_workreport
 
     world.reports = build_reports(world)
+    world.dashboard = build_reports_dashboard(world)
     world.returns = build_returns(world)
     world.workreport = build_workreport(world)
 
