@@ -163,69 +163,78 @@ TREE: list[DemoOrg] = [
             ),
         ],
     ),
+    # 盐城 reports to the province: the level that sees the cities' returns (统计报表).
     DemoOrg(
-        "yancheng",
-        "盐城市总工会",
-        K.FED_CITY,
-        "320900",
+        "jiangsu",
+        "江苏省总工会",
+        K.FED_PROVINCE,
+        "320000",
         children=[
-            DemoOrg("yc-daoyun", "盐城市道路运输行业工会联合会", K.SECTOR_FED, "320900"),
             DemoOrg(
-                "xiangshui",
-                "响水县总工会",
-                K.FED_COUNTY,
-                "320921",
+                "yancheng",
+                "盐城市总工会",
+                K.FED_CITY,
+                "320900",
                 children=[
-                    grassroots("xs-huagong", "响水县沿海化工机械有限公司", "320921", Industry.C, 310),
-                ],
-            ),
-            DemoOrg("jianhu", "建湖县总工会", K.FED_COUNTY, "320925"),
-            DemoOrg(
-                "dongtai",
-                "东台市总工会",
-                K.FED_COUNTY,
-                "320981",
-                children=[
-                    grassroots(f"dt-{i:02d}", company, "320981", industry, employees)
-                    for i, (company, industry, employees) in enumerate(DONGTAI_UNIONS, start=1)
-                ],
-            ),
-            DemoOrg(
-                "funing",
-                "阜宁县总工会",
-                K.FED_COUNTY,
-                "320923",
-                children=[
-                    grassroots("fn-dianqi", "阜宁县恒达电气设备有限公司", "320923", Industry.C, 260),
-                ],
-            ),
-            DemoOrg(
-                "dafeng",
-                "大丰区总工会",
-                K.FED_COUNTY,
-                "320904",
-                children=[
-                    DemoOrg("df-jiazheng", "大丰区家政服务行业工会联合会", K.SECTOR_FED, "320904"),
-                    DemoOrg("df-huoche", "大丰区货车司机工会联合会", K.SECTOR_FED, "320904"),
-                    DemoOrg("df-dazhong", "大丰区大中街道总工会", K.TOWN, "320904"),
-                ],
-            ),
-            DemoOrg(
-                "yandu",
-                "盐都区总工会",
-                K.FED_COUNTY,
-                "320903",
-                children=[
-                    DemoOrg("yd-louwang", "盐都区楼王镇总工会", K.TOWN, "320903"),
-                ],
-            ),
-            DemoOrg(
-                "yannan",
-                "盐南高新区总工会",
-                K.FED_COUNTY,
-                "320902",
-                children=[
-                    grassroots("yn-jiqiren", "盐南西伏河机器人产业园有限公司", "320902", Industry.M, 380),
+                    DemoOrg("yc-daoyun", "盐城市道路运输行业工会联合会", K.SECTOR_FED, "320900"),
+                    DemoOrg(
+                        "xiangshui",
+                        "响水县总工会",
+                        K.FED_COUNTY,
+                        "320921",
+                        children=[
+                            grassroots("xs-huagong", "响水县沿海化工机械有限公司", "320921", Industry.C, 310),
+                        ],
+                    ),
+                    DemoOrg("jianhu", "建湖县总工会", K.FED_COUNTY, "320925"),
+                    DemoOrg(
+                        "dongtai",
+                        "东台市总工会",
+                        K.FED_COUNTY,
+                        "320981",
+                        children=[
+                            grassroots(f"dt-{i:02d}", company, "320981", industry, employees)
+                            for i, (company, industry, employees) in enumerate(DONGTAI_UNIONS, start=1)
+                        ],
+                    ),
+                    DemoOrg(
+                        "funing",
+                        "阜宁县总工会",
+                        K.FED_COUNTY,
+                        "320923",
+                        children=[
+                            grassroots("fn-dianqi", "阜宁县恒达电气设备有限公司", "320923", Industry.C, 260),
+                        ],
+                    ),
+                    DemoOrg(
+                        "dafeng",
+                        "大丰区总工会",
+                        K.FED_COUNTY,
+                        "320904",
+                        children=[
+                            DemoOrg("df-jiazheng", "大丰区家政服务行业工会联合会", K.SECTOR_FED, "320904"),
+                            DemoOrg("df-huoche", "大丰区货车司机工会联合会", K.SECTOR_FED, "320904"),
+                            DemoOrg("df-dazhong", "大丰区大中街道总工会", K.TOWN, "320904"),
+                        ],
+                    ),
+                    DemoOrg(
+                        "yandu",
+                        "盐都区总工会",
+                        K.FED_COUNTY,
+                        "320903",
+                        children=[
+                            DemoOrg("yd-louwang", "盐都区楼王镇总工会", K.TOWN, "320903"),
+                        ],
+                    ),
+                    DemoOrg(
+                        "yannan",
+                        "盐南高新区总工会",
+                        K.FED_COUNTY,
+                        "320902",
+                        children=[
+                            grassroots("yn-jiqiren", "盐南西伏河机器人产业园有限公司", "320902", Industry.M, 380),
+                        ],
+                    ),
                 ],
             ),
         ],
@@ -270,4 +279,5 @@ USERS = [
     DemoUser("shangnan", "商南县总工会 · 管理员", "shangnan", Role.ADMIN),
     DemoUser("sn-caiwu", "商南县总工会 · 财务", "shangnan", Role.FINANCE),
     DemoUser("taian", "泰安市总工会 · 只读", "taian", Role.READONLY),
+    DemoUser("jiangsu", "江苏省总工会 · 统计", "jiangsu", Role.READONLY),
 ]
