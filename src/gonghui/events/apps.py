@@ -8,8 +8,9 @@ class EventsConfig(AppConfig):
     verbose_name = pgettext_lazy("event", "活动")
 
     def ready(self) -> None:
-        from gonghui.events import figures, nav, portal_entries
+        from gonghui.events import figures, nav, portal_entries, trends
 
         nav.register()
         figures.register()
+        trends.register()
         portal_entries.register()

@@ -11,7 +11,8 @@ class ExpertsConfig(AppConfig):
         from gonghui.experts import nav
 
         nav.register()
-        from gonghui.experts import figures, portal_entries
+        from gonghui.experts import figures, portal_entries, trends
 
         figures.register()
+        trends.register()
         portal_entries.register()

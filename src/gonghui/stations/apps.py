@@ -8,8 +8,9 @@ class StationsConfig(AppConfig):
     verbose_name = _("服务阵地")
 
     def ready(self) -> None:
-        from gonghui.stations import figures, nav, portal_entries
+        from gonghui.stations import figures, nav, portal_entries, trends
 
         nav.register()
         figures.register()
+        trends.register()
         portal_entries.register()

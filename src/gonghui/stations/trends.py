@@ -1,0 +1,36 @@
+"""服务阵地's monthly series for the dashboard (ADR 0019): visits to the subtree's stations, by month."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.db.models.functions import ExtractMonth
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.common.figures import Trend, register_trend
+from gonghui.orgs.models import OrgNode
+from gonghui.stations.models import StationVisit
+
+
+def visits_by_month(org: OrgNode, year: int) -> dict[int, int]:
+    """One grouped query: the visits registered at the subtree's stations in each month of the year."""
+    rows = (
+        StationVisit.objects.filter(station__org__path__startswith=org.path, at__year=year)
+        .annotate(month=ExtractMonth("at"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .values_list("month", "n")
+    )
+    return dict(rows)
+
+
+def register() -> None:
+    register_trend(
+        Trend(
+            key="visits",
+            label=_("阵地到访人次"),
+            unit=_("人次"),
+            definition=_("本会及下级工会服务阵地每月扫码登记的到访人次（按到访时间；登记间隔内重复扫码只算一次）。"),
+            compute=visits_by_month,
+            order=40,
+        )
+    )
