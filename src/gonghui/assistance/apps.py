@@ -8,9 +8,10 @@ class AssistanceConfig(AppConfig):
     verbose_name = _("帮扶救助")
 
     def ready(self) -> None:
-        from gonghui.assistance import nav
+        from gonghui.assistance import figures, nav
 
         nav.register()
+        figures.register()
         from gonghui.assistance import jobs  # noqa: F401  (registers job handlers)
         from gonghui.assistance.portal_entries import register
 

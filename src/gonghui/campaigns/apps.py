@@ -8,7 +8,8 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("普惠服务")
 
     def ready(self) -> None:
-        from gonghui.campaigns import nav
+        from gonghui.campaigns import figures, nav
 
         nav.register()
+        figures.register()
         from gonghui.campaigns import importer  # noqa: F401  (registers the import job)

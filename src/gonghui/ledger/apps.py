@@ -8,9 +8,10 @@ class LedgerConfig(AppConfig):
     verbose_name = _("发放台账")
 
     def ready(self) -> None:
-        from gonghui.ledger import nav
+        from gonghui.ledger import figures, nav
 
         nav.register()
+        figures.register()
         from gonghui.campaigns.list_hooks import LIST_CHANGED
         from gonghui.ledger import jobs  # noqa: F401  (registers job handlers)
         from gonghui.ledger.tallies import list_changed

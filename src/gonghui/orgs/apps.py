@@ -8,7 +8,8 @@ class OrgsConfig(AppConfig):
     verbose_name = _("组织建设")
 
     def ready(self) -> None:
-        from gonghui.orgs import nav
+        from gonghui.orgs import figures, nav
 
         nav.register()
+        figures.register()
         from gonghui.orgs import jobs  # noqa: F401  (registers job handlers)

@@ -1,0 +1,187 @@
+"""会员 figures for a union's subtree and any period (ADR 0019): members on the roll at the period's end, joins
+(with the 入会目标 as target), transfers, leavers, who the members are (女职工, 农民工, 新就业形态) and the
+applications waiting; and the monthly joins for the dashboard.
+
+Members on the roll today come from the unions' kept counters (orgs.counters), never from counting a
+million memberships; an earlier day is recounted from the memberships' join and end dates. Everything else is
+one grouped pass over the subtree's memberships.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractMonth
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gonghui.common.figures import (
+    Figure,
+    Period,
+    Rollup,
+    Trend,
+    figure_link,
+    register_figures,
+    register_trend,
+    share,
+    with_definitions,
+)
+from gonghui.members.choices import NEW_EMPLOYMENT_FORMS, JoinSource, MembershipStatus, Sex
+from gonghui.members.models import JoinTarget, Membership
+from gonghui.orgs.counters import subtree_total
+from gonghui.orgs.models import OrgNode
+
+S = MembershipStatus
+JOINED_STATUSES = (S.ACTIVE, S.TRANSFERRED, S.LEFT, S.DECEASED)  # approved once, whatever became of it
+NEW_FORMS = sorted(NEW_EMPLOYMENT_FORMS)
+
+DEFINITIONS = {
+    "members_total": _(
+        "期末在册的本会及下级工会会员人数（期末在今天之后的按今天）：今天的人数取各工会的会员计数，"
+        "以前的日子按入会日期和离会日期回溯。"
+    ),
+    "members_joined": _(
+        "本期入会（入会日期在本期内、经审核通过）的会员人数，不含转会转入；目标为本会本年度面向全体职工的入会目标。"
+    ),
+    "members_joined_new_forms": _(
+        "本期入会的货车司机、快递员、外卖配送员、网约车司机、家政服务员等新就业形态劳动者人数（不含转会转入）；"
+        "目标为本会本年度面向这些群体的入会目标之和。"
+    ),
+    "members_transfers_in": _("本期办结、转入本会及下级工会的会员人数（含下级工会之间的转会）。"),
+    "members_transfers_out": _("本期办结、从本会及下级工会转出的会员人数（含下级工会之间的转会）。"),
+    "members_left": _("本期退会或去世、会籍终止的会员人数（不含转会）。"),
+    "members_women": _("期末在册会员中的女性人数（按会员档案的性别）。"),
+    "members_women_share": _("期末在册会员中女性所占百分比。"),
+    "members_migrant": _("期末在册会员中登记为农民工的人数。"),
+    "members_migrant_share": _("期末在册会员中农民工所占百分比。"),
+    "members_new_forms": _(
+        "期末在册会员中用工形式为新就业形态（货车司机、快递员、外卖配送员、网约车司机、家政服务员）的人数。"
+    ),
+    "members_new_forms_share": _("期末在册会员中新就业形态劳动者所占百分比。"),
+    "members_pending": _("截至今天尚待审核的入会申请（不论提交日期）。"),
+}
+
+
+def _as_period(period: Period | int) -> Period:
+    """A year given as a number (the yearly callers) is that calendar year."""
+    if isinstance(period, Period):
+        return period
+    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
+
+
+def _on_roll(end: dt.date) -> Q:
+    """Memberships on the roll at the end of `end`: joined by then, not ended by then."""
+    return Q(status__in=JOINED_STATUSES, joined_on__lte=end) & (Q(ended_on__isnull=True) | Q(ended_on__gt=end))
+
+
+def _targets(org: OrgNode, period: Period) -> tuple[int | None, int | None]:
+    """The union's own 入会目标 for the period's year: for all workers, and for the new forms of employment.
+    A target is yearly: a quarter or a month has none."""
+    if not period.yearly:
+        return None, None
+    everyone = new_forms = 0
+    for form, platform, target in JoinTarget.objects.filter(org__path=org.path, year=period.year).values_list(
+        "employment_form", "platform", "target"
+    ):
+        if not form and not platform:
+            everyone += target
+        elif form in NEW_EMPLOYMENT_FORMS:
+            new_forms += target
+    return everyone or None, new_forms or None
+
+
+def members_figures(org: OrgNode, period: Period | int) -> list[Figure]:
+    period = _as_period(period)
+    span = Q(joined_on__range=(period.start, period.end))
+    ended = Q(ended_on__range=(period.start, period.end))
+    on_roll = _on_roll(period.end)
+    joined = span & Q(status__in=JOINED_STATUSES) & ~Q(source=JoinSource.TRANSFER)
+    new_forms = Q(employment_form__in=NEW_FORMS)
+    c = Membership.objects.filter(org__path__startswith=org.path).aggregate(
+        on_roll=Count("pk", filter=on_roll),
+        women=Count("pk", filter=on_roll & Q(person__sex=Sex.FEMALE)),
+        migrant=Count("pk", filter=on_roll & Q(person__is_migrant_worker=True)),
+        new_forms=Count("pk", filter=on_roll & new_forms),
+        joined=Count("pk", filter=joined),
+        joined_new_forms=Count("pk", filter=joined & new_forms),
+        transfers_in=Count("pk", filter=span & Q(status__in=JOINED_STATUSES, source=JoinSource.TRANSFER)),
+        transfers_out=Count("pk", filter=ended & Q(status=S.TRANSFERRED)),
+        left=Count("pk", filter=ended & Q(status__in=[S.LEFT, S.DECEASED])),
+        pending=Count("pk", filter=Q(status=S.PENDING)),
+    )
+    # Today's roll is what the kept counters say; the recount above answers for an earlier day.
+    total = subtree_total(org) if period.end >= timezone.localdate() else c["on_roll"]
+    target_all, target_new_forms = _targets(org, period)
+    # The roster's own filter is `org` (a name `figure_link` keeps for the subtree's `under`).
+    roll = lambda **params: f"{figure_link('members:list', org, **params)}&org={org.code}"  # noqa: E731
+    joins = roll(joined_from=period.start.isoformat(), joined_to=period.end.isoformat())
+    figures = [
+        Figure("members_total", _("会员总数"), total, _("人"), roll(status=S.ACTIVE), rollup=Rollup.RECOUNT),
+        Figure("members_joined", _("新入会"), c["joined"], _("人"), joins, target=target_all),
+        Figure(
+            "members_joined_new_forms",
+            _("新就业形态劳动者入会"),
+            c["joined_new_forms"],
+            _("人"),
+            joins,
+            target=target_new_forms,
+        ),
+        Figure("members_transfers_in", _("转会转入"), c["transfers_in"], _("人"), joins),
+        Figure("members_transfers_out", _("转会转出"), c["transfers_out"], _("人"), roll(status=S.TRANSFERRED)),
+        Figure("members_left", _("退会"), c["left"], _("人"), roll(status=S.LEFT)),
+        *_profile(c, roll(status=S.ACTIVE)),
+        Figure(
+            "members_pending",
+            _("待审核入会申请"),
+            c["pending"],
+            _("份"),
+            figure_link("members:pending", org),
+            rollup=Rollup.RECOUNT,
+        ),
+    ]
+    return with_definitions(figures, DEFINITIONS)
+
+
+def _profile(c: dict[str, Any], link: str) -> list[Figure]:
+    """Who is on the roll at the period's end: each group's count and share (neither adds up over children)."""
+    out = []
+    for key, label, share_label in (
+        ("women", _("女职工会员"), _("女职工会员占比")),
+        ("migrant", _("农民工会员"), _("农民工会员占比")),
+        ("new_forms", _("新就业形态劳动者会员"), _("新就业形态劳动者会员占比")),
+    ):
+        out.append(Figure(f"members_{key}", label, c[key], _("人"), link, rollup=Rollup.RECOUNT))
+        out.append(
+            Figure(f"members_{key}_share", share_label, share(c[key], c["on_roll"]), "%", link, rollup=Rollup.RECOUNT)
+        )
+    return out
+
+
+def joins_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
+    """One grouped query: the subtree's new members (as 新入会 counts them) in each month of the year."""
+    rows = (
+        Membership.objects.filter(org__path__startswith=org.path, joined_on__year=year, status__in=JOINED_STATUSES)
+        .exclude(source=JoinSource.TRANSFER)
+        .annotate(month=ExtractMonth("joined_on"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .values_list("month", "n")
+    )
+    return dict(rows)
+
+
+def register() -> None:
+    register_figures("members", _("会员"), members_figures, order=4, periodic=True)
+    register_trend(
+        Trend(
+            key="members_joined",
+            label=_("新入会"),
+            unit=_("人"),
+            definition=_("本会及下级工会每月入会（按入会日期、经审核通过）的会员人数，不含转会转入。"),
+            compute=joins_by_month,
+            order=4,
+        )
+    )
