@@ -6,3 +6,8 @@ class ReturnsConfig(AppConfig):
     name = "gonghui.reports.returns"
     label = "returns"
     verbose_name = _("统计报表")
+
+    def ready(self) -> None:
+        from gonghui.reports.returns import nav
+
+        nav.register()
