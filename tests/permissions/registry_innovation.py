@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils import timezone
 
 from tests.permissions.registry import LOGGED_IN, MEMBER_ONLY, Case
-from tests.world import ALLOWED
 
 PROJECT = "测试五小换刀装置"
 
@@ -84,7 +83,6 @@ WEB_CASES = [
         ok=POST,
     ),
     Case("innovation:honors", query=_under, allowed=LOGGED_IN, marker=lambda w: w.union_a.name),
-    Case("reports:figures", query=_under, allowed=ALLOWED),
     Case("experts:pool", allowed=LOGGED_IN, marker=lambda w: "数控"),
     Case("experts:expert_new", allowed=LOGGED_IN),
     Case("experts:invitation_withdraw", kwargs=_pk("invitation"), method="form", ok=POST),
@@ -240,7 +238,6 @@ API_CASES = [
     Case("api:innovation_decide", kwargs=_pk("nomination"), method="post", data=lambda w: {"select": True}),
     Case("api:innovation_round_notice", kwargs=_pk("selection"), method="post"),
     Case("api:innovation_round_publish", kwargs=_pk("selection"), method="post", ok=NOT_NOW),  # not on notice yet
-    Case("api:reports_figures", query=lambda w: {"org_code": w.union_a.code}),
     Case("api:experts_list", allowed=LOGGED_IN, marker=lambda w: "数控"),
     Case(
         "api:experts_enrol",

@@ -1,0 +1,95 @@
+"""A registry of probe figures for the reports tests, in place of the domains' (which other tests cover): its
+numbers are counted by hand from the fixtures, whatever figures the domains register.
+
+`probe` (periodic) counts joins by `applied_at` in the period (SUM, with a target per union code), the people
+with any membership under the union (RECOUNT), ¥0.50 per join (an amount) and joins per person (a share);
+`probe_yearly` (by year only) counts the union bodies under the union; one trend counts joins by month.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from gonghui.common import figures as registry
+from gonghui.common.figures import Figure, FigureGroup, Period, Rollup, Trend, figure_link, share
+from gonghui.members.choices import MembershipStatus
+from gonghui.members.models import Membership
+from gonghui.orgs.models import OrgNode
+from tests.factories import make_member
+
+DEFINITIONS = {
+    "probe_joins": "本期申请入会的人数（按申请时间）。",
+    "probe_people": "本会及下级工会有会籍记录的人数（一人只计一次）。",
+    "probe_amount": "每名新会员五角钱的测试金额（元）。",
+    "probe_share": "新入会人数占有会籍记录人数的百分比。",
+    "probe_unions": "本会及下级的工会组织个数。",
+}
+
+
+@dataclass
+class Probe:
+    """What the probe figures read besides the records: targets by union code, and a switch that makes one
+    union's count fail (a refresh dying half-way)."""
+
+    targets: dict[str, int] = field(default_factory=dict)
+    fail_for: set[str] = field(default_factory=set)
+    calls: list[tuple[str, str]] = field(default_factory=list)  # (union code, period kind) of every count
+
+    def joins(self, org: Any, period: Period) -> list[Figure]:
+        self.calls.append((org.code, period.kind))
+        if org.code in self.fail_for:
+            raise RuntimeError(f"probe count failed for {org.code}")
+        under = Membership.objects.filter(org__path__startswith=org.path)
+        joins = under.filter(applied_at__date__range=(period.start, period.end)).count()
+        people = under.values("person_id").distinct().count()
+        link = figure_link("members:list", org, year=period.year)
+        return [
+            Figure("probe_joins", "测试新入会", joins, "人", link, DEFINITIONS["probe_joins"], Rollup.SUM,
+                   self.targets.get(org.code)),
+            Figure("probe_people", "测试会员", people, "人", link, DEFINITIONS["probe_people"], Rollup.RECOUNT),
+            Figure("probe_amount", "测试金额", Decimal("0.50") * joins, "元", link, DEFINITIONS["probe_amount"]),
+            Figure("probe_share", "测试占比", share(joins, people), "%", link, DEFINITIONS["probe_share"],
+                   Rollup.RECOUNT),
+        ]  # fmt: skip
+
+    def unions(self, org: Any, year: int) -> list[Figure]:
+        count = OrgNode.objects.filter(path__startswith=org.path).count()
+        link = figure_link("orgs:tree", org)
+        return [Figure("probe_unions", "测试工会数", count, "个", link, DEFINITIONS["probe_unions"], Rollup.RECOUNT)]
+
+    def monthly(self, org: Any, year: int) -> dict[int, int | Decimal]:
+        when = Membership.objects.filter(org__path__startswith=org.path, applied_at__year=year)
+        return dict(Counter(timezone.localtime(at).month for at in when.values_list("applied_at", flat=True)))
+
+
+@pytest.fixture
+def probe(monkeypatch: pytest.MonkeyPatch) -> Probe:
+    """Only the probe figures and trend are registered for the test."""
+    state = Probe()
+    groups = {
+        "probe": FigureGroup("probe", "测试分组", state.joins, order=1, periodic=True),
+        "probe_yearly": FigureGroup("probe_yearly", "测试年度分组", state.unions, order=2),
+    }
+    monkeypatch.setattr(registry, "FIGURE_GROUPS", groups)
+    trend = Trend("probe_joins_monthly", "测试月度入会", "人", "按月统计的申请入会人数。", state.monthly)
+    monkeypatch.setattr(registry, "TRENDS", {trend.key: trend})
+    return state
+
+
+def join(org: OrgNode, seq: int, day: dt.date, *, person: Any = None) -> Membership:
+    """A member of `org` who applied at noon on `day` (a second, ended membership when `person` is given)."""
+    at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+    if person is None:
+        membership = make_member(org, seq)
+        Membership.objects.filter(pk=membership.pk).update(applied_at=at)
+        return membership
+    return Membership.objects.create(
+        person=person, org=org, status=MembershipStatus.LEFT, source="cadre", applied_at=at, member_no=f"L{seq}"
+    )
