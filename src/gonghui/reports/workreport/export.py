@@ -32,7 +32,7 @@ def _period_text(draft: Draft) -> str:
 
 
 def draft_context(draft: Draft) -> dict[str, Any]:
-    generated = timezone.localtime(draft.generated_at)
+    generated = timezone.localtime(draft.figures_as_of or draft.generated_at)
     return {
         "title": draft_title(draft),
         "subtitle": _("%(union)s · %(period)s · 数据截至%(y)s年%(m)s月%(d)s日")

@@ -22,6 +22,7 @@ class Draft(models.Model):
     figures = models.JSONField(_("引用的数字"), default=dict)
     edits = models.JSONField(_("修改的段落"), default=dict)
     generated_at = models.DateTimeField(_("生成时间"))
+    figures_as_of = models.DateTimeField(_("数字统计时间"), null=True, blank=True)  # the figure sheet's computed_at
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -4,6 +4,8 @@ exporting it, Perm.VIEW."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,7 +27,14 @@ from gonghui.reports.workreport.selectors import TITLE
 MAX_TEXT = 5000
 
 
-def narrative_for(user: Any, org: OrgNode, period_text: str) -> tuple[str, Narrative]:
+@dataclass(frozen=True)
+class Written:
+    period_key: str
+    narrative: Narrative
+    figures_as_of: dt.datetime  # when the figures were counted (a stored sheet may be some minutes old)
+
+
+def narrative_for(user: Any, org: OrgNode, period_text: str) -> Written:
     """The report's text for the union and the period a key names (ValidationError: why it cannot be written;
     404 outside the user's scope). Reads only: figures through reports.selectors, items through notables."""
     period = period_parse(period_text)
@@ -33,7 +42,7 @@ def narrative_for(user: Any, org: OrgNode, period_text: str) -> tuple[str, Narra
     sheet = figures_at(user, org, period)
     with translation.override("zh-hans"):
         narrative = write(org.name, period, sheet.by_key(), notables_for(user, org, period))
-    return period_key(period), narrative
+    return Written(period_key(period), narrative, sheet.computed_at)
 
 
 def _ordered(paragraphs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -47,7 +56,8 @@ def draft_generate(*, actor: Any, org: OrgNode, period: str, keep_edits: bool = 
     first call). The cadre's edits stay unless `keep_edits` is False; an edited paragraph the figures no longer
     give stays too, marked gone, so no edit is lost without being asked."""
     require(actor, org, Perm.ORG_EDIT)
-    key, narrative = narrative_for(actor, org, period)
+    written = narrative_for(actor, org, period)
+    key, narrative = written.period_key, written.narrative
     draft = Draft.objects.select_for_update().filter(org=org, period_key=key).first()
     now = timezone.now()
     if draft is None:
@@ -60,6 +70,7 @@ def draft_generate(*, actor: Any, org: OrgNode, period: str, keep_edits: bool = 
                     paragraphs=narrative.paragraphs,
                     figures=narrative.figures,
                     generated_at=now,
+                    figures_as_of=written.figures_as_of,
                     created_by=actor,
                     updated_by=actor,
                 )
@@ -76,6 +87,7 @@ def draft_generate(*, actor: Any, org: OrgNode, period: str, keep_edits: bool = 
     }
     draft.edits = edits
     draft.generated_at = now
+    draft.figures_as_of = written.figures_as_of
     draft.updated_by = actor
     draft.save()
     return draft
