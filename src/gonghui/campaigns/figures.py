@@ -82,9 +82,9 @@ def campaign_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     budget_year = Q(year=period.year)
     c = hosted.aggregate(
         held=Count("pk", filter=overlaps),
-        budget=Sum("budget", filter=budget_year),
+        budgets=Sum("budget", filter=budget_year),
         **{f"held_{k}": Count("pk", filter=overlaps & Q(kind=k)) for k in CampaignKind.values},
-        **{f"budget_{k}": Sum("budget", filter=budget_year & Q(kind=k)) for k in CampaignKind.values},
+        **{f"budgets_{k}": Sum("budget", filter=budget_year & Q(kind=k)) for k in CampaignKind.values},
     )
     fairs = JobFair.objects.filter(
         campaign__org__path__startswith=org.path, held_on__range=(period.start, period.end)
@@ -106,7 +106,7 @@ def campaign_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     figures = [
         Figure("campaigns_held", _("四季送活动"), c["held"], _("项"), link()),
         Figure("campaigns_people", _("四季送惠及职工"), people, _("人"), link(), rollup=Rollup.RECOUNT),
-        Figure("campaigns_amount", _("四季送发放金额"), value, _("元"), link(), target=target(c["budget"])),
+        Figure("campaigns_amount", _("四季送发放金额"), value, _("元"), link(), target=target(c["budgets"])),
     ]
     for kind in CampaignKind:
         value, people = reached(kind.value)
@@ -127,7 +127,7 @@ def campaign_figures(org: OrgNode, period: Period | int) -> list[Figure]:
                 value,
                 _("元"),
                 link(kind=kind.value),
-                target=target(c[f"budget_{kind.value}"]),
+                target=target(c[f"budgets_{kind.value}"]),
             ),
         ]
     spring = link(kind=CampaignKind.SPRING_JOBS.value)

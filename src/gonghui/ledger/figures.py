@@ -79,8 +79,8 @@ def ledger_figures(org: OrgNode, period: Period | int) -> list[Figure]:
         .aggregate(
             payouts=Count("pk", filter=done),
             value=_value(done),
-            goods=Sum("goods_value", filter=done),
-            campaign=_value(done & Q(campaign__isnull=False)),
+            goods_yuan=Sum("goods_value", filter=done),
+            in_campaigns=_value(done & Q(campaign__isnull=False)),
             people=Count("person", filter=done, distinct=True),
             enterprises=Count("enterprise", filter=done, distinct=True),
             pending=Count("pk", filter=Q(status=PayoutStatus.PENDING)),
@@ -91,12 +91,12 @@ def ledger_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     figures = [
         Figure("ledger_payouts", _("帮扶发放"), c["payouts"], _("笔"), link),
         Figure("ledger_amount", _("发放金额"), _yuan(c["value"]), _("元"), link),
-        Figure("ledger_goods", _("其中物资折价"), _yuan(c["goods"]), _("元"), link),
+        Figure("ledger_goods", _("其中物资折价"), _yuan(c["goods_yuan"]), _("元"), link),
         *(
             Figure(f"ledger_kind_{kind.value}", kind.label, _yuan(c[f"kind_{kind.value}"]), _("元"), link)
             for kind in PayoutKind
         ),
-        Figure("ledger_campaign_amount", _("其中活动发放"), _yuan(c["campaign"]), _("元"), link),
+        Figure("ledger_campaign_amount", _("其中活动发放"), _yuan(c["in_campaigns"]), _("元"), link),
         Figure("ledger_people", _("受助职工"), c["people"], _("人"), link, rollup=Rollup.RECOUNT),
         Figure("ledger_enterprises", _("受助企业"), c["enterprises"], _("家"), link, rollup=Rollup.RECOUNT),
         Figure(
