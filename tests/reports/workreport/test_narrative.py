@@ -197,5 +197,10 @@ def test_the_table_uses_each_paragraph_id_once_and_lists_families_by_prefix() ->
     keys = [section.key for section in SECTIONS]
     assert len(keys) == len(set(keys)) and "opening" not in keys and "title" not in keys
     listings = [c for s in SECTIONS for sentence in s.sentences for c in sentence.clauses if isinstance(c, Listing)]
-    assert {listing.prefix for listing in listings} == {"stations_kind_", "honors_", "contracts_kind_"}
+    assert {listing.prefix for listing in listings} == {
+        "stations_kind_",
+        "appointments_kind_",
+        "honors_",
+        "contracts_kind_",
+    }
     assert all(isinstance(c, Clause | Listing) for s in SECTIONS for sentence in s.sentences for c in sentence.clauses)

@@ -100,8 +100,8 @@ SECTIONS: tuple[Section, ...] = (
                 _("服务阵地接待职工{visits}人次"),
                 _("审批活动室预约{bookings|exact}次"),
                 _("举办各类文体活动{events_held}场，参与职工{participants}人"),
-                _("提供心理健康疏导{appointments_kind_counselling|exact}人次"),
-                _("律师预约咨询{appointments_kind_legal|exact}人次"),
+                _("提供心理咨询、法律咨询等预约服务{appointments|exact}人次"),
+                Listing("appointments_kind_", _("其中{items}"), unit=_("人次")),
                 lead=FLOW,
             ),
             _s(
