@@ -22,6 +22,7 @@ from gonghui.common.figures import Figure, FigureGroup, Period, Rollup, Trend, f
 from gonghui.members.choices import MembershipStatus
 from gonghui.members.models import Membership
 from gonghui.orgs.models import OrgNode
+from gonghui.reports.catalogue import figure_catalogue
 from tests.factories import make_member
 
 DEFINITIONS = {
@@ -69,8 +70,8 @@ class Probe:
         return dict(Counter(timezone.localtime(at).month for at in when.values_list("applied_at", flat=True)))
 
 
-@pytest.fixture
-def probe(monkeypatch: pytest.MonkeyPatch) -> Probe:
+@pytest.fixture(name="probe")
+def probe_fixture(db: None, monkeypatch: pytest.MonkeyPatch) -> Probe:
     """Only the probe figures and trend are registered for the test."""
     state = Probe()
     groups = {
@@ -80,6 +81,8 @@ def probe(monkeypatch: pytest.MonkeyPatch) -> Probe:
     monkeypatch.setattr(registry, "FIGURE_GROUPS", groups)
     trend = Trend("probe_joins_monthly", "测试月度入会", "人", "按月统计的申请入会人数。", state.monthly)
     monkeypatch.setattr(registry, "TRENDS", {trend.key: trend})
+    figure_catalogue()  # gathered once per process in production: here before the test counts anything
+    state.calls.clear()
     return state
 
 
