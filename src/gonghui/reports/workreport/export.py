@@ -35,7 +35,7 @@ def draft_context(draft: Draft) -> dict[str, Any]:
     generated = timezone.localtime(draft.figures_as_of or draft.generated_at)
     return {
         "title": draft_title(draft),
-        "subtitle": _("%(union)s · %(period)s · 数据截至%(y)s年%(m)s月%(d)s日")
+        "subtitle": _("%(union)s · 统计期间：%(period)s · 数据截至%(y)s年%(m)s月%(d)s日")
         % {
             "union": draft.org.name,
             "period": _period_text(draft),

@@ -42,7 +42,7 @@ class Narrative:
     figures: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def _value_text(value: Any) -> str:
+def value_text(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.1f}"
     if isinstance(value, Decimal):
@@ -53,7 +53,7 @@ def _value_text(value: Any) -> str:
 def figure_entry(figure: Figure) -> dict[str, str]:
     return {
         "label": str(figure.label),
-        "value": _value_text(figure.value),
+        "value": value_text(figure.value),
         "unit": str(figure.unit),
         "definition": str(figure.definition),
         "url": figure.url,

@@ -23,7 +23,7 @@ from gonghui.innovation.models import Project
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.scope import require
-from gonghui.reports.workreport.narrative import Notable, Run
+from gonghui.reports.workreport.narrative import Notable, Run, value_text
 from gonghui.reports.workreport.phrasing import phrase
 from gonghui.stations.models import Station, StationVisit
 
@@ -65,7 +65,7 @@ def largest_project(org: OrgNode, period: Period) -> Notable | None:
         {"t": _("元，是本期经济效益最大的“五小”项目。")},
     ]
     definition = _("本期申报（未撤销、未被退回）的五小项目中，申报时登记经济效益最大的一项（元）。")
-    figure = _figure(_("效益最大的五小项目"), str(project.benefit_yuan), _("元"), definition, url)
+    figure = _figure(_("效益最大的五小项目"), value_text(project.benefit_yuan), _("元"), definition, url)
     return Notable("innovation", runs, {key: figure})
 
 
