@@ -41,6 +41,7 @@ class Probe:
 
     targets: dict[str, int] = field(default_factory=dict)
     fail_for: set[str] = field(default_factory=set)
+    per_kind: bool = False  # the yearly group also names one figure per kind of union on record (unlisted)
     calls: list[tuple[str, str]] = field(default_factory=list)  # (union code, period kind) of every count
 
     def joins(self, org: Any, period: Period) -> list[Figure]:
@@ -61,9 +62,18 @@ class Probe:
         ]  # fmt: skip
 
     def unions(self, org: Any, year: int) -> list[Figure]:
-        count = OrgNode.objects.filter(path__startswith=org.path).count()
+        under = OrgNode.objects.filter(path__startswith=org.path)
         link = figure_link("orgs:tree", org)
-        return [Figure("probe_unions", "测试工会数", count, "个", link, DEFINITIONS["probe_unions"], Rollup.RECOUNT)]
+        figures = [
+            Figure("probe_unions", "测试工会数", under.count(), "个", link, DEFINITIONS["probe_unions"], Rollup.RECOUNT)
+        ]
+        if self.per_kind:
+            kinds = Counter(under.values_list("kind", flat=True))
+            for kind in sorted(kinds):
+                figures.insert(
+                    0, Figure(f"probe_kind_{kind}", f"测试{kind}", kinds[kind], "个", link, "按类型。", Rollup.RECOUNT)
+                )
+        return figures
 
     def monthly(self, org: Any, year: int) -> dict[int, int | Decimal]:
         when = Membership.objects.filter(org__path__startswith=org.path, applied_at__year=year)

@@ -39,7 +39,7 @@ from gonghui.reports.selectors import (
     trends_at,
 )
 from tests.factories import Tree, make_org, today
-from tests.reports.probe_figures import Probe, join, probe_fixture  # noqa: F401 - the `probe` fixture
+from tests.reports.probe_figures import DEFINITIONS, Probe, join, probe_fixture  # noqa: F401 - the `probe` fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -219,6 +219,28 @@ def test_a_stored_sheet_without_a_figure_registered_since_is_counted_again(count
     calls = len(probe.calls)
     assert figures_at(counted.tree.cadre, county, year_period(year)).by_key()["probe_share"].value == 100.0
     assert len(probe.calls) == calls + 1 and "probe_share" in row(county, str(year)).values
+
+
+def test_figures_named_after_the_records_keep_their_order_and_descriptions(counted: Fixture, probe: Probe) -> None:
+    """A group whose keys depend on the records (here one per kind of union on record) is not in the catalogue;
+    its stored sheet reads back with those figures, in the group's order, described as they were computed."""
+    probe.per_kind = True
+    county, year = counted.tree.county, counted.year
+    counted_now = figures_at(counted.tree.cadre, county, year_period(year))
+    calls = len(probe.calls)
+    stored = figures_at(counted.tree.cadre, county, year_period(year))
+    assert len(probe.calls) == calls  # read from the stored sheet
+    yearly = dict(stored.groups)
+    shown = [(f.key, f.label, f.value, f.definition, f.rollup) for f in yearly[counted_now.groups[1][0]] or []]
+    assert shown == [
+        ("probe_kind_grassroots", "测试grassroots", 2, "按类型。", "recount"),
+        ("probe_kind_fed_county", "测试fed_county", 1, "按类型。", "recount"),
+        ("probe_unions", "测试工会数", 3, DEFINITIONS["probe_unions"], "recount"),
+    ]
+    assert values(stored) == values(counted_now)
+    assert row(county, str(year)).unlisted["order"] == {
+        "probe_yearly": ["probe_kind_grassroots", "probe_kind_fed_county", "probe_unions"]
+    }
 
 
 def test_a_quarter_leaves_out_the_groups_counted_by_year(counted: Fixture) -> None:

@@ -29,6 +29,10 @@ class FigureValue(models.Model):
     values = models.JSONField(_("数值"), default=dict)
     targets = models.JSONField(_("目标"), default=dict)
     links = models.JSONField(_("链接"), default=dict)
+    # Figures the catalogue does not list (a group that names one figure per station kind on record) and the
+    # order of the groups holding them: {"order": {group: [keys]}, "figures": {key: [label, unit, definition,
+    # rollup]}}; empty for most sheets.
+    unlisted = models.JSONField(_("目录外指标"), default=dict)
 
     class Meta:
         verbose_name = _("统计数值")

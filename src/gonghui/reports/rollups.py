@@ -126,7 +126,24 @@ def _expected_keys(period: Period) -> set[str]:
 
 # --- store -----------------------------------------------------------------------------------------------------
 
-_UPDATED = ["starts_on", "ends_on", "computed_at", "values", "targets", "links"]
+_UPDATED = ["starts_on", "ends_on", "computed_at", "values", "targets", "links", "unlisted"]
+
+
+def _unlisted(sheet: FigureSheet) -> dict[str, Any]:
+    """The figures the catalogue does not list — a group whose keys depend on the records, one per station kind
+    on record — described as computed, with the order of the groups holding them."""
+    catalogue = figure_catalogue()
+    order: dict[str, list[str]] = {}
+    figures: dict[str, list[str]] = {}
+    for group, computed in sheet.groups:
+        keys = [f.key for f in computed or []]
+        if computed is None or keys == group_figure_keys(group):
+            continue
+        order[group.key] = keys
+        for f in computed:
+            if f.key not in catalogue:
+                figures[f.key] = [str(f.label), str(f.unit), str(f.definition), f.rollup]
+    return {"order": order, "figures": figures} if order else {}
 
 
 def _row(sheet: FigureSheet) -> FigureValue:
@@ -140,6 +157,7 @@ def _row(sheet: FigureSheet) -> FigureValue:
         values={f.key: encode(f.value) for f in figures},
         targets={f.key: encode(f.target) for f in figures if f.target is not None},
         links={f.key: f.url for f in figures if f.url},
+        unlisted=_unlisted(sheet),
     )
 
 
@@ -155,24 +173,28 @@ def sheets_store(sheets: Iterable[FigureSheet]) -> None:
 def sheet_from_row(org: OrgNode, period: Period, row: FigureValue, *, stale: bool) -> FigureSheet:
     """A stored row as a sheet, each figure described by the catalogue."""
     catalogue = figure_catalogue()
+    order, unlisted = row.unlisted.get("order", {}), row.unlisted.get("figures", {})
     groups: list[tuple[FigureGroup, list[Figure] | None]] = []
     for group in figure_groups():
         if not (group.periodic or period.yearly):
             groups.append((group, None))
             continue
         figures = []
-        for key in group_figure_keys(group):
-            info = catalogue[key]
+        for key in order.get(group.key) or group_figure_keys(group):
+            info = catalogue.get(key)
+            label, unit, definition, rollup = (
+                (info.label, info.unit, info.definition, info.rollup) if info is not None else unlisted[key]
+            )
             target = row.targets.get(key)
             figures.append(
                 Figure(
                     key=key,
-                    label=info.label,
+                    label=label,
                     value=decode(row.values.get(key)),
-                    unit=info.unit,
+                    unit=unit,
                     url=row.links.get(key, ""),
-                    definition=info.definition,
-                    rollup=info.rollup,
+                    definition=definition,
+                    rollup=rollup,
                     target=None if target is None else decode(target),
                 )
             )
