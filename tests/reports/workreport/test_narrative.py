@@ -108,6 +108,9 @@ def test_this_year_so_far_is_said_as_of_now_and_累计() -> None:
     assert lead(FLOW, now, UNION) == "截至目前，阜宁县总工会累计"
     assert lead(STOCK, now, UNION) == "截至目前，阜宁县总工会"
     assert lead(FLOW, now, "") == "今年以来，" and lead(FLOW, year_period(2025), "") == "全年"
+    this_year = year_period(today().year)  # not over yet: not 全年
+    assert lead(FLOW, this_year, UNION) == "截至目前，阜宁县总工会累计"
+    assert lead(STOCK, this_year, UNION) == "截至目前，阜宁县总工会"
 
 
 def test_a_paragraphs_second_lead_does_not_name_the_union_again() -> None:

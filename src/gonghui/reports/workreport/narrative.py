@@ -127,7 +127,8 @@ def lead(kind: str, period: Period, union: str) -> str:
     """How a sentence opens for the period: "截至目前，阜宁县总工会累计" for what happened in it (FLOW),
     "截至2025年底，阜宁县总工会" for what stands at its end (STOCK); without a union (a paragraph's second
     lead), the short form: "今年以来，", "全年", "本季度"."""
-    current = period.kind == "to_date" and period.end == timezone.localdate()
+    # This year so far, or a year not over yet: "截至目前…累计", never "全年" for part of a year.
+    current = period.kind in ("to_date", "year") and period.end >= timezone.localdate()
     label = period_label(period)
     if not union:
         return _short_lead(kind, period, current)

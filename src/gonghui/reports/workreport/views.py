@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.common.paging import page_context
+from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
@@ -43,8 +44,8 @@ def generate(request: HttpRequest) -> HttpResponse:
     form = GenerateForm(request.POST)
     user = acting_user(request)
 
-    def write(org: object) -> Draft:
-        return services.draft_generate(actor=user, org=org, period=form.cleaned_data["period"])  # type: ignore[arg-type]
+    def write(org: OrgNode) -> Draft:
+        return services.draft_generate(actor=user, org=org, period=form.cleaned_data["period"])
 
     draft = act_in_org(
         request, form, "org", Perm.ORG_EDIT, write, refused=_("找不到该工会，或您无权为它撰写工作报告。")
