@@ -23,7 +23,7 @@ from gonghui.members.choices import MembershipStatus
 from gonghui.members.models import Membership
 from gonghui.orgs.models import OrgNode
 from gonghui.reports.catalogue import figure_catalogue
-from tests.factories import make_member
+from tests.factories import Tree, make_member, today
 
 DEFINITIONS = {
     "probe_joins": "本期申请入会的人数（按申请时间）。",
@@ -106,3 +106,33 @@ def join(org: OrgNode, seq: int, day: dt.date, *, person: Any = None) -> Members
     return Membership.objects.create(
         person=person, org=org, status=MembershipStatus.LEFT, source="cadre", applied_at=at, member_no=f"L{seq}"
     )
+
+
+# The records the reports tests count by hand: last year (Y), so every period in them has ended.
+#
+#     商南县总工会 (county)      1 join on Y-03-01
+#     ├── 城关基层工会 (union)    2 joins on Y-03-10, 1 on Y-04-02
+#     └── 富水基层工会 (other)    1 join on Y-03-20; the union's first member left it (joined there in Y-2)
+#     泰安市总工会 (stranger)     1 join on Y-03-15, never counted under the county
+#
+# county: joins 5, people 5 (the one in both unions once), amount ¥2.50; union 3 / 3; other 1 / 2 (share 50.0).
+
+
+@dataclass
+class Fixture:
+    tree: Tree
+    year: int
+    first: Any  # the union's first member, who also left the other union
+
+
+@pytest.fixture(name="counted")
+def counted_fixture(tree: Tree, probe: Probe) -> Fixture:
+    year = today().year - 1
+    first = join(tree.union, 1, dt.date(year, 3, 10))
+    join(tree.union, 2, dt.date(year, 3, 10))
+    join(tree.union, 3, dt.date(year, 4, 2))
+    join(tree.other, 4, dt.date(year, 3, 20))
+    join(tree.other, 5, dt.date(year - 2, 6, 1), person=first.person)
+    join(tree.county, 6, dt.date(year, 3, 1))
+    join(tree.stranger, 7, dt.date(year, 3, 15))
+    return Fixture(tree=tree, year=year, first=first)

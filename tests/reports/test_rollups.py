@@ -15,7 +15,6 @@ county: joins 5, people 5 (the one in both unions once), amount ¥2.50; union 3 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -39,29 +38,16 @@ from gonghui.reports.selectors import (
     trends_at,
 )
 from tests.factories import Tree, make_org, today
-from tests.reports.probe_figures import DEFINITIONS, Probe, join, probe_fixture  # noqa: F401 - the `probe` fixture
+from tests.reports.probe_figures import (  # noqa: F401 - the `probe` and `counted` fixtures
+    DEFINITIONS,
+    Fixture,
+    Probe,
+    counted_fixture,
+    join,
+    probe_fixture,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-@dataclass
-class Fixture:
-    tree: Tree
-    year: int
-    first: Any  # the union's first member, who also left the other union
-
-
-@pytest.fixture
-def counted(tree: Tree, probe: Probe) -> Fixture:
-    year = today().year - 1
-    first = join(tree.union, 1, dt.date(year, 3, 10))
-    join(tree.union, 2, dt.date(year, 3, 10))
-    join(tree.union, 3, dt.date(year, 4, 2))
-    join(tree.other, 4, dt.date(year, 3, 20))
-    join(tree.other, 5, dt.date(year - 2, 6, 1), person=first.person)
-    join(tree.county, 6, dt.date(year, 3, 1))
-    join(tree.stranger, 7, dt.date(year, 3, 15))
-    return Fixture(tree=tree, year=year, first=first)
 
 
 def values(sheet: Any) -> dict[str, Any]:
