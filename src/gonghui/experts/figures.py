@@ -1,43 +1,66 @@
-"""劳模工匠助企行 figures for a union's subtree and a year: "为20多家企业解决了60多个难题"."""
+"""劳模工匠助企行 figures for a union's subtree and any period (ADR 0019): "为20多家企业解决了60多个难题".
+
+A need counts as solved in the period the enterprise confirmed it (its closing time), and the help that solved
+it (service days, workers trained, benefit) counts with it: the figures of one period tell one story.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, with_definitions
 from gonghui.experts.choices import OPEN_NEED_STATUSES, NeedStatus
 from gonghui.experts.models import Expert, Need, ServiceRecord
 from gonghui.orgs.models import OrgNode
 
 DEFINITIONS = {
-    "experts": _("本会及下级工会专家库中的劳模、工匠和技术骨干人数。"),
-    "needs_posted": _("本年度企业提出（含工会代录、上级转来）的需求项数。"),
-    "needs_solved": _("本年度需求中，企业确认已解决（或工会代为登记确认）的项数。"),
-    "enterprises_helped": _("有需求被确认解决的企业家数（同一企业只算一次）。"),
-    "needs_open": _("尚未办结的需求项数（待派单、服务中、待企业确认）。"),
-    "service_events": _("登记服务记录的不同日期数，同一天多条记录算一场。"),
-    "workers_trained": _("服务记录登记的培训职工人次合计。"),
-    "benefit": _("服务记录登记的预计经济效益合计（元），以企业提供的依据为准。"),
+    "experts": _("本会及下级工会专家库中的劳模、工匠和技术骨干人数（今天在库的）。"),
+    "needs_posted": _("本期企业提出（含工会代录、上级转来）的需求项数（按提交时间）。"),
+    "needs_solved": _("本期企业确认已解决（或工会代为登记确认）的需求项数（按办结时间）。"),
+    "enterprises_helped": _("本期有需求被确认解决的企业家数（同一企业只算一次）。"),
+    "needs_open": _("期末（期末在今天之后的按今天）尚未办结的需求项数（待派单、服务中、待企业确认）。"),
+    "service_events": _("本期解决的需求登记服务记录的不同日期数，同一天多条记录算一场。"),
+    "workers_trained": _("本期解决的需求的服务记录登记的培训职工人次合计。"),
+    "benefit": _("本期解决的需求的服务记录登记的预计经济效益合计（元），以企业提供的依据为准。"),
 }
 
 
-def desk_figures(org: OrgNode, year: int) -> list[Figure]:
-    needs = Need.objects.filter(org__path__startswith=org.path, posted_at__year=year)
+def _as_period(period: Period | int) -> Period:
+    """A year given as a number (the yearly callers) is that calendar year."""
+    if isinstance(period, Period):
+        return period
+    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
+    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
+
+
+def desk_figures(org: OrgNode, period: Period | int) -> list[Figure]:
+    period = _as_period(period)
+    starts, after = _midnight(period.start), _midnight(period.end + dt.timedelta(days=1))
+    needs = Need.objects.filter(org__path__startswith=org.path, posted_at__lt=after)
+    solved = Q(status=NeedStatus.RESOLVED, closed_at__gte=starts, closed_at__lt=after)
     counts = needs.aggregate(
-        posted=Count("id"),
-        solved=Count("id", filter=Q(status=NeedStatus.RESOLVED)),
-        enterprises=Count("enterprise", filter=Q(status=NeedStatus.RESOLVED), distinct=True),
-        open=Count("id", filter=Q(status__in=OPEN_NEED_STATUSES)),
+        posted=Count("id", filter=Q(posted_at__gte=starts)),
+        solved=Count("id", filter=solved),
+        enterprises=Count("enterprise", filter=solved, distinct=True),
+        open=Count("id", filter=Q(status__in=OPEN_NEED_STATUSES) | Q(closed_at__gte=after)),  # or closed after
     )
-    records = ServiceRecord.objects.filter(dispatch__need__in=needs).aggregate(
+    records = ServiceRecord.objects.filter(dispatch__need__in=needs.filter(solved)).aggregate(
         events=Count("served_on", distinct=True), trained=Sum("workers_trained"), benefit=Sum("benefit_yuan")
     )
     experts = Expert.objects.filter(org__path__startswith=org.path).count()
+    year = period.year
+    stock = Rollup.RECOUNT  # standing on a day, or distinct enterprises and days: recounted, never summed
     figures = [
-        Figure("experts", _("专家库人数"), experts, _("人"), figure_link("experts:pool", org)),
+        Figure("experts", _("专家库人数"), experts, _("人"), figure_link("experts:pool", org), rollup=stock),
         Figure("needs_posted", _("企业需求"), counts["posted"], _("项"), figure_link("experts:needs", org, year=year)),
         Figure(
             "needs_solved",
@@ -52,16 +75,23 @@ def desk_figures(org: OrgNode, year: int) -> list[Figure]:
             counts["enterprises"],
             _("家"),
             figure_link("experts:needs", org, year=year, status=NeedStatus.RESOLVED),
+            rollup=stock,
         ),
         Figure(
             "needs_open",
             _("办理中"),
             counts["open"],
             _("项"),
-            figure_link("experts:needs", org, year=year, status="open_any"),
+            figure_link("experts:needs", org, status="open_any"),
+            rollup=stock,
         ),
         Figure(
-            "service_events", _("助企活动"), records["events"], _("场"), figure_link("experts:needs", org, year=year)
+            "service_events",
+            _("助企活动"),
+            records["events"],
+            _("场"),
+            figure_link("experts:needs", org, year=year, status=NeedStatus.RESOLVED),
+            rollup=stock,
         ),
         Figure(
             "workers_trained",
@@ -82,4 +112,4 @@ def desk_figures(org: OrgNode, year: int) -> list[Figure]:
 
 
 def register() -> None:
-    register_figures("desk", _("劳模工匠助企行"), desk_figures, order=30)
+    register_figures("desk", _("劳模工匠助企行"), desk_figures, order=30, periodic=True)

@@ -1,13 +1,17 @@
-"""建功立业 figures for a union's subtree and a year, each with the list it counts (drill-down in scope)."""
+"""建功立业 figures for a union's subtree and any period (ADR 0019), each with the list it counts (drill-down in
+scope): 五小 projects by when they were declared, proposals by when they were made, studios standing at the
+period's end, honors and 全员创新企业 by when they were awarded (with the selection's quota as target)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, share, with_definitions
+from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, share, with_definitions
 from gonghui.innovation.choices import (
     HonorLevel,
     NominationStatus,
@@ -16,41 +20,59 @@ from gonghui.innovation.choices import (
     ProposalStatus,
     RoundKind,
 )
-from gonghui.innovation.models import Nomination, Project, Proposal, Studio
+from gonghui.innovation.models import Nomination, Project, Proposal, SelectionRound, Studio
 from gonghui.orgs.models import OrgNode
 
 DEFINITIONS = {
-    "projects_declared": _("本年度批次中，本会及下级工会申报的五小项目数。"),
-    "projects_recommended": _("通过本单位推荐、进入上级评审的项目数。"),
-    "projects_awarded": _("获奖结果已确认的项目数。"),
-    "proposals": _("本年度提交的合理化建议条数。"),
-    "proposals_adopted": _("被采纳或已实施的建议条数。"),
-    "value_saved": _("已实施建议登记的创效金额合计（元）。"),
-    "studios": _("在册的创新工作室个数（不含已撤销的）。"),
-    "innovative_enterprises": _("本年度评为全员创新企业的企业数。"),
-    "honors": _("本年度授予本会及下级推荐人选的该级荣誉个数。"),
-    "front_line_share": _("本年度获奖个人中一线职工所占百分比。"),
-    "model_worker_front_line_share": _("本年度劳模中一线职工所占百分比。"),
+    "projects_declared": _("本期（按申报时间）本会及下级工会申报的五小项目数。"),
+    "projects_recommended": _("本期申报的项目中，通过本单位推荐、进入上级评审的项目数。"),
+    "projects_awarded": _("本期申报的项目中，获奖结果已确认的项目数。"),
+    "proposals": _("本期提交的合理化建议条数。"),
+    "proposals_adopted": _("本期提交的建议中，被采纳或已实施的条数。"),
+    "value_saved": _("本期提交的建议登记的创效金额合计（元）。"),
+    "studios": _("期末在册的创新工作室个数（按命名日期，未填的按登记日期；不含已撤销的），星级为目前评定的。"),
+    "innovative_enterprises": _(
+        "本期（按授予日期）本会及下级工会评选为全员创新企业的企业数；目标为本年度这些评选的名额之和（仅年度和本年累计）。"
+    ),
+    "honors": _("本期（按授予日期）授予本会及下级推荐人选的该级荣誉个数。"),
+    "front_line_share": _("本期获奖个人中一线职工所占百分比。"),
+    "model_worker_front_line_share": _("本期劳模中一线职工所占百分比。"),
 }
 
 # A project in one of these got past its own union's recommendation (or was submitted at a federation).
 FINAL_STATUSES = (ProjectStatus.RANKED, ProjectStatus.NOTICE, ProjectStatus.AWARDED, ProjectStatus.NOT_AWARDED)
 
 
-def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
+def _as_period(period: Period | int) -> Period:
+    """A year given as a number (the yearly callers) is that calendar year."""
+    if isinstance(period, Period):
+        return period
+    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
+    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
+
+
+def innovation_figures(org: OrgNode, period: Period | int) -> list[Figure]:
+    period = _as_period(period)
+    year = period.year
+    starts, after = _midnight(period.start), _midnight(period.end + dt.timedelta(days=1))
     under = Q(org__path__startswith=org.path)
-    projects = Project.objects.filter(under, call__year=year).aggregate(
+    projects = Project.objects.filter(under, submitted_at__gte=starts, submitted_at__lt=after).aggregate(
         declared=Count("id"),
         recommended=Count("id", filter=Q(stage_order__gte=1) | Q(status__in=FINAL_STATUSES)),
         awarded=Count("id", filter=Q(status=ProjectStatus.AWARDED)),
     )
-    proposals = Proposal.objects.filter(under, submitted_at__year=year).aggregate(
+    proposals = Proposal.objects.filter(under, submitted_at__gte=starts, submitted_at__lt=after).aggregate(
         n=Count("id"),
         adopted=Count("id", filter=Q(status__in=[ProposalStatus.ADOPTED, ProposalStatus.IMPLEMENTED])),
         saved=Sum("value_saved"),
     )
     stars = dict(
         Studio.objects.filter(under, is_active=True)
+        .filter(Q(named_on__lte=period.end) | Q(named_on__isnull=True, created_at__lt=after))
         .values_list("stars")
         .annotate(n=Count("id"))
         .values_list("stars", "n")
@@ -94,7 +116,14 @@ def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
             _("元"),
             figure_link("innovation:proposals", org, year=year, status="implemented"),
         ),
-        Figure("studios", _("创新工作室"), sum(stars.values()), _("个"), figure_link("innovation:studios", org)),
+        Figure(
+            "studios",
+            _("创新工作室"),
+            sum(stars.values()),
+            _("个"),
+            figure_link("innovation:studios", org),
+            rollup=Rollup.RECOUNT,
+        ),
     ]
     for star in range(5, 0, -1):
         figures.append(
@@ -104,14 +133,16 @@ def innovation_figures(org: OrgNode, year: int) -> list[Figure]:
                 stars.get(star, 0),
                 _("个"),
                 figure_link("innovation:studios", org, stars=star),
+                rollup=Rollup.RECOUNT,
             )
         )
-    return with_definitions(figures + honor_figures(org, year), DEFINITIONS)
+    return with_definitions(figures + honor_figures(org, period), DEFINITIONS)
 
 
-def honor_figures(org: OrgNode, year: int) -> list[Figure]:
+def honor_figures(org: OrgNode, period: Period) -> list[Figure]:
+    year, span = period.year, (period.start, period.end)
     awarded = Nomination.objects.filter(
-        nominated_by__path__startswith=org.path, status=NominationStatus.AWARDED, awarded_on__year=year
+        nominated_by__path__startswith=org.path, status=NominationStatus.AWARDED, awarded_on__range=span
     )
     by_level = dict(
         awarded.values_list("round__title__level").annotate(n=Count("id")).values_list("round__title__level", "n")
@@ -126,7 +157,7 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
         round__org__path__startswith=org.path,
         round__kind=RoundKind.INNOVATIVE_ENTERPRISE,
         status=NominationStatus.AWARDED,
-        awarded_on__year=year,
+        awarded_on__range=span,
     ).count()
     figures = [
         Figure(
@@ -135,6 +166,7 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
             enterprises,
             _("家"),
             figure_link("innovation:honors", org, year=year, kind=RoundKind.INNOVATIVE_ENTERPRISE),
+            target=_enterprise_quota(org, period),
         )
     ]
     figures += [
@@ -154,6 +186,7 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
             share(people["front"], people["n"]),
             "%",
             figure_link("innovation:honors", org, year=year, front_line=1),
+            rollup=Rollup.RECOUNT,
         )
     )
     figures.append(
@@ -163,10 +196,21 @@ def honor_figures(org: OrgNode, year: int) -> list[Figure]:
             share(people["model_front"], people["model"]),
             "%",
             figure_link("innovation:honors", org, year=year, model_worker=1),
+            rollup=Rollup.RECOUNT,
         )
     )
     return figures
 
 
+def _enterprise_quota(org: OrgNode, period: Period) -> int | None:
+    """The 全员创新企业 places the subtree's selections of the year offer: a yearly target, none for a quarter."""
+    if not period.yearly:
+        return None
+    quota = SelectionRound.objects.filter(
+        org__path__startswith=org.path, kind=RoundKind.INNOVATIVE_ENTERPRISE, year=period.year
+    ).aggregate(n=Sum("quota"))["n"]
+    return quota or None
+
+
 def register() -> None:
-    register_figures("innovation", _("建功立业"), innovation_figures, order=20)
+    register_figures("innovation", _("建功立业"), innovation_figures, order=20, periodic=True)

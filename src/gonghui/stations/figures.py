@@ -1,37 +1,65 @@
-"""服务阵地 figures for a union's subtree and a year: stations by kind, rated stations, visits, bookings."""
+"""服务阵地 figures for a union's subtree and any period (ADR 0019): stations open at the period's end by kind,
+stations holding a title today, visits and room bookings in the period."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.stations.choices import BookingStatus, VisitCategory
 from gonghui.stations.models import Booking, Station, StationKind, StationVisit
 from gonghui.stations.selectors import current_ratings_qs
 
 DEFINITIONS = {
-    "stations": _("本会及下级工会登记的、目前开放的服务阵地个数。"),
-    "stations_kind": _("按阵地类型统计的开放阵地个数。"),
-    "rated": _("今天仍在有效期内、未被撤销的评定称号的阵地个数（同一阵地多个称号只算一次）。"),
-    "visits": _("本年度扫码登记的到访人次；同一访客在登记间隔内重复扫码只算一次。"),
-    "visits_category": _("本年度按访客类别统计的到访人次。"),
-    "bookings": _("本年度开始的、已批准的活动室预约次数。"),
+    "stations": _("本会及下级工会登记的、期末（期末在今天之后的按今天）开放的服务阵地个数。"),
+    "stations_kind": _("按阵地类型统计的期末开放阵地个数。"),
+    "rated": _("今天开放、评定称号今天仍在有效期内且未被撤销的阵地个数（同一阵地多个称号只算一次）。"),
+    "visits": _("本期扫码登记的到访人次；同一访客在登记间隔内重复扫码只算一次。"),
+    "visits_category": _("本期按访客类别统计的到访人次。"),
+    "bookings": _("本期开始的、已批准的活动室预约次数。"),
 }
 
 
-def station_figures(org: OrgNode, year: int) -> list[Figure]:
-    stations = Station.objects.filter(org__path__startswith=org.path, is_active=True)
+def _as_period(period: Period | int) -> Period:
+    """A year given as a number (the yearly callers) is that calendar year."""
+    if isinstance(period, Period):
+        return period
+    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
+    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
+
+
+def station_figures(org: OrgNode, period: Period | int) -> list[Figure]:
+    period = _as_period(period)
+    starts, after = _midnight(period.start), _midnight(period.end + dt.timedelta(days=1))
+    mine = Station.objects.filter(org__path__startswith=org.path)
+    # Open at the period's end: registered by then and not closed by then (a station closed later was open).
+    stations = mine.filter(Q(is_active=True) | Q(closed_at__gte=after), created_at__lt=after)
     by_kind = dict(stations.values("kind").annotate(n=Count("id")).values_list("kind", "n"))
-    rated = current_ratings_qs().filter(station__in=stations).values("station").distinct().count()
-    visits = StationVisit.objects.filter(station__org__path__startswith=org.path, at__year=year)
+    rated = current_ratings_qs().filter(station__in=mine.filter(is_active=True)).values("station").distinct().count()
+    visits = StationVisit.objects.filter(station__org__path__startswith=org.path, at__gte=starts, at__lt=after)
     by_category = dict(visits.values("category").annotate(n=Count("id")).values_list("category", "n"))
-    bookings = Booking.objects.filter(room__station__org__path__startswith=org.path, starts_at__year=year).aggregate(
-        approved=Count("id", filter=Q(status=BookingStatus.APPROVED))
-    )
+    bookings = Booking.objects.filter(
+        room__station__org__path__startswith=org.path, starts_at__gte=starts, starts_at__lt=after
+    ).aggregate(approved=Count("id", filter=Q(status=BookingStatus.APPROVED)))
+    stock = Rollup.RECOUNT  # standing on a day: recounted for the subtree, never summed
     figures = [
-        Figure("stations", _("服务阵地"), stations.count(), _("个"), figure_link("stations:list", org, active=1)),
+        Figure(
+            "stations",
+            _("服务阵地"),
+            sum(by_kind.values()),
+            _("个"),
+            figure_link("stations:list", org, active=1),
+            rollup=stock,
+        ),
         *(
             Figure(
                 f"stations_kind_{kind.code}",
@@ -39,10 +67,13 @@ def station_figures(org: OrgNode, year: int) -> list[Figure]:
                 by_kind[kind.pk],
                 _("个"),
                 figure_link("stations:list", org, active=1, kind=kind.code),
+                rollup=stock,
             )
             for kind in StationKind.objects.filter(pk__in=by_kind)
         ),
-        Figure("rated", _("获评定称号的阵地"), rated, _("个"), figure_link("stations:list", org, rated="on")),
+        Figure(
+            "rated", _("获评定称号的阵地"), rated, _("个"), figure_link("stations:list", org, rated="on"), rollup=stock
+        ),
         Figure("visits", _("到访人次"), sum(by_category.values()), _("人次"), figure_link("stations:list", org)),
         *(
             Figure(
@@ -67,4 +98,4 @@ def station_figures(org: OrgNode, year: int) -> list[Figure]:
 
 
 def register() -> None:
-    register_figures("stations", _("服务阵地"), station_figures, order=40)
+    register_figures("stations", _("服务阵地"), station_figures, order=40, periodic=True)

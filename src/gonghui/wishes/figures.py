@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.wishes.choices import DONE, TAKEN, WishStatus
 from gonghui.wishes.models import Wish
@@ -32,7 +32,14 @@ def wishes_figures(org: OrgNode, year: int) -> list[Figure]:
     link = lambda **params: figure_link("wishes:list", org, year=year, **params)  # noqa: E731
     figures = [
         Figure("wishes_posted", _("微心愿"), counts["posted"], _("个"), link()),
-        Figure("wishes_open", _("待认领心愿"), counts["open"], _("个"), link(status=WishStatus.OPEN)),
+        Figure(
+            "wishes_open",
+            _("待认领心愿"),
+            counts["open"],
+            _("个"),
+            link(status=WishStatus.OPEN),
+            rollup=Rollup.RECOUNT,
+        ),
         Figure("wishes_claimed", _("已认领心愿"), counts["claimed"], _("个"), link(status="taken")),
         Figure("wishes_fulfilled", _("已圆梦心愿"), counts["fulfilled"], _("个"), link(status="done")),
         Figure("wishes_value", _("圆梦价值"), counts["value"] or Decimal(0), _("元"), link(status="done")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.rights.contracts.choices import ContractLevel, Kind
 from gonghui.rights.contracts.models import Contract, Coverage
@@ -54,14 +54,15 @@ def contract_figures(org: OrgNode, year: int) -> list[Figure]:
             for v in ContractLevel
             if counts[f"level_{v.value}"]
         ),
-        Figure("contracts_enterprises", _("覆盖企业"), len(workers), _("家"), link),
-        Figure("contracts_workers", _("覆盖职工"), sum(workers.values()), _("人"), link),
+        Figure("contracts_enterprises", _("覆盖企业"), len(workers), _("家"), link, rollup=Rollup.RECOUNT),
+        Figure("contracts_workers", _("覆盖职工"), sum(workers.values()), _("人"), link, rollup=Rollup.RECOUNT),
         Figure(
             "contracts_expiring",
             _("90天内到期的合同"),
             expiring(mine).count(),
             _("份"),
             figure_link("contracts:list", org, soon=1),
+            rollup=Rollup.RECOUNT,
         ),
     ]
     return with_definitions(figures, DEFINITIONS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.rights.democracy.choices import CongressProposalStatus, RepresentativeCategory
 from gonghui.rights.democracy.models import Disclosure, Proposal, Session
@@ -45,9 +45,16 @@ def democracy_figures(org: OrgNode, year: int) -> list[Figure]:
             _("家"),
             figure_link("democracy:sessions", org, year=year),
         ),
-        Figure("democracy_reps", _("职工代表"), reps.total, _("人"), reps_link),
+        Figure("democracy_reps", _("职工代表"), reps.total, _("人"), reps_link, rollup=Rollup.RECOUNT),
         *(
-            Figure(f"democracy_share_{c.value}", _("%(c)s代表占比") % {"c": c.label}, reps.pct(c.value), "%", reps_link)
+            Figure(
+                f"democracy_share_{c.value}",
+                _("%(c)s代表占比") % {"c": c.label},
+                reps.pct(c.value),
+                "%",
+                reps_link,
+                rollup=Rollup.RECOUNT,
+            )
             for c in (RepresentativeCategory.INDUSTRIAL, RepresentativeCategory.FRONTLINE, RepresentativeCategory.WOMAN)
         ),
         Figure(

@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.rights.earlywarning.choices import RectStatus, WarningLevel, WarningStatus
 from gonghui.rights.earlywarning.models import Checkup, EarlyWarning, EnterpriseLevel, Rectification
@@ -43,6 +43,7 @@ def earlywarning_figures(org: OrgNode, year: int) -> list[Figure]:
             levels[level.value],
             _("家"),
             figure_link("earlywarning:levels", org, level=level.value),
+            rollup=Rollup.RECOUNT,
         )
         for level in WarningLevel
     ]
@@ -53,6 +54,7 @@ def earlywarning_figures(org: OrgNode, year: int) -> list[Figure]:
             open_warnings,
             _("件"),
             figure_link("earlywarning:warnings", org, status=WarningStatus.OPEN),
+            rollup=Rollup.RECOUNT,
         ),
         Figure(
             "earlywarning_checkups",

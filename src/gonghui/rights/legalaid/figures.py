@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
 from gonghui.events.choices import EventKind, EventStatus, ScanOutcome
 from gonghui.events.models import Event, Scan, SignUp
 from gonghui.orgs.models import OrgNode
@@ -71,10 +71,13 @@ def legalaid_figures(org: OrgNode, year: int) -> list[Figure]:
           for c in ConsultationChannel if asked[f"channel_{c.value}"]),
         *(Figure(f"legal_topic_{t.value}", t.label, asked[f"topic_{t.value}"], _("次"), consult(topic=t.value))
           for t in Topic if asked[f"topic_{t.value}"]),
-        Figure("legal_cases", _("法律援助案件"), cases["total"], _("件"), case()),
-        *(Figure(f"legal_stage_{s.value}", s.label, cases[f"stage_{s.value}"], _("件"), case(status=s.value))
+        # A case counts under its own union and its helping union: two children may both count it (RECOUNT).
+        Figure("legal_cases", _("法律援助案件"), cases["total"], _("件"), case(), rollup=Rollup.RECOUNT),
+        *(Figure(f"legal_stage_{s.value}", s.label, cases[f"stage_{s.value}"], _("件"), case(status=s.value),
+                 rollup=Rollup.RECOUNT)
           for s in CaseStatus if cases[f"stage_{s.value}"]),
-        Figure("legal_recovered", _("为职工挽回经济损失"), recovered or 0, _("元"), case(status="closed")),
+        Figure("legal_recovered", _("为职工挽回经济损失"), recovered or 0, _("元"), case(status="closed"),
+               rollup=Rollup.RECOUNT),
         *_law_figures(org, year),
     ]  # fmt: skip
     return with_definitions(figures, DEFINITIONS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.skills.certification.choices import CertifiedLevel
 from gonghui.skills.certification.models import Candidate, PilotEnterprise
@@ -38,9 +38,16 @@ def certification_figures(org: OrgNode, year: int) -> list[Figure]:
     )
     link = lambda **params: figure_link("certification:results", org, year=year, **params)  # noqa: E731
     figures = [
-        Figure("certification_pilots", _("认定试点企业"), pilots, _("家"), figure_link("certification:pilots", org)),
+        Figure(
+            "certification_pilots",
+            _("认定试点企业"),
+            pilots,
+            _("家"),
+            figure_link("certification:pilots", org),
+            rollup=Rollup.RECOUNT,
+        ),
         Figure("certification_certified", _("技能等级认定"), counts["certified"], _("人次"), link()),
-        Figure("certification_people", _("通过认定人数"), counts["people"], _("人"), link()),
+        Figure("certification_people", _("通过认定人数"), counts["people"], _("人"), link(), rollup=Rollup.RECOUNT),
         Figure("certification_promoted", _("认定后晋升薪酬等级"), counts["promoted"], _("人"), link(promoted=1)),
     ]
     figures += [

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.skills.competitions.choices import AwardStatus, CompetitionStatus, EntryStatus
 from gonghui.skills.competitions.models import Award, Competition, Entry, EntryMember
@@ -45,7 +45,9 @@ def competition_figures(org: OrgNode, year: int) -> list[Figure]:
         Figure("competitions_held", _("劳动和技能竞赛"), held, _("场次"), link),
         Figure("competitions_entries", _("参赛单元"), entries, _("个"), link),
         Figure("competitions_participations", _("参赛职工"), people["n"], _("人次"), link),
-        Figure("competitions_participants", _("参赛职工（去重）"), people["distinct"], _("人"), link),
+        Figure(
+            "competitions_participants", _("参赛职工（去重）"), people["distinct"], _("人"), link, rollup=Rollup.RECOUNT
+        ),
         Figure("competitions_prizes", _("竞赛获奖"), awards["n"], _("人次"), link),
         Figure("competitions_titles", _("竞赛授予称号"), awards["titled"], _("人次"), link),
     ]

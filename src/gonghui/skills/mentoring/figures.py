@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.skills.mentoring.choices import PairStatus
 from gonghui.skills.mentoring.models import Mentor, Pair
@@ -34,7 +34,14 @@ def mentoring_figures(org: OrgNode, year: int) -> list[Figure]:
     pairs = lambda **params: figure_link("mentoring:pairs", org, **params)  # noqa: E731
     figures = [
         Figure("mentoring_pairs", _("师徒结对"), counts["pairs"], _("对"), pairs(year=year)),
-        Figure("mentoring_active", _("在带师徒"), counts["active"], _("对"), pairs(year=year, status="active")),
+        Figure(
+            "mentoring_active",
+            _("在带师徒"),
+            counts["active"],
+            _("对"),
+            pairs(year=year, status="active"),
+            rollup=Rollup.RECOUNT,
+        ),
         Figure(
             "mentoring_completed", _("出师徒弟"), counts["completed"], _("人"), pairs(closed=year, status="completed")
         ),
@@ -45,7 +52,14 @@ def mentoring_figures(org: OrgNode, year: int) -> list[Figure]:
             _("人"),
             pairs(closed=year, status="completed", promoted=1),
         ),
-        Figure("mentoring_mentors", _("登记师傅"), mentors, _("人"), figure_link("mentoring:mentors", org)),
+        Figure(
+            "mentoring_mentors",
+            _("登记师傅"),
+            mentors,
+            _("人"),
+            figure_link("mentoring:mentors", org),
+            rollup=Rollup.RECOUNT,
+        ),
     ]
     return with_definitions(figures, DEFINITIONS)
 

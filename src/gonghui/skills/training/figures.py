@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.skills.training.stats import subtree, totals
 
@@ -28,7 +28,7 @@ def training_figures(org: OrgNode, year: int) -> list[Figure]:
         Figure("training_classes", _("培训班"), t.classes, pgettext_lazy("training classes", "期"), classes),
         Figure("training_sessions", _("培训课次"), t.sessions, _("节"), stats),
         Figure("training_attendances", _("培训人次"), t.attendances, _("人次"), stats),
-        Figure("training_people", _("参训人数"), t.people, _("人"), stats),
+        Figure("training_people", _("参训人数"), t.people, _("人"), stats, rollup=Rollup.RECOUNT),
         Figure("training_hours", _("参训学时"), t.trainee_hours, _("学时"), stats),
         Figure("training_completions", _("培训结业"), t.completions, _("人"), classes),
     ]
