@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.test import Client
 
+from gonghui.accounts.services import api_token_issue
 from gonghui.common import figures as registry
 from gonghui.common.figures import Period
 from gonghui.members.models import Membership
@@ -35,8 +37,8 @@ MONTHLY = "members-monthly"
 YEARLY = "orgs-yearly"
 
 
-@pytest.fixture(autouse=True)
-def _members_and_orgs_only(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def members_and_orgs_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """The registry holds the groups these tests count by hand (会员, 组织建设); the others' rows read as not
     counted. The full registry is checked against the forms in test_return_forms."""
     kept = {key: group for key, group in registry.FIGURE_GROUPS.items() if key in ("members", "orgs")}
@@ -78,7 +80,7 @@ def the_month() -> Period:
 
 
 @pytest.fixture
-def fed(db: None) -> Fed:
+def fed(db: None, members_and_orgs_only: None) -> Fed:
     county = make_org("建湖县总工会", kind=OrgKind.FED_COUNTY, code="t-jianhu")
     town1 = make_org("上冈镇总工会", parent=county, kind=OrgKind.TOWN, code="t-shanggang")
     g1 = make_org("上冈基层工会", parent=town1, code="t-sg-jiceng")
@@ -124,3 +126,13 @@ def fed(db: None) -> Fed:
     for _ in range(5):
         f.join(sibling_town, middle)
     return f
+
+
+def desk(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def api(user: Any) -> Client:
+    return Client(headers={"Authorization": f"Bearer {api_token_issue(user=user, name='t').secret}"})

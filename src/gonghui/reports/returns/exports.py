@@ -38,7 +38,7 @@ def sheet_xlsx(sheet: ReturnSheet) -> bytes:
         ["", _("填报单位"), sheet.org.name],
         ["", _("报表"), str(sheet.form.name)],
         ["", _("统计期间"), period_label(sheet.period)],
-        ["", _("状态"), sheet.status.label if submitted else _("未报送（以下为实时统计数）")],
+        ["", _("状态"), str(sheet.status.label) if submitted else _("未报送（以下为实时统计数）")],
         ["", _("报送时间"), _when(submission.submitted_at) if submitted and submission else ""],
         ["", _("数据统计时间"), _when(sheet.computed_at)],
         ["", _("填报说明"), submission.remarks if submission else ""],
@@ -62,7 +62,7 @@ def _wide(view: ChildrenView) -> Sheet:
     def rows() -> Iterator[list[Any]]:
         yield (
             ["", _("报送状态"), "", ""]
-            + [child.status.label for child in view.children]
+            + [str(child.status.label) for child in view.children]
             + [
                 _("已报 %(n)s / %(all)s") % {"n": view.submitted, "all": len(view.children)},
                 "",
@@ -82,7 +82,7 @@ def _long(view: ChildrenView) -> Sheet:
 
     def rows() -> Iterator[list[Any]]:
         for child in view.children:
-            yield [child.org.name, child.status.label] + [as_number(child.value(t.row.key)) for t in view.totals]
+            yield [child.org.name, str(child.status.label)] + [as_number(child.value(t.row.key)) for t in view.totals]
         yield [_("合计"), ""] + [as_number(t.total) for t in view.totals]
 
     return Sheet(str(view.form.name), heading, rows())
