@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,7 @@ from gonghui.common.figures import Trend, register_trend
 from gonghui.orgs.models import OrgNode
 
 
-def redemptions_by_month(org: OrgNode, year: int) -> dict[int, int]:
+def redemptions_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """One grouped query: the redemptions of the subtree's members in each month (by redemption time)."""
     rows = (
         Redemption.objects.filter(org__path__startswith=org.path, created_at__year=year)

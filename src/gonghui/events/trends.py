@@ -1,10 +1,13 @@
-"""活动's monthly series for the dashboard (ADR 0019): check-ins at the subtree's events, by month."""
+"""活动's monthly series for the dashboard (ADR 0019): check-ins at the subtree's events, by month; and the
+大屏's live count of today's check-ins, counted the same way."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from decimal import Decimal
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext_lazy as _
 
@@ -16,12 +19,26 @@ from gonghui.orgs.models import OrgNode
 HIDDEN = (EventStatus.CANCELLED, EventStatus.DRAFT)
 
 
-def checkins_by_month(org: OrgNode, year: int) -> dict[int, int]:
+def _signed(org: OrgNode) -> QuerySet[SignUp]:
+    """Sign-ups that came (checked in), at the subtree's events that were not cancelled."""
+    return SignUp.objects.filter(event__org__path__startswith=org.path, checked_in_at__isnull=False).exclude(
+        event__status__in=HIDDEN
+    )
+
+
+def _anonymous(org: OrgNode) -> QuerySet[Scan]:
+    """Walk-ins registered at the door without a card (no sign-up behind them)."""
+    return Scan.objects.filter(
+        event__org__path__startswith=org.path, outcome=ScanOutcome.WALK_IN, signup__isnull=True
+    ).exclude(event__status__in=HIDDEN)
+
+
+def checkins_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """The 活动参与 figure's people by month: checked-in sign-ups (by check-in time) and walk-ins registered
     without a card (by scan time), in one query (UNION ALL of two grouped reads)."""
     signed = (
-        SignUp.objects.filter(event__org__path__startswith=org.path, checked_in_at__year=year)
-        .exclude(event__status__in=HIDDEN)
+        _signed(org)
+        .filter(checked_in_at__year=year)
         .order_by()
         .annotate(month=ExtractMonth("checked_in_at"))
         .values("month")
@@ -29,13 +46,8 @@ def checkins_by_month(org: OrgNode, year: int) -> dict[int, int]:
         .values_list("month", "n")
     )
     anonymous = (
-        Scan.objects.filter(
-            event__org__path__startswith=org.path,
-            outcome=ScanOutcome.WALK_IN,
-            signup__isnull=True,
-            scanned_at__year=year,
-        )
-        .exclude(event__status__in=HIDDEN)
+        _anonymous(org)
+        .filter(scanned_at__year=year)
         .order_by()
         .annotate(month=ExtractMonth("scanned_at"))
         .values("month")
@@ -46,6 +58,11 @@ def checkins_by_month(org: OrgNode, year: int) -> dict[int, int]:
     for month, n in signed.union(anonymous, all=True):
         months[month] += n
     return dict(months)
+
+
+def checkins_since(org: OrgNode, since: dt.datetime) -> int:
+    """Check-ins from `since` (the start of today, for the 大屏), as the monthly series counts them."""
+    return _signed(org).filter(checked_in_at__gte=since).count() + _anonymous(org).filter(scanned_at__gte=since).count()
 
 
 def register() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,7 @@ from gonghui.experts.models import Need
 from gonghui.orgs.models import OrgNode
 
 
-def solved_by_month(org: OrgNode, year: int) -> dict[int, int]:
+def solved_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """One grouped query: the subtree's needs confirmed solved in each month (by the time they were closed)."""
     rows = (
         Need.objects.filter(org__path__startswith=org.path, status=NeedStatus.RESOLVED, closed_at__year=year)

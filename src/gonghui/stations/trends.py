@@ -1,6 +1,10 @@
-"""服务阵地's monthly series for the dashboard (ADR 0019): visits to the subtree's stations, by month."""
+"""服务阵地's monthly series for the dashboard (ADR 0019): visits to the subtree's stations, by month; and the
+大屏's live count of today's visits, counted the same way."""
 
 from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
 
 from django.db.models import Count
 from django.db.models.functions import ExtractMonth
@@ -11,7 +15,7 @@ from gonghui.orgs.models import OrgNode
 from gonghui.stations.models import StationVisit
 
 
-def visits_by_month(org: OrgNode, year: int) -> dict[int, int]:
+def visits_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """One grouped query: the visits registered at the subtree's stations in each month of the year."""
     rows = (
         StationVisit.objects.filter(station__org__path__startswith=org.path, at__year=year)
@@ -21,6 +25,11 @@ def visits_by_month(org: OrgNode, year: int) -> dict[int, int]:
         .values_list("month", "n")
     )
     return dict(rows)
+
+
+def visits_since(org: OrgNode, since: dt.datetime) -> int:
+    """The visits registered at the subtree's stations from `since` (the start of today, for the 大屏)."""
+    return StationVisit.objects.filter(station__org__path__startswith=org.path, at__gte=since).count()
 
 
 def register() -> None:

@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,33 +14,21 @@ from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome
 from gonghui.common.jobs import job_retry, jobs_reap_dead
 from gonghui.common.models import JobStatus
-from gonghui.members.selectors import pending_for
 from gonghui.orgs import selectors
-from gonghui.orgs.counters import subtree_total
-from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.scope import scope_for
 
 
 @staff_view
 def home(request: HttpRequest) -> HttpResponse:
+    """A staff user with a scope lands on the dashboard of their first union (the platform administrator on the
+    platform-wide view); one without a role yet is told whom to ask. The dashboard is named, not imported:
+    the workbench and reports are siblings."""
     user: Any = request.user
-    roots = selectors.org_roots_for(user)
-    orgs = selectors.orgs_for(user)
-    context = {
-        "roles": selectors.my_roles(user),
-        "roots": [(root, subtree_total(root)) for root in roots[:20]],
-        "org_count": orgs.count(),
-        "kind_counts": [
-            {"kind": row["kind"], "label": OrgKind(row["kind"]).label, "n": row["n"]}
-            for row in orgs.order_by().values("kind").annotate(n=Count("id")).order_by("kind")
-        ],
-        "enterprise_count": selectors.enterprises_for(user).count(),
-        "no_scope": scope_for(user).is_empty,
-        "recent_jobs": selectors.jobs_for(user).filter(created_by=user)[:5],
-        "pending_count": pending_for(user).count(),
-        "overdue_count": pending_for(user, overdue_only=True).count(),
-    }
-    return render(request, "workbench/home.html", context)
+    if not scope_for(user).is_empty:
+        url = reverse("reports:dashboard")
+        roots = [] if user.is_superuser else selectors.org_roots_for(user)
+        return redirect(f"{url}?{urlencode({'under': roots[0].code})}" if roots else url)
+    return render(request, "workbench/home.html", {"no_scope": True})
 
 
 @staff_view

@@ -26,6 +26,14 @@
     return box;
   }
 
+  var PLACE_COLOUR = "#2e7d32";
+  var LEVEL_COLOURS = { red: "#c62828", orange: "#ef6c00", yellow: "#f9a825", blue: "#1565c0" };
+
+  function dotColour(point) {
+    if (point.layer === "warning") return LEVEL_COLOURS[point.level] || LEVEL_COLOURS.red;
+    return PLACE_COLOUR;
+  }
+
   function drawMap() {
     var holder = document.getElementById("station-map");
     var config = island("map-config");
@@ -42,8 +50,10 @@
     }).addTo(map);
     var bounds = [];
     points.forEach(function (p) {
-      // Stations are pins; other places near the worker (特惠商户) are small green dots.
-      var marker = p.layer ? L.circleMarker([p.lat, p.lng], { radius: 6, color: "#2e7d32", fillOpacity: 0.8 }) : L.marker([p.lat, p.lng]);
+      // Stations are pins; other places near the worker (特惠商户) are small green dots; warnings (the rights
+      // staff's map) are dots in their level's colour, red when the point does not say (they were drawn green).
+      var colour = dotColour(p);
+      var marker = p.layer ? L.circleMarker([p.lat, p.lng], { radius: 6, color: colour, fillColor: colour, fillOpacity: 0.8 }) : L.marker([p.lat, p.lng]);
       marker.addTo(map).bindPopup(popup(p, config.labels.open));
       bounds.push([p.lat, p.lng]);
     });
