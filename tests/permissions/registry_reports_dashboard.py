@@ -6,19 +6,11 @@ without a role get 404, a worker, a merchant's cashier and a provider 403, the s
 
 from __future__ import annotations
 
-from tests.permissions.registry import LOGGED_IN, Case
+from tests.permissions.registry import Case
 
 DASHBOARD_CASES: list[Case] = [
     Case("reports:dashboard", query=lambda w: w.dashboard.query),
     Case("reports:dashboard_export", query=lambda w: w.dashboard.query),
     Case("reports:screen", query=lambda w: w.dashboard.screen),
     Case("reports:screen_live", query=lambda w: w.dashboard.screen, headers={"HX-Request": "true"}),
-    # The home page sends staff with a scope on to their union's dashboard (302) and shows the rest a notice;
-    # it replaces registry.py's case for it (the later case of a name wins), which expected the old page's 200.
-    Case(
-        "workbench:home",
-        allowed=LOGGED_IN,
-        ok=frozenset({200, 302}),
-        marker=lambda w: w.union_a.name,
-    ),
 ]

@@ -91,6 +91,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if period_key(choice.period) not in dict(periods):  # a period typed into the address: offered as chosen
         periods.insert(0, (period_key(choice.period), period_label(choice.period)))
     context = {
+        "as_home": bool(request.resolver_match and request.resolver_match.view_name == "workbench:home"),
         "board": board,
         "choice": choice,
         "period_key": period_key(choice.period),

@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import urlencode
+from django.urls import resolve, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,15 +17,14 @@ from gonghui.orgs.scope import scope_for
 
 @staff_view
 def home(request: HttpRequest) -> HttpResponse:
-    """A staff user with a scope lands on the dashboard of their first union (the platform administrator on the
-    platform-wide view); one without a role yet is told whom to ask. The dashboard is named, not imported:
-    the workbench and reports are siblings."""
-    user: Any = request.user
-    if not scope_for(user).is_empty:
-        url = reverse("reports:dashboard")
-        roots = [] if user.is_superuser else selectors.org_roots_for(user)
-        return redirect(f"{url}?{urlencode({'under': roots[0].code})}" if roots else url)
-    return render(request, "workbench/home.html", {"no_scope": True})
+    """A staff user with a scope sees the dashboard of their first union here (the platform administrator the
+    platform-wide view); one without a role yet is told whom to ask. The dashboard is found by its URL name
+    and served at this address, not imported: the workbench and reports are siblings."""
+    if scope_for(request.user).is_empty:
+        return render(request, "workbench/home.html", {"no_scope": True})
+    dashboard = resolve(reverse("reports:dashboard"))
+    response: HttpResponse = dashboard.func(request, *dashboard.args, **dashboard.kwargs)
+    return response
 
 
 @staff_view
