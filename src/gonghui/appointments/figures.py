@@ -1,26 +1,48 @@
-"""预约服务 figures for a union's subtree and a year: appointments by type, done, no-show; each links to the
-counts page (per type and month, and per union) narrowed to the subtree and the year."""
+"""预约服务 figures for a union's subtree and any period (ADR 0019), by when the appointment starts: appointments
+by type, done, no-show; each links to the counts page (per type and month, and per union) narrowed to the
+subtree and the year."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.appointments.choices import LIVE, AppointmentStatus, ServiceKind
 from gonghui.appointments.models import Appointment
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Period, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 
 DEFINITIONS = {
-    "appointments": _("本年度开始的、本会及下级工会服务人员的预约次数（不含已取消的）。"),
-    "appointments_kind": _("按服务类型统计的本年度预约次数（不含已取消的）。"),
-    "appointments_done": _("本年度服务人员登记为已完成的预约次数。"),
-    "appointments_no_show": _("本年度服务人员登记为未到场的预约次数。"),
+    "appointments": _("本期开始的、本会及下级工会服务人员的预约次数（不含已取消的）。"),
+    "appointments_kind": _("按服务类型统计的本期预约次数（不含已取消的）。"),
+    "appointments_done": _("本期开始、服务人员登记为已完成的预约次数。"),
+    "appointments_no_show": _("本期开始、服务人员登记为未到场的预约次数。"),
 }
 
 
-def appointment_figures(org: OrgNode, year: int) -> list[Figure]:
-    qs = Appointment.objects.filter(provider__org__path__startswith=org.path, starts_at__year=year)
+def _as_period(period: Period | int) -> Period:
+    """A year given as a number (the yearly callers) is that calendar year."""
+    if isinstance(period, Period):
+        return period
+    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
+    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
+
+
+def appointment_figures(org: OrgNode, period: Period | int) -> list[Figure]:
+    period = _as_period(period)
+    year = period.year
+    qs = Appointment.objects.filter(
+        provider__org__path__startswith=org.path,
+        starts_at__gte=_midnight(period.start),
+        starts_at__lt=_midnight(period.end + dt.timedelta(days=1)),
+    )
     counts = qs.aggregate(
         held=Count("pk", filter=Q(status__in=LIVE)),
         done=Count("pk", filter=Q(status=AppointmentStatus.DONE)),
@@ -42,4 +64,4 @@ def appointment_figures(org: OrgNode, year: int) -> list[Figure]:
 
 
 def register() -> None:
-    register_figures("appointments", _("预约服务"), appointment_figures, order=65)
+    register_figures("appointments", _("预约服务"), appointment_figures, order=65, periodic=True)

@@ -1,28 +1,49 @@
-"""微心愿 figures for a union's subtree and a year: wishes posted, claimed, come true, and their value."""
+"""微心愿 figures for a union's subtree and any period (ADR 0019): wishes posted in it, and what has come of them
+(claimed, come true, their value); the wishes waiting on the wall today."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, Rollup, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.wishes.choices import DONE, TAKEN, WishStatus
 from gonghui.wishes.models import Wish
 
 DEFINITIONS = {
-    "wishes_posted": _("本年度本会及下级工会收到的微心愿（职工发布和工会代困难家庭发布，含待审核、未通过和已撤回）。"),
-    "wishes_open": _("今天在心愿墙上等待认领的心愿（本年度发布）。"),
-    "wishes_claimed": _("本年度发布、已有人认领的心愿（含已送达和已圆梦；逾期未送达回到心愿墙的不算）。"),
-    "wishes_fulfilled": _("本年度发布、认领人已送达的心愿（含心愿人已确认收到的）。"),
-    "wishes_value": _("本年度已送达心愿的预估价值合计（元），按发布时填写、工会审核的价值计。"),
+    "wishes_posted": _("本期本会及下级工会收到的微心愿（职工发布和工会代困难家庭发布，含待审核、未通过和已撤回）。"),
+    "wishes_open": _("今天在心愿墙上等待认领的心愿（本期发布）。"),
+    "wishes_claimed": _("本期发布、已有人认领的心愿（含已送达和已圆梦；逾期未送达回到心愿墙的不算）。"),
+    "wishes_fulfilled": _("本期发布、认领人已送达的心愿（含心愿人已确认收到的）。"),
+    "wishes_value": _("本期发布、已送达心愿的预估价值合计（元），按发布时填写、工会审核的价值计。"),
 }
 
 
-def wishes_figures(org: OrgNode, year: int) -> list[Figure]:
-    counts = Wish.objects.filter(org__path__startswith=org.path, created_at__year=year).aggregate(
+def _as_period(period: Period | int) -> Period:
+    """A year given as a number (the yearly callers) is that calendar year."""
+    if isinstance(period, Period):
+        return period
+    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
+    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
+
+
+def wishes_figures(org: OrgNode, period: Period | int) -> list[Figure]:
+    period = _as_period(period)
+    year = period.year
+    counts = Wish.objects.filter(
+        org__path__startswith=org.path,
+        created_at__gte=_midnight(period.start),
+        created_at__lt=_midnight(period.end + dt.timedelta(days=1)),
+    ).aggregate(
         posted=Count("pk"),
         open=Count("pk", filter=Q(status=WishStatus.OPEN)),
         claimed=Count("pk", filter=Q(status__in=TAKEN)),
@@ -48,4 +69,4 @@ def wishes_figures(org: OrgNode, year: int) -> list[Figure]:
 
 
 def register() -> None:
-    register_figures("wishes", _("微心愿"), wishes_figures, order=65)
+    register_figures("wishes", _("微心愿"), wishes_figures, order=65, periodic=True)

@@ -1,28 +1,41 @@
-"""欠薪治理 figures for a union's subtree and a year: reports handled, workers affected, wages owed and
-recovered, sent to mediation; each links to the report list narrowed to the subtree and the year."""
+"""欠薪治理 figures for a union's subtree and any period (ADR 0019), by the day a report was received: reports
+handled, workers affected, wages owed and recovered, sent to mediation; each links to the report list narrowed
+to the subtree and the year."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Period, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.rights.arrears.choices import Route
 from gonghui.rights.arrears.models import Report
 from gonghui.rights.arrears.selectors import progress
 
 DEFINITIONS = {
-    "arrears_reports": _("本年度受理的欠薪线索件数（含职工反映后经核实受理的，不含不予受理的）。"),
-    "arrears_workers": _("本年度受理的欠薪线索涉及的职工人数之和。"),
-    "arrears_owed": _("本年度受理的欠薪线索的欠薪金额之和。"),
-    "arrears_recovered": _("本年度受理的欠薪线索中，处置环节登记的已追回金额之和。"),
-    "arrears_mediated": _("本年度受理、分流转劳动争议调解的欠薪线索件数。"),
-    "arrears_closed": _("本年度受理、已完成回访办结的件数。"),
+    "arrears_reports": _("本期受理的欠薪线索件数（含职工反映后经核实受理的，不含不予受理的）。"),
+    "arrears_workers": _("本期受理的欠薪线索涉及的职工人数之和。"),
+    "arrears_owed": _("本期受理的欠薪线索的欠薪金额之和。"),
+    "arrears_recovered": _("本期受理的欠薪线索中，处置环节登记的已追回金额之和。"),
+    "arrears_mediated": _("本期受理、分流转劳动争议调解的欠薪线索件数。"),
+    "arrears_closed": _("本期受理、已完成回访办结的件数。"),
 }
 
 
-def arrears_figures(org: OrgNode, year: int) -> list[Figure]:
-    p = progress(Report.objects.filter(org__path__startswith=org.path, received_on__year=year))
+def _as_period(period: Period | int) -> Period:
+    """A year given as a number (the yearly callers) is that calendar year."""
+    if isinstance(period, Period):
+        return period
+    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
+
+
+def arrears_figures(org: OrgNode, period: Period | int) -> list[Figure]:
+    period = _as_period(period)
+    year = period.year
+    received = Report.objects.filter(org__path__startswith=org.path, received_on__range=(period.start, period.end))
+    p = progress(received)
     link = figure_link("arrears:reports", org, year=year)
     figures = [
         Figure("arrears_reports", _("受理欠薪线索"), p.reports, _("件"), link),
@@ -48,4 +61,4 @@ def arrears_figures(org: OrgNode, year: int) -> list[Figure]:
 
 
 def register() -> None:
-    register_figures("arrears", _("欠薪治理"), arrears_figures, order=86)
+    register_figures("arrears", _("欠薪治理"), arrears_figures, order=86, periodic=True)
