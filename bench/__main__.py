@@ -31,6 +31,7 @@ def main() -> None:
             "certification",
             "rights_cases",
             "earlywarning",
+            "reports",
         ],
         help="run one benchmark",
     )
@@ -82,6 +83,10 @@ def main() -> None:
         from bench import earlywarning
 
         earlywarning.main(rebuild=args.rebuild)
+    if args.only in (None, "reports"):
+        from bench import reports
+
+        reports.main(rebuild=args.rebuild)
 
 
 if __name__ == "__main__":
