@@ -72,13 +72,17 @@ def _dashboard(request: HttpRequest, choice: Choice, today: dt.date) -> Dashboar
     return None
 
 
-def _query(choice: Choice, **extra: str) -> str:
+def _picked(org: OrgNode | None) -> str:
+    """The picker's text for a union, as a chosen suggestion fills it in: 名称（code）."""
+    return f"{org.name}（{org.code}）" if org is not None else ""
+
+
+def _query(choice: Choice) -> str:
     params: list[tuple[str, str]] = []
     if choice.org is not None:
         params.append(("under", choice.org.code))
     params.append(("period", period_key(choice.period)))
     params += [("col", c) for c in choice.columns]
-    params += list(extra.items())
     return urlencode(params)
 
 
@@ -98,7 +102,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "period_label": period_label(choice.period),
         "periods": periods,
         "columns_keys": [c.key for c in board.breakdown.columns] if board and board.breakdown else [],
-        "picker": OrgPicker().render("under", choice.org.code if choice.org else "", {"id": "dash-under"}),
+        "picker": OrgPicker().render("under", _picked(choice.org), {"id": "dash-under"}),
         "query": _query(choice),
         "no_scope": scope_for(request.user).is_empty,
         "fresh_minutes": settings.GONGHUI_FIGURES_FRESH_SECONDS // 60,
