@@ -139,3 +139,28 @@ def test_no_personal_data_on_the_screen(world: World) -> None:
         assert not ID_NUMBER.search(text) and not MOBILE.search(text)
         assert "320904198506120014" not in text and "13900000002" not in text and "王经理" not in text
         assert world.enterprise.name not in text
+
+
+def test_the_screen_s_queries_do_not_grow_with_its_markers(hall: Hall) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(hall.cadre)
+
+    def measured() -> int:
+        client.get(reverse("reports:screen"), {"under": hall.county.code})  # stores this year's sheet
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("reports:screen"), {"under": hall.county.code})
+        assert page.status_code == 200
+        return len(queries)
+
+    before = measured()
+    for n in range(5):
+        station = make_station(hall.u2, name=f"富水驿站{n}", lat=33.3 + n / 100)
+        hall.level(EnterpriseFactory(union=hall.u2), hall.u2, "red")
+        StationVisit.objects.create(station=station, at=timezone.now(), category="courier", visitor_key="x", bucket=n)
+    data, legend = map_data(hall.cadre, hall.county)
+    assert len(data["stations"]) == 6 and len(data["warnings"]) == 7
+    assert {e.key: e.count for e in legend}["red"] == 6
+    assert measured() == before <= 20
