@@ -82,13 +82,15 @@ def test_a_quarter_says_which_groups_count_by_year_only(counted: Fixture) -> Non
 
 
 def test_a_period_key_from_another_page_is_read_too(counted: Fixture) -> None:
+    join(counted.tree.union, 11, dt.date(counted.year - 1, 4, 3))
+    join(counted.tree.other, 12, dt.date(counted.year - 1, 4, 4))
     html = (
         client_of(counted.tree.cadre)
         .get(PAGE, {"under": counted.tree.county.code, "period": f"{counted.year}-04"})
         .content.decode()
     )
     assert f"{counted.year}年4月" in html and '<option value="m4" selected>' in html
-    assert "1人" in card(html, "probe_joins")
+    assert "1人" in card(html, "probe_joins") and "同比 ↓50.0%" in card(html, "probe_joins")  # 1 against 2
 
 
 @pytest.mark.parametrize(

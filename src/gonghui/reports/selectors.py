@@ -82,6 +82,11 @@ class FigureLine:
     completion: float | None = None  # the value as a percentage of the target
 
     @property
+    def size(self) -> float | None:
+        """The change without its sign (the page shows the sign as an arrow)."""
+        return None if self.change is None else abs(self.change)
+
+    @property
     def direction(self) -> str:
         if self.change is None:
             return ""
