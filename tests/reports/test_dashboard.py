@@ -213,3 +213,18 @@ def test_queries_do_not_grow_with_the_number_of_children(sn: County) -> None:
         child = make_org(f"商南县新建基层工会{n}", parent=sn.county)
         sn.joins(child, 1, today())
     assert measured() == two <= 20  # 17 today: session, user, union, roles, 6 stored reads, 4 alerts, nav
+
+
+def test_an_empty_platform_says_so(db: None) -> None:
+    client = Client()
+    client.force_login(UserFactory(username="first-admin", is_superuser=True))
+    page = client.get(reverse("reports:dashboard")).content.decode()
+    assert "平台上还没有工会组织。" in page and 'id="alerts"' not in page
+
+
+def test_only_a_large_federation_reads_its_stored_figures_of_any_age(sn: County) -> None:
+    from gonghui.reports.dashboard import stale_is_fine
+
+    town = make_org("城关镇总工会", parent=sn.county, kind=OrgKind.TOWN)
+    assert stale_is_fine(sn.county) and stale_is_fine(sn.elsewhere)
+    assert not stale_is_fine(town) and not stale_is_fine(sn.u1)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gonghui.common.figures import Figure, Period, Rollup, trends
-from gonghui.orgs.kinds import FEDERATIONS
+from gonghui.orgs.kinds import ROOT_KINDS
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.selectors import org_roots_for
 from gonghui.reports.alerts import Alert, alerts_at
@@ -137,10 +137,10 @@ BREAKDOWN_KEYS: tuple[str, ...] = (
 
 
 def stale_is_fine(org: OrgNode) -> bool:
-    """A federation reads its stored sheets of any age (the refresh job keeps them warm, ADR 0019) rather
-    than count a city's 20,000 unions while the cadre waits; a grassroots union is small and is counted
-    again whenever its sheet is older than the freshness setting."""
-    return org.kind in FEDERATIONS
+    """A province, city or county federation reads its stored sheets of any age (the refresh job keeps them
+    warm, ADR 0019) rather than count thousands of unions while the cadre waits; a town, an industry union
+    and anything below are small enough to count again whenever their sheet is older than the setting."""
+    return org.kind in ROOT_KINDS
 
 
 # --- headline cards ----------------------------------------------------------------------------------------------
