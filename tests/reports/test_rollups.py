@@ -27,7 +27,7 @@ from django.utils import timezone
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import OrgNode
 from gonghui.reports.models import FigureValue
-from gonghui.reports.periods import month_period, quarter_period, to_date_period, year_period
+from gonghui.reports.periods import month_period, periods_current, quarter_period, to_date_period, year_period
 from gonghui.reports.rollups import decode, encode, refresh_periods, store_key
 from gonghui.reports.selectors import (
     child_breakdown,
@@ -340,15 +340,22 @@ def _expected_rows() -> int:
 def test_refresh_stores_every_federations_periods_and_trends_and_is_safe_to_rerun(
     counted: Fixture, capsys: Any
 ) -> None:
-    tree = counted.tree
+    tree, now = counted.tree, today()
     call_command("reports_refresh")
-    assert "Refreshed 2 unions" in capsys.readouterr().out  # the county and the city; never a grassroots union
+    assert f"Refreshed 2 unions ({2 * _expected_rows()} sheets)" in capsys.readouterr().out  # never a grassroots one
     by_org = {org: FigureValue.objects.filter(org=org).count() for org in (tree.county, tree.stranger, tree.union)}
     assert by_org == {tree.county: _expected_rows(), tree.stranger: _expected_rows(), tree.union: 0}
-    first = row(tree.county, f"{today().year - 1}-trends").computed_at
+    first = {r.period: r.computed_at for r in FigureValue.objects.filter(org=tree.county)}
     call_command("reports_refresh")
+    # Again: the sheets of periods under way (this year so far, year, quarter, month) and this year's trends are
+    # counted again; those counted after their period ended are left as they are.
+    under_way = {store_key(p) for p in periods_current(now)[:4]} | {f"{now.year}-trends"}
+    assert f"Refreshed 2 unions ({2 * len(under_way)} sheets)" in capsys.readouterr().out
     assert FigureValue.objects.count() == 2 * _expected_rows()
-    assert row(tree.county, f"{today().year - 1}-trends").computed_at > first
+    again = {r.period: r.computed_at for r in FigureValue.objects.filter(org=tree.county)}
+    assert {key for key in again if again[key] > first[key]} == under_way
+    call_command("reports_refresh", "--all", "--under", tree.county.code)
+    assert all(r.computed_at > again[r.period] for r in FigureValue.objects.filter(org=tree.county))
 
 
 def test_refresh_under_a_union_and_for_one_period(counted: Fixture) -> None:
@@ -375,11 +382,11 @@ def test_refresh_refuses_bad_input_and_stores_nothing(counted: Fixture, args: li
 def test_a_refresh_that_fails_half_way_keeps_the_unions_previous_values(
     counted: Fixture, probe: Probe, capsys: Any
 ) -> None:
-    tree, year = counted.tree, counted.year
+    tree, now = counted.tree, today()
     call_command("reports_refresh")
     before = {(r.org_id, r.period): (r.computed_at, r.values) for r in FigureValue.objects.all()}
-    join(tree.union, 8, dt.date(year, 5, 5))
-    join(tree.stranger, 9, dt.date(year, 5, 5))
+    join(tree.union, 8, now)
+    join(tree.stranger, 9, now)
     probe.fail_for = {tree.county.code}  # the county's count dies; the city after it is refreshed
     capsys.readouterr()
     with pytest.raises(SystemExit) as exit_code:
@@ -389,8 +396,8 @@ def test_a_refresh_that_fails_half_way_keeps_the_unions_previous_values(
     assert "Refreshed 1 unions" in out.out and f"Failed: {tree.county.code}" in out.err
     for stored in FigureValue.objects.filter(org=tree.county):
         assert before[(tree.county.pk, stored.period)] == (stored.computed_at, stored.values)
-    city = row(tree.stranger, str(year))
-    assert city.values["probe_joins"] == 2 and city.computed_at > before[(tree.stranger.pk, str(year))][0]
+    city, key = row(tree.stranger, str(now.year)), str(now.year)
+    assert city.values["probe_joins"] == 1 and city.computed_at > before[(tree.stranger.pk, key)][0]
 
 
 def test_the_refresh_task_runs_the_same_refresh(counted: Fixture) -> None:

@@ -353,14 +353,35 @@ def federations(under: OrgNode | None = None) -> QuerySet[OrgNode]:
     return unions.order_by("path")
 
 
+def _final(org: OrgNode, wanted: dict[str, Period], years: list[int]) -> set[str]:
+    """The keys among those wanted whose stored sheet was counted after its period ended, with every figure:
+    their numbers no longer move (a late correction is the drift check's business)."""
+    keys = [*wanted, *(trends_key(year) for year in years)]
+    trend_keys = {t.key for t in trends()}
+    final = set()
+    stored = FigureValue.objects.filter(org=org, period__in=keys).values_list(
+        "period", "ends_on", "computed_at", "values"
+    )
+    for key, ends_on, computed_at, values in stored:
+        period = wanted.get(key)
+        complete = trend_keys <= values.keys() if period is None else _expected_keys(period) <= values.keys()
+        spans = period is None or ends_on == period.end
+        if complete and spans and timezone.localtime(computed_at).date() > ends_on:
+            final.add(key)
+    return final
+
+
 def figures_refresh(
     *,
     under: OrgNode | None = None,
     periods: list[Period] | None = None,
+    everything: bool = False,
     today: dt.date | None = None,
     on_union: Callable[[OrgNode, int], None] | None = None,
 ) -> RefreshReport:
-    """Count and store the federations' sheets (and this and last year's trends unless `periods` is given).
+    """Count and store the federations' sheets: the periods read today and the same periods last year, and this
+    and last year's trends — or only the `periods` given. A sheet already counted after its period ended is left
+    as it is unless `everything` (or the periods are given).
 
     Each union's sheets are stored in one transaction of their own: a union that fails keeps its previous values
     and is reported, the others go on; a process killed half-way leaves every union as it last was. Safe to rerun.
@@ -368,20 +389,24 @@ def figures_refresh(
     today = today or timezone.localdate()
     wanted = {store_key(p): p for p in (periods or refresh_periods(today))}
     years = [] if periods else [today.year, today.year - 1]
+    everything = everything or bool(periods)
     report = RefreshReport()
     for org in federations(under):
         try:
             with transaction.atomic():
-                sheets_store([sheet_compute(org, period) for period in wanted.values()])
-                trends_store([trends_compute(org, year) for year in years])
+                final = set() if everything else _final(org, wanted, years)
+                sheets = [sheet_compute(org, period) for key, period in wanted.items() if key not in final]
+                series = [trends_compute(org, year) for year in years if trends_key(year) not in final]
+                sheets_store(sheets)
+                trends_store(series)
         except Exception as exc:  # one union's failure must not stop the others' refresh
             logger.exception("figures refresh failed for %s", org.code)
             report.failed.append((org.code, f"{type(exc).__name__}: {exc}"))
             continue
         report.unions += 1
-        report.sheets += len(wanted) + len(years)
+        report.sheets += len(sheets) + len(series)
         if on_union is not None:
-            on_union(org, len(wanted) + len(years))
+            on_union(org, len(sheets) + len(series))
     return report
 
 

@@ -10,11 +10,11 @@ from gonghui.reports.rollups import figures_refresh
 
 
 @task()
-def refresh_figures(under: str = "", period: str = "") -> dict[str, object]:
+def refresh_figures(under: str = "", period: str = "", everything: bool = False) -> dict[str, object]:
     from gonghui.orgs.models import OrgNode
 
     root = OrgNode.objects.filter(code=under).first() if under else None
     if under and root is None:  # the union was removed since: refresh nothing rather than everything
         return {"unions": 0, "sheets": 0, "failed": [under]}
-    report = figures_refresh(under=root, periods=[period_parse(period)] if period else None)
+    report = figures_refresh(under=root, periods=[period_parse(period)] if period else None, everything=everything)
     return {"unions": report.unions, "sheets": report.sheets, "failed": [code for code, _ in report.failed]}

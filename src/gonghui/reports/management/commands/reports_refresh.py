@@ -1,9 +1,11 @@
 """Count and store the federations' figure sheets (ADR 0019): python manage.py reports_refresh [--under CODE]
-[--period KEY] [--enqueue]
+[--period KEY] [--all] [--enqueue]
 
 Run it more often than GONGHUI_FIGURES_FRESH_SECONDS (cron, or the job worker with --enqueue) so dashboards read
-stored numbers. Each union is stored in its own transaction: a run that dies leaves the earlier values, which
-pages show with their age. Safe to rerun. Exits 1 when any union failed (the others are refreshed).
+stored numbers. A sheet counted after its period ended is not counted again (--all, or --period, does: after a
+correction; or use reports_drift --repair). Each union is stored in its own transaction: a run that dies leaves
+the earlier values, which pages show with their age. Safe to rerun. Exits 1 when any union failed (the others are
+refreshed).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--under", default="", help="only the federations under this union's code")
         parser.add_argument("--period", default="", help="only this period (2026, 2026Q3, 2026-07, 2026-ytd)")
+        parser.add_argument("--all", action="store_true", help="count again the sheets of periods already ended")
         parser.add_argument("--enqueue", action="store_true", help="hand it to the job worker instead")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -46,7 +49,7 @@ class Command(BaseCommand):
         if options["enqueue"]:
             from gonghui.reports.tasks import refresh_figures
 
-            refresh_figures.enqueue(under=options["under"], period=options["period"])
+            refresh_figures.enqueue(under=options["under"], period=options["period"], everything=options["all"])
             self.stdout.write("Refresh enqueued.")
             return
         started = time.perf_counter()
@@ -55,7 +58,7 @@ class Command(BaseCommand):
             if options["verbosity"] >= 2:
                 self.stdout.write(f"{org.code} {org.name}: {sheets} sheets")
 
-        report = figures_refresh(under=under, periods=periods, on_union=said)
+        report = figures_refresh(under=under, periods=periods, everything=options["all"], on_union=said)
         self.stdout.write(
             f"Refreshed {report.unions} unions ({report.sheets} sheets) in {time.perf_counter() - started:.1f} s."
         )
