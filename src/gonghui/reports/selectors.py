@@ -41,6 +41,7 @@ __all__ = [
     "StoredValues",
     "TrendSeries",
     "child_breakdown",
+    "figure_line",
     "figure_sheets",
     "figure_values",
     "figures_at",
