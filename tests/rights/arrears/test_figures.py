@@ -38,7 +38,9 @@ def test_figures_handled_owed_recovered_workers_mediated(desk: Desk, courier: Co
     assert all(f.definition for f in figures.values())
 
 
-def test_reports_count_in_the_period_they_were_received(desk: Desk, courier: Courier) -> None:
+def test_reports_count_in_the_period_they_were_received(
+    desk: Desk, courier: Courier, django_assert_num_queries: Any
+) -> None:
     """Last year: a report received on 5 February (12 workers, 50,000 owed) and one on 9 October (3 workers)."""
     y = today().year - 1
     for day, workers in ((dt.date(y, 2, 5), 12), (dt.date(y, 10, 9), 3)):
@@ -52,3 +54,5 @@ def test_reports_count_in_the_period_they_were_received(desk: Desk, courier: Cou
     assert values(month_period(y, 10))["arrears_workers"] == 3 and values(quarter_period(y, 2))["arrears_reports"] == 0
     assert values(year_period(y))["arrears_owed"] == Decimal("100000") and values(y) == values(year_period(y))
     assert FIGURE_GROUPS["arrears"].periodic
+    with django_assert_num_queries(1):
+        arrears_figures(desk.tree.county, year_period(y))

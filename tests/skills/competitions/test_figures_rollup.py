@@ -1,0 +1,16 @@
+"""劳动和技能竞赛: which figures add up over the children and which a parent recounts (ADR 0019): a worker entered by
+two unions is one participant."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from gonghui.common.figures import FIGURE_GROUPS, Rollup
+from tests.factories import today
+
+
+def test_what_a_parent_recounts(db: None) -> None:
+    nowhere = SimpleNamespace(code="nowhere", path="ZZZZZZZZ")  # a union that matches nothing, as the catalogue asks
+    figures = FIGURE_GROUPS["competitions"].compute(nowhere, today().year)
+    recounted = {f.key for f in figures if f.rollup == Rollup.RECOUNT}
+    assert recounted == {"competitions_participants"} and figures
