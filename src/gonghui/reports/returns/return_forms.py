@@ -155,6 +155,17 @@ RETURN_FORMS: dict[str, ReturnForm] = {
                 ),
                 Section(gettext_lazy("走访慰问"), ("assistance_visits",)),
                 Section(
+                    gettext_lazy("帮扶发放"),
+                    (
+                        "ledger_payouts",
+                        "ledger_amount",
+                        "ledger_kind_living",
+                        "ledger_kind_medical",
+                        "ledger_kind_study",
+                        "ledger_people",
+                    ),
+                ),
+                Section(
                     gettext_lazy("四季送和专项慰问"),
                     ("campaigns_held", "campaigns_people", "campaigns_amount"),
                 ),

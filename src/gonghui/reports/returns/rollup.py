@@ -4,7 +4,7 @@ values, and the roll-up of the submitted snapshots, without anyone entering a nu
 A figure that adds up (Rollup.SUM) totals the children's submitted values. One that does not (RECOUNT:
 distinct people, shares, stocks as of a day) is shown per child and, for the total, counted for the
 federation's whole subtree (its stored sheet, with the time it was counted) — labelled as such, never summed.
-Two queries whatever the number of children (the children, their submissions) plus the federation's sheet.
+One query whatever the number of children (each with its return) plus the federation's sheet.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from gonghui.common.figures import Period
@@ -31,8 +31,17 @@ from gonghui.reports.selectors import figures_at
 
 
 @dataclass(frozen=True)
+class Child:
+    """A child union as the roll-up shows it (what a page, the API and the spreadsheet name it by)."""
+
+    pk: int
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
 class ChildRow:
-    org: OrgNode
+    org: Child
     status: FilingStatus
     submitted_at: dt.datetime | None
     late: bool  # submitted after the due day
@@ -82,21 +91,23 @@ def _add(total: Value, value: Value) -> Value:
     return total + value  # int and Decimal add exactly
 
 
-def _children(org: OrgNode, form: ReturnForm, period: Period) -> list[OrgNode]:
-    """The children that file the form for the period: active, of a filing kind, set up by the period's end."""
+def _children(org: OrgNode, form: ReturnForm, period: Period) -> list[tuple[Any, ...]]:
+    """The children that file the form for the period (active, of a filing kind, set up by the period's end),
+    each with its return for the period, in one query. Each child's return is found through the unique index
+    (form, period, org) from the child: whatever the planner believes about a freshly loaded table, a join the
+    other way round was once planned as 20,000 × 20,000 rows before the statistics caught up."""
+    mine = Submission.objects.filter(org=OuterRef("pk"), form=form.key, period=period_key(period))
     return list(
         OrgNode.objects.filter(path__startswith=org.path, depth=org.depth + 1, is_active=True, kind__in=form.kinds)
         .filter(Q(established_on__isnull=True) | Q(established_on__lte=period.end))
-        .only("pk", "code", "name", "kind", "path", "depth", "established_on")
+        .annotate(
+            filed_status=Subquery(mine.values("status")[:1]),
+            filed_values=Subquery(mine.values("values")[:1], output_field=JSONField()),
+            filed_at=Subquery(mine.values("submitted_at")[:1]),
+        )
         .order_by("path")
+        .values_list("pk", "code", "name", "filed_status", "filed_values", "filed_at")
     )
-
-
-def _submissions(org: OrgNode, form: ReturnForm, period: Period) -> dict[int, tuple[str, Any, dt.datetime | None]]:
-    found = Submission.objects.filter(
-        form=form.key, period=period_key(period), org__path__startswith=org.path, org__depth=org.depth + 1
-    ).values_list("org_id", "status", "values", "submitted_at")
-    return {org_id: (status, values, at) for org_id, status, values, at in found}
 
 
 def children_view(user: Any, org: OrgNode, form_key: str, period_text: str) -> ChildrenView:
@@ -105,14 +116,15 @@ def children_view(user: Any, org: OrgNode, form_key: str, period_text: str) -> C
     form = return_form_get(form_key)  # the federation need not file the form itself (the province does not)
     period = return_period(form, org, period_text)
     today, due_on = timezone.localdate(), form.due_on(period)
-    submissions = _submissions(org, form, period)
+    # Submitted after the due day: at or after the next day's first moment in the union's time zone.
+    after_due = dt.datetime.combine(due_on + dt.timedelta(days=1), dt.time.min, timezone.get_current_timezone())
     children = []
-    for child in _children(org, form, period):
-        status, raw, at = submissions.get(child.pk, (None, None, None))
+    for pk, code, name, status, raw, at in _children(org, form, period):
         filed = status == SubmissionStatus.SUBMITTED
         values = {key: decode(value) for key, value in (raw or {}).items()} if filed else {}
-        late = filed and at is not None and timezone.localtime(at).date() > due_on
-        children.append(ChildRow(child, filing_status(status, due_on, today), at if filed else None, late, values))
+        late = filed and at is not None and at >= after_due
+        state = filing_status(status, due_on, today)
+        children.append(ChildRow(Child(pk, code, name), state, at if filed else None, late, values))
     sheet = figures_at(user, org, period)
     figures = sheet.by_key()
     totals = []
