@@ -228,3 +228,18 @@ def test_only_a_large_federation_reads_its_stored_figures_of_any_age(sn: County)
     town = make_org("城关镇总工会", parent=sn.county, kind=OrgKind.TOWN)
     assert stale_is_fine(sn.county) and stale_is_fine(sn.elsewhere)
     assert not stale_is_fine(town) and not stale_is_fine(sn.u1)
+
+
+def test_a_target_shows_its_completion_and_the_platform_sums_only_complete_targets(sn: County) -> None:
+    from gonghui.members.models import JoinTarget
+    from gonghui.reports.models import FigureValue
+
+    JoinTarget.objects.create(org=sn.county, name="商南入会行动", code="sn-t", year=sn.year, target=10)
+    assert "目标 10人 · 完成 60.0%" in card(sn.page(sn.county), "members_joined")  # 6 of 10
+    admin = UserFactory(username="platform-admin", is_superuser=True)
+    platform = sn.client(admin).get(reverse("reports:dashboard"), {"period": str(sn.year)}).content.decode()
+    assert "完成" not in card(platform, "members_joined")  # 泰安 has no target: 10 would flatter 11 joins
+    JoinTarget.objects.create(org=sn.elsewhere, name="泰安入会行动", code="ta-t", year=sn.year, target=5)
+    FigureValue.objects.all().delete()  # the stored sheets were counted before 泰安's target
+    platform = sn.client(admin).get(reverse("reports:dashboard"), {"period": str(sn.year)}).content.decode()
+    assert "目标 15人 · 完成 73.3%" in card(platform, "members_joined")  # 11 of 15

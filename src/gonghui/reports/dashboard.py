@@ -190,7 +190,8 @@ def without_union(url: str, org: OrgNode) -> str:
 def platform_groups(sheets: list[ComparedSheet]) -> dict[str, list[FigureLine] | None]:
     """The platform's figures, group by group: figures that add up (Rollup.SUM) summed over the roots, with
     their 同比 and targets summed alike; the others (distinct people, shares, stocks recounted) have no
-    platform value, since the roots' numbers cannot simply be added."""
+    platform value, since the roots' numbers cannot simply be added. A target is summed only when every root
+    has one: part of the roots' targets would make the completion look better than it is."""
     if not sheets:
         return {}
     out: dict[str, list[FigureLine] | None] = {}
@@ -210,8 +211,8 @@ def platform_groups(sheets: list[ComparedSheet]) -> dict[str, list[FigureLine] |
                 continue
             value = _add([x.figure.value for x in same if x is not None])
             before = _add([x.last_year for x in same if x is not None])
-            targets = [x.figure.target for x in same if x is not None and x.figure.target is not None]
-            target = sum(targets) if targets else None
+            targets = [x.figure.target for x in same if x is not None]
+            target = sum(t for t in targets if t is not None) if all(t is not None for t in targets) else None
             lines.append(figure_line(replace(figure, value=value, target=target), before))
         out[group_key] = lines
     return out
