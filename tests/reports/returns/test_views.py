@@ -143,3 +143,15 @@ def test_a_return_and_the_roll_up_export_to_excel(fed: Fed) -> None:
     total = next(row for row in table if row[1] == "会员总数")
     assert total[3:8] == ("辖区重算", 4, None, None, 9)
     assert book.worksheets[1].title == "说明"
+
+
+def test_the_pages_read_a_fixed_number_of_queries(fed: Fed, django_assert_max_num_queries: Any) -> None:
+    return_submit(actor=fed.town1_cadre, org=fed.town1, form_key=MONTHLY, period_text=fed.key)
+    client = desk(fed.county_admin)
+    client.get("/reports/returns/")
+    with django_assert_max_num_queries(8):  # session, user, scope, union, its 12 returns in one, nav
+        assert client.get("/reports/returns/", {"under": fed.town1.code}).status_code == 200
+    # The return itself: the union, the scope, the submission, each registered group's count (here 会员 and
+    # 组织建设: 3), who may return it (the parent), nav.
+    with django_assert_max_num_queries(11):
+        assert client.get(_url(fed, fed.town1)).status_code == 200
