@@ -8,6 +8,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("统计")
 
     def ready(self) -> None:
+        from gonghui.common.demo_hooks import register_late_demo
         from gonghui.reports import nav
+        from gonghui.reports.demo import load_demo_reports
 
         nav.register()
+        register_late_demo("reports", load_demo_reports)

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
+from gonghui.common.demo_hooks import run_late_demos
 from gonghui.orgs.demo import TREE, USERS, DemoOrg, demo_mobile, demo_uscc
 from gonghui.orgs.kinds import NEEDS_UNION_USCC
 from gonghui.orgs.models import CommitteeBody, Enterprise, OrgNode, SeatPosition, StaffRole
@@ -109,10 +110,7 @@ class Command(BaseCommand):
             from gonghui.members.counters import member_counts_repair
 
             member_counts_repair()  # the loaders create memberships in bulk: counts are set from them once
-        if apps.is_installed("gonghui.reports.returns"):
-            from gonghui.reports.demo import load_demo_reports
-
-            load_demo_reports(admin)  # last: returns and the work report are made from the others' records
+        run_late_demos(admin)  # last: the reports' returns and work reports are made from the others' records
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data ready: {created} new org nodes, {members} new members, {campaigns} new aid campaigns, "
