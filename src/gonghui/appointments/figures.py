@@ -7,12 +7,19 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.appointments.choices import LIVE, AppointmentStatus, ServiceKind
 from gonghui.appointments.models import Appointment
-from gonghui.common.figures import Figure, Period, figure_link, register_figures, with_definitions
+from gonghui.common.figures import (
+    Figure,
+    Period,
+    as_period,
+    figure_link,
+    local_midnight,
+    register_figures,
+    with_definitions,
+)
 from gonghui.orgs.models import OrgNode
 
 DEFINITIONS = {
@@ -23,25 +30,13 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
-    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
-
-
 def appointment_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     year = period.year
     qs = Appointment.objects.filter(
         provider__org__path__startswith=org.path,
-        starts_at__gte=_midnight(period.start),
-        starts_at__lt=_midnight(period.end + dt.timedelta(days=1)),
+        starts_at__gte=local_midnight(period.start),
+        starts_at__lt=local_midnight(period.end + dt.timedelta(days=1)),
     )
     counts = qs.aggregate(
         held=Count("pk", filter=Q(status__in=LIVE)),

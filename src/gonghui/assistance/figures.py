@@ -10,12 +10,20 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.assistance.choices import Category, FileStatus
 from gonghui.assistance.models import HardshipFile, HomeVisit
-from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, with_definitions
+from gonghui.common.figures import (
+    Figure,
+    Period,
+    Rollup,
+    as_period,
+    figure_link,
+    local_midnight,
+    register_figures,
+    with_definitions,
+)
 from gonghui.orgs.models import OrgNode
 
 # The categories a household is filed under (不符合建档条件 never reaches a file).
@@ -31,23 +39,13 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
-    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
-
-
 def assistance_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     opened = Q(status__in=[FileStatus.OPEN, FileStatus.CLOSED], opened_on__isnull=False)
     on_file = opened & Q(opened_on__lte=period.end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=period.end))
-    applied = Q(created_at__gte=_midnight(period.start), created_at__lt=_midnight(period.end + dt.timedelta(days=1)))
+    applied = Q(
+        created_at__gte=local_midnight(period.start), created_at__lt=local_midnight(period.end + dt.timedelta(days=1))
+    )
     c = HardshipFile.objects.filter(org__path__startswith=org.path).aggregate(
         applied=Count("pk", filter=applied),
         opened=Count("pk", filter=opened & Q(opened_on__range=(period.start, period.end))),

@@ -13,7 +13,16 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.benefits.choices import CardKind, CardStatus, MerchantStatus, VoucherStatus
 from gonghui.benefits.models import MemberCard, Merchant, Redemption, Voucher
-from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, with_definitions
+from gonghui.common.figures import (
+    Figure,
+    Period,
+    Rollup,
+    as_period,
+    figure_link,
+    local_midnight,
+    register_figures,
+    with_definitions,
+)
 from gonghui.orgs.models import OrgNode
 
 DEFINITIONS = {
@@ -32,20 +41,8 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
-    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
-
-
 def benefits_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     day = min(period.end, timezone.localdate())
     cards = MemberCard.objects.filter(org__path__startswith=org.path)
     counts = cards.aggregate(
@@ -82,7 +79,7 @@ def benefits_figures(org: OrgNode, period: Period | int) -> list[Figure]:
 
 
 def _money_figures(org: OrgNode, period: Period) -> list[Figure]:
-    starts, after = _midnight(period.start), _midnight(period.end + dt.timedelta(days=1))
+    starts, after = local_midnight(period.start), local_midnight(period.end + dt.timedelta(days=1))
     spent = Redemption.objects.filter(org__path__startswith=org.path, created_at__lt=after)
     within = Q(created_at__gte=starts)
     sums = spent.aggregate(n=Count("pk", filter=within), year=Sum("discount", filter=within), total=Sum("discount"))

@@ -9,7 +9,6 @@ list counts (campaigns.list_hooks). Without it the money and people figures show
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.campaigns.choices import CampaignKind
 from gonghui.campaigns.models import Campaign, JobFair
-from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures
+from gonghui.common.figures import Figure, Period, Rollup, as_period, figure_link, register_figures
 from gonghui.orgs.models import OrgNode
 
 ZERO = Decimal("0.00")
@@ -64,19 +63,12 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
 def _paid(org: OrgNode, period: Period) -> dict[str, Paid] | None:
     return _paid_readers[0](org, period) if _paid_readers else None
 
 
 def campaign_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     hosted = Campaign.objects.filter(org__path__startswith=org.path)
     overlaps = Q(starts_on__lte=period.end, ends_on__gte=period.start)
     budget_year = Q(year=period.year)

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Union(Protocol):
@@ -49,6 +50,18 @@ class Period:
     def yearly(self) -> bool:
         """Whether a figure counted by year (a group that is not periodic) answers for this period."""
         return self.kind in ("year", "to_date")
+
+
+def as_period(period: Period | int) -> Period:
+    """A year given as a number (the yearly callers of a periodic group) is that calendar year."""
+    if isinstance(period, Period):
+        return period
+    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
+
+
+def local_midnight(day: dt.date) -> dt.datetime:
+    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
+    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, with_definitions
+from gonghui.common.figures import (
+    Figure,
+    Period,
+    Rollup,
+    as_period,
+    figure_link,
+    local_midnight,
+    register_figures,
+    with_definitions,
+)
 from gonghui.events.choices import EventStatus, ScanOutcome, SignUpStatus
 from gonghui.events.models import Event, Scan, SignUp
 from gonghui.orgs.models import OrgNode
@@ -24,25 +33,13 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
-    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
-
-
 def events_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     now = timezone.now()
     events = Event.objects.filter(
         org__path__startswith=org.path,
-        starts_at__gte=_midnight(period.start),
-        starts_at__lt=_midnight(period.end + dt.timedelta(days=1)),
+        starts_at__gte=local_midnight(period.start),
+        starts_at__lt=local_midnight(period.end + dt.timedelta(days=1)),
     ).exclude(status__in=[EventStatus.CANCELLED, EventStatus.DRAFT])
     counts = events.filter(parent__isnull=True).aggregate(
         held=Count("pk", filter=Q(ends_at__lte=now)), planned=Count("pk", filter=Q(ends_at__gt=now))

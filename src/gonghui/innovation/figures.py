@@ -8,10 +8,19 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, share, with_definitions
+from gonghui.common.figures import (
+    Figure,
+    Period,
+    Rollup,
+    as_period,
+    figure_link,
+    local_midnight,
+    register_figures,
+    share,
+    with_definitions,
+)
 from gonghui.innovation.choices import (
     HonorLevel,
     NominationStatus,
@@ -43,22 +52,10 @@ DEFINITIONS = {
 FINAL_STATUSES = (ProjectStatus.RANKED, ProjectStatus.NOTICE, ProjectStatus.AWARDED, ProjectStatus.NOT_AWARDED)
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
-    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
-
-
 def innovation_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     year = period.year
-    starts, after = _midnight(period.start), _midnight(period.end + dt.timedelta(days=1))
+    starts, after = local_midnight(period.start), local_midnight(period.end + dt.timedelta(days=1))
     under = Q(org__path__startswith=org.path)
     projects = Project.objects.filter(under, submitted_at__gte=starts, submitted_at__lt=after).aggregate(
         declared=Count("id"),

@@ -8,7 +8,6 @@ A payout counts for the union that made it (`Payout.org`), in campaigns run ther
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum
@@ -22,6 +21,7 @@ from gonghui.common.figures import (
     Period,
     Rollup,
     Trend,
+    as_period,
     figure_link,
     register_figures,
     register_trend,
@@ -45,13 +45,6 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
 def _yuan(value: Decimal | None) -> Decimal:
     # SQLite sums decimals in floating point (64999.9999999995): the ledger is kept in cents.
     return (value or ZERO).quantize(ZERO)
@@ -71,7 +64,7 @@ def _approved_in(org: OrgNode, period: Period) -> QuerySet[Payout]:
 
 
 def ledger_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     done = Q(status=PayoutStatus.APPROVED, paid_on__range=(period.start, period.end))
     c = (
         Payout.objects.filter(org__path__startswith=org.path)

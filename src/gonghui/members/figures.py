@@ -23,6 +23,7 @@ from gonghui.common.figures import (
     Period,
     Rollup,
     Trend,
+    as_period,
     figure_link,
     register_figures,
     register_trend,
@@ -65,13 +66,6 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
 def _on_roll(end: dt.date) -> Q:
     """Memberships on the roll at the end of `end`: joined by then, not ended by then."""
     return Q(status__in=JOINED_STATUSES, joined_on__lte=end) & (Q(ended_on__isnull=True) | Q(ended_on__gt=end))
@@ -94,7 +88,7 @@ def _targets(org: OrgNode, period: Period) -> tuple[int | None, int | None]:
 
 
 def members_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     span = Q(joined_on__range=(period.start, period.end))
     ended = Q(ended_on__range=(period.start, period.end))
     on_roll = _on_roll(period.end)

@@ -10,10 +10,18 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, with_definitions
+from gonghui.common.figures import (
+    Figure,
+    Period,
+    Rollup,
+    as_period,
+    figure_link,
+    local_midnight,
+    register_figures,
+    with_definitions,
+)
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import Enterprise, OrgNode
 
@@ -33,30 +41,20 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
-    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
-
-
 def _set_up_by(end: dt.date) -> Q:
-    after_end = _midnight(end + dt.timedelta(days=1))
+    after_end = local_midnight(end + dt.timedelta(days=1))
     return Q(established_on__lte=end) | Q(established_on__isnull=True, created_at__lt=after_end)
 
 
 def _set_up_in(period: Period) -> Q:
-    registered = Q(created_at__gte=_midnight(period.start), created_at__lt=_midnight(period.end + dt.timedelta(days=1)))
+    registered = Q(
+        created_at__gte=local_midnight(period.start), created_at__lt=local_midnight(period.end + dt.timedelta(days=1))
+    )
     return Q(established_on__range=(period.start, period.end)) | (Q(established_on__isnull=True) & registered)
 
 
 def orgs_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     standing = _set_up_by(period.end) & Q(is_active=True)
     new = _set_up_in(period) & ~Q(kind=OrgKind.GROUP)
     bodies = OrgNode.objects.filter(path__startswith=org.path).aggregate(
@@ -66,7 +64,7 @@ def orgs_figures(org: OrgNode, period: Period | int) -> list[Figure]:
         new_grassroots=Count("pk", filter=new & Q(kind__in=GRASSROOTS_KINDS)),
         **{f"kind_{kind}": Count("pk", filter=standing & Q(kind=kind)) for kind in OrgKind.values},
     )
-    after_end = _midnight(period.end + dt.timedelta(days=1))
+    after_end = local_midnight(period.end + dt.timedelta(days=1))
     covered = Enterprise.objects.filter(union__path__startswith=org.path, created_at__lt=after_end)
     enterprises = covered.aggregate(n=Count("pk"), workers=Sum("employee_count"))
     tree = lambda **params: figure_link("orgs:tree", org, **params)  # noqa: E731

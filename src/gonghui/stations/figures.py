@@ -6,10 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, with_definitions
+from gonghui.common.figures import (
+    Figure,
+    Period,
+    Rollup,
+    as_period,
+    figure_link,
+    local_midnight,
+    register_figures,
+    with_definitions,
+)
 from gonghui.orgs.models import OrgNode
 from gonghui.stations.choices import BookingStatus, VisitCategory
 from gonghui.stations.models import Booking, Station, StationKind, StationVisit
@@ -25,21 +33,9 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
-    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
-
-
 def station_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
-    starts, after = _midnight(period.start), _midnight(period.end + dt.timedelta(days=1))
+    period = as_period(period)
+    starts, after = local_midnight(period.start), local_midnight(period.end + dt.timedelta(days=1))
     mine = Station.objects.filter(org__path__startswith=org.path)
     # Open at the period's end: registered by then and not closed by then (a station closed later was open).
     stations = mine.filter(Q(is_active=True) | Q(closed_at__gte=after), created_at__lt=after)

@@ -7,10 +7,18 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, Period, Rollup, figure_link, register_figures, with_definitions
+from gonghui.common.figures import (
+    Figure,
+    Period,
+    Rollup,
+    as_period,
+    figure_link,
+    local_midnight,
+    register_figures,
+    with_definitions,
+)
 from gonghui.orgs.models import OrgNode
 from gonghui.wishes.choices import DONE, TAKEN, WishStatus
 from gonghui.wishes.models import Wish
@@ -24,25 +32,13 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
-    return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
-
-
 def wishes_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     year = period.year
     counts = Wish.objects.filter(
         org__path__startswith=org.path,
-        created_at__gte=_midnight(period.start),
-        created_at__lt=_midnight(period.end + dt.timedelta(days=1)),
+        created_at__gte=local_midnight(period.start),
+        created_at__lt=local_midnight(period.end + dt.timedelta(days=1)),
     ).aggregate(
         posted=Count("pk"),
         open=Count("pk", filter=Q(status=WishStatus.OPEN)),

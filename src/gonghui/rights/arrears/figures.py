@@ -4,11 +4,9 @@ to the subtree and the year."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Figure, Period, figure_link, register_figures, with_definitions
+from gonghui.common.figures import Figure, Period, as_period, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
 from gonghui.rights.arrears.choices import Route
 from gonghui.rights.arrears.models import Report
@@ -24,15 +22,8 @@ DEFINITIONS = {
 }
 
 
-def _as_period(period: Period | int) -> Period:
-    """A year given as a number (the yearly callers) is that calendar year."""
-    if isinstance(period, Period):
-        return period
-    return Period("year", period, 0, dt.date(period, 1, 1), dt.date(period, 12, 31))
-
-
 def arrears_figures(org: OrgNode, period: Period | int) -> list[Figure]:
-    period = _as_period(period)
+    period = as_period(period)
     year = period.year
     received = Report.objects.filter(org__path__startswith=org.path, received_on__range=(period.start, period.end))
     p = progress(received)
