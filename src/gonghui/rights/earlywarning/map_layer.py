@@ -3,7 +3,7 @@
 Enterprises carry an address but no coordinates, so a warning is drawn at the service station the
 enterprise hosts, else at a station of its union, else at the centre of its region (or its union's region),
 nudged a little per enterprise so that dots sharing a place stay apart. A dot carries the enterprise's name,
-the level and the score: no person's data.
+the level (as its label and as its code, which picks the dot's colour) and the score: no person's data.
 
 This layer is for the rights staff's workbench only. It is deliberately not registered with
 stations.map_data.register_map_layer: that registry feeds the workers' public "near me" map, and which
@@ -72,6 +72,7 @@ def warning_points(warnings: Sequence[EarlyWarning]) -> list[dict[str, Any]]:
                 "kind": _("%(level)s预警 · 分值 %(score)s") % {"level": w.get_level_display(), "score": w.score},
                 "url": reverse("earlywarning:warning", args=[w.pk]),
                 "layer": "warning",
+                "level": w.level,  # the stations map colours a warning by its level (red, orange, yellow)
             }
         )
     return points
