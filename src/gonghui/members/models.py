@@ -164,6 +164,8 @@ class Membership(models.Model):
             models.Index(
                 fields=["join_target"], condition=Q(join_target__isnull=False), name="members_membership_target"
             ),
+            # The joins of a day or a period (the 大屏's today's joins, the join figures, the roster's dates).
+            models.Index(fields=["joined_on"], name="members_joined_on"),
         ]
 
     def __str__(self) -> str:
