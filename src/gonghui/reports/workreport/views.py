@@ -107,7 +107,8 @@ def regenerate(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
     else:
-        messages.success(request, _("已按最新数字重新生成。") + ("" if keep else _("修改过的文字已放弃。")))
+        done = _("已按最新数字重新生成。") if keep else _("已按最新数字重新生成，修改过的文字已放弃。")
+        messages.success(request, done)
     return redirect("workreport:draft", pk=draft.pk)
 
 
