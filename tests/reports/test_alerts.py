@@ -162,9 +162,9 @@ def test_each_alert_links_to_its_list_narrowed_to_the_union(sn: Alerting) -> Non
     assert links["overdue_joins"] == f"{reverse('members:pending')}?under=sn-u1&overdue=1"
     assert links["overspent_campaigns"] == f"{reverse('campaigns:list')}?under=sn-u1&year={today().year}&over_budget=1"
     assert links["red_warnings"] == f"{reverse('earlywarning:warnings')}?under=sn-u1&status=open&level=red"
-    assert links["expiring_contracts"] == f"{reverse('contracts:expiring')}?under=sn-u1"
+    assert links["expiring_contracts"] == f"{reverse('contracts:expiring')}?under=sn-u1&days=60"
     everywhere = {alert.key: alert.url for alert in alerts_at(sn.cadre, None)}
-    assert everywhere["expiring_contracts"] == reverse("contracts:expiring")
+    assert everywhere["expiring_contracts"] == f"{reverse('contracts:expiring')}?days=60"
 
 
 def test_the_dashboard_shows_the_alerts_with_their_definitions(sn: Alerting) -> None:

@@ -11,6 +11,7 @@ from gonghui.assistance.choices import Category, Cause, FileStatus, Health, Hous
 from gonghui.assistance.services import STEP_KINDS, Household
 from gonghui.common.form_fields import yuan
 from gonghui.common.widgets import DateInput
+from gonghui.orgs.drilldown import SpanForm
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 
@@ -61,7 +62,12 @@ class CadreApplyForm(HouseholdForm):
     field_order = ["org", "id_number"]
 
 
-class FileFilterForm(forms.Form):
+class FileFilterForm(SpanForm):
+    """The file list's filters; `start`/`end` bound the day an application was registered (the figures'
+    建档申请), `under` (read by the view) narrows to a union's subtree."""
+
+    start = forms.DateField(label=_("登记日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("登记日期到"), required=False, widget=DateInput())
     q = forms.CharField(label=_("户主姓名或拼音"), required=False)
     status = forms.ChoiceField(
         label=_("状态"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -58,7 +59,19 @@ NATIONAL_COLUMNS = (
 def export_files(job: Job, progress: Progress) -> dict[str, Any]:
     """Files the starter may see (ASSISTANCE), masked; full numbers only where they hold PII_FULL (audited)."""
     user, full = job.created_by, bool(job.params.get("full"))
-    files = files_for(user, status=job.params.get("status", ""), category=job.params.get("category", ""))
+    p = job.params
+
+    def day(key: str) -> dt.date | None:
+        return dt.date.fromisoformat(p[key]) if p.get(key) else None
+
+    files = files_for(
+        user,
+        status=p.get("status", ""),
+        category=p.get("category", ""),
+        under=job.org,
+        applied_from=day("start"),
+        applied_to=day("end"),
+    )
     files = files.annotate(paid=Coalesce(Sum("payouts__amount", filter=Q(payouts__status="approved")), ZERO))
     revealed = scope_for(user, Perm.PII_FULL) if full else None
     progress.set_total(files.count(), _("正在导出困难职工档案…"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -12,6 +13,7 @@ from django.utils import timezone
 from gonghui.assistance.choices import FileStatus
 from gonghui.assistance.models import HardshipFile
 from gonghui.common.audit import audit_record
+from gonghui.common.figures import local_midnight
 from gonghui.common.models import AuditAction
 from gonghui.members import selectors as member_selectors
 from gonghui.members.models import Person
@@ -20,9 +22,25 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
 
 
-def files_for(user: Any, *, status: str = "", category: str = "", q: str = "") -> QuerySet[HardshipFile]:
-    """Files under the user's ASSISTANCE roles (帮扶专员, 管理员); nobody else sees any."""
+def files_for(
+    user: Any,
+    *,
+    status: str = "",
+    category: str = "",
+    q: str = "",
+    under: OrgNode | None = None,
+    applied_from: dt.date | None = None,
+    applied_to: dt.date | None = None,
+) -> QuerySet[HardshipFile]:
+    """Files under the user's ASSISTANCE roles (帮扶专员, 管理员); nobody else sees any. `under` narrows to a
+    union's subtree, `applied_from`/`applied_to` to the days the applications were registered (建档申请)."""
     files = scope_for(user, Perm.ASSISTANCE).filter(HardshipFile.objects.select_related("org", "person"))
+    if under is not None:
+        files = files.filter(org__path__startswith=under.path)
+    if applied_from is not None:
+        files = files.filter(created_at__gte=local_midnight(applied_from))
+    if applied_to is not None:
+        files = files.filter(created_at__lt=local_midnight(applied_to + dt.timedelta(days=1)))
     if status == "recheck_due":
         files = files.filter(status=FileStatus.OPEN, recheck_due__lte=timezone.localdate())
     elif status == "fell_back":

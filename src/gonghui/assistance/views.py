@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,9 +33,10 @@ from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
 from gonghui.common.jobs import job_start
 from gonghui.orgs.models import OrgNode
-from gonghui.orgs.org_field import act_in_org
+from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, scope_for
+from gonghui.orgs.selectors import org_pick_for
 
 # Which step forms the file page offers in each status.
 ACTIONS: dict[str, tuple[str, ...]] = {
@@ -48,15 +49,32 @@ ACTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _files(request: HttpRequest, data: QueryDict, under: OrgNode | None) -> tuple[FileFilterForm, Any]:
+    """The filter form and the files it asks for; input in error asks for none (never the whole scope)."""
+    form = FileFilterForm(data)
+    if not form.is_valid():
+        return form, HardshipFile.objects.none()
+    d = form.cleaned_data
+    start, end = form.span()
+    files = selectors.files_for(
+        request.user,
+        status=d["status"],
+        category=d["category"],
+        q=d["q"],
+        under=under,
+        applied_from=start,
+        applied_to=end,
+    )
+    return form, files
+
+
 @staff_view
 def file_list(request: HttpRequest) -> HttpResponse:
-    form = FileFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    files = selectors.files_for(
-        request.user, status=filters.get("status", ""), category=filters.get("category", ""), q=filters.get("q", "")
-    )
+    """The files in scope; a figure's drill-down narrows them to a union's subtree (?under=) and a period."""
+    under = under_org(request)
+    form, files = _files(request, request.GET, under)
     page = Paginator(files, 50).get_page(request.GET.get("page"))
-    return render(request, "assistance/files.html", {"form": form, "page": page})
+    return render(request, "assistance/files.html", {"form": form, "page": page, "under": under})
 
 
 @staff_view
@@ -195,10 +213,14 @@ def file_export(request: HttpRequest) -> HttpResponse:
     full = request.POST.get("full") == "1"
     if scope_for(request.user, Perm.ASSISTANCE).is_empty:
         raise PermissionDenied  # nobody without the 帮扶 role sees or exports any file
+    # What the list shows: a drill-down's union (404 outside the scope) and registration days go along.
+    under = org_pick_for(request.user, request.POST["under"]) if request.POST.get("under", "").strip() else None
+    days = {key: value.isoformat() if (value := filters.get(key)) else "" for key in ("start", "end")}
     job = job_start(
         kind=FILES_EXPORT_KIND,
         user=request.user,
-        params={"status": filters.get("status", ""), "category": filters.get("category", ""), "full": full},
+        org=under,
+        params={"status": filters.get("status", ""), "category": filters.get("category", ""), "full": full, **days},
     )
     return redirect("workbench:job", pk=job.pk)
 

@@ -12,6 +12,7 @@ from gonghui.assistance.choices import Category, PayoutKind
 from gonghui.campaigns.choices import CampaignKind, TargetGroup
 from gonghui.common.widgets import DateInput
 from gonghui.members.choices import EmploymentForm
+from gonghui.orgs.drilldown import SpanForm, flag
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 
@@ -72,3 +73,26 @@ class HandPickForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("每行一个；须是本活动范围内的会员"),
     )
+
+
+class CampaignFilterForm(SpanForm):
+    """The campaign list's filters (the 四季送 figures' and the over-budget alert's drill-down): `start`/`end`
+    find the campaigns running on some day between them; the view reads `under`."""
+
+    start = forms.DateField(label=_("活动期间从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("活动期间到"), required=False, widget=DateInput())
+    kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部类型")), *CampaignKind.choices])
+    year = forms.IntegerField(label=_("年度"), required=False, min_value=2000, max_value=2100)
+    over_budget = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)  # "1": spent beyond
+
+    def filters(self) -> dict[str, Any]:
+        """campaigns_for's keywords (the form is valid)."""
+        d = self.cleaned_data
+        start, end = self.span()
+        return {
+            "kind": d["kind"],
+            "year": d["year"],
+            "start": start,
+            "end": end,
+            "over_budget": flag(d["over_budget"]),
+        }

@@ -5,24 +5,45 @@ Coverage (what the campaign paid and reached) is the ledger's: gonghui.ledger.co
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from gonghui.campaigns.models import Beneficiary, Campaign
+from gonghui.campaigns.spending import overspent
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
 
 
-def campaigns_for(user: Any, *, kind: str = "", year: int | None = None) -> QuerySet[Campaign]:
+def campaigns_for(
+    user: Any,
+    *,
+    kind: str = "",
+    year: int | None = None,
+    under: OrgNode | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    over_budget: bool = False,
+) -> QuerySet[Campaign]:
+    """Campaigns in scope, newest first: of a kind and year, hosted in `under`'s subtree, running on some day
+    between `start` and `end` (as the figures count a period's campaigns), spent beyond their budget."""
     campaigns = scope_for(user, Perm.VIEW).filter(Campaign.objects.select_related("org"))
     if kind:
         campaigns = campaigns.filter(kind=kind)
     if year:
         campaigns = campaigns.filter(year=year)
-    return campaigns
+    if under is not None:
+        campaigns = campaigns.filter(org__path__startswith=under.path)
+    if start is not None:
+        campaigns = campaigns.filter(ends_on__gte=start)
+    if end is not None:
+        campaigns = campaigns.filter(starts_on__lte=end)
+    if over_budget:
+        campaigns = overspent(campaigns)
+    return campaigns.order_by("-year", "-starts_on", "name", "pk")
 
 
 def campaigns_covering(org: OrgNode, *, since_year: int = 0) -> QuerySet[Campaign]:

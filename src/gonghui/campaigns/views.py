@@ -13,23 +13,33 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.campaigns import selectors
-from gonghui.campaigns.forms import CampaignForm, HandPickForm, JobFairForm, RuleForm
+from gonghui.campaigns.forms import CampaignFilterForm, CampaignForm, HandPickForm, JobFairForm, RuleForm
 from gonghui.campaigns.models import Campaign
 from gonghui.campaigns.rules import beneficiaries_by_rule
 from gonghui.campaigns.services import beneficiaries_add, campaign_create, job_fair_record
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
 from gonghui.members.selectors import people_in_scope
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode
-from gonghui.orgs.org_field import act_in_org
+from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 
 
 @staff_view
 def campaign_list(request: HttpRequest) -> HttpResponse:
-    kind = request.GET.get("kind", "")
-    page = Paginator(selectors.campaigns_for(request.user, kind=kind), 50).get_page(request.GET.get("page"))
-    return render(request, "campaigns/list.html", {"page": page, "kind": kind})
+    """Campaigns in scope; a figure's or the alert's drill-down narrows them to a union's subtree (?under=), a
+    kind, a year, a period (start, end) and those spent beyond their budget (?over_budget=1)."""
+    under = under_org(request)
+    form = CampaignFilterForm(request.GET)
+    if form.is_valid():
+        campaigns = selectors.campaigns_for(request.user, under=under, **form.filters())
+    else:  # input in error lists nothing, never the whole scope; the form says why
+        campaigns = Campaign.objects.none()
+    page = Paginator(campaigns, 50).get_page(request.GET.get("page"))
+    over_budget = form.is_valid() and form.filters()["over_budget"]
+    context = {"page": page, "form": form, "under": under, "over_budget": over_budget}
+    return render(request, "campaigns/list.html", context | {"kept": kept(request, "under", "over_budget")})
 
 
 @staff_view

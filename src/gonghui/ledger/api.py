@@ -130,9 +130,8 @@ def _totals(t: Totals) -> dict[str, Any]:
 def assistance_payouts_list(
     request: HttpRequest, campaign: int | None = None, status: str = "", limit: int = 50
 ) -> Any:
-    return selectors.payouts_for(request.user, campaign=campaign, status=status).select_related("maker", "checker")[
-        : max(1, min(limit, 200))
-    ]
+    payouts = selectors.payouts_for(request.user, selectors.PayoutFilters(campaign=campaign, status=status))
+    return payouts.select_related("maker", "checker")[: max(1, min(limit, 200))]
 
 
 @router.post("/assistance/payouts", response={201: PayoutOut}, operation_id="assistance_payouts_create")

@@ -13,7 +13,10 @@ class LedgerConfig(AppConfig):
         nav.register()
         figures.register()
         from gonghui.campaigns.list_hooks import LIST_CHANGED
+        from gonghui.campaigns.spending import overspent_filter_set
         from gonghui.ledger import jobs  # noqa: F401  (registers job handlers)
+        from gonghui.ledger.selectors import overspent_among
         from gonghui.ledger.tallies import list_changed
 
         LIST_CHANGED.append(list_changed)
+        overspent_filter_set(overspent_among)

@@ -10,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.assistance.choices import FundSource, PayoutKind
 from gonghui.common.form_fields import yuan
 from gonghui.common.widgets import DateInput
+from gonghui.ledger.choices import PayoutStatus
+from gonghui.ledger.selectors import PayoutFilters
+from gonghui.orgs.drilldown import SpanForm, flag
+from gonghui.orgs.models import OrgNode
 
 
 class PayoutForm(forms.Form):
@@ -30,3 +34,28 @@ class PayoutForm(forms.Form):
     def __init__(self, *args: Any, campaigns: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["campaign"].choices = [("", _("不属于活动")), *campaigns]  # type: ignore[attr-defined]
+
+
+class PayoutFilterForm(SpanForm):
+    """The payout list's filters (the 帮扶发放 figures' drill-down): `start`/`end` bound the 发放日期; the view
+    reads `under`, the union whose subtree made the payouts."""
+
+    start = forms.DateField(label=_("发放日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("发放日期到"), required=False, widget=DateInput())
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部状态")), *PayoutStatus.choices])
+    kind = forms.ChoiceField(label=_("帮扶类别"), required=False, choices=[("", _("全部类别")), *PayoutKind.choices])
+    campaign = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    in_campaign = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)  # "1": made in campaigns
+
+    def filters(self, under: OrgNode | None) -> PayoutFilters:
+        d = self.cleaned_data
+        start, end = self.span()
+        return PayoutFilters(
+            campaign=d["campaign"],
+            status=d["status"],
+            under=under,
+            paid_from=start,
+            paid_to=end,
+            kind=d["kind"],
+            in_campaign=flag(d["in_campaign"]),
+        )

@@ -25,10 +25,11 @@ from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error
 from gonghui.ledger import selectors
 from gonghui.ledger.bulk import bulk_approve_start
-from gonghui.ledger.choices import PayoutStatus
 from gonghui.ledger.coverage import Coverage, Money, campaign_coverage
-from gonghui.ledger.forms import PayoutForm
+from gonghui.ledger.forms import PayoutFilterForm, PayoutForm
+from gonghui.ledger.models import Payout
 from gonghui.ledger.payouts import aid_payout_approve, aid_payout_create, aid_payout_reject
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.org_field import under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
@@ -36,15 +37,26 @@ from gonghui.orgs.scope import can
 
 @staff_view
 def payout_list(request: HttpRequest) -> HttpResponse:
-    campaign = request.GET.get("campaign", "")
-    status = request.GET.get("status", "")
-    if status not in PayoutStatus.values:
-        status = ""
-    payouts = selectors.payouts_for(
-        request.user, campaign=int(campaign) if campaign.isdigit() else None, status=status
-    ).select_related("maker", "checker")
-    page = Paginator(payouts, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "status": status, "campaign": campaign, "statuses": PayoutStatus.choices}
+    """The payouts the user makes or checks, with what they add up to; a figure's drill-down narrows them to a
+    union's subtree (?under=), a status, a period's 发放日期 (start, end), a kind, those made in campaigns."""
+    under = under_org(request)
+    form = PayoutFilterForm(request.GET)
+    if form.is_valid():
+        payouts = selectors.payouts_for(request.user, form.filters(under)).select_related("maker", "checker")
+    else:  # input in error lists nothing, never the whole scope; the form says why
+        payouts = Payout.objects.none()
+    totals = selectors.payout_totals(payouts)
+    paginator = Paginator(payouts, 50)
+    paginator.count = totals.payouts  # counted with the sums already
+    campaign = form.cleaned_data.get("campaign") if form.is_valid() else None
+    context = {
+        "page": paginator.get_page(request.GET.get("page")),
+        "form": form,
+        "under": under,
+        "totals": totals,
+        "campaign": campaign or "",
+        "kept": kept(request, "under", "campaign", "in_campaign"),
+    }
     return render(request, "ledger/payouts.html", context)
 
 

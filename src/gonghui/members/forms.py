@@ -63,6 +63,7 @@ class MemberFilterForm(forms.Form):
     village = forms.CharField(label=_("村/社区"), required=False)
     joined_from = forms.DateField(label=_("入会日期从"), required=False, widget=DateInput())
     joined_to = forms.DateField(label=_("到"), required=False, widget=DateInput())
+    under = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)  # a figure's drill-down
 
 
 class DecisionForm(forms.Form):

@@ -36,7 +36,8 @@ OVERDUE_WORKING_DAYS = 15
 
 @dataclass
 class MemberFilters:
-    org: OrgNode | None = None
+    org: OrgNode | None = None  # the roster's own union filter
+    under: OrgNode | None = None  # a figure's drill-down (?under=); both given, the roster holds what both hold
     status: str = ""
     employment_form: str = ""
     occupation: str = ""
@@ -96,9 +97,10 @@ def _search_q(raw: str) -> Q | None:
 def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet[Membership]:
     filters = filters or MemberFilters()
     qs = scope_for(user).filter(Membership.objects.select_related("person", "org"))
-    if filters.org is not None:
-        require(user, filters.org)
-        qs = qs.filter(org__in=OrgNode.objects.filter(path__startswith=filters.org.path).values("pk"))
+    for union in (filters.org, filters.under):
+        if union is not None:
+            require(user, union)
+            qs = qs.filter(org__in=OrgNode.objects.filter(path__startswith=union.path).values("pk"))
     if filters.status:
         qs = qs.filter(status=filters.status)
     if filters.employment_form:
@@ -180,17 +182,22 @@ def overdue_cutoff(today: dt.date | None = None) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
-def pending_for(user: Any, *, overdue_only: bool = False) -> QuerySet[Membership]:
+def pending_for(user: Any, *, overdue_only: bool = False, under: OrgNode | None = None) -> QuerySet[Membership]:
+    """Join applications waiting in scope, oldest first: only the overdue ones, only in `under`'s subtree."""
     qs = scope_for(user, Perm.VIEW).filter(
         Membership.objects.select_related("person", "org").filter(status=MembershipStatus.PENDING)
     )
     if overdue_only:
         qs = qs.filter(applied_at__lt=overdue_cutoff())
+    if under is not None:
+        require(user, under)
+        qs = qs.filter(org__path__startswith=under.path)
     return qs.order_by("applied_at", "id")
 
 
-def transfers_for(user: Any) -> QuerySet[Transfer]:
-    """Pending transfers where the user may review either side."""
+def transfers_for(user: Any, *, under: OrgNode | None = None) -> QuerySet[Transfer]:
+    """Pending transfers where the user may review either side; with `under`, those leaving or joining a union
+    of its subtree."""
     scope = scope_for(user, Perm.REVIEW)
     orgs = scope.orgs().values("pk")
     qs = Transfer.objects.select_related("person", "from_membership__org", "to_org").filter(
@@ -198,6 +205,9 @@ def transfers_for(user: Any) -> QuerySet[Transfer]:
     )
     if not scope.everything:
         qs = qs.filter(Q(from_membership__org__in=orgs) | Q(to_org__in=orgs))
+    if under is not None:
+        require(user, under)
+        qs = qs.filter(Q(from_membership__org__path__startswith=under.path) | Q(to_org__path__startswith=under.path))
     return qs.order_by("requested_at")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +20,7 @@ from gonghui.members import selectors
 from gonghui.members.edit import MEMBERSHIP_EDITABLE, PERSON_EDITABLE, member_update
 from gonghui.members.forms import MemberEditForm, MemberFilterForm
 from gonghui.members.jobs import EXPORT_KIND
+from gonghui.members.models import Membership
 from gonghui.members.qr import join_link, qr_download, qr_svg
 from gonghui.members.selectors import MemberFilters
 from gonghui.members.services import (
@@ -30,23 +31,33 @@ from gonghui.members.services import (
     transfer_reject,
 )
 from gonghui.orgs import selectors as org_selectors
+from gonghui.orgs.drilldown import flag
+from gonghui.orgs.models import OrgNode
+from gonghui.orgs.org_field import under_org
 from gonghui.orgs.pii_access import pii_reveal
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can, scope_for
+
+
+def _union(request: HttpRequest, form: MemberFilterForm, field: str) -> OrgNode | None:
+    """The union a filter field names, in the user's scope; a field error (and None) when there is none."""
+    text = form.cleaned_data[field]
+    if not text:
+        return None
+    try:
+        return org_selectors.org_pick_for(request.user, text)
+    except Http404:
+        form.add_error(field, _("找不到该组织，或不在您的管理范围内。"))
+        return None
 
 
 def _filters(request: HttpRequest, form: MemberFilterForm) -> MemberFilters:
     if not form.is_valid():
         return MemberFilters()
     d = form.cleaned_data
-    org = None
-    if d["org"]:
-        try:
-            org = org_selectors.org_pick_for(request.user, d["org"])
-        except Http404:
-            form.add_error("org", _("找不到该组织，或不在您的管理范围内。"))
     return MemberFilters(
-        org=org,
+        org=_union(request, form, "org"),
+        under=_union(request, form, "under"),
         status=d["status"],
         employment_form=d["employment_form"],
         occupation=d["occupation"].strip(),
@@ -85,10 +96,16 @@ def member_list(request: HttpRequest) -> HttpResponse:
         return redirect(f"{reverse('members:list')}?{query.urlencode()}")
     form = MemberFilterForm(request.GET or None)
     filters = _filters(request, form)
+    if form.has_error("under"):  # a drill-down into a union the user cannot see is refused, never widened
+        messages.error(request, _("找不到该组织，或不在您的管理范围内。"))
+        raise Http404
+    # Input in error lists nobody rather than the whole scope; the form says why.
+    roster = selectors.memberships_for(request.user, filters) if not form.errors else Membership.objects.none()
     context = {
-        **page_context(request, selectors.memberships_for(request.user, filters)),
+        **page_context(request, roster),
         "form": form,
         "after": request.GET.get("after", ""),
+        "under": filters.under,
         "can_export_full": not scope_for(request.user, Perm.PII_FULL).is_empty,  # else the button is not shown
     }
     template = "members/_rows.html" if request.headers.get("HX-Request") else "members/list.html"
@@ -138,15 +155,30 @@ def member_reveal(request: HttpRequest, pk: int, field: str) -> HttpResponse:
     return HttpResponse(value or "—", content_type="text/plain; charset=utf-8")
 
 
+def _narrowest(org: OrgNode | None, under: OrgNode | None) -> OrgNode | Literal[False] | None:
+    """The union whose subtree both filters hold (the deeper one); False when they hold nobody in common."""
+    if org is None or under is None:
+        return org or under
+    if under.path.startswith(org.path):
+        return under
+    return org if org.path.startswith(under.path) else False
+
+
 @staff_view
 def pending(request: HttpRequest) -> HttpResponse:
-    rows = list(selectors.pending_for(request.user)[:500])
-    cutoff = selectors.overdue_cutoff()
+    """Join applications and transfers waiting; a figure's or an alert's drill-down narrows them to a union's
+    subtree (?under=) and the join applications to the overdue ones (?overdue=1)."""
+    under = under_org(request)
+    overdue_only = flag(request.GET.get("overdue"))
+    waiting = selectors.pending_for(request.user, under=under, overdue_only=overdue_only)
     context = {
-        "rows": rows,
-        "cutoff": cutoff,
-        "overdue_count": selectors.pending_for(request.user, overdue_only=True).count(),
-        "transfers": selectors.transfers_for(request.user)[:200],
+        "rows": list(waiting[:500]),
+        "total": waiting.count(),
+        "cutoff": selectors.overdue_cutoff(),
+        "overdue_count": selectors.pending_for(request.user, under=under, overdue_only=True).count(),
+        "overdue_only": overdue_only,
+        "under": under,
+        "transfers": selectors.transfers_for(request.user, under=under)[:200],
     }
     return render(request, "members/pending.html", context)
 
@@ -222,7 +254,10 @@ def export(request: HttpRequest) -> HttpResponse:
         messages.error(request, "；".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("members:list")
     full = request.POST.get("full") == "1"
-    org = filters.org
+    org = _narrowest(filters.org, filters.under)
+    if org is False:
+        messages.error(request, _("所选工会不在下钻的工会及其下级中，没有可导出的会员。"))
+        return redirect("members:list")
     # A full export holds only rows under nodes where the user has the full-data permission.
     if full and scope_for(request.user, Perm.PII_FULL).is_empty:
         raise PermissionDenied

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.widgets import DateInput
+from gonghui.orgs.drilldown import SpanForm, flag
 from gonghui.orgs.kinds import OrgKind, child_kinds
 from gonghui.orgs.models import CommitteeBody, Industry, Ownership, SeatPosition
 from gonghui.orgs.org_field import OrgPickerField
@@ -153,3 +154,45 @@ class StaffGrantForm(forms.Form):
 
 class StaffPasswordResetForm(forms.Form):
     reset_second_factor = forms.BooleanField(label=_("同时重置二次验证（本人手机丢失或更换时）"), required=False)
+
+
+class TreeFilterForm(SpanForm):
+    """The union list's filters (the 组织建设 figures' drill-down): `start`/`end` bound the 成立日期."""
+
+    q = forms.CharField(label=_("搜索"), required=False, max_length=50)
+    kind = forms.CharField(label=_("组织类型"), required=False, max_length=200)  # one kind, or several: a,b
+    groups = forms.CharField(required=False, max_length=5)  # "0": without 工会小组
+    active = forms.CharField(required=False, max_length=5)  # "1": active unions only
+
+    def clean_kind(self) -> list[str]:
+        kinds = [k.strip() for k in self.cleaned_data["kind"].split(",") if k.strip()]
+        unknown = [k for k in kinds if k not in OrgKind.values]
+        if unknown:
+            raise ValidationError(_("没有这种组织类型：%(kind)s。") % {"kind": "、".join(unknown)[:50]})
+        return kinds
+
+    def filters(self) -> dict[str, Any]:
+        """orgs_for's keywords (the form is valid)."""
+        d = self.cleaned_data
+        start, end = self.span()
+        return {
+            "q": d["q"],
+            "kind": d["kind"],
+            "groups": d["groups"] != "0",
+            "active_only": flag(d["active"]),
+            "set_up_from": start,
+            "set_up_to": end,
+        }
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether anything narrows the list (else the page shows the tree)."""
+        d = self.cleaned_data
+        return any([d["q"], d["kind"], d["groups"] == "0", flag(d["active"]), *self.span()])
+
+
+class EnterpriseFilterForm(forms.Form):
+    """The enterprise list's filters (建会企业's drill-down): `end`, the day they were registered by."""
+
+    q = forms.CharField(label=_("搜索"), required=False, max_length=50)
+    end = forms.DateField(label=_("登记截止日期"), required=False, widget=DATE)

@@ -79,8 +79,11 @@ def act_in_org(
 
 
 def under_org(request: HttpRequest) -> OrgNode | None:
-    """The ?under= union a list narrows to, in the user's scope; None without one. A union the user cannot
-    see (or a typo) leaves the list unnarrowed, with a message saying so."""
+    """The ?under= union a list narrows to (a figure's drill-down), in the user's scope; None without one.
+
+    A union the user cannot see, or a typo, is refused (404, with a message saying so on the error page):
+    a list asked for one union's records never answers with the whole scope's.
+    """
     text = request.GET.get("under", "").strip()
     if not text:
         return None
@@ -88,7 +91,7 @@ def under_org(request: HttpRequest) -> OrgNode | None:
         return selectors.org_pick_for(request.user, text)
     except Http404:
         messages.error(request, _("找不到“%(text)s”，或它不在您的管理范围内。") % {"text": text[:50]})
-        return None
+        raise
 
 
 def org_named(request: HttpRequest, text: str, field: str, perm: Perm = Perm.VIEW) -> OrgNode | None:

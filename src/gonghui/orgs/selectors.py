@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Collection
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 
+from gonghui.common.figures import local_midnight
 from gonghui.common.models import AuditEvent, Job
 from gonghui.common.search_keys import parse_query
 from gonghui.common.textnorm import compact
 from gonghui.common.uscc import normalize_uscc
+from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import CommitteeTerm, Enterprise, OrgNode, Region, StaffRole
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
@@ -34,15 +38,47 @@ def name_search_q(raw: str, *, code_field: str | None = None) -> Q | None:
     return found
 
 
-def orgs_for(user: Any, *, q: str = "", kind: str = "", active_only: bool = False) -> QuerySet[OrgNode]:
+def set_up_q(start: dt.date | None, end: dt.date | None) -> Q:
+    """Unions set up within the bounds, as the 组织建设 figures count them: by 成立日期, or by the day a union
+    was registered here when that was left blank."""
+    dated, undated = Q(), Q(established_on__isnull=True)
+    if start is not None:
+        dated &= Q(established_on__gte=start)
+        undated &= Q(created_at__gte=local_midnight(start))
+    if end is not None:
+        dated &= Q(established_on__lte=end)
+        undated &= Q(created_at__lt=local_midnight(end + dt.timedelta(days=1)))
+    return (Q(established_on__isnull=False) & dated) | undated
+
+
+def orgs_for(
+    user: Any,
+    *,
+    q: str = "",
+    kind: str | Collection[str] = "",
+    active_only: bool = False,
+    under: OrgNode | None = None,
+    groups: bool = True,
+    set_up_from: dt.date | None = None,
+    set_up_to: dt.date | None = None,
+) -> QuerySet[OrgNode]:
+    """Unions in scope: by name, kind (one or several), `under`'s subtree, active ones only, without 工会小组,
+    set up within the bounds."""
     qs = scope_for(user).orgs().select_related("region")
     search = name_search_q(q, code_field="code")
     if search is not None:
         qs = qs.filter(search)
-    if kind:
-        qs = qs.filter(kind=kind)
+    kinds = [kind] if isinstance(kind, str) else list(kind)
+    if any(kinds):
+        qs = qs.filter(kind__in=[k for k in kinds if k])
+    if not groups:
+        qs = qs.exclude(kind=OrgKind.GROUP)
     if active_only:
         qs = qs.filter(is_active=True)
+    if under is not None:
+        qs = qs.filter(path__startswith=under.path)
+    if set_up_from is not None or set_up_to is not None:
+        qs = qs.filter(set_up_q(set_up_from, set_up_to))
     return qs.order_by("path")
 
 
@@ -117,10 +153,15 @@ def org_ancestors_for(user: Any, org: OrgNode) -> list[OrgNode]:
     return [a for a in OrgNode.objects.get_ancestors(org) if scope.contains(a)]
 
 
-def enterprises_for(user: Any, *, q: str = "", union: OrgNode | None = None) -> QuerySet[Enterprise]:
+def enterprises_for(
+    user: Any, *, q: str = "", union: OrgNode | None = None, registered_by: dt.date | None = None
+) -> QuerySet[Enterprise]:
+    """Enterprises in scope: of `union`'s subtree, registered here by a day (建会企业 as the figures count them)."""
     qs = scope_for(user).filter(Enterprise.objects.select_related("union", "region"), "union")
     if union is not None:
         qs = qs.filter(union__path__startswith=union.path)
+    if registered_by is not None:
+        qs = qs.filter(created_at__lt=local_midnight(registered_by + dt.timedelta(days=1)))
     search = name_search_q(q, code_field="uscc")
     if search is not None:
         qs = qs.filter(search)
@@ -196,3 +237,9 @@ def regions_search(q: str, *, limit: int = 20) -> QuerySet[Region]:
     elif text:
         qs = qs.filter(name__contains=text)
     return qs.order_by("code")[:limit]
+
+
+def enterprise_totals(enterprises: QuerySet[Enterprise]) -> dict[str, int]:
+    """How many enterprises a list holds and their registered workers, in one query (建会企业, 建会企业职工)."""
+    totals = enterprises.order_by().aggregate(n=Count("pk"), workers=Sum("employee_count"))
+    return {"n": totals["n"], "workers": totals["workers"] or 0}

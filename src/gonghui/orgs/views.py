@@ -16,20 +16,23 @@ from gonghui.common.form_errors import apply_validation_error, flash_outcome
 from gonghui.common.jobs import job_start
 from gonghui.orgs import selectors
 from gonghui.orgs.counters import subtree_total
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.forms import (
     EnterpriseEditForm,
+    EnterpriseFilterForm,
     EnterpriseForm,
     MoveForm,
     OrgCreateForm,
     OrgForm,
     RoleGrantForm,
     TermForm,
+    TreeFilterForm,
     initial_from,
 )
 from gonghui.orgs.jobs import EXPORT_KIND
 from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import Enterprise, OrgNode, StaffRole
-from gonghui.orgs.org_field import act_in_org
+from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.pii_access import pii_reveal
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
@@ -46,15 +49,24 @@ from gonghui.orgs.staff_accounts import acting_user, staff_account_named_for, st
 
 @staff_view
 def tree(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "")
-    kind = request.GET.get("kind", "")
-    context = {"q": q, "kind": kind, "kinds": OrgKind.choices}
-    if q or kind:
-        page = Paginator(selectors.orgs_for(request.user, q=q, kind=kind), 50).get_page(request.GET.get("page"))
-        context["page"] = page
+    """The tree from the user's roots; searched or narrowed (a figure's drill-down: ?under=, kinds, active,
+    set up within start/end), the unions found, as a list with their number."""
+    under = under_org(request)
+    form = TreeFilterForm(request.GET)
+    valid = form.is_valid()
+    d = form.cleaned_data if valid else {}
+    kinds = d.get("kind", [])
+    context = {"q": d.get("q", ""), "kind": ",".join(kinds), "kinds": OrgKind.choices, "form": form, "under": under}
+    if len(kinds) > 1:  # several kinds (基层工会组织: 基层工会 and 联合基层工会) are one choice of the select
+        context["kinds"] = [(",".join(kinds), "、".join(str(OrgKind(k).label) for k in kinds)), *OrgKind.choices]
+    context["kept"] = kept(request, "under", "groups", "active", "start", "end")
+    if not valid or under is not None or form.narrowed:
+        found = selectors.orgs_for(request.user, under=under, **form.filters()) if valid else OrgNode.objects.none()
+        context["page"] = Paginator(found, 50).get_page(request.GET.get("page"))
         if request.headers.get("HX-Request"):
             return render(request, "orgs/_search_results.html", context)
-    context["roots"] = selectors.org_roots_for(request.user)
+    else:
+        context["roots"] = selectors.org_roots_for(request.user)
     return render(request, "orgs/tree.html", context)
 
 
@@ -218,10 +230,21 @@ def role_revoke(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @staff_view
 def enterprises(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "")
-    page = Paginator(selectors.enterprises_for(request.user, q=q), 50).get_page(request.GET.get("page"))
+    """Enterprises in scope; narrowed to a union's subtree (?under=) and registered by a day (?end=), the
+    建会企业 the figures count, with their number and workers."""
+    under = under_org(request)
+    form = EnterpriseFilterForm(request.GET)
+    if form.is_valid():
+        d = form.cleaned_data
+        found = selectors.enterprises_for(request.user, q=d["q"], union=under, registered_by=d["end"])
+    else:
+        found = Enterprise.objects.none()
+    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    q = form.cleaned_data.get("q", "") if form.is_valid() else ""
+    context = {"page": page, "q": q, "form": form, "under": under, "kept": kept(request, "under", "end")}
+    context["totals"] = selectors.enterprise_totals(found)
     template = "orgs/_enterprise_rows.html" if request.headers.get("HX-Request") else "orgs/enterprises.html"
-    return render(request, template, {"page": page, "q": q})
+    return render(request, template, context)
 
 
 @staff_view

@@ -112,7 +112,7 @@ def alerts_at(user: Any, org: OrgNode | None, *, today: dt.date | None = None) -
             _("即将到期的集体合同"),
             expiring_contracts(user, org, today).count(),
             _("份"),
-            _link("contracts:expiring", org),
+            _link("contracts:expiring", org, days=EXPIRING_DAYS),
             _("已签订、未续签、%(days)s天内（含今天）到期的集体合同份数。") % {"days": EXPIRING_DAYS},
         ),
     ]

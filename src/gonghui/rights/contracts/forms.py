@@ -11,6 +11,7 @@ from gonghui.common.widgets import DateInput
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 from gonghui.rights.contracts.choices import ContractLevel, ContractStage, DocumentKind, Kind, Party
+from gonghui.rights.contracts.selectors import EXPIRING_DAYS
 from gonghui.rights.contracts.services import Terms
 
 
@@ -26,6 +27,16 @@ class FilterForm(forms.Form):
     )
     soon = forms.BooleanField(required=False, label=_("90天内到期"))
     under = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
+
+
+class ExpiringForm(forms.Form):
+    """The expiring list's window: contracts ending within `days` days (the figures count 90, the dashboard's
+    alert 60)."""
+
+    days = forms.IntegerField(label=_("天数"), required=False, min_value=1, max_value=366)
+
+    def days_or_default(self) -> int:
+        return self.cleaned_data.get("days") or EXPIRING_DAYS
 
 
 class TermsForm(forms.Form):

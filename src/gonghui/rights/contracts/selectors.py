@@ -27,14 +27,14 @@ def in_force(qs: QuerySet[Contract], year: int) -> QuerySet[Contract]:
     return qs.filter(stage__in=SIGNED_STAGES, starts_on__lte=dt.date(year, 12, 31), ends_on__gte=dt.date(year, 1, 1))
 
 
-def expiring(qs: QuerySet[Contract], today: dt.date | None = None) -> QuerySet[Contract]:
-    """Signed contracts ending within 90 days from today that have not been renewed."""
+def expiring(qs: QuerySet[Contract], today: dt.date | None = None, *, days: int = EXPIRING_DAYS) -> QuerySet[Contract]:
+    """Signed contracts ending within `days` days from today (today included) that have not been renewed."""
     today = today or timezone.localdate()
     return qs.filter(
         stage__in=SIGNED_STAGES,
         renewal__isnull=True,
         ends_on__gte=today,
-        ends_on__lte=today + dt.timedelta(days=EXPIRING_DAYS),
+        ends_on__lte=today + dt.timedelta(days=days),
     )
 
 
