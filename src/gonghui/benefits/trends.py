@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count
-from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.benefits.models import Redemption
-from gonghui.common.figures import Trend, register_trend
+from gonghui.common.figures import Trend, per_month, register_trend
 from gonghui.orgs.models import OrgNode
 
 
 def redemptions_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """One grouped query: the redemptions of the subtree's members in each month (by redemption time)."""
-    rows = (
-        Redemption.objects.filter(org__path__startswith=org.path, created_at__year=year)
-        .annotate(month=ExtractMonth("created_at"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
-    return dict(rows)
+    return dict(per_month(Redemption.objects.filter(org__path__startswith=org.path), "created_at", year))
 
 
 def register() -> None:

@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
+from django.db.models import Aggregate, Count, QuerySet
+from django.db.models.functions import ExtractMonth
 from django.urls import reverse
 from django.utils import timezone
 
@@ -120,6 +122,19 @@ TRENDS: dict[str, Trend] = {}
 
 def register_trend(trend: Trend) -> None:
     TRENDS[trend.key] = trend
+
+
+def per_month(rows: QuerySet[Any], field: str, year: int, measure: Aggregate | None = None) -> QuerySet[Any]:
+    """(month, value) pairs of `rows` dated by `field` in `year`: one grouped query (a Trend's usual body).
+    The month is the local one (USE_TZ: ExtractMonth converts a datetime to the current time zone)."""
+    return (
+        rows.filter(**{f"{field}__year": year})
+        .order_by()
+        .annotate(month=ExtractMonth(field))
+        .values("month")
+        .annotate(n=measure if measure is not None else Count("id"))
+        .values_list("month", "n")
+    )
 
 
 def trends() -> list[Trend]:

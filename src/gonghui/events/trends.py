@@ -7,11 +7,10 @@ import datetime as dt
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import ExtractMonth
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Trend, register_trend
+from gonghui.common.figures import Trend, per_month, register_trend
 from gonghui.events.choices import EventStatus, ScanOutcome
 from gonghui.events.models import Scan, SignUp
 from gonghui.orgs.models import OrgNode
@@ -36,24 +35,8 @@ def _anonymous(org: OrgNode) -> QuerySet[Scan]:
 def checkins_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """The 活动参与 figure's people by month: checked-in sign-ups (by check-in time) and walk-ins registered
     without a card (by scan time), in one query (UNION ALL of two grouped reads)."""
-    signed = (
-        _signed(org)
-        .filter(checked_in_at__year=year)
-        .order_by()
-        .annotate(month=ExtractMonth("checked_in_at"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
-    anonymous = (
-        _anonymous(org)
-        .filter(scanned_at__year=year)
-        .order_by()
-        .annotate(month=ExtractMonth("scanned_at"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
+    signed = per_month(_signed(org), "checked_in_at", year)
+    anonymous = per_month(_anonymous(org), "scanned_at", year)
     months: Counter[int] = Counter()
     for month, n in signed.union(anonymous, all=True):
         months[month] += n

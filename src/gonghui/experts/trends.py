@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count
-from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Trend, register_trend
+from gonghui.common.figures import Trend, per_month, register_trend
 from gonghui.experts.choices import NeedStatus
 from gonghui.experts.models import Need
 from gonghui.orgs.models import OrgNode
@@ -16,14 +14,8 @@ from gonghui.orgs.models import OrgNode
 
 def solved_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """One grouped query: the subtree's needs confirmed solved in each month (by the time they were closed)."""
-    rows = (
-        Need.objects.filter(org__path__startswith=org.path, status=NeedStatus.RESOLVED, closed_at__year=year)
-        .annotate(month=ExtractMonth("closed_at"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
-    return dict(rows)
+    solved = Need.objects.filter(org__path__startswith=org.path, status=NeedStatus.RESOLVED)
+    return dict(per_month(solved, "closed_at", year))
 
 
 def register() -> None:

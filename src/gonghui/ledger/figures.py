@@ -11,7 +11,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum
-from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.assistance.choices import PayoutKind
@@ -23,6 +22,7 @@ from gonghui.common.figures import (
     Trend,
     as_period,
     figure_link,
+    per_month,
     register_figures,
     register_trend,
     with_definitions,
@@ -121,13 +121,8 @@ def campaign_paid(org: OrgNode, period: Period) -> dict[str, campaign_figures.Pa
 
 
 def _by_month(org: OrgNode, year: int, measure: Count | Sum) -> dict[int, int | Decimal]:
-    rows = (
-        Payout.objects.filter(org__path__startswith=org.path, status=PayoutStatus.APPROVED, paid_on__year=year)
-        .annotate(month=ExtractMonth("paid_on"))
-        .values("month")
-        .annotate(n=measure)
-        .values_list("month", "n")
-    )
+    paid = Payout.objects.filter(org__path__startswith=org.path, status=PayoutStatus.APPROVED)
+    rows = per_month(paid, "paid_on", year, measure)
     return {month: _yuan(n) if isinstance(n, Decimal) else n for month, n in rows}
 
 

@@ -6,25 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count
-from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.common.figures import Trend, register_trend
+from gonghui.common.figures import Trend, per_month, register_trend
 from gonghui.orgs.models import OrgNode
 from gonghui.stations.models import StationVisit
 
 
 def visits_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """One grouped query: the visits registered at the subtree's stations in each month of the year."""
-    rows = (
-        StationVisit.objects.filter(station__org__path__startswith=org.path, at__year=year)
-        .annotate(month=ExtractMonth("at"))
-        .values("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
-    return dict(rows)
+    return dict(per_month(StationVisit.objects.filter(station__org__path__startswith=org.path), "at", year))
 
 
 def visits_since(org: OrgNode, since: dt.datetime) -> int:
