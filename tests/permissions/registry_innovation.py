@@ -82,7 +82,8 @@ WEB_CASES = [
         data=lambda w: {"nomination": w.nomination.pk},
         ok=POST,
     ),
-    Case("innovation:honors", query=_under, allowed=LOGGED_IN, marker=lambda w: w.union_a.name),
+    # Narrowed to union_a (a figure's drill-down): those who cannot see union_a are refused (404), not widened.
+    Case("innovation:honors", query=_under, marker=lambda w: w.union_a.name),
     Case("experts:pool", allowed=LOGGED_IN, marker=lambda w: "数控"),
     Case("experts:expert_new", allowed=LOGGED_IN),
     Case("experts:invitation_withdraw", kwargs=_pk("invitation"), method="form", ok=POST),
