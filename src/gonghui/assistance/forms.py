@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -64,10 +65,25 @@ class CadreApplyForm(HouseholdForm):
 
 class FileFilterForm(SpanForm):
     """The file list's filters; `start`/`end` bound the day an application was registered (the figures'
-    建档申请), `under` (read by the view) narrows to a union's subtree."""
+    建档申请), or the day a file was opened or closed (`dated`); `under` (read by the view) narrows to a union's
+    subtree."""
 
     start = forms.DateField(label=_("登记日期从"), required=False, widget=DateInput())
     end = forms.DateField(label=_("登记日期到"), required=False, widget=DateInput())
+    # Which day start/end bound (the figures' drill-downs of files opened or closed in a period), carried hidden.
+    dated = forms.ChoiceField(
+        required=False,
+        choices=[("applied", _("登记日期")), ("opened", _("建档日期")), ("closed", _("解困日期"))],
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        day = dict(self.fields["dated"].choices).get(self.data.get("dated"))  # type: ignore[attr-defined]
+        if day:  # the bounds say which day they bound
+            self.fields["start"].label = _("%(day)s从") % {"day": day}
+            self.fields["end"].label = _("%(day)s到") % {"day": day}
+
     q = forms.CharField(label=_("户主姓名或拼音"), required=False)
     status = forms.ChoiceField(
         label=_("状态"),

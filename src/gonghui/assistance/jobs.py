@@ -69,8 +69,9 @@ def export_files(job: Job, progress: Progress) -> dict[str, Any]:
         status=p.get("status", ""),
         category=p.get("category", ""),
         under=job.org,
-        applied_from=day("start"),
-        applied_to=day("end"),
+        start=day("start"),
+        end=day("end"),
+        dated=p.get("dated", ""),
     )
     files = files.annotate(paid=Coalesce(Sum("payouts__amount", filter=Q(payouts__status="approved")), ZERO))
     revealed = scope_for(user, Perm.PII_FULL) if full else None

@@ -29,18 +29,27 @@ def files_for(
     category: str = "",
     q: str = "",
     under: OrgNode | None = None,
-    applied_from: dt.date | None = None,
-    applied_to: dt.date | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    dated: str = "applied",
 ) -> QuerySet[HardshipFile]:
     """Files under the user's ASSISTANCE roles (帮扶专员, 管理员); nobody else sees any. `under` narrows to a
-    union's subtree, `applied_from`/`applied_to` to the days the applications were registered (建档申请)."""
+    union's subtree; `start`/`end` bound the day named by `dated`, as the 帮扶救助 figures count a period:
+    "applied" the application was registered (建档申请), "opened" the file was first opened (closed since or
+    not), "closed" it was closed (and is still closed)."""
     files = scope_for(user, Perm.ASSISTANCE).filter(HardshipFile.objects.select_related("org", "person"))
     if under is not None:
         files = files.filter(org__path__startswith=under.path)
-    if applied_from is not None:
-        files = files.filter(created_at__gte=local_midnight(applied_from))
-    if applied_to is not None:
-        files = files.filter(created_at__lt=local_midnight(applied_to + dt.timedelta(days=1)))
+    if dated == "opened":
+        files = files.filter(status__in=[FileStatus.OPEN, FileStatus.CLOSED], opened_on__isnull=False)
+        files = files.filter(**_bounds("opened_on", start, end))
+    elif dated == "closed":
+        files = files.filter(status=FileStatus.CLOSED, closed_on__isnull=False, **_bounds("closed_on", start, end))
+    else:
+        if start is not None:
+            files = files.filter(created_at__gte=local_midnight(start))
+        if end is not None:
+            files = files.filter(created_at__lt=local_midnight(end + dt.timedelta(days=1)))
     if status == "recheck_due":
         files = files.filter(status=FileStatus.OPEN, recheck_due__lte=timezone.localdate())
     elif status == "fell_back":
@@ -52,6 +61,10 @@ def files_for(
     if q:
         files = files.filter(Q(person__name__contains=q) | Q(person__name_pinyin__startswith=q.lower()))
     return files.order_by("-created_at", "-pk")
+
+
+def _bounds(field: str, start: dt.date | None, end: dt.date | None) -> dict[str, dt.date]:
+    return {**({f"{field}__gte": start} if start else {}), **({f"{field}__lte": end} if end else {})}
 
 
 def file_get_for(user: Any, pk: int, *, request: HttpRequest | None = None) -> HardshipFile:

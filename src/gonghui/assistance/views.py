@@ -32,6 +32,7 @@ from gonghui.assistance.models import HardshipFile, HomeVisit
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import form_action
 from gonghui.common.jobs import job_start
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
@@ -62,8 +63,9 @@ def _files(request: HttpRequest, data: QueryDict, under: OrgNode | None) -> tupl
         category=d["category"],
         q=d["q"],
         under=under,
-        applied_from=start,
-        applied_to=end,
+        start=start,
+        end=end,
+        dated=d["dated"],
     )
     return form, files
 
@@ -74,7 +76,8 @@ def file_list(request: HttpRequest) -> HttpResponse:
     under = under_org(request)
     form, files = _files(request, request.GET, under)
     page = Paginator(files, 50).get_page(request.GET.get("page"))
-    return render(request, "assistance/files.html", {"form": form, "page": page, "under": under})
+    context = {"form": form, "page": page, "under": under, "kept": kept(request, "under", "dated")}
+    return render(request, "assistance/files.html", context)
 
 
 @staff_view
@@ -216,11 +219,9 @@ def file_export(request: HttpRequest) -> HttpResponse:
     # What the list shows: a drill-down's union (404 outside the scope) and registration days go along.
     under = org_pick_for(request.user, request.POST["under"]) if request.POST.get("under", "").strip() else None
     days = {key: value.isoformat() if (value := filters.get(key)) else "" for key in ("start", "end")}
+    params = {"status": filters.get("status", ""), "category": filters.get("category", ""), "full": full, **days}
     job = job_start(
-        kind=FILES_EXPORT_KIND,
-        user=request.user,
-        org=under,
-        params={"status": filters.get("status", ""), "category": filters.get("category", ""), "full": full, **days},
+        kind=FILES_EXPORT_KIND, user=request.user, org=under, params={**params, "dated": filters.get("dated", "")}
     )
     return redirect("workbench:job", pk=job.pk)
 
