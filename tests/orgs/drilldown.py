@@ -19,7 +19,7 @@ def client_of(user: Any) -> Client:
 
 def follow(client: Client, url: str, **extra: Any) -> str:
     """The page at a figure's url, with `extra` parameters added (a later value wins); it must answer 200."""
-    response = client.get(f"{url}&{urlencode(extra)}" if extra else url)
+    response = client.get(f"{url}{'&' if '?' in url else '?'}{urlencode(extra)}" if extra else url)
     assert response.status_code == 200, (url, response.status_code)
     return response.content.decode()
 
