@@ -16,6 +16,7 @@ from gonghui.benefits.models import Merchant, MerchantStaff, Redemption, Voucher
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import page_context
+from gonghui.orgs.drilldown import SpanForm
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, org_named, under_org
 from gonghui.orgs.roles import Perm
@@ -24,8 +25,18 @@ from gonghui.orgs.scope import can, scope_for
 
 @staff_view
 def voucher_list(request: HttpRequest) -> HttpResponse:
-    rows = list(vouchers.voucher_campaigns_for(request.user)[:200])
-    return render(request, "benefits/vouchers.html", {"rows": rows})
+    """The voucher campaigns in scope; a figure's drill-down (?under=, start, end) shows instead the vouchers
+    the union's members took in the period, by campaign, with the totals the figures count."""
+    under, span = under_org(request), SpanForm(request.GET)
+    context: dict[str, Any] = {"under": under, "span": span, "taken": None}
+    if under is not None or request.GET.get("start") or request.GET.get("end"):
+        start, end = span.span() if span.is_valid() else (None, None)
+        taken = vouchers.vouchers_taken_for(request.user, under=under, start=start, end=end) if span.is_valid() else []
+        totals = {key: sum(getattr(t, key) for t in taken) for key in ("issued", "redeemed", "expired")}
+        context |= {"taken": taken, "totals": totals}
+    else:
+        context["rows"] = list(vouchers.voucher_campaigns_for(request.user)[:200])
+    return render(request, "benefits/vouchers.html", context)
 
 
 def _merchants_in_scope(request: HttpRequest) -> Any:
