@@ -184,6 +184,16 @@ class TreeFilterForm(SpanForm):
             "set_up_to": end,
         }
 
+    def kind_choices(self) -> tuple[str, list[tuple[str, Any]]]:
+        """The kind chosen (as the select's value) and the select's choices: several kinds asked for at once
+        (基层工会组织: 基层工会 and 联合基层工会) are one more choice."""
+        kinds: list[str] = self.cleaned_data.get("kind", []) if self.is_valid() else []
+        chosen = ",".join(kinds)
+        choices: list[tuple[str, Any]] = list(OrgKind.choices)
+        if len(kinds) > 1:
+            choices.insert(0, (chosen, "、".join(str(OrgKind(k).label) for k in kinds)))
+        return chosen, choices
+
     @property
     def narrowed(self) -> bool:
         """Whether anything narrows the list (else the page shows the tree)."""

@@ -30,7 +30,6 @@ from gonghui.orgs.forms import (
     initial_from,
 )
 from gonghui.orgs.jobs import EXPORT_KIND
-from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.models import Enterprise, OrgNode, StaffRole
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.pii_access import pii_reveal
@@ -54,11 +53,8 @@ def tree(request: HttpRequest) -> HttpResponse:
     under = under_org(request)
     form = TreeFilterForm(request.GET)
     valid = form.is_valid()
-    d = form.cleaned_data if valid else {}
-    kinds = d.get("kind", [])
-    context = {"q": d.get("q", ""), "kind": ",".join(kinds), "kinds": OrgKind.choices, "form": form, "under": under}
-    if len(kinds) > 1:  # several kinds (基层工会组织: 基层工会 and 联合基层工会) are one choice of the select
-        context["kinds"] = [(",".join(kinds), "、".join(str(OrgKind(k).label) for k in kinds)), *OrgKind.choices]
+    kind, kinds = form.kind_choices()
+    context = {"q": form.cleaned_data.get("q", ""), "kind": kind, "kinds": kinds, "form": form, "under": under}
     context["kept"] = kept(request, "under", "groups", "active", "start", "end")
     if not valid or under is not None or form.narrowed:
         found = selectors.orgs_for(request.user, under=under, **form.filters()) if valid else OrgNode.objects.none()
