@@ -32,14 +32,19 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     kind, a year, a period (start, end) and those spent beyond their budget (?over_budget=1)."""
     under = under_org(request)
     form = CampaignFilterForm(request.GET)
-    if form.is_valid():
-        campaigns = selectors.campaigns_for(request.user, under=under, **form.filters())
+    filters = form.filters() if form.is_valid() else None
+    if filters is not None:
+        campaigns = selectors.campaigns_for(request.user, under=under, **filters)
     else:  # input in error lists nothing, never the whole scope; the form says why
         campaigns = Campaign.objects.none()
-    page = Paginator(campaigns, 50).get_page(request.GET.get("page"))
-    over_budget = form.is_valid() and form.filters()["over_budget"]
-    context = {"page": page, "form": form, "under": under, "over_budget": over_budget}
-    return render(request, "campaigns/list.html", context | {"kept": kept(request, "under", "over_budget")})
+    context = {
+        "page": Paginator(campaigns, 50).get_page(request.GET.get("page")),
+        "form": form,
+        "under": under,
+        "over_budget": bool(filters and filters["over_budget"]),
+        "kept": kept(request, "under", "over_budget"),
+    }
+    return render(request, "campaigns/list.html", context)
 
 
 @staff_view
