@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +24,7 @@ from gonghui.common.figures import (
     Trend,
     as_period,
     figure_link,
+    per_month,
     register_figures,
     register_trend,
     share,
@@ -156,15 +156,10 @@ def _profile(c: dict[str, Any], link: str) -> list[Figure]:
 
 def joins_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """One grouped query: the subtree's new members (as 新入会 counts them) in each month of the year."""
-    rows = (
-        Membership.objects.filter(org__path__startswith=org.path, joined_on__year=year, status__in=JOINED_STATUSES)
-        .exclude(source=JoinSource.TRANSFER)
-        .annotate(month=ExtractMonth("joined_on"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .values_list("month", "n")
+    joined = Membership.objects.filter(org__path__startswith=org.path, status__in=JOINED_STATUSES).exclude(
+        source=JoinSource.TRANSFER
     )
-    return dict(rows)
+    return dict(per_month(joined, "joined_on", year))
 
 
 def register() -> None:
