@@ -34,7 +34,7 @@ def test_the_demo_federation_tells_the_stories(demo: Demo, db: None) -> None:
     assert not orgs_for(dafeng).filter(code="liushi").exists()
     assert OrgNode.objects.get(code="liushi").chair_name == "郑向乐"
 
-    # 46 from the join demo (12 of them in 商南), 9 hardship households in 枣庄; 柳市 214 and 商南 10
+    # 302 from the join demo (商南's 268 couriers), 9 hardship households in 枣庄; 柳市 214 and 商南 10
     # honorees, 泰安 3 studio leaders, 阜宁 30 experts (the 建功立业 and desk demos); and the events demo's
     # own participants: 商南's sports meeting (3,000+) and 东台's 25 badminton teams
     players = Membership.objects.filter(
@@ -52,6 +52,8 @@ def test_the_demo_federation_tells_the_stories(demo: Demo, db: None) -> None:
     liushi = OrgNode.objects.get(code="liushi")
     assert outside.count() >= before_skills + 2_865
     assert outside.exclude(org__path__startswith=liushi.path).count() < before_skills + 1_500
-    assert Membership.objects.filter(status="pending").count() == 11
+    assert Membership.objects.filter(status="pending").count() == 8  # 大丰's 6 and 柳市's 2; 商南's 268 are in
+    couriers = Membership.objects.filter(org__code="sn-kuaidi", status="active")
+    assert couriers.count() == 268 and couriers.filter(employment_form="courier").count() == 268
     assert not orgs_for(dafeng).filter(code="sn-kuaidi").exists()
     assert member_counts_drift() == []  # the loaders' bulk memberships are counted
