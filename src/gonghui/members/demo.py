@@ -21,7 +21,7 @@ GROUPS: list[tuple[str, str, str, str, list[str], int, int]] = [
     # org code, employment form, employer/platform, occupation, villages, how many, every n-th left pending (0: none)
     ("df-huoche", "truck_driver", "运满满", "货车司机", ["草堰村", "西团社区", "白驹村", "小海社区"], 24, 4),
     # 商南's story: "268名快递小哥加入工会组织" this year, all approved (the approvals demo is 大丰's and 柳市's)
-    ("sn-kuaidi", "courier", "商南县速递物流服务有限公司", "快递员", ["城关社区", "富水村", "试马镇", "清油河镇"], 268, 0),
+    ("sn-kuaidi", "courier", "商南县速递物流服务有限公司", "快递员", ["城关社区", "富水村", "试马镇"], 268, 0),
     ("ls-huanghua", "contract", "黄华集团有限公司", "装配工", ["柳市村", "象阳社区"], 10, 4),
 ]
 
