@@ -145,9 +145,13 @@ def figure_groups() -> list[FigureGroup]:
     return sorted(FIGURE_GROUPS.values(), key=lambda group: (group.order, group.key))
 
 
-def figure_link(name: str, org: Union, **params: Any) -> str:
-    """The list a figure counts: the named page, narrowed to the union's subtree and the given filters."""
-    return f"{reverse(name)}?{urlencode({'under': org.code, **{k: v for k, v in params.items() if v != ''}})}"
+def figure_link(name: str, org: Union, *, period: Period | None = None, **params: Any) -> str:
+    """The list a figure counts: the named page, narrowed to the union's subtree, to the period's days when one
+    is given (`start` and `end`, which orgs.drilldown.SpanForm reads and the list applies to the date the
+    figure counts by) and to the given filters."""
+    bounds = {"start": period.start.isoformat(), "end": period.end.isoformat()} if period is not None else {}
+    query = {"under": org.code, **bounds, **{k: v for k, v in params.items() if v != ""}}
+    return f"{reverse(name)}?{urlencode(query)}"
 
 
 def with_definitions(figures: list[Figure], definitions: dict[str, Any]) -> list[Figure]:
