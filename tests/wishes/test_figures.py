@@ -30,7 +30,9 @@ def test_the_figures_count_the_subtree_and_link_to_the_list(tree: Tree) -> None:
     assert county["wishes_claimed"].value == 3
     assert county["wishes_fulfilled"].value == 2
     assert county["wishes_value"].value == Decimal("299.5")
-    assert county["wishes_fulfilled"].url.endswith(f"under={tree.county.code}&year={year}&status=done")
+    assert county["wishes_fulfilled"].url.endswith(
+        f"under={tree.county.code}&start={year}-01-01&end={year}-12-31&status=done"
+    )
     assert all(f.definition for f in county.values())
     union = {f.key: f.value for f in wishes_figures(tree.union, year)}
     assert union["wishes_posted"] == 4 and union["wishes_value"] == Decimal("99.5")

@@ -34,7 +34,6 @@ DEFINITIONS = {
 
 def wishes_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     period = as_period(period)
-    year = period.year
     counts = Wish.objects.filter(
         org__path__startswith=org.path,
         created_at__gte=local_midnight(period.start),
@@ -46,7 +45,8 @@ def wishes_figures(org: OrgNode, period: Period | int) -> list[Figure]:
         fulfilled=Count("pk", filter=Q(status__in=DONE)),
         value=Sum("value", filter=Q(status__in=DONE)),
     )
-    link = lambda **params: figure_link("wishes:list", org, year=year, **params)  # noqa: E731
+    # Every figure counts wishes posted in the period (their status today), so the list bounds the posting day.
+    link = lambda **params: figure_link("wishes:list", org, period=period, **params)  # noqa: E731
     figures = [
         Figure("wishes_posted", _("微心愿"), counts["posted"], _("个"), link()),
         Figure(

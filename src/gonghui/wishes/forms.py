@@ -8,6 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.form_fields import yuan
+from gonghui.common.widgets import DateInput
+from gonghui.orgs.drilldown import SpanForm
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 from gonghui.wishes.choices import ClaimantKind, WishCategory, WishSource, WishStatus
@@ -21,7 +23,12 @@ STATUS_FILTERS = [
 ]
 
 
-class WishFilterForm(forms.Form):
+class WishFilterForm(SpanForm):
+    """The list's filters (the 微心愿 figures' drill-down): `year`, `start` and `end` bound the day a wish was
+    posted, the day every 微心愿 figure counts by; `under` narrows to a union's subtree (the view checks it)."""
+
+    start = forms.DateField(label=_("发布日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("发布日期到"), required=False, widget=DateInput())
     q = forms.CharField(required=False, max_length=30, widget=forms.TextInput(attrs={"placeholder": _("心愿内容")}))
     status = forms.ChoiceField(required=False, choices=STATUS_FILTERS)
     source = forms.ChoiceField(required=False, choices=[("", _("全部来源")), *WishSource.choices])

@@ -3,11 +3,15 @@ a worker reads their own wishes and their own claims."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 
+from gonghui.common.figures import local_midnight
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
@@ -39,9 +43,12 @@ def wishes_for(
     category: str = "",
     under: OrgNode | None = None,
     year: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
     q: str = "",
 ) -> QuerySet[Wish]:
-    """Wishes of the unions in scope, newest first, each with its live claim's donor and deadline."""
+    """Wishes of the unions in scope, newest first, each with its live claim's donor and deadline; `year`,
+    `start` and `end` bound the day a wish was posted, as the 微心愿 figures count a period."""
     qs = scope_for(user).filter(Wish.objects.select_related("org"))
     if under is not None:
         qs = qs.filter(org__path__startswith=under.path)
@@ -55,9 +62,26 @@ def wishes_for(
         qs = qs.filter(category=category)
     if year:
         qs = qs.filter(created_at__year=year)
+    if start is not None:
+        qs = qs.filter(created_at__gte=local_midnight(start))
+    if end is not None:
+        qs = qs.filter(created_at__lt=local_midnight(end + dt.timedelta(days=1)))
     if q.strip():
         qs = qs.filter(Q(title__contains=q.strip()) | Q(public_text__contains=q.strip()))
     return _with_donor(qs).order_by("-pk")
+
+
+@dataclass(frozen=True)
+class WishTotals:
+    wishes: int
+    value: Decimal  # 预估价值, as the 圆梦价值 figure sums it
+
+
+def wish_totals(wishes: QuerySet[Wish]) -> WishTotals:
+    """How many wishes the list holds and their value, in one query (the rows page by keyset, which never
+    counts). The donor annotations are left out of it: Django drops annotations an aggregate does not use."""
+    sums = wishes.order_by().aggregate(n=Count("pk"), value=Sum("value"))
+    return WishTotals(sums["n"], sums["value"] or Decimal(0))
 
 
 def wish_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Wish:

@@ -41,20 +41,29 @@ from gonghui.wishes.rules import rules_for
 
 @staff_view
 def wish_list(request: HttpRequest) -> HttpResponse:
+    """The wishes in scope, with how many and their value; a figure's drill-down narrows them to a union's
+    subtree (?under=), a status group and the days they were posted (start, end)."""
     claims.claims_expire()
-    form = WishFilterForm(request.GET or None)
-    d = form.cleaned_data if form.is_valid() else {}
+    form = WishFilterForm(request.GET)
     under = under_org(request)
-    qs = selectors.wishes_for(
-        request.user,
-        status=d.get("status", ""),
-        source=d.get("source", ""),
-        category=d.get("category", ""),
-        under=under,
-        year=d.get("year"),
-        q=d.get("q", ""),
-    )
-    return render(request, "wishes/list.html", {**page_context(request, qs), "form": form, "under": under})
+    if form.is_valid():
+        d = form.cleaned_data
+        start, end = form.span()
+        qs = selectors.wishes_for(
+            request.user,
+            status=d["status"],
+            source=d["source"],
+            category=d["category"],
+            under=under,
+            year=d["year"],
+            start=start,
+            end=end,
+            q=d["q"],
+        )
+    else:  # input in error lists nothing, never the whole scope; the form says why
+        qs = Wish.objects.none()
+    context = {**page_context(request, qs), "form": form, "under": under, "totals": selectors.wish_totals(qs)}
+    return render(request, "wishes/list.html", context)
 
 
 def _hardship_file(request: HttpRequest, pk: int | None) -> HardshipFile | None:
