@@ -46,6 +46,11 @@ class ProposalStatus(models.TextChoices):
     IMPLEMENTED = "implemented", _("已实施")
 
 
+# A proposal adopted, implemented since or not (the 建议被采纳 figure), and the list's status that asks for them.
+ADOPTED_STATUSES = (ProposalStatus.ADOPTED, ProposalStatus.IMPLEMENTED)
+ADOPTED_ANY = "adopted_any"
+
+
 class StudioLevel(models.TextChoices):
     NATIONAL = "national", _("全国级")
     PROVINCIAL = "provincial", _("省级")

@@ -1,6 +1,9 @@
 """建功立业 figures for a union's subtree and any period (ADR 0019), each with the list it counts (drill-down in
 scope): 五小 projects by when they were declared, proposals by when they were made, studios standing at the
-period's end, honors and 全员创新企业 by when they were awarded (with the selection's quota as target)."""
+period's end, honors and 全员创新企业 by when they were awarded (with the selection's quota as target).
+
+Each link carries the period's days (the lists bound the same day: 申报, 提交, 授予); the studios, a stock, link
+with `end` only (the list shows those standing on that day); a share links to the people it is a share of."""
 
 from __future__ import annotations
 
@@ -22,11 +25,12 @@ from gonghui.common.figures import (
     with_definitions,
 )
 from gonghui.innovation.choices import (
+    ADOPTED_ANY,
+    ADOPTED_STATUSES,
     HonorLevel,
     NominationStatus,
     NomineeKind,
     ProjectStatus,
-    ProposalStatus,
     RoundKind,
 )
 from gonghui.innovation.models import Nomination, Project, Proposal, SelectionRound, Studio
@@ -52,9 +56,15 @@ DEFINITIONS = {
 FINAL_STATUSES = (ProjectStatus.RANKED, ProjectStatus.NOTICE, ProjectStatus.AWARDED, ProjectStatus.NOT_AWARDED)
 
 
+def standing_on(day: dt.date) -> Q:
+    """A studio on the roll at the end of `day`: not dissolved, named by then (or registered by then, when it has
+    no naming date). The studios figures and the list's `end` use the same rule."""
+    registered = Q(named_on__isnull=True, created_at__lt=local_midnight(day + dt.timedelta(days=1)))
+    return Q(is_active=True) & (Q(named_on__lte=day) | registered)
+
+
 def innovation_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     period = as_period(period)
-    year = period.year
     starts, after = local_midnight(period.start), local_midnight(period.end + dt.timedelta(days=1))
     under = Q(org__path__startswith=org.path)
     projects = Project.objects.filter(under, submitted_at__gte=starts, submitted_at__lt=after).aggregate(
@@ -64,12 +74,11 @@ def innovation_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     )
     proposals = Proposal.objects.filter(under, submitted_at__gte=starts, submitted_at__lt=after).aggregate(
         n=Count("id"),
-        adopted=Count("id", filter=Q(status__in=[ProposalStatus.ADOPTED, ProposalStatus.IMPLEMENTED])),
+        adopted=Count("id", filter=Q(status__in=ADOPTED_STATUSES)),
         saved=Sum("value_saved"),
     )
     stars = dict(
-        Studio.objects.filter(under, is_active=True)
-        .filter(Q(named_on__lte=period.end) | Q(named_on__isnull=True, created_at__lt=after))
+        Studio.objects.filter(under, standing_on(period.end))
         .values_list("stars")
         .annotate(n=Count("id"))
         .values_list("stars", "n")
@@ -80,45 +89,49 @@ def innovation_figures(org: OrgNode, period: Period | int) -> list[Figure]:
             _("五小项目申报"),
             projects["declared"],
             _("项"),
-            figure_link("innovation:projects", org, year=year),
+            figure_link("innovation:projects", org, period=period),
         ),
         Figure(
             "projects_recommended",
             _("推荐上报"),
             projects["recommended"],
             _("项"),
-            figure_link("innovation:projects", org, year=year, stage="up"),
+            figure_link("innovation:projects", org, period=period, stage="up"),
         ),
         Figure(
             "projects_awarded",
             _("五小项目获奖"),
             projects["awarded"],
             _("项"),
-            figure_link("innovation:projects", org, year=year, status=ProjectStatus.AWARDED),
+            figure_link("innovation:projects", org, period=period, status=ProjectStatus.AWARDED),
         ),
         Figure(
-            "proposals", _("合理化建议"), proposals["n"], _("条"), figure_link("innovation:proposals", org, year=year)
+            "proposals",
+            _("合理化建议"),
+            proposals["n"],
+            _("条"),
+            figure_link("innovation:proposals", org, period=period),
         ),
         Figure(
             "proposals_adopted",
             _("建议被采纳"),
             proposals["adopted"],
             _("条"),
-            figure_link("innovation:proposals", org, year=year, status="adopted"),
+            figure_link("innovation:proposals", org, period=period, status=ADOPTED_ANY),
         ),
         Figure(
             "value_saved",
             _("建议创效"),
             proposals["saved"] or Decimal(0),
             _("元"),
-            figure_link("innovation:proposals", org, year=year, status="implemented"),
+            figure_link("innovation:proposals", org, period=period, status="implemented"),
         ),
         Figure(
             "studios",
             _("创新工作室"),
             sum(stars.values()),
             _("个"),
-            figure_link("innovation:studios", org),
+            figure_link("innovation:studios", org, end=period.end.isoformat()),
             rollup=Rollup.RECOUNT,
         ),
     ]
@@ -129,7 +142,7 @@ def innovation_figures(org: OrgNode, period: Period | int) -> list[Figure]:
                 _("%(n)d星工作室") % {"n": star},
                 stars.get(star, 0),
                 _("个"),
-                figure_link("innovation:studios", org, stars=star),
+                figure_link("innovation:studios", org, end=period.end.isoformat(), stars=star),
                 rollup=Rollup.RECOUNT,
             )
         )
@@ -137,7 +150,7 @@ def innovation_figures(org: OrgNode, period: Period | int) -> list[Figure]:
 
 
 def honor_figures(org: OrgNode, period: Period) -> list[Figure]:
-    year, span = period.year, (period.start, period.end)
+    span = (period.start, period.end)
     awarded = Nomination.objects.filter(
         nominated_by__path__startswith=org.path, status=NominationStatus.AWARDED, awarded_on__range=span
     )
@@ -162,7 +175,8 @@ def honor_figures(org: OrgNode, period: Period) -> list[Figure]:
             _("全员创新企业"),
             enterprises,
             _("家"),
-            figure_link("innovation:honors", org, year=year, kind=RoundKind.INNOVATIVE_ENTERPRISE),
+            # counted by the selection's host union (its quota is the target), not by the nominating one
+            figure_link("innovation:honors", org, period=period, kind=RoundKind.INNOVATIVE_ENTERPRISE, hosted=1),
             target=_enterprise_quota(org, period),
         )
     ]
@@ -172,7 +186,7 @@ def honor_figures(org: OrgNode, period: Period) -> list[Figure]:
             _("%(level)s荣誉") % {"level": label},
             by_level.get(level, 0),
             _("个"),
-            figure_link("innovation:honors", org, year=year, level=level),
+            figure_link("innovation:honors", org, period=period, level=level),
         )
         for level, label in HonorLevel.choices
     ]
@@ -182,7 +196,7 @@ def honor_figures(org: OrgNode, period: Period) -> list[Figure]:
             _("获奖个人中一线职工占比"),
             share(people["front"], people["n"]),
             "%",
-            figure_link("innovation:honors", org, year=year, front_line=1),
+            figure_link("innovation:honors", org, period=period, nominee=NomineeKind.PERSON),
             rollup=Rollup.RECOUNT,
         )
     )
@@ -192,7 +206,7 @@ def honor_figures(org: OrgNode, period: Period) -> list[Figure]:
             _("劳模中一线职工占比"),
             share(people["model_front"], people["model"]),
             "%",
-            figure_link("innovation:honors", org, year=year, model_worker=1),
+            figure_link("innovation:honors", org, period=period, nominee=NomineeKind.PERSON, model_worker=1),
             rollup=Rollup.RECOUNT,
         )
     )

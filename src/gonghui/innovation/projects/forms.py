@@ -19,9 +19,11 @@ from gonghui.innovation.choices import (
 from gonghui.innovation.form_base import OrgCodeMixin, limit_choices
 from gonghui.innovation.models import InnovationCall
 from gonghui.innovation.projects.calls import DEFAULT_CRITERIA
+from gonghui.innovation.projects.selectors import ProjectFilters
 from gonghui.innovation.projects.submission import Submission
 from gonghui.members.models import Person
-from gonghui.orgs.models import Enterprise
+from gonghui.orgs.drilldown import SpanForm
+from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 
@@ -135,7 +137,15 @@ class QuotaForm(forms.Form):
     quota = forms.IntegerField(label=_("推荐名额"), min_value=0, required=False, help_text=_("留空为不限"))
 
 
-class ProjectFilterForm(forms.Form):
+class ProjectFilterForm(SpanForm):
+    """The project list's filters (the 五小 figures' drill-down): `start`/`end` bound the day a project was
+    declared (申报), as the figures count a period; `year` is the call's; `stage` "up" keeps the projects
+    recommended beyond their union; the view reads `under`."""
+
+    start = forms.DateField(label=_("申报日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("申报日期到"), required=False, widget=DateInput())
+    stage = forms.ChoiceField(required=False, choices=[("", ""), ("up", _("推荐上报"))], widget=forms.HiddenInput)
+    call = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     q = forms.CharField(
         label=_("搜索"), required=False, widget=forms.TextInput(attrs={"placeholder": _("项目名称或成员姓名")})
     )
@@ -147,6 +157,13 @@ class ProjectFilterForm(forms.Form):
         label=_("年度"), required=False, widget=forms.NumberInput(attrs={"placeholder": _("年度")})
     )
     under = OrgPickerField(label=_("工会组织"), required=False, help_text="")
+
+    def filters(self, under: OrgNode | None) -> ProjectFilters:
+        d = self.cleaned_data
+        start, end = self.span()
+        return ProjectFilters(
+            under=under, year=d["year"], start=start, end=end, call_id=d["call"], recommended=d["stage"] == "up"
+        )
 
 
 class RecommendForm(forms.Form):

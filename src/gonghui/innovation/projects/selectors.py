@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from gonghui.common.figures import local_midnight
 from gonghui.innovation.choices import ProjectStatus, StageStatus
+from gonghui.innovation.figures import FINAL_STATUSES
 from gonghui.innovation.models import (
     InnovationCall,
     Project,
@@ -16,7 +20,7 @@ from gonghui.innovation.models import (
 )
 from gonghui.innovation.projects.review import stage_filter_open_for_reviewer
 from gonghui.innovation.projects.review_chain import SCORING_KINDS
-from gonghui.orgs.models import StaffRole, paths_up
+from gonghui.orgs.models import OrgNode, StaffRole, paths_up
 from gonghui.orgs.roles import Perm, roles_with
 from gonghui.orgs.scope import require, scope_for
 
@@ -49,6 +53,41 @@ def projects_for(
     if q.strip():
         qs = qs.filter(Q(title__contains=q.strip()) | Q(team__name=q.strip())).distinct()
     return qs.order_by("-pk")
+
+
+@dataclass(frozen=True)
+class ProjectFilters:
+    """What the project list narrows to beyond projects_for's filters (the 五小 figures' drill-down): a union's
+    subtree, the call's year, the days a project was declared in (申报, inclusive), an id of a call, and those
+    recommended beyond their own union."""
+
+    under: OrgNode | None = None
+    year: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    call_id: int | None = None
+    recommended: bool = False
+
+
+def projects_listed(
+    user: Any, filters: ProjectFilters, *, status: str = "", category: str = "", q: str = ""
+) -> QuerySet[Project]:
+    """The project list: projects_for, narrowed as a figure's link asks (`submitted_at` as the figures count)."""
+    f = filters
+    qs = projects_for(user, status=status, category=category, q=q)
+    if f.under is not None:
+        qs = qs.filter(org__path__startswith=f.under.path)
+    if f.year:
+        qs = qs.filter(call__year=f.year)
+    if f.start is not None:
+        qs = qs.filter(submitted_at__gte=local_midnight(f.start))
+    if f.end is not None:
+        qs = qs.filter(submitted_at__lt=local_midnight(f.end + dt.timedelta(days=1)))
+    if f.call_id:
+        qs = qs.filter(call_id=f.call_id)
+    if f.recommended:  # recommended beyond the union (or submitted at a federation)
+        qs = qs.filter(Q(stage_order__gte=1) | Q(status__in=FINAL_STATUSES))
+    return qs
 
 
 def project_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Project:

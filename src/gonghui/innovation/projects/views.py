@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from gonghui.common.access import staff_view
 from gonghui.common.paging import page_context
 from gonghui.innovation.choices import StageStatus
-from gonghui.innovation.figures import FINAL_STATUSES
 from gonghui.innovation.models import InnovationCall, Project, ProjectAttachment, ReviewStage
 from gonghui.innovation.projects import selectors
 from gonghui.innovation.projects.calls import CallTerms, call_open
@@ -29,6 +28,7 @@ from gonghui.innovation.projects.panels import panels_for
 from gonghui.innovation.projects.review import conflict_of_interest, seat_for
 from gonghui.innovation.projects.similarity import similar_to
 from gonghui.innovation.projects.submission import attachment_add, project_submit
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
@@ -89,22 +89,19 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_view
 def project_list(request: HttpRequest) -> HttpResponse:
-    form = ProjectFilterForm(request.GET or None)
-    d = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.projects_for(
-        request.user, status=d.get("status", ""), category=d.get("category", ""), q=d.get("q", "")
-    )
+    """The projects in scope; a figure's drill-down narrows them to a union's subtree (?under=), the days they
+    were declared in (start, end), those recommended up (stage) or awarded (status)."""
     under = under_org(request)
-    if under is not None:
-        qs = qs.filter(org__path__startswith=under.path)
-    if d.get("year"):
-        qs = qs.filter(call__year=d["year"])
-    call = request.GET.get("call", "")
-    if call.isdigit():
-        qs = qs.filter(call_id=int(call))
-    if request.GET.get("stage") == "up":  # recommended beyond the union (the figures' drill-down)
-        qs = qs.filter(Q(stage_order__gte=1) | Q(status__in=FINAL_STATUSES))
-    return render(request, "innovation/projects.html", {**page_context(request, qs), "form": form, "under": under})
+    form = ProjectFilterForm(request.GET)
+    if form.is_valid():
+        d = form.cleaned_data
+        qs = selectors.projects_listed(
+            request.user, form.filters(under), status=d["status"], category=d["category"], q=d["q"]
+        )
+    else:  # input in error lists nothing, never the whole scope; the form says why
+        qs = Project.objects.none()
+    context = {**page_context(request, qs), "form": form, "under": under, "found": qs.count()}
+    return render(request, "innovation/projects.html", {**context, "kept": kept(request, "stage", "call")})
 
 
 @staff_view

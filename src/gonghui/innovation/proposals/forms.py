@@ -10,10 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from gonghui.common.form_fields import yuan
 from gonghui.common.widgets import DateInput
 from gonghui.innovation.choices import (
+    ADOPTED_ANY,
     ProposalStatus,
 )
 from gonghui.innovation.form_base import OrgCodeMixin, limit_choices
-from gonghui.orgs.models import Enterprise
+from gonghui.innovation.proposals.selectors import ProposalFilters
+from gonghui.orgs.drilldown import SpanForm
+from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.org_field import OrgPickerField
 
 
@@ -39,7 +42,21 @@ class ProposalDecisionForm(forms.Form):
     evidence = forms.CharField(label=_("效益依据"), max_length=200, required=False)
 
 
-class ProposalFilterForm(forms.Form):
-    status = forms.ChoiceField(label=_("状态"), choices=[("", _("全部状态")), *ProposalStatus.choices], required=False)
+class ProposalFilterForm(SpanForm):
+    """The proposal list's filters (the 合理化建议 figures' drill-down): `start`/`end` bound the day a proposal
+    was made (提交), as the figures count a period; the view reads `under`."""
+
+    start = forms.DateField(label=_("提交日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("提交日期到"), required=False, widget=DateInput())
+    status = forms.ChoiceField(
+        label=_("状态"),
+        choices=[("", _("全部状态")), (ADOPTED_ANY, _("已采纳（含已实施）")), *ProposalStatus.choices],
+        required=False,
+    )
     year = forms.IntegerField(label=_("年度"), required=False)
     under = OrgPickerField(label=_("工会组织"), required=False, help_text="")
+
+    def filters(self, under: OrgNode | None) -> ProposalFilters:
+        start, end = self.span()
+        d = self.cleaned_data
+        return ProposalFilters(status=d["status"], under=under, year=d["year"], start=start, end=end)

@@ -28,17 +28,14 @@ from gonghui.orgs.scope import can
 
 @staff_view
 def proposal_list(request: HttpRequest) -> HttpResponse:
-    form = ProposalFilterForm(request.GET or None)
-    d = form.cleaned_data if form.is_valid() else {}
-    qs = selectors.proposals_for(request.user)
+    """The proposals in scope; a figure's drill-down narrows them to a union's subtree (?under=), the days they
+    were made in (start, end) and a status (adopted, implemented since or not; implemented)."""
     under = under_org(request)
-    if under is not None:
-        qs = qs.filter(org__path__startswith=under.path)
-    if d.get("status"):
-        qs = qs.filter(status=d["status"])
-    if d.get("year"):
-        qs = qs.filter(submitted_at__year=d["year"])
-    return render(request, "innovation/proposals.html", {**page_context(request, qs), "form": form, "under": under})
+    form = ProposalFilterForm(request.GET)
+    # input in error lists nothing, never the whole scope; the form says why
+    qs = selectors.proposals_listed(request.user, form.filters(under)) if form.is_valid() else Proposal.objects.none()
+    context = {**page_context(request, qs), "form": form, "under": under, "found": qs.count()}
+    return render(request, "innovation/proposals.html", context)
 
 
 @staff_view

@@ -7,13 +7,17 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gonghui.common.widgets import DateInput
 from gonghui.innovation.choices import (
+    HonorLevel,
     NomineeKind,
     RoundKind,
 )
 from gonghui.innovation.form_base import OrgCodeMixin, limit_choices
 from gonghui.innovation.models import HonorTitle
-from gonghui.orgs.models import Enterprise
+from gonghui.innovation.selections.selectors import HonorFilters
+from gonghui.orgs.drilldown import SpanForm, flag
+from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 
@@ -42,3 +46,35 @@ class NominationForm(forms.Form):
     def __init__(self, *args: Any, enterprises: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         limit_choices(self, "enterprise", enterprises)
+
+
+class HonorFilterForm(SpanForm):
+    """The honor list's filters (the honor figures' drill-down): `start`/`end` bound the day an honor was
+    conferred (授予), as the figures count a period; the view reads `under`. The flags come from the links."""
+
+    start = forms.DateField(label=_("授予日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("授予日期到"), required=False, widget=DateInput())
+    level = forms.ChoiceField(label=_("级别"), required=False, choices=[("", _("全部级别")), *HonorLevel.choices])
+    kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部类型")), *RoundKind.choices])
+    year = forms.IntegerField(label=_("年度"), required=False, min_value=2000, max_value=2100, widget=forms.HiddenInput)
+    nominee = forms.ChoiceField(required=False, choices=[("", ""), *NomineeKind.choices], widget=forms.HiddenInput)
+    # "1" as the links write them: front-line people, model workers, `under` being the selection's host
+    front_line = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)
+    model_worker = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)
+    hosted = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)
+
+    def filters(self, under: OrgNode | None) -> HonorFilters:
+        d = self.cleaned_data
+        start, end = self.span()
+        return HonorFilters(
+            under=under,
+            hosted=flag(d["hosted"]),
+            year=d["year"],
+            start=start,
+            end=end,
+            level=d["level"],
+            kind=d["kind"],
+            nominee=d["nominee"],
+            front_line=flag(d["front_line"]),
+            model_worker=flag(d["model_worker"]),
+        )

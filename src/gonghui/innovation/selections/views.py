@@ -15,13 +15,16 @@ from gonghui.innovation.choices import NominationStatus, RoundKind
 from gonghui.innovation.models import Nomination, SelectionRound
 from gonghui.innovation.selections import selectors
 from gonghui.innovation.selections import services as selections
-from gonghui.innovation.selections.forms import NominationForm, RoundForm
+from gonghui.innovation.selections.forms import HonorFilterForm, NominationForm, RoundForm
 from gonghui.members.selectors import person_in_scope
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
-from gonghui.orgs.scope import can, scope_for
+from gonghui.orgs.scope import can
 from gonghui.orgs.selectors import enterprises_for, org_pick_for
+
+HONORS_SHOWN = 500  # the list shows the newest; its total counts them all
 
 
 @staff_view
@@ -132,25 +135,12 @@ def _nominate(request: HttpRequest, round_: SelectionRound) -> None:
 
 @staff_view
 def honor_list(request: HttpRequest) -> HttpResponse:
-    """Conferred honors in scope: the drill-down of the honor figures."""
-    qs = scope_for(request.user).filter(
-        Nomination.objects.filter(status=NominationStatus.AWARDED).select_related(
-            "round__title", "person", "enterprise", "nominated_by"
-        ),
-        "nominated_by",
-    )
+    """Conferred honors in scope: the drill-down of the honor figures (a union's subtree, the days they were
+    conferred in, a level, a kind, the people a share is of)."""
     under = under_org(request)
-    if under is not None:
-        qs = qs.filter(nominated_by__path__startswith=under.path)
-    year, level = request.GET.get("year", ""), request.GET.get("level", "")
-    if year.isdigit():
-        qs = qs.filter(awarded_on__year=int(year))
-    if level:
-        qs = qs.filter(round__title__level=level)
-    if request.GET.get("front_line"):
-        qs = qs.filter(is_front_line=True)
-    if request.GET.get("model_worker"):
-        qs = qs.filter(round__title__is_model_worker=True)
-    if request.GET.get("kind"):
-        qs = qs.filter(round__kind=request.GET["kind"])
-    return render(request, "innovation/honors.html", {"rows": qs.order_by("-awarded_on", "pk")[:500], "under": under})
+    form = HonorFilterForm(request.GET)
+    # input in error lists nothing, never the whole scope; the form says why
+    qs = selectors.honors_for(request.user, form.filters(under)) if form.is_valid() else Nomination.objects.none()
+    hidden = kept(request, "under", "year", "nominee", "front_line", "model_worker", "hosted")
+    context = {"rows": qs[:HONORS_SHOWN], "found": qs.count(), "form": form, "under": under, "kept": hidden}
+    return render(request, "innovation/honors.html", context)

@@ -15,6 +15,7 @@ from gonghui.innovation.choices import (
     StudioLevel,
 )
 from gonghui.innovation.form_base import OrgCodeMixin
+from gonghui.orgs.drilldown import SpanForm
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 
@@ -71,3 +72,18 @@ class AchievementForm(forms.Form):
 class RateForm(forms.Form):
     year = forms.IntegerField(label=_("评定年度"), min_value=2000, max_value=2100)
     assessment = forms.DecimalField(label=_("评审评价（百分制）"), min_value=0, max_value=100, decimal_places=2)
+
+
+class StudioFilterForm(SpanForm):
+    """The studio list's filters (the studios figures' drill-down, a stock): `end` lists the studios on the roll
+    that day (the period's end); without it every studio in scope, dissolved ones too. The view reads `under`."""
+
+    start = None  # type: ignore[assignment]  # a stock stands on a day: no start (Django drops the field)
+    end = forms.DateField(label=_("截至日期"), required=False, widget=DateInput())
+    stars = forms.TypedChoiceField(
+        label=_("星级"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("全部星级")), *((n, _("%(n)d星") % {"n": n}) for n in range(5, 0, -1)), (0, _("未评星级"))],
+    )

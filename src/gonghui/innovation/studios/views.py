@@ -16,24 +16,30 @@ from gonghui.common.form_errors import form_action
 from gonghui.innovation.models import Studio
 from gonghui.innovation.studios import selectors
 from gonghui.innovation.studios import services as studios
-from gonghui.innovation.studios.forms import AchievementForm, RateForm, StarRuleForm, StudioForm
+from gonghui.innovation.studios.forms import AchievementForm, RateForm, StarRuleForm, StudioFilterForm, StudioForm
 from gonghui.members.selectors import person_in_scope
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
 
+STUDIOS_SHOWN = 500  # the list shows the newest; its total counts them all
+
 
 @staff_view
 def studio_list(request: HttpRequest) -> HttpResponse:
-    qs = selectors.studios_for(request.user)
+    """The studios in scope; a figure's drill-down narrows them to a union's subtree (?under=), those on the
+    roll at the period's end (end) and a number of stars."""
     under = under_org(request)
-    if under is not None:
-        qs = qs.filter(org__path__startswith=under.path)
-    stars = request.GET.get("stars", "")
-    if stars.isdigit():
-        qs = qs.filter(stars=int(stars))
-    return render(request, "innovation/studios.html", {"studios": qs[:500], "under": under})
+    form = StudioFilterForm(request.GET)
+    if form.is_valid():
+        d = form.cleaned_data
+        qs = selectors.studios_listed(request.user, under=under, stars=d["stars"], standing=d["end"])
+    else:  # input in error lists nothing, never the whole scope; the form says why
+        qs = Studio.objects.none()
+    context = {"studios": qs[:STUDIOS_SHOWN], "found": qs.count(), "form": form, "under": under}
+    return render(request, "innovation/studios.html", {**context, "kept": kept(request, "under")})
 
 
 @staff_view
