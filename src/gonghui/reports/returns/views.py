@@ -4,7 +4,9 @@ and both as Excel."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -26,8 +28,9 @@ from gonghui.reports.returns.access import may_send_back, may_submit
 from gonghui.reports.returns.choices import FilingStatus
 from gonghui.reports.returns.forms import ChildrenFilterForm, PickForm, SendBackForm, SubmitForm
 from gonghui.reports.returns.return_forms import ReturnForm, return_forms
-from gonghui.reports.returns.rollup import children_view
+from gonghui.reports.returns.rollup import ChildrenView, children_view
 
+T = TypeVar("T")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CHILDREN_PAGE = 100
 
@@ -36,6 +39,30 @@ def _refused(request: HttpRequest, org: OrgNode, exc: ValidationError) -> HttpRe
     """A form or period the union cannot report: the reason in Chinese, never a 500."""
     context = {"org": org, "reasons": exc.messages}
     return render(request, "returns/refused.html", context, status=400)
+
+
+def _opened(
+    find: Callable[[Any, OrgNode, str, str], T],
+) -> Callable[[Callable[[HttpRequest, Any, OrgNode, T], HttpResponse]], Callable[..., HttpResponse]]:
+    """A page of one union's form and period: the union in the user's scope (404 outside), then what `find`
+    makes of the form and period (a sheet, the children's view), or the page saying why the union cannot
+    report them (a form it does not file, a period in the future or before it existed)."""
+
+    def decorate(view: Callable[[HttpRequest, Any, OrgNode, T], HttpResponse]) -> Callable[..., HttpResponse]:
+        @staff_view
+        @wraps(view)
+        def page(request: HttpRequest, code: str, form: str, period: str) -> HttpResponse:
+            user = acting_user(request)
+            org = org_get_for(user, code)
+            try:
+                found = find(user, org, form, period)
+            except ValidationError as exc:
+                return _refused(request, org, exc)
+            return view(request, user, org, found)
+
+        return page
+
+    return decorate
 
 
 def _xlsx(content: bytes, stem: str) -> HttpResponse:
@@ -70,14 +97,8 @@ def _neighbours(form: ReturnForm, period: Any) -> dict[str, str]:
     return out
 
 
-@staff_view
-def sheet(request: HttpRequest, code: str, form: str, period: str) -> HttpResponse:
-    user = acting_user(request)
-    org = org_get_for(user, code)
-    try:
-        found = selectors.return_sheet(user, org, form, period)
-    except ValidationError as exc:
-        return _refused(request, org, exc)
+@_opened(selectors.return_sheet)
+def sheet(request: HttpRequest, user: Any, org: OrgNode, found: selectors.ReturnSheet) -> HttpResponse:
     submitted = found.status == FilingStatus.SUBMITTED
     context = {
         "sheet": found,
@@ -93,14 +114,8 @@ def sheet(request: HttpRequest, code: str, form: str, period: str) -> HttpRespon
     return render(request, "returns/sheet.html", context)
 
 
-@staff_view
-def sheet_export(request: HttpRequest, code: str, form: str, period: str) -> HttpResponse:
-    user = acting_user(request)
-    org = org_get_for(user, code)
-    try:
-        found = selectors.return_sheet(user, org, form, period)
-    except ValidationError as exc:
-        return _refused(request, org, exc)
+@_opened(selectors.return_sheet)
+def sheet_export(request: HttpRequest, user: Any, org: OrgNode, found: selectors.ReturnSheet) -> HttpResponse:
     return _xlsx(exports.sheet_xlsx(found), f"return-{found.form.key}-{org.code}-{found.key}")
 
 
@@ -155,14 +170,8 @@ def send_back(request: HttpRequest, code: str, form: str, period: str) -> HttpRe
     return _back(org, form, period)
 
 
-@staff_view
-def children(request: HttpRequest, code: str, form: str, period: str) -> HttpResponse:
-    user = acting_user(request)
-    org = org_get_for(user, code)
-    try:
-        view = children_view(user, org, form, period)
-    except ValidationError as exc:
-        return _refused(request, org, exc)
+@_opened(children_view)
+def children(request: HttpRequest, user: Any, org: OrgNode, view: ChildrenView) -> HttpResponse:
     filters = ChildrenFilterForm(request.GET or None)
     d = filters.cleaned_data if filters.is_valid() else {}
     rows = [c for c in view.children if not d.get("status") or c.status == d["status"]]
@@ -183,12 +192,6 @@ def children(request: HttpRequest, code: str, form: str, period: str) -> HttpRes
     return render(request, "returns/children.html", context)
 
 
-@staff_view
-def children_export(request: HttpRequest, code: str, form: str, period: str) -> HttpResponse:
-    user = acting_user(request)
-    org = org_get_for(user, code)
-    try:
-        view = children_view(user, org, form, period)
-    except ValidationError as exc:
-        return _refused(request, org, exc)
+@_opened(children_view)
+def children_export(request: HttpRequest, user: Any, org: OrgNode, view: ChildrenView) -> HttpResponse:
     return _xlsx(exports.children_xlsx(view), f"returns-{view.form.key}-{org.code}-{view.key}")
