@@ -1,7 +1,8 @@
 """劳模工匠助企行 figures for a union's subtree and any period (ADR 0019): "为20多家企业解决了60多个难题".
 
 A need counts as solved in the period the enterprise confirmed it (its closing time), and the help that solved
-it (service days, workers trained, benefit) counts with it: the figures of one period tell one story.
+it (service days, workers trained, benefit) counts with it: the figures of one period tell one story. The links
+carry the period's days and which day they bound (`dated`: posted, closed), the open needs the period's end.
 """
 
 from __future__ import annotations
@@ -53,56 +54,21 @@ def desk_figures(org: OrgNode, period: Period | int) -> list[Figure]:
         events=Count("served_on", distinct=True), trained=Sum("workers_trained"), benefit=Sum("benefit_yuan")
     )
     experts = Expert.objects.filter(org__path__startswith=org.path).count()
-    year = period.year
     stock = Rollup.RECOUNT  # standing on a day, or distinct enterprises and days: recounted, never summed
+    # What a need solved brings (its enterprise, service days, workers trained, benefit) links to the needs
+    # solved in the period, the records it is counted from; the needs still open link as of the period's end.
+    solved_link = figure_link("experts:needs", org, period=period, dated="closed", status=NeedStatus.RESOLVED)
+    open_link = figure_link("experts:needs", org, end=period.end.isoformat(), dated="open")
+    posted_link = figure_link("experts:needs", org, period=period)
     figures = [
         Figure("experts", _("专家库人数"), experts, _("人"), figure_link("experts:pool", org), rollup=stock),
-        Figure("needs_posted", _("企业需求"), counts["posted"], _("项"), figure_link("experts:needs", org, year=year)),
-        Figure(
-            "needs_solved",
-            _("解决难题"),
-            counts["solved"],
-            _("个"),
-            figure_link("experts:needs", org, year=year, status=NeedStatus.RESOLVED),
-        ),
-        Figure(
-            "enterprises_helped",
-            _("服务企业"),
-            counts["enterprises"],
-            _("家"),
-            figure_link("experts:needs", org, year=year, status=NeedStatus.RESOLVED),
-            rollup=stock,
-        ),
-        Figure(
-            "needs_open",
-            _("办理中"),
-            counts["open"],
-            _("项"),
-            figure_link("experts:needs", org, status="open_any"),
-            rollup=stock,
-        ),
-        Figure(
-            "service_events",
-            _("助企活动"),
-            records["events"],
-            _("场"),
-            figure_link("experts:needs", org, year=year, status=NeedStatus.RESOLVED),
-            rollup=stock,
-        ),
-        Figure(
-            "workers_trained",
-            _("培训职工"),
-            records["trained"] or 0,
-            _("人次"),
-            figure_link("experts:needs", org, year=year),
-        ),
-        Figure(
-            "benefit",
-            _("预计经济效益"),
-            records["benefit"] or Decimal(0),
-            _("元"),
-            figure_link("experts:needs", org, year=year),
-        ),
+        Figure("needs_posted", _("企业需求"), counts["posted"], _("项"), posted_link),
+        Figure("needs_solved", _("解决难题"), counts["solved"], _("个"), solved_link),
+        Figure("enterprises_helped", _("服务企业"), counts["enterprises"], _("家"), solved_link, rollup=stock),
+        Figure("needs_open", _("办理中"), counts["open"], _("项"), open_link, rollup=stock),
+        Figure("service_events", _("助企活动"), records["events"], _("场"), solved_link, rollup=stock),
+        Figure("workers_trained", _("培训职工"), records["trained"] or 0, _("人次"), solved_link),
+        Figure("benefit", _("预计经济效益"), records["benefit"] or Decimal(0), _("元"), solved_link),
     ]
     return with_definitions(figures, DEFINITIONS)
 

@@ -12,6 +12,7 @@ from gonghui.common.form_fields import yuan
 from gonghui.common.widgets import DateInput
 from gonghui.experts.choices import ExpertKind, NeedCategory, NeedStatus, Urgency
 from gonghui.experts.services import NeedText
+from gonghui.orgs.drilldown import SpanForm
 from gonghui.orgs.models import Enterprise, Industry
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
@@ -130,7 +131,28 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("原因"), max_length=500)
 
 
-class NeedFilterForm(forms.Form):
+class NeedFilterForm(SpanForm):
+    """The need list's filters (the 助企行 figures' drill-down): `start`/`end` bound the day a need was posted,
+    or the day it was closed, or (`end` only) the day it was still open on, as `dated` says; the view reads
+    `under`."""
+
+    start = forms.DateField(label=_("提交日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("提交日期到"), required=False, widget=DateInput())
+    # Which day start/end bound (the figures' drill-downs of needs solved in a period, open at its end), hidden.
+    dated = forms.ChoiceField(
+        required=False,
+        choices=[("posted", _("提交日期")), ("closed", _("办结日期")), ("open", _("未办结截至"))],
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        dated = self.data.get("dated")
+        if dated == "open":  # a stock on a day: the end is that day, there is no start
+            self.fields["end"].label = _("未办结截至")
+        elif dated == "closed":
+            self.fields["start"].label, self.fields["end"].label = _("办结日期从"), _("办结日期到")
+
     q = forms.CharField(
         label=_("搜索"), required=False, widget=forms.TextInput(attrs={"placeholder": _("需求或企业名称")})
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from gonghui.common.figures import local_midnight
 from gonghui.experts.choices import OPEN_NEED_STATUSES
 from gonghui.experts.models import Dispatch, Expert, Need
 from gonghui.orgs.models import Enterprise, OrgNode
@@ -34,14 +36,20 @@ def needs_for(
     q: str = "",
     under: OrgNode | None = None,
     year: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    dated: str = "",
 ) -> QuerySet[Need]:
     """Needs in scope; status "open_any" means any status still being worked on. `under` narrows to a union's
-    subtree, `year` to the needs posted that year."""
+    subtree, `year` to the needs posted that year; `start`/`end` (inclusive) bound the day named by `dated`, as
+    the 助企行 figures count a period: "posted" (the default) the need was posted, "closed" it was closed, "open"
+    the needs still open at the end of `end` (posted by then, not closed by then)."""
     qs = scope_for(user).filter(Need.objects.select_related("org", "enterprise"))
     if under is not None:
         qs = qs.filter(org__path__startswith=under.path)
     if year:
         qs = qs.filter(posted_at__year=year)
+    qs = qs.filter(_dated(dated, start, end))
     if status == "open_any":
         qs = qs.filter(status__in=OPEN_NEED_STATUSES)
     elif status:
@@ -51,6 +59,22 @@ def needs_for(
     if q.strip():
         qs = qs.filter(Q(title__contains=q.strip()) | Q(enterprise__name__contains=q.strip()))
     return with_overdue(qs).order_by("-pk")
+
+
+def _dated(dated: str, start: dt.date | None, end: dt.date | None) -> Q:
+    """The needs whose day named by `dated` falls within start/end (see needs_for); the days are local ones."""
+    after = local_midnight(end + dt.timedelta(days=1)) if end is not None else None
+    if dated == "open":  # as the needs_open figure: a stock at the end of `end` (today's without one), no start
+        if after is None:
+            return Q(status__in=OPEN_NEED_STATUSES)
+        return Q(posted_at__lt=after) & (Q(status__in=OPEN_NEED_STATUSES) | Q(closed_at__gte=after))
+    field = "closed_at" if dated == "closed" else "posted_at"
+    bounds = Q()
+    if start is not None:
+        bounds &= Q(**{f"{field}__gte": local_midnight(start)})
+    if after is not None:
+        bounds &= Q(**{f"{field}__lt": after})
+    return bounds
 
 
 def need_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Need:

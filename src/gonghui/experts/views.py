@@ -26,6 +26,7 @@ from gonghui.experts.forms import (
 )
 from gonghui.experts.models import Expert, Invitation, Need
 from gonghui.experts.recommend import recommend
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode, Region
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
@@ -41,7 +42,9 @@ def pool(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(org__path__startswith=under.path)
     context = {
         **page_context(request, qs.order_by("-pk")),
+        "found": qs.count(),
         "under": under,
+        "kept": kept(request, "under"),  # a search within a union's pool stays within it
         "q": request.GET.get("q", ""),
         "invitations": invitations.invitations_for(request.user)[:50],
     }
@@ -101,18 +104,28 @@ def invitation_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_view
 def need_list(request: HttpRequest) -> HttpResponse:
-    form = NeedFilterForm(request.GET or None)
-    d = form.cleaned_data if form.is_valid() else {}
+    """The needs in scope; a figure's drill-down narrows them to a union's subtree (?under=) and the days they
+    were posted or closed in, or those open at a period's end (start, end, dated), and a status."""
     under = under_org(request)
-    qs = selectors.needs_for(
-        request.user,
-        status=d.get("status", ""),
-        overdue=bool(d.get("overdue")),
-        q=d.get("q", ""),
-        under=under,
-        year=d.get("year"),
-    )
-    return render(request, "experts/needs.html", {**page_context(request, qs), "form": form, "under": under})
+    form = NeedFilterForm(request.GET)
+    if form.is_valid():
+        d = form.cleaned_data
+        start, end = form.span()
+        qs = selectors.needs_for(
+            request.user,
+            status=d["status"],
+            overdue=d["overdue"],
+            q=d["q"],
+            under=under,
+            year=d["year"],
+            start=start,
+            end=end,
+            dated=d["dated"],
+        )
+    else:  # input in error lists nothing, never the whole scope; the form says why
+        qs = Need.objects.none()
+    context = {**page_context(request, qs), "form": form, "under": under, "found": qs.count()}
+    return render(request, "experts/needs.html", {**context, "kept": kept(request, "dated")})
 
 
 @staff_view
