@@ -143,7 +143,8 @@ def test_what_adds_up_and_what_is_recounted(register: FigureTree) -> None:
     }
     assert all(f.definition and f.label for f in figures.values())
     joins = figures["members_joined"].url
-    assert f"joined_from={register.year}-01-01" in joins and "org=f-county" in joins and "under=f-county" in joins
+    assert f"start={register.year}-01-01" in joins and "join=new" in joins and "org=f-county" in joins
+    assert "under=f-county" in joins
     assert FIGURE_GROUPS["members"].periodic
 
 

@@ -72,6 +72,13 @@ class MembershipStatus(models.TextChoices):
 
 
 LIVE_STATUSES = (MembershipStatus.PENDING, MembershipStatus.ACTIVE)
+# Approved once, whatever became of it since: the memberships the 会员 figures count as joins and on the roll.
+JOINED_STATUSES = (
+    MembershipStatus.ACTIVE,
+    MembershipStatus.TRANSFERRED,
+    MembershipStatus.LEFT,
+    MembershipStatus.DECEASED,
+)
 
 
 class JoinSource(models.TextChoices):

@@ -30,14 +30,22 @@ from gonghui.common.figures import (
     share,
     with_definitions,
 )
-from gonghui.members.choices import NEW_EMPLOYMENT_FORMS, JoinSource, MembershipStatus, Sex
+from gonghui.members.choices import JOINED_STATUSES as JOINED_STATUSES  # read by reports.screen
+from gonghui.members.choices import NEW_EMPLOYMENT_FORMS, MembershipStatus, Sex
 from gonghui.members.models import JoinTarget, Membership
+from gonghui.members.selectors import (
+    LEFT_OR_DECEASED,
+    NEW_FORMS,
+    joined_q,
+    left_q,
+    new_forms_q,
+    on_roll_q,
+    transferred_in_q,
+)
 from gonghui.orgs.counters import subtree_total
 from gonghui.orgs.models import OrgNode
 
 S = MembershipStatus
-JOINED_STATUSES = (S.ACTIVE, S.TRANSFERRED, S.LEFT, S.DECEASED)  # approved once, whatever became of it
-NEW_FORMS = sorted(NEW_EMPLOYMENT_FORMS)
 
 DEFINITIONS = {
     "members_total": _(
@@ -66,11 +74,6 @@ DEFINITIONS = {
 }
 
 
-def _on_roll(end: dt.date) -> Q:
-    """Memberships on the roll at the end of `end`: joined by then, not ended by then."""
-    return Q(status__in=JOINED_STATUSES, joined_on__lte=end) & (Q(ended_on__isnull=True) | Q(ended_on__gt=end))
-
-
 def _targets(org: OrgNode, period: Period) -> tuple[int | None, int | None]:
     """The union's own 入会目标 for the period's year: for all workers, and for the new forms of employment.
     A target is yearly: a quarter or a month has none."""
@@ -89,44 +92,43 @@ def _targets(org: OrgNode, period: Period) -> tuple[int | None, int | None]:
 
 def members_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     period = as_period(period)
+    # Each count is the roster's filter its link names (members.selectors), so the link lists what it counts.
     span = Q(joined_on__range=(period.start, period.end))
     ended = Q(ended_on__range=(period.start, period.end))
-    on_roll = _on_roll(period.end)
-    joined = span & Q(status__in=JOINED_STATUSES) & ~Q(source=JoinSource.TRANSFER)
-    new_forms = Q(employment_form__in=NEW_FORMS)
+    today = timezone.localdate()
+    on_roll = on_roll_q(period.end)
+    joined = span & joined_q()
     c = Membership.objects.filter(org__path__startswith=org.path).aggregate(
         on_roll=Count("pk", filter=on_roll),
         women=Count("pk", filter=on_roll & Q(person__sex=Sex.FEMALE)),
         migrant=Count("pk", filter=on_roll & Q(person__is_migrant_worker=True)),
-        new_forms=Count("pk", filter=on_roll & new_forms),
+        new_forms=Count("pk", filter=on_roll & new_forms_q()),
         joined=Count("pk", filter=joined),
-        joined_new_forms=Count("pk", filter=joined & new_forms),
-        transfers_in=Count("pk", filter=span & Q(status__in=JOINED_STATUSES, source=JoinSource.TRANSFER)),
+        joined_new_forms=Count("pk", filter=joined & new_forms_q()),
+        transfers_in=Count("pk", filter=span & transferred_in_q()),
         transfers_out=Count("pk", filter=ended & Q(status=S.TRANSFERRED)),
-        left=Count("pk", filter=ended & Q(status__in=[S.LEFT, S.DECEASED])),
+        left=Count("pk", filter=ended & left_q()),
         pending=Count("pk", filter=Q(status=S.PENDING)),
     )
     # Today's roll is what the kept counters say; the recount above answers for an earlier day.
-    total = subtree_total(org) if period.end >= timezone.localdate() else c["on_roll"]
+    total = subtree_total(org) if period.end >= today else c["on_roll"]
     target_all, target_new_forms = _targets(org, period)
-    # The roster's own filter is `org` (a name `figure_link` keeps for the subtree's `under`).
-    roll = lambda **params: f"{figure_link('members:list', org, **params)}&org={org.code}"  # noqa: E731
-    joins = roll(joined_from=period.start.isoformat(), joined_to=period.end.isoformat())
+    links = _Links(org, period, as_of=min(period.end, today))
     figures = [
-        Figure("members_total", _("会员总数"), total, _("人"), roll(status=S.ACTIVE), rollup=Rollup.RECOUNT),
-        Figure("members_joined", _("新入会"), c["joined"], _("人"), joins, target=target_all),
+        Figure("members_total", _("会员总数"), total, _("人"), links.roll(), rollup=Rollup.RECOUNT),
+        Figure("members_joined", _("新入会"), c["joined"], _("人"), links.joins(join="new"), target=target_all),
         Figure(
             "members_joined_new_forms",
             _("新就业形态劳动者入会"),
             c["joined_new_forms"],
             _("人"),
-            joins,
+            links.joins(join="new", employment_form=NEW_FORMS),
             target=target_new_forms,
         ),
-        Figure("members_transfers_in", _("转会转入"), c["transfers_in"], _("人"), joins),
-        Figure("members_transfers_out", _("转会转出"), c["transfers_out"], _("人"), roll(status=S.TRANSFERRED)),
-        Figure("members_left", _("退会"), c["left"], _("人"), roll(status=S.LEFT)),
-        *_profile(c, roll(status=S.ACTIVE)),
+        Figure("members_transfers_in", _("转会转入"), c["transfers_in"], _("人"), links.joins(join="transfer")),
+        Figure("members_transfers_out", _("转会转出"), c["transfers_out"], _("人"), links.ended(S.TRANSFERRED)),
+        Figure("members_left", _("退会"), c["left"], _("人"), links.ended(LEFT_OR_DECEASED)),
+        *_profile(c, links),
         Figure(
             "members_pending",
             _("待审核入会申请"),
@@ -139,13 +141,35 @@ def members_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     return with_definitions(figures, DEFINITIONS)
 
 
-def _profile(c: dict[str, Any], link: str) -> list[Figure]:
-    """Who is on the roll at the period's end: each group's count and share (neither adds up over children)."""
+class _Links:
+    """The roster narrowed as each figure counts. The roster's own filter is `org` (a name `figure_link` keeps
+    for the subtree's `under`); a stock is the roll at the period's end (`on_roll`, today's for a period not
+    over yet, as the figure counts it)."""
+
+    def __init__(self, org: OrgNode, period: Period, *, as_of: dt.date) -> None:
+        self.org, self.period, self.as_of = org, period, as_of
+
+    def _link(self, **params: Any) -> str:
+        return f"{figure_link('members:list', self.org, **params)}&org={self.org.code}"
+
+    def roll(self, **params: Any) -> str:
+        return self._link(on_roll=self.as_of.isoformat(), **params)
+
+    def joins(self, **params: Any) -> str:
+        return self._link(period=self.period, **params)
+
+    def ended(self, status: str) -> str:
+        return self._link(period=self.period, dated="ended", status=status)
+
+
+def _profile(c: dict[str, Any], links: _Links) -> list[Figure]:
+    """Who is on the roll at the period's end: each group's count and share (neither adds up over children);
+    both link to the group on the roll."""
     out = []
-    for key, label, share_label in (
-        ("women", _("女职工会员"), _("女职工会员占比")),
-        ("migrant", _("农民工会员"), _("农民工会员占比")),
-        ("new_forms", _("新就业形态劳动者会员"), _("新就业形态劳动者会员占比")),
+    for key, label, share_label, link in (
+        ("women", _("女职工会员"), _("女职工会员占比"), links.roll(sex=Sex.FEMALE)),
+        ("migrant", _("农民工会员"), _("农民工会员占比"), links.roll(migrant=1)),
+        ("new_forms", _("新就业形态劳动者会员"), _("新就业形态劳动者会员占比"), links.roll(employment_form=NEW_FORMS)),
     ):
         out.append(Figure(f"members_{key}", label, c[key], _("人"), link, rollup=Rollup.RECOUNT))
         out.append(
@@ -156,9 +180,7 @@ def _profile(c: dict[str, Any], link: str) -> list[Figure]:
 
 def joins_by_month(org: OrgNode, year: int) -> dict[int, int | Decimal]:
     """One grouped query: the subtree's new members (as 新入会 counts them) in each month of the year."""
-    joined = Membership.objects.filter(org__path__startswith=org.path, status__in=JOINED_STATUSES).exclude(
-        source=JoinSource.TRANSFER
-    )
+    joined = Membership.objects.filter(joined_q(), org__path__startswith=org.path)
     return dict(per_month(joined, "joined_on", year))
 
 

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.widgets import DateInput
-from gonghui.members.choices import Education, EmploymentForm, Hukou, IdType, MembershipStatus, Political
+from gonghui.members.choices import Education, EmploymentForm, Hukou, IdType, MembershipStatus, Political, Sex
 from gonghui.members.identity import Applicant
 from gonghui.members.models import SkillLevel
+from gonghui.members.selectors import LEFT_OR_DECEASED, NEW_FORMS
+from gonghui.orgs.drilldown import SpanForm, flag
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 
@@ -49,21 +53,77 @@ class ProgressForm(forms.Form):
     mobile = forms.CharField(label=_("手机号码"), max_length=20)
 
 
-class MemberFilterForm(forms.Form):
+class MemberFilterForm(SpanForm):
+    """The roster's filters; also the 会员 figures' drill-down: `start`/`end` bound the day `dated` names (入会日期
+    by default, or the day a membership ended), and the hidden `join`, `on_roll`, `sex`, `migrant` narrow to what
+    each figure counts (members.selectors.MemberFilters)."""
+
+    start = forms.DateField(label=_("入会日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("入会日期到"), required=False, widget=DateInput())
     q = forms.CharField(label=_("搜索"), required=False, max_length=100)
     qk = forms.CharField(required=False, max_length=80, widget=forms.HiddenInput)  # members.selectors.search_key
     org = OrgPickerField(label=_("工会组织"), required=False, help_text="")
     status = forms.ChoiceField(
-        label=_("状态"), choices=[("", _("全部状态")), *MembershipStatus.choices], required=False
+        label=_("状态"),
+        choices=[("", _("全部状态")), *MembershipStatus.choices, (LEFT_OR_DECEASED, _("已退会或已故"))],
+        required=False,
     )
     employment_form = forms.ChoiceField(
-        label=_("用工形式"), choices=[("", _("全部用工形式")), *EmploymentForm.choices], required=False
+        label=_("用工形式"),
+        choices=[("", _("全部用工形式")), *EmploymentForm.choices, (NEW_FORMS, _("新就业形态（全部）"))],
+        required=False,
     )
     occupation = forms.CharField(label=_("工种"), required=False)
     village = forms.CharField(label=_("村/社区"), required=False)
-    joined_from = forms.DateField(label=_("入会日期从"), required=False, widget=DateInput())
-    joined_to = forms.DateField(label=_("到"), required=False, widget=DateInput())
+    # The roster's earlier date filter, kept for bookmarks: the 入会日期 within these.
+    joined_from = forms.DateField(required=False, widget=forms.HiddenInput)
+    joined_to = forms.DateField(required=False, widget=forms.HiddenInput)
     under = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)  # a figure's drill-down
+    dated = forms.ChoiceField(
+        required=False, choices=[("joined", _("入会日期")), ("ended", _("离会日期"))], widget=forms.HiddenInput
+    )
+    join = forms.ChoiceField(
+        required=False,
+        choices=[("", ""), ("new", _("新入会（不含转会转入）")), ("transfer", _("转会转入"))],
+        widget=forms.HiddenInput,
+    )
+    on_roll = forms.DateField(required=False, widget=forms.HiddenInput)  # on the roll at the end of that day
+    sex = forms.ChoiceField(required=False, choices=[("", ""), *Sex.choices], widget=forms.HiddenInput)
+    migrant = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)  # "1": 农民工
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if (self.data or {}).get("dated") == "ended":  # the bounds say which day they bound
+            self.fields["start"].label = _("离会日期从")
+            self.fields["end"].label = _("离会日期到")
+
+    def drilldown(self) -> dict[str, Any]:
+        """MemberFilters' keywords for what a figure's link narrows to (the form is valid)."""
+        d = self.cleaned_data
+        start, end = self.span()
+        return {
+            "start": start,
+            "end": end,
+            "dated": d["dated"] or "joined",
+            "join": d["join"],
+            "on_roll": d["on_roll"],
+            "sex": d["sex"],
+            "migrant": flag(d["migrant"]),
+        }
+
+    def narrowing(self) -> list[str]:
+        """What the hidden drill-down narrows to, in words, for the line above the roster."""
+        if not self.is_valid():
+            return []
+        d = self.cleaned_data
+        out = [str(dict(self.fields["join"].choices)[d["join"]])] if d["join"] else []  # type: ignore[attr-defined]
+        if d["on_roll"]:
+            out.append(_("%(day)s在册") % {"day": d["on_roll"].isoformat()})
+        if d["sex"]:
+            out.append(_("性别：%(sex)s") % {"sex": Sex(d["sex"]).label})
+        if flag(d["migrant"]):
+            out.append(str(_("农民工")))
+        return out
 
 
 class DecisionForm(forms.Form):

@@ -13,6 +13,7 @@ from gonghui.common.exports import export_xlsx
 from gonghui.common.jobs import Progress, job_handler
 from gonghui.common.models import Job
 from gonghui.members.selectors import MemberFilters, memberships_for
+from gonghui.orgs.drilldown import flag
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
 
@@ -35,6 +36,13 @@ def _filters(job: Job) -> MemberFilters:
         joined_to=day("joined_to"),
         q=p.get("q", ""),
         key=p.get("qk", ""),
+        start=day("start"),
+        end=day("end"),
+        dated=p.get("dated") or "joined",
+        join=p.get("join", ""),
+        on_roll=day("on_roll"),
+        sex=p.get("sex", ""),
+        migrant=flag(p.get("migrant")),
     )
 
 

@@ -23,7 +23,15 @@ from gonghui.common.idcard import normalize_idcard, parse_idcard
 from gonghui.common.mobile import validate_mobile
 from gonghui.common.search_keys import parse_query
 from gonghui.common.textnorm import compact
-from gonghui.members.choices import LIVE_STATUSES, ChangeStatus, MembershipStatus, TransferStatus
+from gonghui.members.choices import (
+    JOINED_STATUSES,
+    LIVE_STATUSES,
+    NEW_EMPLOYMENT_FORMS,
+    ChangeStatus,
+    JoinSource,
+    MembershipStatus,
+    TransferStatus,
+)
 from gonghui.members.identity import document_hmac, mobile_hmac
 from gonghui.members.models import ChangeRequest, JoinPolicy, JoinTarget, Membership, Person, Transfer
 from gonghui.members.workdays import working_days_before
@@ -34,18 +42,57 @@ from gonghui.orgs.scope import require, scope_for
 OVERDUE_WORKING_DAYS = 15
 
 
+# The roster's pseudo-values the 会员 figures link with: all the new forms of employment at once, and a
+# membership that ended other than by a transfer (退会 or 去世, as 退会 counts them).
+NEW_FORMS = "new_forms"
+LEFT_OR_DECEASED = "left_or_deceased"
+
+
 @dataclass
 class MemberFilters:
     org: OrgNode | None = None  # the roster's own union filter
     under: OrgNode | None = None  # a figure's drill-down (?under=); both given, the roster holds what both hold
-    status: str = ""
-    employment_form: str = ""
+    status: str = ""  # a MembershipStatus, or LEFT_OR_DECEASED
+    employment_form: str = ""  # an EmploymentForm, or NEW_FORMS
     occupation: str = ""
     village: str = ""
     joined_from: dt.date | None = None
     joined_to: dt.date | None = None
     q: str = ""
     key: str = ""  # an ID number or mobile searched for, as `search_key` gives it (URLs carry this, never q)
+    # What the 会员 figures' links add (issue 19): a period's days (`dated` says which: joined or ended), joins
+    # (approved, not transfers) or transfers in, the roll as of a day, women, migrant workers.
+    start: dt.date | None = None
+    end: dt.date | None = None
+    dated: str = "joined"  # "joined" (入会日期) | "ended" (会籍终止日期)
+    join: str = ""  # "new" (新入会) | "transfer" (转会转入)
+    on_roll: dt.date | None = None
+    sex: str = ""
+    migrant: bool = False
+
+
+def on_roll_q(day: dt.date) -> Q:
+    """Memberships on the roll at the end of `day`: joined by then, not ended by then (会员总数 as of a day)."""
+    return Q(status__in=JOINED_STATUSES, joined_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+
+
+def joined_q() -> Q:
+    """Joins as 新入会 counts them: approved (whatever became of them since), transfers in not included."""
+    return Q(status__in=JOINED_STATUSES) & ~Q(source=JoinSource.TRANSFER)
+
+
+def transferred_in_q() -> Q:
+    """Transfers in as 转会转入 counts them: the membership a completed transfer opened."""
+    return Q(status__in=JOINED_STATUSES, source=JoinSource.TRANSFER)
+
+
+def left_q() -> Q:
+    """Memberships that ended other than by a transfer (退会 counts them by their end date)."""
+    return Q(status__in=[MembershipStatus.LEFT, MembershipStatus.DECEASED])
+
+
+def new_forms_q() -> Q:
+    return Q(employment_form__in=sorted(NEW_EMPLOYMENT_FORMS))
 
 
 def search_key(raw: str) -> str:
@@ -101,10 +148,7 @@ def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet
         if union is not None:
             require(user, union)
             qs = qs.filter(org__in=OrgNode.objects.filter(path__startswith=union.path).values("pk"))
-    if filters.status:
-        qs = qs.filter(status=filters.status)
-    if filters.employment_form:
-        qs = qs.filter(employment_form=filters.employment_form)
+    qs = qs.filter(_status_q(filters), _drilldown_q(filters))
     if filters.occupation:
         qs = qs.filter(occupation__contains=filters.occupation)
     if filters.village:
@@ -117,6 +161,36 @@ def memberships_for(user: Any, filters: MemberFilters | None = None) -> QuerySet
     if search is not None:
         qs = qs.filter(search)
     return qs.order_by("-id")
+
+
+def _status_q(f: MemberFilters) -> Q:
+    q = Q()
+    if f.status == LEFT_OR_DECEASED:
+        q &= left_q()
+    elif f.status:
+        q &= Q(status=f.status)
+    if f.employment_form == NEW_FORMS:
+        q &= new_forms_q()
+    elif f.employment_form:
+        q &= Q(employment_form=f.employment_form)
+    return q
+
+
+def _drilldown_q(f: MemberFilters) -> Q:
+    """What a 会员 figure's link narrows to, as the figure counts it (members.figures builds on the same Qs)."""
+    q = {"new": joined_q(), "transfer": transferred_in_q()}.get(f.join, Q())
+    day = "ended_on" if f.dated == "ended" else "joined_on"
+    if f.start is not None:
+        q &= Q(**{f"{day}__gte": f.start})
+    if f.end is not None:
+        q &= Q(**{f"{day}__lte": f.end})
+    if f.on_roll is not None:
+        q &= on_roll_q(f.on_roll)
+    if f.sex:
+        q &= Q(person__sex=f.sex)
+    if f.migrant:
+        q &= Q(person__is_migrant_worker=True)
+    return q
 
 
 NOT_FOUND_IN_SCOPE = gettext_lazy("本级工会及下级工会的在册会员中没有该证件号码。")

@@ -66,6 +66,7 @@ def _filters(request: HttpRequest, form: MemberFilterForm) -> MemberFilters:
         joined_to=d["joined_to"],
         q=d["q"],
         key=d["qk"],
+        **form.drilldown(),
     )
 
 
