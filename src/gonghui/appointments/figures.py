@@ -1,6 +1,6 @@
 """预约服务 figures for a union's subtree and any period (ADR 0019), by when the appointment starts: appointments
-by type, done, no-show; each links to the counts page (per type and month, and per union) narrowed to the
-subtree and the year."""
+by type, done, no-show; each links to the counts page (per type and month, and per union; numbers only, never a
+note or who saw whom) narrowed to the subtree, the period's days, the type, and what the page's total counts."""
 
 from __future__ import annotations
 
@@ -32,7 +32,6 @@ DEFINITIONS = {
 
 def appointment_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     period = as_period(period)
-    year = period.year
     qs = Appointment.objects.filter(
         provider__org__path__startswith=org.path,
         starts_at__gte=local_midnight(period.start),
@@ -44,16 +43,22 @@ def appointment_figures(org: OrgNode, period: Period | int) -> list[Figure]:
         no_show=Count("pk", filter=Q(status=AppointmentStatus.NO_SHOW)),
         **{f"kind_{k}": Count("pk", filter=Q(status__in=LIVE, kind=k)) for k in ServiceKind.values},
     )
-    link = figure_link("appointments:counts", org, year=year)
+    link = lambda **params: figure_link("appointments:counts", org, period=period, **params)  # noqa: E731
     figures = [
-        Figure("appointments", _("预约服务"), counts["held"], _("次"), link),
+        Figure("appointments", _("预约服务"), counts["held"], _("次"), link()),
         *(
-            Figure(f"appointments_kind_{k.value}", k.label, counts[f"kind_{k.value}"], _("次"), link)
+            Figure(f"appointments_kind_{k.value}", k.label, counts[f"kind_{k.value}"], _("次"), link(kind=k.value))
             for k in ServiceKind
             if counts[f"kind_{k.value}"]
         ),
-        Figure("appointments_done", _("已完成的预约"), counts["done"], _("次"), link),
-        Figure("appointments_no_show", _("未到场的预约"), counts["no_show"], _("次"), link),
+        Figure("appointments_done", _("已完成的预约"), counts["done"], _("次"), link(status=AppointmentStatus.DONE)),
+        Figure(
+            "appointments_no_show",
+            _("未到场的预约"),
+            counts["no_show"],
+            _("次"),
+            link(status=AppointmentStatus.NO_SHOW),
+        ),
     ]
     return with_definitions(figures, DEFINITIONS)
 

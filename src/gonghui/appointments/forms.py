@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -13,6 +14,7 @@ from gonghui.appointments.choices import Mode, ProviderMode, ServiceKind
 from gonghui.appointments.models import Provider
 from gonghui.appointments.services import ProviderFields
 from gonghui.common.widgets import DateInput
+from gonghui.orgs.drilldown import SpanForm
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import scope_for
@@ -147,11 +149,51 @@ class NoteForm(forms.Form):
     text = forms.CharField(label=_("咨询记录"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
 
 
-class YearForm(forms.Form):
-    year = forms.IntegerField(min_value=2000, max_value=2100, required=False)
+# What the counts page's total counts, as the 预约服务 figures do: held (never the cancelled), done, no-show.
+COUNTED = [("", _("预约（不含已取消）")), ("done", _("已完成的预约")), ("no_show", _("未到场的预约"))]
+MAX_MONTHS = 24  # the page has a column per month
 
-    def year_or_now(self) -> int:
-        return (self.cleaned_data.get("year") if self.is_valid() else None) or timezone.localdate().year
+
+@dataclass(frozen=True)
+class CountsQuery:
+    start: dt.date
+    end: dt.date
+    kind: str
+    counted: str  # "", "done" or "no_show"
+    whole_year: bool  # the span is one calendar year, asked for as such (the title says the year)
+
+
+class CountsForm(SpanForm):
+    """The counts page's filters (the 预约服务 figures' drill-down): a year, or `start`/`end` bounding the day an
+    appointment starts, the day the figures count by; a service kind; and which appointments the total counts.
+    Counts only: nothing here narrows to a provider or a worker."""
+
+    start = forms.DateField(label=_("预约日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("预约日期到"), required=False, widget=DateInput())
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100, required=False)
+    kind = forms.ChoiceField(
+        label=_("服务类型"), required=False, choices=[("", _("全部服务类型")), *ServiceKind.choices]
+    )
+    status = forms.ChoiceField(label=_("统计"), required=False, choices=COUNTED)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and (end.year - start.year) * 12 + end.month - start.month >= MAX_MONTHS:
+            self.add_error("end", _("起止日期最多跨%(n)s个月。") % {"n": MAX_MONTHS})
+        return cleaned
+
+    def query(self) -> CountsQuery:
+        """The days a valid form asks for: its bounds (the missing one is its year's first or last day), or else
+        the year, this year by default."""
+        d = self.cleaned_data
+        start, end = self.span()
+        if start is None and end is None:
+            year = d["year"] or timezone.localdate().year
+            return CountsQuery(dt.date(year, 1, 1), dt.date(year, 12, 31), d["kind"], d["status"], True)
+        start = start or dt.date(end.year, 1, 1)  # type: ignore[union-attr]
+        end = end or dt.date(start.year, 12, 31)
+        return CountsQuery(start, end, d["kind"], d["status"], False)
 
 
 def parse_day(raw: str | None) -> dt.date:

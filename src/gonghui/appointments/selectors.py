@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import ExtractMonth
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from gonghui.appointments.choices import LIVE, AppointmentStatus, ServiceKind
 from gonghui.appointments.models import Appointment, Holiday, Provider, RiskFlag, SessionNote, UnionSetting
+from gonghui.common.figures import local_midnight
 from gonghui.members.models import Person
 from gonghui.members.selectors import active_membership
 from gonghui.orgs.models import OrgNode, paths_up
@@ -76,6 +77,7 @@ class MonthCounts:
     done: int = 0
     no_show: int = 0
     cancelled: int = 0
+    year: int = 0
 
     @property
     def total(self) -> int:
@@ -106,33 +108,59 @@ def appointments_in_scope(user: Any, *, under: OrgNode | None = None) -> QuerySe
     return qs
 
 
-def counts_by_kind_and_month(user: Any, *, year: int, under: OrgNode | None = None) -> list[KindCounts]:
-    """Counts per service kind and month of the year (by the appointment's start): numbers only."""
+def _starting(user: Any, *, start: dt.date, end: dt.date, under: OrgNode | None, kind: str) -> QuerySet[Appointment]:
+    """The appointments in scope starting between `start` and `end` (local days, inclusive), as the figures
+    count them; of one service kind when given."""
+    qs = appointments_in_scope(user, under=under).filter(
+        starts_at__gte=local_midnight(start), starts_at__lt=local_midnight(end + dt.timedelta(days=1))
+    )
+    return qs.filter(kind=kind) if kind else qs
+
+
+def months_between(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
+    """(year, month) of every month the days touch, in order."""
+    first, last = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
+    return [(n // 12, n % 12 + 1) for n in range(first, last + 1)]
+
+
+def counts_by_kind_and_month(
+    user: Any, *, start: dt.date, end: dt.date, under: OrgNode | None = None, kind: str = ""
+) -> list[KindCounts]:
+    """Counts per service kind and month of the days (by the appointment's start, local): numbers only."""
     rows = (
-        appointments_in_scope(user, under=under)
-        .filter(starts_at__year=year)
-        .annotate(month=ExtractMonth("starts_at"))
-        .values("kind", "month", "status")
+        _starting(user, start=start, end=end, under=under, kind=kind)
+        .annotate(year=ExtractYear("starts_at"), month=ExtractMonth("starts_at"))
+        .values("kind", "year", "month", "status")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    table: dict[str, dict[int, MonthCounts]] = {}
+    table: dict[str, dict[tuple[int, int], MonthCounts]] = {}
     for row in rows:
-        month = table.setdefault(row["kind"], {}).setdefault(row["month"], MonthCounts(row["month"]))
+        key = (row["year"], row["month"])
+        month = table.setdefault(row["kind"], {}).setdefault(key, MonthCounts(row["month"], year=row["year"]))
         setattr(month, row["status"], getattr(month, row["status"]) + row["n"])
+    months = months_between(start, end)
     out = []
-    for kind in ServiceKind:
-        if kind.value in table:
-            months = table[kind.value]
-            out.append(KindCounts(kind.value, str(kind.label), [months.get(m, MonthCounts(m)) for m in range(1, 13)]))
+    for service in ServiceKind:
+        if service.value in table:
+            counts = table[service.value]
+            cells = [counts.get((y, m), MonthCounts(m, year=y)) for y, m in months]
+            out.append(KindCounts(service.value, str(service.label), cells))
     return out
 
 
-def counts_by_union(user: Any, *, year: int, under: OrgNode | None = None) -> list[tuple[str, str, int, int, int]]:
+def counted(table: list[KindCounts], status: str) -> int:
+    """The table's total of what the figures count: held (never the cancelled), or the done or no-show."""
+    return sum(getattr(k.total, status or "total") for k in table)
+
+
+def counts_by_union(
+    user: Any, *, start: dt.date, end: dt.date, under: OrgNode | None = None, kind: str = ""
+) -> list[tuple[str, str, int, int, int]]:
     """(union code, union name, held, done, no-show) per provider's union: the drill-down of the figures."""
     rows = (
-        appointments_in_scope(user, under=under)
-        .filter(starts_at__year=year, status__in=LIVE)
+        _starting(user, start=start, end=end, under=under, kind=kind)
+        .filter(status__in=LIVE)
         .values("provider__org__code", "provider__org__name")
         .annotate(
             n=Count("pk"),

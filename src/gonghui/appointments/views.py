@@ -20,6 +20,8 @@ from django.views.decorators.http import require_POST
 from gonghui.appointments import selectors, services
 from gonghui.appointments.choices import ServiceKind
 from gonghui.appointments.forms import (
+    COUNTED,
+    CountsForm,
     DeskForm,
     ExceptionForm,
     HolidayForm,
@@ -27,7 +29,6 @@ from gonghui.appointments.forms import (
     ProviderForm,
     RulesForm,
     SettingForm,
-    YearForm,
     parse_day,
 )
 from gonghui.appointments.models import Provider, ProviderException
@@ -37,6 +38,7 @@ from gonghui.common.form_errors import apply_validation_error, flash_outcome, fo
 from gonghui.common.idcard import normalize_idcard
 from gonghui.members.identity import document_hmac
 from gonghui.members.models import Person
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, org_from_form, under_org
 from gonghui.orgs.roles import Perm
@@ -198,33 +200,57 @@ def desk(request: HttpRequest) -> HttpResponse:
     return render(request, "appointments/desk.html", context)
 
 
+def _counts_drill(request: HttpRequest) -> str:
+    """The page's own parameters without `under`: a union's row links to its counts for the same days."""
+    query = request.GET.copy()
+    query.pop("under", None)
+    return query.urlencode()
+
+
 @staff_view
 def counts(request: HttpRequest) -> HttpResponse:
+    """Counts per service kind and month, and per provider's union (numbers only: never a note or who saw
+    whom). A figure's drill-down narrows them to a union's subtree (?under=), the days the appointments start
+    (start, end), a kind; the total (id="found") counts what the figure counts (status)."""
     under = under_org(request)
-    year = YearForm(request.GET).year_or_now()
-    context = {
-        "under": under,
-        "year": year,
-        "table": selectors.counts_by_kind_and_month(request.user, year=year, under=under),
-        "by_union": selectors.counts_by_union(request.user, year=year, under=under),
-        "months": range(1, 13),
-    }
+    form = CountsForm(request.GET)
+    context: dict[str, Any] = {"under": under, "form": form, "kept": kept(request, "under"), "table": []}
+    if form.is_valid():  # input in error counts nothing, never the whole scope; the form says why
+        q = form.query()
+        table = selectors.counts_by_kind_and_month(request.user, start=q.start, end=q.end, under=under, kind=q.kind)
+        context |= {
+            "q": q,
+            "table": table,
+            "total": selectors.counted(table, q.counted),
+            "what": dict(COUNTED)[q.counted],
+            "by_union": selectors.counts_by_union(request.user, start=q.start, end=q.end, under=under, kind=q.kind),
+            "drill": _counts_drill(request),
+            "query": request.GET.urlencode(),
+        }
     return render(request, "appointments/counts.html", context)
 
 
 @staff_view
 def counts_export(request: HttpRequest) -> HttpResponse:
-    """The counts as CSV: the same numbers as the page, never a name or a note."""
+    """The counts as CSV, for the same days, union and kind as the page: the same numbers, never a name or a
+    note. Input in error exports the header only."""
     under = under_org(request)
-    year = YearForm(request.GET).year_or_now()
+    form = CountsForm(request.GET)
+    q = form.query() if form.is_valid() else None
+    name = "appointments" if q is None else f"appointments-{q.start:%Y%m%d}-{q.end:%Y%m%d}"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="appointments-{year}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     response.write("\ufeff")  # Excel opens UTF-8 with a BOM
     writer = csv.writer(response)
     writer.writerow([_("服务类型"), _("月份"), _("已预约"), _("已完成"), _("未到场"), _("已取消")])
-    for kind in selectors.counts_by_kind_and_month(request.user, year=year, under=under):
+    table = (
+        []
+        if q is None
+        else selectors.counts_by_kind_and_month(request.user, start=q.start, end=q.end, under=under, kind=q.kind)
+    )
+    for kind in table:
         for m in kind.months:
-            writer.writerow([kind.label, f"{year}-{m.month:02d}", m.booked, m.done, m.no_show, m.cancelled])
+            writer.writerow([kind.label, f"{m.year}-{m.month:02d}", m.booked, m.done, m.no_show, m.cancelled])
     return response
 
 
