@@ -14,7 +14,7 @@ from gonghui.orgs.kinds import OrgKind
 from gonghui.orgs.roles import Role
 from gonghui.reports.periods import quarter_period, to_date_period, year_period
 from tests.factories import UserFactory, grant, make_org
-from tests.orgs.drilldown import bounds, client_of, follow, found
+from tests.orgs.drilldown import client_of, follow, found
 from tests.orgs.figures_fixtures import FigureTree
 from tests.orgs.test_figures import bodies  # noqa: F401  (the hand-counted tree)
 
@@ -29,30 +29,16 @@ def cadre(bodies: FigureTree) -> Any:  # noqa: F811
     return user
 
 
-def what_it_counts(key: str, start: str, end: str) -> dict[str, str]:
-    """The parameters each figure's link needs beyond `under` to list exactly what it counts (the stocks stand
-    at the period's end, counted among active bodies without 工会小组; the new ones were set up in the period)."""
-    if key == "orgs_total":
-        return {"groups": "0", "active": "1", "end": end}
-    if key == "orgs_grassroots":
-        return {"kind": GRASSROOTS, "active": "1", "end": end}
-    if key.startswith("orgs_kind_"):
-        return {"active": "1", "end": end}
-    if key == "orgs_new":
-        return {"groups": "0", "start": start, "end": end}
-    if key == "orgs_new_grassroots":
-        return {"kind": GRASSROOTS, "start": start, "end": end}
-    return {"end": end}  # the enterprises registered by the period's end
-
-
 @pytest.mark.parametrize(
     "period", [lambda y: year_period(y), lambda y: quarter_period(y, 1), lambda y: to_date_period(y + 1)]
 )
 def test_each_figure_lists_what_it_counts(bodies: FigureTree, cadre: Any, period: Any) -> None:  # noqa: F811
+    """Each figure's own link, followed as it is: the stocks stand at the period's end (active bodies set up by
+    then, `end`), the new ones were set up in the period (start/end), the enterprises registered by its end."""
     client, span = client_of(cadre), period(bodies.year)
     checked = 0
     for figure in orgs_figures(bodies.county, span):
-        page = follow(client, figure.url, **what_it_counts(figure.key, **bounds(span)))
+        page = follow(client, figure.url)
         assert "丙基层工会" not in page  # the sibling county's union
         if figure.key == "orgs_enterprise_workers":
             assert f"登记职工 {figure.value} 人" in page, figure.key
@@ -60,6 +46,18 @@ def test_each_figure_lists_what_it_counts(bodies: FigureTree, cadre: Any, period
             assert found(page) == figure.value, (figure.key, figure.url)
         checked += 1
     assert checked == len(OrgKind) + 6
+
+
+def test_the_figures_of_a_quarter_count_something_to_list(bodies: FigureTree) -> None:  # noqa: F811
+    """So that following the links proves something: the first quarter has a new union (a, 15 March) and
+    standing ones; last year's third a joint union (1 July), the year so far today's union."""
+    q1 = {f.key: f.value for f in orgs_figures(bodies.county, quarter_period(bodies.year, 1))}
+    assert (q1["orgs_total"], q1["orgs_new"], q1["orgs_new_grassroots"], q1["orgs_enterprises"]) == (3, 1, 1, 2)
+    q3 = {f.key: f.value for f in orgs_figures(bodies.county, quarter_period(bodies.year, 3))}
+    assert (q3["orgs_new"], q3["orgs_kind_joint"], q3["orgs_kind_group"]) == (1, 1, 1)
+    now = {f.key: f for f in orgs_figures(bodies.county, to_date_period(bodies.year + 1))}
+    assert now["orgs_new"].value == 1 and "active=1" not in now["orgs_new"].url  # a new body counts even if closed
+    assert "start=" not in now["orgs_total"].url and "active=1" in now["orgs_total"].url
 
 
 def test_a_union_lists_its_own_subtree_and_not_its_sibling(bodies: FigureTree, cadre: Any) -> None:  # noqa: F811
@@ -93,6 +91,8 @@ def test_bad_input_lists_nothing_and_says_why(bodies: FigureTree, cadre: Any) ->
     assert "没有这种组织类型：nation。" in page and found(page) == 0
     page = follow(client, f"{TREE}?under={bodies.county.code}", start="2026-03-01", end="2026-02-01")
     assert "截止日期不能早于起始日期。" in page and found(page) == 0
+    page = follow(client, f"{TREE}?under={bodies.county.code}&active=1", start="2026-13-40")
+    assert "有效的日期" in page and found(page) == 0
     page = follow(client, f"{ENTERPRISES}?under={bodies.county.code}", end="yesterday")
     assert "有效的日期" in page and found(page) == 0
 

@@ -67,16 +67,22 @@ def orgs_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     after_end = local_midnight(period.end + dt.timedelta(days=1))
     covered = Enterprise.objects.filter(union__path__startswith=org.path, created_at__lt=after_end)
     enterprises = covered.aggregate(n=Count("pk"), workers=Sum("employee_count"))
-    tree = lambda **params: figure_link("orgs:tree", org, **params)  # noqa: E731
+    # Each link names what its figure counts on the union list (orgs.forms.TreeFilterForm): a stock stands at the
+    # period's end (`end` alone: set up by then; `active=1`), a new body was set up in the period (start/end).
+    end = period.end.isoformat()
+    standing_link = lambda **params: figure_link("orgs:tree", org, active=1, end=end, **params)  # noqa: E731
+    new_link = lambda **params: figure_link("orgs:tree", org, period=period, **params)  # noqa: E731
+    grassroots = ",".join(GRASSROOTS_KINDS)
+    enterprises_link = figure_link("orgs:enterprises", org, end=end)  # registered by the period's end
     stock = Rollup.RECOUNT  # counted as of the period's end: recounted for the subtree, never summed
     figures = [
-        Figure("orgs_total", _("工会组织"), bodies["total"], _("个"), tree(), rollup=stock),
+        Figure("orgs_total", _("工会组织"), bodies["total"], _("个"), standing_link(groups=0), rollup=stock),
         Figure(
             "orgs_grassroots",
             _("基层工会组织"),
             bodies["grassroots"],
             _("个"),
-            tree(kind=OrgKind.GRASSROOTS),
+            standing_link(kind=grassroots),
             rollup=stock,
         ),
         *(
@@ -85,27 +91,22 @@ def orgs_figures(org: OrgNode, period: Period | int) -> list[Figure]:
                 kind.label,
                 bodies[f"kind_{kind.value}"],
                 _("个"),
-                tree(kind=kind.value),
+                standing_link(kind=kind.value),
                 rollup=stock,
             )
             for kind in OrgKind
         ),
-        Figure("orgs_new", _("新建工会组织"), bodies["new"], _("个"), tree()),
-        Figure("orgs_new_grassroots", _("新建基层工会组织"), bodies["new_grassroots"], _("个"), tree()),
+        Figure("orgs_new", _("新建工会组织"), bodies["new"], _("个"), new_link(groups=0)),
         Figure(
-            "orgs_enterprises",
-            _("建会企业"),
-            enterprises["n"],
-            _("家"),
-            figure_link("orgs:enterprises", org),
-            rollup=stock,
+            "orgs_new_grassroots", _("新建基层工会组织"), bodies["new_grassroots"], _("个"), new_link(kind=grassroots)
         ),
+        Figure("orgs_enterprises", _("建会企业"), enterprises["n"], _("家"), enterprises_link, rollup=stock),
         Figure(
             "orgs_enterprise_workers",
             _("建会企业职工"),
             enterprises["workers"] or 0,
             _("人"),
-            figure_link("orgs:enterprises", org),
+            enterprises_link,
             rollup=stock,
         ),
     ]
