@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gonghui.assistance.choices import Category, FileStatus
-from gonghui.assistance.models import HardshipFile, HomeVisit
+from gonghui.assistance.choices import Category
+from gonghui.assistance.models import HardshipFile
+from gonghui.assistance.selectors import closed_q, on_file_q, opened_q, visits_in
 from gonghui.common.figures import (
     Figure,
     Period,
@@ -41,46 +43,40 @@ DEFINITIONS = {
 
 def assistance_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     period = as_period(period)
-    opened = Q(status__in=[FileStatus.OPEN, FileStatus.CLOSED], opened_on__isnull=False)
-    on_file = opened & Q(opened_on__lte=period.end) & (Q(closed_on__isnull=True) | Q(closed_on__gt=period.end))
+    # Each count is the file list's filter its link names (assistance.selectors), so the link lists what it counts.
+    # A stock stands at the period's end, or today for a period not over yet (nothing is filed ahead of time).
+    as_of = min(period.end, timezone.localdate())
+    on_file = on_file_q(as_of)
     applied = Q(
         created_at__gte=local_midnight(period.start), created_at__lt=local_midnight(period.end + dt.timedelta(days=1))
     )
     c = HardshipFile.objects.filter(org__path__startswith=org.path).aggregate(
         applied=Count("pk", filter=applied),
-        opened=Count("pk", filter=opened & Q(opened_on__range=(period.start, period.end))),
+        opened=Count("pk", filter=opened_q() & Q(opened_on__range=(period.start, period.end))),
         on_file=Count("pk", filter=on_file),
-        closed=Count("pk", filter=Q(status=FileStatus.CLOSED, closed_on__range=(period.start, period.end))),
+        closed=Count("pk", filter=closed_q() & Q(closed_on__range=(period.start, period.end))),
         **{f"category_{cat}": Count("pk", filter=on_file & Q(category=cat)) for cat in FILED_CATEGORIES},
     )
-    visits = HomeVisit.objects.filter(
-        file__org__path__startswith=org.path, visited_on__range=(period.start, period.end)
-    ).count()
-    files = lambda **params: figure_link("assistance:files", org, **params)  # noqa: E731
+    visits = visits_in(period.start, period.end).filter(file__org__path__startswith=org.path).count()
+    flow = lambda **params: figure_link("assistance:files", org, period=period, **params)  # noqa: E731
+    stock = lambda **params: figure_link("assistance:files", org, on_file=as_of.isoformat(), **params)  # noqa: E731
     figures = [
-        Figure("assistance_applied", _("困难职工建档申请"), c["applied"], _("户"), files()),
-        Figure("assistance_opened", _("新建档困难职工"), c["opened"], _("户"), files(status=FileStatus.OPEN)),
-        Figure(
-            "assistance_on_file",
-            _("在档困难职工"),
-            c["on_file"],
-            _("户"),
-            files(status=FileStatus.OPEN),
-            rollup=Rollup.RECOUNT,
-        ),
+        Figure("assistance_applied", _("困难职工建档申请"), c["applied"], _("户"), flow()),
+        Figure("assistance_opened", _("新建档困难职工"), c["opened"], _("户"), flow(dated="opened")),
+        Figure("assistance_on_file", _("在档困难职工"), c["on_file"], _("户"), stock(), rollup=Rollup.RECOUNT),
         *(
             Figure(
                 f"assistance_category_{cat.value}",
                 _("在档 · %(category)s") % {"category": cat.label},
                 c[f"category_{cat.value}"],
                 _("户"),
-                files(status=FileStatus.OPEN, category=cat.value),
+                stock(category=cat.value),
                 rollup=Rollup.RECOUNT,
             )
             for cat in FILED_CATEGORIES
         ),
-        Figure("assistance_closed", _("解困脱困"), c["closed"], _("户"), files(status=FileStatus.CLOSED)),
-        Figure("assistance_visits", _("入户走访"), visits, _("次"), files()),
+        Figure("assistance_closed", _("解困脱困"), c["closed"], _("户"), flow(dated="closed")),
+        Figure("assistance_visits", _("入户走访"), visits, _("次"), flow(dated="visited")),
     ]
     return with_definitions(figures, DEFINITIONS)
 

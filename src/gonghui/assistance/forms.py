@@ -65,17 +65,23 @@ class CadreApplyForm(HouseholdForm):
 
 class FileFilterForm(SpanForm):
     """The file list's filters; `start`/`end` bound the day an application was registered (the figures'
-    建档申请), or the day a file was opened or closed (`dated`); `under` (read by the view) narrows to a union's
-    subtree."""
+    建档申请), or the day a file was opened or closed or visited (`dated`); `on_file`, the households on file at
+    the end of a day; `under` (read by the view) narrows to a union's subtree."""
 
     start = forms.DateField(label=_("登记日期从"), required=False, widget=DateInput())
     end = forms.DateField(label=_("登记日期到"), required=False, widget=DateInput())
     # Which day start/end bound (the figures' drill-downs of files opened or closed in a period), carried hidden.
     dated = forms.ChoiceField(
         required=False,
-        choices=[("applied", _("登记日期")), ("opened", _("建档日期")), ("closed", _("解困日期"))],
+        choices=[
+            ("applied", _("登记日期")),
+            ("opened", _("建档日期")),
+            ("closed", _("解困日期")),
+            ("visited", _("走访日期")),
+        ],
         widget=forms.HiddenInput,
     )
+    on_file = forms.DateField(required=False, widget=forms.HiddenInput)  # on file at the end of that day (在档)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

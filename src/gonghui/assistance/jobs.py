@@ -72,6 +72,7 @@ def export_files(job: Job, progress: Progress) -> dict[str, Any]:
         start=day("start"),
         end=day("end"),
         dated=p.get("dated", ""),
+        on_file=day("on_file"),
     )
     files = files.annotate(paid=Coalesce(Sum("payouts__amount", filter=Q(payouts__status="approved")), ZERO))
     revealed = scope_for(user, Perm.PII_FULL) if full else None

@@ -66,6 +66,7 @@ def _files(request: HttpRequest, data: QueryDict, under: OrgNode | None) -> tupl
         start=start,
         end=end,
         dated=d["dated"],
+        on_file=d["on_file"],
     )
     return form, files
 
@@ -76,7 +77,9 @@ def file_list(request: HttpRequest) -> HttpResponse:
     under = under_org(request)
     form, files = _files(request, request.GET, under)
     page = Paginator(files, 50).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "under": under, "kept": kept(request, "under", "dated")}
+    context = {"form": form, "page": page, "under": under, "kept": kept(request, "under", "dated", "on_file")}
+    if form.is_valid() and form.cleaned_data["dated"] == "visited":  # 入户走访 counts visits, not households
+        context["visits"] = selectors.visits_to(files, *form.span())
     return render(request, "assistance/files.html", context)
 
 
@@ -218,7 +221,7 @@ def file_export(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied  # nobody without the 帮扶 role sees or exports any file
     # What the list shows: a drill-down's union (404 outside the scope) and registration days go along.
     under = org_pick_for(request.user, request.POST["under"]) if request.POST.get("under", "").strip() else None
-    days = {key: value.isoformat() if (value := filters.get(key)) else "" for key in ("start", "end")}
+    days = {key: value.isoformat() if (value := filters.get(key)) else "" for key in ("start", "end", "on_file")}
     params = {"status": filters.get("status", ""), "category": filters.get("category", ""), "full": full, **days}
     job = job_start(
         kind=FILES_EXPORT_KIND, user=request.user, org=under, params={**params, "dated": filters.get("dated", "")}
