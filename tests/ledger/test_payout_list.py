@@ -13,16 +13,19 @@ import pytest
 from django.urls import reverse
 
 from gonghui.assistance.choices import FundSource, PayoutKind
+from gonghui.campaigns.choices import CampaignKind
+from gonghui.common.figures import Period
 from gonghui.ledger.choices import PayoutStatus
 from gonghui.ledger.figures import ledger_figures
 from gonghui.ledger.models import Payout
 from gonghui.orgs.models import Enterprise, OrgNode
 from gonghui.orgs.roles import Role
-from gonghui.reports.periods import quarter_period, year_period
+from gonghui.reports.periods import quarter_period, to_date_period, year_period
+from gonghui.reports.selectors import link_for_union
 from tests.factories import UserFactory, grant, today
-from tests.ledger.figures_fixtures import Ledger, build_ledger
+from tests.ledger.figures_fixtures import Ledger, build_ledger, campaign
 from tests.orgs.drilldown import bounds, client_of, follow, found
-from tests.orgs.figures_fixtures import figure_tree
+from tests.orgs.figures_fixtures import figure_tree, person
 
 LIST = reverse("ledger:payouts")
 
@@ -59,12 +62,88 @@ def more(org: OrgNode, n: int, maker: Any) -> None:
         )
 
 
+def stated(page: str) -> dict[str, Decimal]:
+    """What the list says its payouts add up to (its "共 N 笔…" line): n, value, goods, people, enterprises."""
+    line = re.search(r'id="found">([^<]*)', page)
+    assert line is not None
+    numbers = [Decimal(n.replace(",", "")) for n in re.findall(r"[\d,]+(?:\.\d+)?", line.group(1))]
+    return dict(zip(("n", "value", "goods", "people", "enterprises"), numbers, strict=True))
+
+
+def measure(key: str) -> str:
+    """Which of the list's totals a figure is."""
+    if key in ("ledger_payouts", "ledger_pending"):
+        return "n"
+    return {"ledger_goods": "goods", "ledger_people": "people", "ledger_enterprises": "enterprises"}.get(key, "value")
+
+
+@pytest.fixture
+def this_year(ledger: Ledger) -> Ledger:
+    """Today: 甲 pays 300 (生活救助) in this year's 冬送温暖 and has 10 waiting; 乙 gives an enterprise goods worth
+    50; the sibling county's 丙 pays 70."""
+    t, maker, day = ledger.tree, UserFactory(username="f-payer"), today()
+    winter = campaign(t.county, CampaignKind.WINTER_WARMTH, day.year, (1, 12), 1000)
+    worker, firm = person(620), Enterprise.objects.filter(union=t.a).first()
+    for org, kind, amount, fields in (
+        (t.a, PayoutKind.LIVING, 300, {"person": worker, "campaign": winter}),
+        (t.a, PayoutKind.LIVING, 10, {"person": worker, "status": PayoutStatus.PENDING}),
+        (t.b, PayoutKind.GOODS, 0, {"enterprise": firm, "goods_value": Decimal(50), "goods": "米面油"}),
+        (t.s, PayoutKind.LIVING, 70, {"person": person(621)}),
+    ):
+        Payout.objects.create(
+            org=org,
+            kind=kind,
+            amount=Decimal(amount),
+            fund=FundSource.UNION_FUNDS,
+            paid_on=day,
+            maker=maker,
+            **{"status": PayoutStatus.APPROVED, **fields},
+        )
+    return ledger
+
+
+def each_figure_lists_what_it_counts(client: Any, org: OrgNode, period: Period) -> dict[str, Any]:
+    """Follows each figure's own link (nothing added): the list's totals are the figure."""
+    figures = ledger_figures(org, period)
+    for figure in figures:
+        page = follow(client, figure.url)
+        assert stated(page)[measure(figure.key)] == figure.value, (figure.key, figure.url, stated(page))
+        assert found(page) == rows(page)  # what the list states is what it lists
+        assert "职工606" not in page and "职工621" not in page  # the sibling county's
+    return {f.key: f.value for f in figures}
+
+
+@pytest.mark.parametrize("quarter", [1, 2, 3, 4])
+def test_each_figure_of_a_quarter_lists_the_payouts_it_counts(ledger: Ledger, cadre: Any, quarter: int) -> None:
+    t = ledger.tree
+    counted = each_figure_lists_what_it_counts(client_of(cadre), t.county, quarter_period(t.year, quarter))
+    expected = {
+        1: {"ledger_payouts": 2, "ledger_kind_condolence": 500, "ledger_campaign_amount": 1500, "ledger_people": 1},
+        2: {"ledger_amount": 3800, "ledger_kind_medical": 3000, "ledger_enterprises": 1, "ledger_campaign_amount": 0},
+        3: {"ledger_goods": 200, "ledger_kind_goods": 200, "ledger_campaign_amount": 200},
+        4: {"ledger_payouts": 0, "ledger_pending": 1},
+    }[quarter]
+    assert {key: counted[key] for key in expected} == expected
+
+
+def test_each_figure_of_the_year_so_far_lists_the_payouts_it_counts(this_year: Ledger, cadre: Any) -> None:
+    t = this_year.tree
+    counted = each_figure_lists_what_it_counts(client_of(cadre), t.county, to_date_period(today().year))
+    assert (counted["ledger_payouts"], counted["ledger_amount"], counted["ledger_goods"]) == (2, 350, 50)
+    assert (counted["ledger_campaign_amount"], counted["ledger_kind_living"]) == (300, 300)
+    assert counted["ledger_pending"] == 2  # today's 10 and last year's 999, waiting whatever their day
+    assert (counted["ledger_people"], counted["ledger_enterprises"]) == (1, 1)
+    b = each_figure_lists_what_it_counts(client_of(cadre), t.b, to_date_period(today().year))
+    assert (b["ledger_payouts"], b["ledger_kind_goods"], b["ledger_campaign_amount"]) == (1, 50, 0)
+
+
 def test_a_childs_figures_link_lists_the_payouts_they_count(ledger: Ledger, cadre: Any) -> None:
     t, client = ledger.tree, client_of(cadre)
     year = year_period(t.year)
     figures = {f.key: f for f in ledger_figures(t.county, year)}
-    page = follow(client, figures["ledger_payouts"].url, **bounds(year))
+    page = follow(client, figures["ledger_payouts"].url)
     assert found(page) == rows(page) == figures["ledger_payouts"].value == 5
+    assert found(follow(client, link_for_union(figures["ledger_payouts"].url, t.county, t.b))) == 2  # b's cell
     assert "5,500.00" in page and f"{figures['ledger_amount'].value:,}" == "5,500.00"
     assert "物资 200.00 元" in page and "受助职工 3 人" in page  # ledger_goods, ledger_people
     assert "职工606" not in page  # 丙's payout, in the sibling county
@@ -112,6 +191,8 @@ def test_bad_dates_list_nothing_and_say_why(ledger: Ledger, cadre: Any) -> None:
     assert "截止日期不能早于起始日期。" in page and found(page) == rows(page) == 0
     page = follow(client, f"{LIST}?under={t.county.code}", start="2026-02-30")
     assert "有效的日期" in page and found(page) == 0
+    page = follow(client, f"{LIST}?under={t.county.code}&in_campaign=1", start="2026-13-40", campaign_kind="x")
+    assert "有效的日期" in page and "选择一个有效的选项" in page and found(page) == 0
 
 
 def test_the_pager_keeps_the_drill_down(ledger: Ledger, cadre: Any) -> None:

@@ -80,16 +80,19 @@ def ledger_figures(org: OrgNode, period: Period | int) -> list[Figure]:
             **{f"kind_{kind}": _value(done & Q(kind=kind)) for kind in PayoutKind.values},
         )
     )
-    link = figure_link("ledger:payouts", org, status=PayoutStatus.APPROVED)
+    # The approved payouts of the period on the payout list (by 发放日期, as counted); a yuan figure links to the
+    # payouts it sums, whose total the list states.
+    paid = lambda **params: figure_link("ledger:payouts", org, period=period, status=PayoutStatus.APPROVED, **params)  # noqa: E731
+    link = paid()
     figures = [
         Figure("ledger_payouts", _("帮扶发放"), c["payouts"], _("笔"), link),
         Figure("ledger_amount", _("发放金额"), _yuan(c["value"]), _("元"), link),
         Figure("ledger_goods", _("其中物资折价"), _yuan(c["goods_yuan"]), _("元"), link),
         *(
-            Figure(f"ledger_kind_{kind.value}", kind.label, _yuan(c[f"kind_{kind.value}"]), _("元"), link)
+            Figure(f"ledger_kind_{kind.value}", kind.label, _yuan(c[f"kind_{kind.value}"]), _("元"), paid(kind=kind))
             for kind in PayoutKind
         ),
-        Figure("ledger_campaign_amount", _("其中活动发放"), _yuan(c["in_campaigns"]), _("元"), link),
+        Figure("ledger_campaign_amount", _("其中活动发放"), _yuan(c["in_campaigns"]), _("元"), paid(in_campaign=1)),
         Figure("ledger_people", _("受助职工"), c["people"], _("人"), link, rollup=Rollup.RECOUNT),
         Figure("ledger_enterprises", _("受助企业"), c["enterprises"], _("家"), link, rollup=Rollup.RECOUNT),
         Figure(

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.assistance.choices import FundSource, PayoutKind
+from gonghui.campaigns.choices import CampaignKind
 from gonghui.common.form_fields import yuan
 from gonghui.common.widgets import DateInput
 from gonghui.ledger.choices import PayoutStatus
@@ -46,6 +47,10 @@ class PayoutFilterForm(SpanForm):
     kind = forms.ChoiceField(label=_("帮扶类别"), required=False, choices=[("", _("全部类别")), *PayoutKind.choices])
     campaign = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     in_campaign = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)  # "1": made in campaigns
+    # Made in campaigns of one kind (the 四季送 figures' 发放金额 of a kind).
+    campaign_kind = forms.ChoiceField(
+        required=False, choices=[("", ""), *CampaignKind.choices], widget=forms.HiddenInput
+    )
 
     def filters(self, under: OrgNode | None) -> PayoutFilters:
         d = self.cleaned_data
@@ -58,4 +63,5 @@ class PayoutFilterForm(SpanForm):
             paid_to=end,
             kind=d["kind"],
             in_campaign=flag(d["in_campaign"]),
+            campaign_kind=d["campaign_kind"],
         )

@@ -44,6 +44,7 @@ class PayoutFilters:
     paid_to: dt.date | None = None
     kind: str = ""
     in_campaign: bool = False  # made in a campaign (四季送, 专项慰问)
+    campaign_kind: str = ""  # made in a campaign of this kind
 
 
 def payouts_for(user: Any, filters: PayoutFilters | None = None) -> QuerySet[Payout]:
@@ -64,6 +65,8 @@ def payouts_for(user: Any, filters: PayoutFilters | None = None) -> QuerySet[Pay
         payouts = payouts.filter(kind=f.kind)
     if f.in_campaign:
         payouts = payouts.filter(campaign__isnull=False)
+    if f.campaign_kind:
+        payouts = payouts.filter(campaign__kind=f.campaign_kind)
     return payouts.order_by("-paid_on", "-pk")
 
 

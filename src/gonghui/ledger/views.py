@@ -55,9 +55,20 @@ def payout_list(request: HttpRequest) -> HttpResponse:
         "under": under,
         "totals": totals,
         "campaign": campaign or "",
-        "kept": kept(request, "under", "campaign", "in_campaign"),
+        "in_campaigns": _in_campaigns(form),
+        "kept": kept(request, "under", "campaign", "in_campaign", "campaign_kind"),
     }
     return render(request, "ledger/payouts.html", context)
+
+
+def _in_campaigns(form: PayoutFilterForm) -> str:
+    """What the list says when it holds only payouts made in campaigns (of a kind): the figures' drill-down."""
+    if not form.is_valid():
+        return ""
+    kind = form.cleaned_data["campaign_kind"]
+    if kind:
+        return _("只显示在%(kind)s活动中的发放。") % {"kind": CampaignKind(kind).label}
+    return _("只显示在四季送、专项慰问等活动中的发放。") if form.filters(None).in_campaign else ""
 
 
 @staff_view
