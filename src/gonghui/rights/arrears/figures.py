@@ -1,6 +1,7 @@
 """欠薪治理 figures for a union's subtree and any period (ADR 0019), by the day a report was received: reports
 handled, workers affected, wages owed and recovered, sent to mediation; each links to the report list narrowed
-to the subtree and the year."""
+to the subtree and the period's days (受理日期), to the accepted reports the counts and sums are of, to those
+sent to mediation or closed after the follow-up visit."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.figures import Figure, Period, as_period, figure_link, register_figures, with_definitions
 from gonghui.orgs.models import OrgNode
-from gonghui.rights.arrears.choices import Route
+from gonghui.rights.arrears.choices import ArrearsStage, Route
 from gonghui.rights.arrears.models import Report
 from gonghui.rights.arrears.selectors import progress
 
@@ -24,10 +25,9 @@ DEFINITIONS = {
 
 def arrears_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     period = as_period(period)
-    year = period.year
     received = Report.objects.filter(org__path__startswith=org.path, received_on__range=(period.start, period.end))
     p = progress(received)
-    link = figure_link("arrears:reports", org, year=year)
+    link = figure_link("arrears:reports", org, period=period, accepted=1)  # the reports counted and summed
     figures = [
         Figure("arrears_reports", _("受理欠薪线索"), p.reports, _("件"), link),
         Figure("arrears_workers", _("涉及职工"), p.workers, _("人"), link),
@@ -38,14 +38,14 @@ def arrears_figures(org: OrgNode, period: Period | int) -> list[Figure]:
             _("转调解"),
             p.mediated,
             _("件"),
-            figure_link("arrears:reports", org, year=year, route=Route.MEDIATION),
+            figure_link("arrears:reports", org, period=period, route=Route.MEDIATION),
         ),
         Figure(
             "arrears_closed",
             _("回访办结"),
             p.closed,
             _("件"),
-            figure_link("arrears:reports", org, year=year, stage="visited"),
+            figure_link("arrears:reports", org, period=period, stage=ArrearsStage.VISITED),
         ),
     ]
     return with_definitions(figures, DEFINITIONS)

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.form_fields import yuan
+from gonghui.common.widgets import DateInput
+from gonghui.orgs.drilldown import SpanForm
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 from gonghui.rights.arrears.choices import ArrearsStage, ReportSource, Route
@@ -13,7 +15,14 @@ from gonghui.rights.arrears.choices import ArrearsStage, ReportSource, Route
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class ReportFilterForm(forms.Form):
+class ReportFilterForm(SpanForm):
+    """The report list's filters (the 欠薪治理 figures' drill-down): `start`/`end` bound the day a report was
+    received (受理日期), as the figures count a period; `accepted` ("1", from the links) keeps the reports
+    accepted (neither waiting nor refused), as they count them."""
+
+    start = forms.DateField(label=_("受理日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("受理日期到"), required=False, widget=DateInput())
+    accepted = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)
     q = forms.CharField(required=False, max_length=50, widget=forms.TextInput(attrs={"placeholder": _("用人单位")}))
     stage = forms.ChoiceField(required=False, choices=[("", _("全部环节")), *ArrearsStage.choices])
     route = forms.ChoiceField(required=False, choices=[("", _("全部去向")), *Route.choices])

@@ -34,6 +34,9 @@ class ReportFilters:
     year: int | None = None
     drive_id: int | None = None
     enterprise_id: int | None = None
+    start: dt.date | None = None  # received on or after
+    end: dt.date | None = None  # received on or before
+    accepted: bool = False  # accepted ones only, as the figures count them
 
 
 def reports_for(user: User, filters: ReportFilters | None = None) -> QuerySet[Report]:
@@ -53,6 +56,12 @@ def reports_for(user: User, filters: ReportFilters | None = None) -> QuerySet[Re
         qs = qs.filter(org__path__startswith=f.under.path)
     if f.year:
         qs = qs.filter(received_on__year=f.year)
+    if f.start is not None:
+        qs = qs.filter(received_on__gte=f.start)
+    if f.end is not None:
+        qs = qs.filter(received_on__lte=f.end)
+    if f.accepted:
+        qs = qs.filter(ACCEPTED)
     if f.drive_id:
         qs = qs.filter(drive_id=f.drive_id)
     if f.enterprise_id:

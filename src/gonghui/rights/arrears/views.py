@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,6 +20,7 @@ from gonghui.common.audit import audit_record
 from gonghui.common.excel.writer import Sheet, write_xlsx
 from gonghui.common.models import AuditAction
 from gonghui.common.paging import page_context
+from gonghui.orgs.drilldown import flag, kept
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
@@ -44,28 +46,38 @@ EXPORT_MAX = 5000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _filters(request: HttpRequest) -> tuple[ReportFilterForm, selectors.ReportFilters, OrgNode | None]:
-    form = ReportFilterForm(request.GET or None)
-    d = form.cleaned_data if form.is_valid() else {}
+def _rows(request: HttpRequest, user: Any) -> tuple[ReportFilterForm, QuerySet[Report], OrgNode | None]:
+    """The filter form and the reports it asks for (the list's and the export's); input in error asks for none
+    (never the whole scope), the form says why."""
+    form = ReportFilterForm(request.GET)
     under = under_org(request)
+    if not form.is_valid():
+        return form, Report.objects.none(), under
+    d = form.cleaned_data
+    start, end = form.span()
     filters = selectors.ReportFilters(
-        stage=d.get("stage", ""),
-        route=d.get("route", ""),
-        source=d.get("source", ""),
-        overdue=bool(d.get("overdue")),
-        q=d.get("q", ""),
+        stage=d["stage"],
+        route=d["route"],
+        source=d["source"],
+        overdue=bool(d["overdue"]),
+        q=d["q"],
         under=under,
-        year=d.get("year"),
-        drive_id=d.get("drive"),
+        year=d["year"],
+        drive_id=d["drive"],
+        start=start,
+        end=end,
+        accepted=flag(d["accepted"]),
     )
-    return form, filters, under
+    return form, selectors.reports_for(user, filters), under
 
 
 @staff_view
 def reports(request: HttpRequest) -> HttpResponse:
-    form, filters, under = _filters(request)
-    rows = selectors.reports_for(acting_user(request), filters)
-    return render(request, "arrears/list.html", {**page_context(request, rows), "form": form, "under": under})
+    """The reports the user handles; a figure's drill-down narrows them to a union's subtree (?under=), the days
+    they were received in (start, end), the accepted ones, a route or a stage."""
+    form, rows, under = _rows(request, acting_user(request))
+    context = {**page_context(request, rows), "form": form, "under": under, "found": rows.count()}
+    return render(request, "arrears/list.html", {**context, "kept": kept(request, "accepted")})
 
 
 def _export_row(r: Report) -> list[Any]:
@@ -83,8 +95,7 @@ def export(request: HttpRequest) -> HttpResponse:
     user = acting_user(request)
     if not selectors.can_see_rows(user):
         raise PermissionDenied  # no report rows to export without the rights role
-    _form, filters, _under = _filters(request)
-    rows = list(selectors.reports_for(user, filters).select_related("reporter")[:EXPORT_MAX])
+    rows = list(_rows(request, user)[1].select_related("reporter")[:EXPORT_MAX])
     head = [_("编号"), _("受理日期"), _("受理工会"), _("用人单位"), _("来源"), _("环节"), _("分流去向"),
             _("欠薪金额（元）"), _("已追回（元）"), _("涉及职工"), _("反映人"),
             _("处置期限"), _("办结日期")]  # fmt: skip
