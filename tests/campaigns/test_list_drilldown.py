@@ -15,16 +15,18 @@ from django.urls import reverse
 from gonghui.assistance.choices import FundSource, PayoutKind
 from gonghui.campaigns.choices import CampaignKind
 from gonghui.campaigns.figures import campaign_figures
-from gonghui.campaigns.models import Campaign
+from gonghui.campaigns.models import Campaign, JobFair
+from gonghui.common.figures import Period
 from gonghui.ledger.choices import PayoutStatus
 from gonghui.ledger.models import Payout
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Role
 from gonghui.reports.alerts import alerts_at
-from gonghui.reports.periods import quarter_period, year_period
+from gonghui.reports.periods import quarter_period, to_date_period
 from tests.factories import UserFactory, grant, today
 from tests.ledger.figures_fixtures import Ledger, build_ledger, campaign
-from tests.orgs.drilldown import bounds, client_of, follow, found
+from tests.ledger.test_payout_list import stated
+from tests.orgs.drilldown import client_of, follow, found
 from tests.orgs.figures_fixtures import figure_tree, person
 
 LIST = reverse("campaigns:list")
@@ -60,18 +62,85 @@ def spend(host: OrgNode, budget: int, paid: list[int], maker: Any) -> Campaign:
     return c
 
 
-@pytest.mark.parametrize("period", [lambda y: year_period(y), lambda y: quarter_period(y, 3)])
-def test_the_held_figures_list_the_campaigns_they_count(ledger: Ledger, cadre: Any, period: Any) -> None:
-    t, client = ledger.tree, client_of(cadre)
-    span = period(t.year)
-    held = [f for f in campaign_figures(t.county, span) if f.key.endswith("_held")]
-    assert len(held) == len(CampaignKind) + 1
-    for figure in held:
-        page = follow(client, figure.url, **bounds(span))
-        assert found(page) == figure.value, (figure.key, figure.url)
-        assert "丙基层工会" not in page  # 丙's 春送岗位, in the sibling county
-    everything = follow(client, f"{LIST}?under={t.county.code}")
-    assert found(everything) == 3  # with the county's 专项慰问 of the year before
+@pytest.fixture
+def finance(ledger: Ledger) -> Any:
+    """A city cadre who sees the campaigns and the payouts (the amounts' and people's links are the ledger's)."""
+    user = UserFactory(username="f-city-finance")
+    grant(user, ledger.tree.city, Role.FINANCE)
+    return user
+
+
+@pytest.fixture
+def this_year(ledger: Ledger) -> Ledger:
+    """Today: 甲 pays 300 in the county's 冬送温暖 of this year and 80 in its own 春送岗位, where it holds a job fair
+    offering 40 jobs; 丙 (the sibling county) holds one offering 60 in its own."""
+    t, maker, day = ledger.tree, UserFactory(username="f-payer"), today()
+    winter = campaign(t.county, CampaignKind.WINTER_WARMTH, day.year, (1, 12), 1000)
+    spring = campaign(t.a, CampaignKind.SPRING_JOBS, day.year, (1, 12), 500)
+    for n, (c, amount) in enumerate(((winter, 300), (spring, 80))):
+        Payout.objects.create(
+            org=t.a,
+            person=person(630 + n),
+            campaign=c,
+            kind=PayoutKind.LIVING,
+            amount=Decimal(amount),
+            fund=FundSource.UNION_FUNDS,
+            paid_on=day,
+            status=PayoutStatus.APPROVED,
+            maker=maker,
+        )
+    JobFair.objects.create(campaign=spring, held_on=day, place="甲镇广场", jobs_offered=40)
+    sibling = campaign(t.s, CampaignKind.SPRING_JOBS, day.year, (1, 12), 500)
+    JobFair.objects.create(campaign=sibling, held_on=day, place="丙镇广场", jobs_offered=60)
+    return ledger
+
+
+def each_figure_lists_what_it_counts(client: Any, org: OrgNode, period: Period, foreign: str) -> dict[str, Any]:
+    """Follows each figure's own link (nothing added): the campaign list holds the campaigns held, the payout
+    list states what they gave and reached, the campaign list of the fairs states the fairs and their jobs."""
+    figures = campaign_figures(org, period)
+    for figure in figures:
+        page = follow(client, figure.url)
+        assert foreign not in page, (figure.key, figure.url)
+        if figure.key.endswith("_amount"):
+            assert stated(page)["value"] == figure.value, (figure.key, figure.url)
+        elif figure.key.endswith("_people"):
+            assert stated(page)["people"] == figure.value, (figure.key, figure.url)
+        elif figure.key == "campaigns_jobs_offered":
+            assert f"提供岗位 {figure.value} 个" in page, figure.url
+        else:
+            assert found(page) == figure.value, (figure.key, figure.url)
+    return {f.key: f.value for f in figures}
+
+
+@pytest.mark.parametrize("quarter", [1, 2, 3, 4])
+def test_each_figure_of_a_quarter_lists_what_it_counts(ledger: Ledger, finance: Any, quarter: int) -> None:
+    t, client = ledger.tree, client_of(finance)
+    counted = each_figure_lists_what_it_counts(client, t.county, quarter_period(t.year, quarter), "丙基层工会")
+    expected = {
+        1: {"campaigns_held": 1, "campaigns_winter_warmth_amount": 1500, "campaigns_people": 1},
+        2: {"campaigns_held": 0, "campaigns_amount": 0},
+        3: {"campaigns_summer_cool_held": 1, "campaigns_summer_cool_amount": 200, "campaigns_summer_cool_people": 1},
+        4: {"campaigns_held": 0, "campaigns_job_fairs": 0},
+    }[quarter]
+    assert {key: counted[key] for key in expected} == expected
+    city = each_figure_lists_what_it_counts(client, t.city, quarter_period(t.year, quarter), "职工999")
+    assert (city["campaigns_job_fairs"], city["campaigns_jobs_offered"]) == ((1, 120) if quarter == 1 else (0, 0))
+
+
+def test_each_figure_of_the_year_so_far_lists_what_it_counts(this_year: Ledger, finance: Any) -> None:
+    t, client = this_year.tree, client_of(finance)
+    counted = each_figure_lists_what_it_counts(client, t.county, to_date_period(today().year), "丙镇广场")
+    assert (counted["campaigns_held"], counted["campaigns_amount"], counted["campaigns_people"]) == (2, 380, 2)
+    assert (counted["campaigns_spring_jobs_amount"], counted["campaigns_winter_warmth_people"]) == (80, 1)
+    assert (counted["campaigns_job_fairs"], counted["campaigns_jobs_offered"]) == (1, 40)
+
+
+def test_the_fairs_link_lists_the_campaigns_that_held_them(this_year: Ledger, finance: Any) -> None:
+    t, client = this_year.tree, client_of(finance)
+    fairs = {f.key: f for f in campaign_figures(t.city, to_date_period(today().year))}["campaigns_job_fairs"]
+    page = follow(client, fairs.url)
+    assert found(page) == fairs.value == 2 and "提供岗位 100 个（2 项活动）" in page and "招聘会举办日期从" in page
 
 
 def test_a_union_lists_its_own_campaigns_and_a_year(ledger: Ledger, cadre: Any) -> None:
@@ -109,6 +178,8 @@ def test_bad_input_lists_nothing_and_says_why(ledger: Ledger, cadre: Any) -> Non
     assert "输入整数。" in page and found(page) == 0
     page = follow(client, f"{LIST}?under=f-county", kind="autumn")
     assert "选择一个有效的选项" in page and found(page) == 0
+    page = follow(client, f"{LIST}?under=f-county&fairs=1", start="2026-13-40")
+    assert "有效的日期" in page and found(page) == 0
 
 
 def test_the_lists_queries_do_not_grow(ledger: Ledger, cadre: Any, django_assert_max_num_queries: Any) -> None:

@@ -93,24 +93,30 @@ def campaign_figures(org: OrgNode, period: Period | int) -> list[Figure]:
         got = paid.get(kind, Paid(ZERO, 0))
         return got.value, got.people
 
-    link = lambda **params: figure_link("campaigns:list", org, **params)  # noqa: E731
+    # The campaigns held link to the campaign list (running in the period); what they gave and reached to the
+    # ledger's payouts made in campaigns in the period (by 发放日期), which the ledger reads for these figures and
+    # whose list states their sum and people (a link names a page: campaigns never import the ledger).
+    held = lambda **params: figure_link("campaigns:list", org, period=period, **params)  # noqa: E731
+    given = lambda **params: figure_link(  # noqa: E731
+        "ledger:payouts", org, period=period, status="approved", in_campaign=1, **params
+    )
     value, people = reached(ALL_KINDS)
     figures = [
-        Figure("campaigns_held", _("四季送活动"), c["held"], _("项"), link()),
-        Figure("campaigns_people", _("四季送惠及职工"), people, _("人"), link(), rollup=Rollup.RECOUNT),
-        Figure("campaigns_amount", _("四季送发放金额"), value, _("元"), link(), target=target(c["budgets"])),
+        Figure("campaigns_held", _("四季送活动"), c["held"], _("项"), held()),
+        Figure("campaigns_people", _("四季送惠及职工"), people, _("人"), given(), rollup=Rollup.RECOUNT),
+        Figure("campaigns_amount", _("四季送发放金额"), value, _("元"), given(), target=target(c["budgets"])),
     ]
     for kind in CampaignKind:
         value, people = reached(kind.value)
         names = {"kind": kind.label}
         figures += [
-            Figure(f"campaigns_{kind.value}_held", kind.label, c[f"held_{kind.value}"], _("项"), link(kind=kind.value)),
+            Figure(f"campaigns_{kind.value}_held", kind.label, c[f"held_{kind.value}"], _("项"), held(kind=kind.value)),
             Figure(
                 f"campaigns_{kind.value}_people",
                 _("%(kind)s惠及职工") % names,
                 people,
                 _("人"),
-                link(kind=kind.value),
+                given(campaign_kind=kind.value),
                 rollup=Rollup.RECOUNT,
             ),
             Figure(
@@ -118,14 +124,14 @@ def campaign_figures(org: OrgNode, period: Period | int) -> list[Figure]:
                 _("%(kind)s发放金额") % names,
                 value,
                 _("元"),
-                link(kind=kind.value),
+                given(campaign_kind=kind.value),
                 target=target(c[f"budgets_{kind.value}"]),
             ),
         ]
-    spring = link(kind=CampaignKind.SPRING_JOBS.value)
+    fair_link = held(fairs=1)  # the campaigns that held the period's fairs; the list states the fairs and jobs
     figures += [
-        Figure("campaigns_job_fairs", _("春送岗位招聘会"), fairs["n"], _("场"), spring),
-        Figure("campaigns_jobs_offered", _("招聘会提供岗位"), fairs["jobs"] or 0, _("个"), spring),
+        Figure("campaigns_job_fairs", _("春送岗位招聘会"), fairs["n"], _("场"), fair_link),
+        Figure("campaigns_jobs_offered", _("招聘会提供岗位"), fairs["jobs"] or 0, _("个"), fair_link),
     ]
     return [_defined(figure) for figure in figures]
 

@@ -77,13 +77,21 @@ class HandPickForm(forms.Form):
 
 class CampaignFilterForm(SpanForm):
     """The campaign list's filters (the 四季送 figures' and the over-budget alert's drill-down): `start`/`end`
-    find the campaigns running on some day between them; the view reads `under`."""
+    find the campaigns running on some day between them (with `fairs`, those that held a job fair between them);
+    the view reads `under`."""
 
     start = forms.DateField(label=_("活动期间从"), required=False, widget=DateInput())
     end = forms.DateField(label=_("活动期间到"), required=False, widget=DateInput())
     kind = forms.ChoiceField(label=_("类型"), required=False, choices=[("", _("全部类型")), *CampaignKind.choices])
     year = forms.IntegerField(label=_("年度"), required=False, min_value=2000, max_value=2100)
     over_budget = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)  # "1": spent beyond
+    fairs = forms.CharField(required=False, max_length=5, widget=forms.HiddenInput)  # "1": held a job fair
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if flag((self.data or {}).get("fairs")):  # the bounds are the job fairs' days
+            self.fields["start"].label = _("招聘会举办日期从")
+            self.fields["end"].label = _("招聘会举办日期到")
 
     def filters(self) -> dict[str, Any]:
         """campaigns_for's keywords (the form is valid)."""
@@ -95,4 +103,5 @@ class CampaignFilterForm(SpanForm):
             "start": start,
             "end": end,
             "over_budget": flag(d["over_budget"]),
+            "fairs": flag(d["fairs"]),
         }

@@ -6,12 +6,13 @@ Coverage (what the campaign paid and reached) is the ledger's: gonghui.ledger.co
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
-from gonghui.campaigns.models import Beneficiary, Campaign
+from gonghui.campaigns.models import Beneficiary, Campaign, JobFair
 from gonghui.campaigns.spending import overspent
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
@@ -27,9 +28,11 @@ def campaigns_for(
     start: dt.date | None = None,
     end: dt.date | None = None,
     over_budget: bool = False,
+    fairs: bool = False,
 ) -> QuerySet[Campaign]:
     """Campaigns in scope, newest first: of a kind and year, hosted in `under`'s subtree, running on some day
-    between `start` and `end` (as the figures count a period's campaigns), spent beyond their budget."""
+    between `start` and `end` (as the figures count a period's campaigns), spent beyond their budget; with
+    `fairs`, those that held a job fair between `start` and `end` instead (春送岗位招聘会, as counted)."""
     campaigns = scope_for(user, Perm.VIEW).filter(Campaign.objects.select_related("org"))
     if kind:
         campaigns = campaigns.filter(kind=kind)
@@ -37,13 +40,50 @@ def campaigns_for(
         campaigns = campaigns.filter(year=year)
     if under is not None:
         campaigns = campaigns.filter(org__path__startswith=under.path)
-    if start is not None:
-        campaigns = campaigns.filter(ends_on__gte=start)
-    if end is not None:
-        campaigns = campaigns.filter(starts_on__lte=end)
+    if fairs:
+        campaigns = campaigns.filter(pk__in=fairs_held(start, end).values("campaign_id"))
+    else:
+        campaigns = campaigns.filter(running_q(start, end))
     if over_budget:
         campaigns = overspent(campaigns)
     return campaigns.order_by("-year", "-starts_on", "name", "pk")
+
+
+def running_q(start: dt.date | None, end: dt.date | None) -> Q:
+    """Campaigns running on some day between the bounds (either may be left out)."""
+    q = Q()
+    if start is not None:
+        q &= Q(ends_on__gte=start)
+    if end is not None:
+        q &= Q(starts_on__lte=end)
+    return q
+
+
+def fairs_held(start: dt.date | None, end: dt.date | None) -> QuerySet[JobFair]:
+    """Job fairs held between the bounds (either may be left out)."""
+    fairs = JobFair.objects.all()
+    if start is not None:
+        fairs = fairs.filter(held_on__gte=start)
+    if end is not None:
+        fairs = fairs.filter(held_on__lte=end)
+    return fairs
+
+
+@dataclass(frozen=True)
+class FairTotals:
+    fairs: int
+    jobs: int
+
+
+def fair_totals(campaigns: QuerySet[Campaign], start: dt.date | None, end: dt.date | None) -> FairTotals:
+    """The job fairs the listed campaigns held between the bounds and the jobs offered there, in one query: what
+    the 春送岗位招聘会 figures count."""
+    t = (
+        fairs_held(start, end)
+        .filter(campaign__in=campaigns.order_by().values("pk"))
+        .aggregate(n=Count("pk"), jobs=Sum("jobs_offered"))
+    )
+    return FairTotals(t["n"], t["jobs"] or 0)
 
 
 def campaigns_covering(org: OrgNode, *, since_year: int = 0) -> QuerySet[Campaign]:

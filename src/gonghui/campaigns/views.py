@@ -42,8 +42,10 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "under": under,
         "over_budget": bool(filters and filters["over_budget"]),
-        "kept": kept(request, "under", "over_budget"),
+        "kept": kept(request, "under", "over_budget", "fairs"),
     }
+    if filters is not None and filters["fairs"]:  # 春送岗位招聘会 counts the fairs, not the campaigns
+        context["fair_totals"] = selectors.fair_totals(campaigns, filters["start"], filters["end"])
     return render(request, "campaigns/list.html", context)
 
 
