@@ -1,5 +1,6 @@
 """活动 figures for a union's subtree and any period (ADR 0019): "参与职工3000余人". An event counts in the period
-it starts in; what came of it (sign-ups, check-ins) counts with it."""
+it starts in; what came of it (sign-ups, check-ins) counts with it. Each links to the event list bounded by the
+period's days (the day an event starts), published events only (not drafts, not cancelled)."""
 
 from __future__ import annotations
 
@@ -51,7 +52,9 @@ def events_figures(org: OrgNode, period: Period | int) -> list[Figure]:
         persons=Count("person", filter=Q(checked_in_at__isnull=False), distinct=True),
     )
     anonymous = Scan.objects.filter(event__in=events, outcome=ScanOutcome.WALK_IN, signup__isnull=True).count()
-    link = lambda **params: figure_link("events:list", org, year=period.year, **params)  # noqa: E731
+    # The events counted (published, starting in the period); sign-ups and attendance link to the events they
+    # are counted at, a meeting's items included.
+    link = lambda **params: figure_link("events:list", org, period=period, status=EventStatus.PUBLISHED, **params)  # noqa: E731
     figures = [
         Figure(
             "events_held", _("举办活动"), counts["held"], pgettext_lazy("events", "场"), link(when="past", items="0")

@@ -8,11 +8,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gonghui.common.widgets import DateTimeInput
+from gonghui.common.widgets import DateInput, DateTimeInput
 from gonghui.events.choices import SOCIAL_FIELDS, EventKind, EventStatus, VisitorCategory
+from gonghui.events.selectors import EventFilters
 from gonghui.events.services import EventFields
 from gonghui.events.social import ProfileFields
 from gonghui.members.choices import EmploymentForm
+from gonghui.orgs.drilldown import SpanForm
+from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 from gonghui.stations.models import Station
@@ -96,7 +99,12 @@ class EventForm(forms.Form):
         )
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(SpanForm):
+    """The event list's filters (the 活动 figures' drill-down): `start`/`end` bound the day an event starts, as
+    the figures count a period; the view reads `under`."""
+
+    start = forms.DateField(label=_("开始日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("开始日期到"), required=False, widget=DateInput())
     q = forms.CharField(
         required=False, max_length=50, widget=forms.TextInput(attrs={"placeholder": pgettext_lazy("event", "活动名称")})
     )
@@ -112,6 +120,21 @@ class EventFilterForm(forms.Form):
     items = forms.ChoiceField(  # "0": main events only, as the figures count them (a meeting's items are not)
         required=False, choices=[("", _("含项目")), ("0", _("不含运动会项目"))]
     )
+
+    def filters(self, under: OrgNode | None) -> EventFilters:
+        d = self.cleaned_data
+        start, end = self.span()
+        return EventFilters(
+            status=d["status"],
+            kind=d["kind"],
+            under=under,
+            year=d["year"],
+            q=d["q"],
+            start=start,
+            end=end,
+            when=d["when"],
+            items=d["items"],
+        )
 
 
 class TeamForm(forms.Form):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -10,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from gonghui.common.figures import local_midnight
 from gonghui.common.memory import ShortMemory
 from gonghui.events.choices import ACTIVE, EventStatus, SignUpStatus
 from gonghui.events.models import Event, EventPhoto, SignUp, Team
@@ -41,6 +44,39 @@ def events_for(
     if q.strip():
         qs = qs.filter(title__contains=q.strip())
     return qs.order_by("-pk")
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The event list's filters (the 活动 figures' drill-down): events_for's, and the days an event starts in
+    (local, inclusive) as the figures count a period, those ended or not yet ("past", "upcoming", as of now),
+    the main events only (items "0": not a sports meeting's items)."""
+
+    status: str = ""
+    kind: str = ""
+    under: OrgNode | None = None
+    year: int | None = None
+    q: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    when: str = ""
+    items: str = ""
+
+
+def events_listed(user: Any, filters: EventFilters) -> QuerySet[Event]:
+    f = filters
+    qs = events_for(user, status=f.status, kind=f.kind, under=f.under, year=f.year, q=f.q)
+    if f.start is not None:
+        qs = qs.filter(starts_at__gte=local_midnight(f.start))
+    if f.end is not None:
+        qs = qs.filter(starts_at__lt=local_midnight(f.end + dt.timedelta(days=1)))
+    if f.items == "0":
+        qs = qs.filter(parent__isnull=True)
+    if f.when == "upcoming":
+        qs = qs.filter(ends_at__gt=timezone.now())
+    elif f.when == "past":
+        qs = qs.filter(ends_at__lte=timezone.now())
+    return qs
 
 
 def event_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Event:

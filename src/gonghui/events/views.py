@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
@@ -37,24 +36,14 @@ from gonghui.orgs.scope import can
 
 @staff_view
 def event_list(request: HttpRequest) -> HttpResponse:
-    form = EventFilterForm(request.GET or None)
-    d = form.cleaned_data if form.is_valid() else {}
+    """The events in scope; a figure's drill-down narrows them to a union's subtree (?under=), the days they
+    start in (start, end), a status, those ended or not yet, the main events only."""
     under = under_org(request)
-    qs = selectors.events_for(
-        request.user,
-        status=d.get("status", ""),
-        kind=d.get("kind", ""),
-        under=under,
-        year=d.get("year"),
-        q=d.get("q", ""),
-    )
-    if d.get("items") == "0":
-        qs = qs.filter(parent__isnull=True)
-    if d.get("when") == "upcoming":
-        qs = qs.filter(ends_at__gt=timezone.now())
-    elif d.get("when") == "past":
-        qs = qs.filter(ends_at__lte=timezone.now())
-    return render(request, "events/list.html", {**page_context(request, qs), "form": form, "under": under})
+    form = EventFilterForm(request.GET)
+    # input in error lists nothing, never the whole scope; the form says why
+    qs = selectors.events_listed(request.user, form.filters(under)) if form.is_valid() else Event.objects.none()
+    context = {**page_context(request, qs), "form": form, "under": under, "found": qs.count()}
+    return render(request, "events/list.html", context)
 
 
 def _audience(request: HttpRequest, form: EventForm) -> OrgNode | None:
