@@ -47,13 +47,16 @@ def station_figures(org: OrgNode, period: Period | int) -> list[Figure]:
         room__station__org__path__startswith=org.path, starts_at__gte=starts, starts_at__lt=after
     ).aggregate(approved=Count("id", filter=Q(status=BookingStatus.APPROVED)))
     stock = Rollup.RECOUNT  # standing on a day: recounted for the subtree, never summed
+    # Stocks link with the period's end only: the list's status is then as of that day, as they count it.
+    standing = lambda **params: figure_link("stations:list", org, active=1, end=period.end.isoformat(), **params)  # noqa: E731
+    visits_link = lambda **params: figure_link("stations:list", org, period=period, visits=1, **params)  # noqa: E731
     figures = [
         Figure(
             "stations",
             _("服务阵地"),
             sum(by_kind.values()),
             _("个"),
-            figure_link("stations:list", org, active=1),
+            standing(),
             rollup=stock,
         ),
         *(
@@ -62,22 +65,27 @@ def station_figures(org: OrgNode, period: Period | int) -> list[Figure]:
                 kind.name,
                 by_kind[kind.pk],
                 _("个"),
-                figure_link("stations:list", org, active=1, kind=kind.code),
+                standing(kind=kind.code),
                 rollup=stock,
             )
             for kind in StationKind.objects.filter(pk__in=by_kind)
         ),
-        Figure(
-            "rated", _("获评定称号的阵地"), rated, _("个"), figure_link("stations:list", org, rated="on"), rollup=stock
+        Figure(  # as of today, as it counts (a title's validity is today's)
+            "rated",
+            _("获评定称号的阵地"),
+            rated,
+            _("个"),
+            figure_link("stations:list", org, active=1, rated="on"),
+            rollup=stock,
         ),
-        Figure("visits", _("到访人次"), sum(by_category.values()), _("人次"), figure_link("stations:list", org)),
+        Figure("visits", _("到访人次"), sum(by_category.values()), _("人次"), visits_link()),
         *(
             Figure(
                 f"visits_category_{category.value}",
                 _("到访人次 · %(c)s") % {"c": category.label},
                 by_category.get(category.value, 0),
                 _("人次"),
-                figure_link("stations:list", org),
+                visits_link(category=category.value),
             )
             for category in VisitCategory
             if by_category.get(category.value)
@@ -87,7 +95,7 @@ def station_figures(org: OrgNode, period: Period | int) -> list[Figure]:
             _("活动室预约"),
             bookings["approved"],
             _("次"),
-            figure_link("stations:bookings", org, status=BookingStatus.APPROVED),
+            figure_link("stations:bookings", org, period=period, status=BookingStatus.APPROVED, hosted=1),
         ),
     ]
     return with_definitions(figures, DEFINITIONS)

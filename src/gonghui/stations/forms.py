@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -10,9 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gonghui.common.widgets import DateInput
+from gonghui.orgs.drilldown import SpanForm, flag
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
-from gonghui.stations.choices import BookableBy, HostKind, RatingLevel
+from gonghui.stations.choices import BookableBy, BookingStatus, HostKind, RatingLevel, VisitCategory
 from gonghui.stations.hours import WEEKDAYS
 from gonghui.stations.models import Facility, RatingTitle, Room, StationKind, StationService
 
@@ -25,7 +28,29 @@ def facility_choices() -> list[tuple[str, Any]]:
     return [("", _("全部设施")), *((f.code, f.name) for f in Facility.objects.filter(is_active=True))]
 
 
-class StationFilterForm(forms.Form):
+@dataclass(frozen=True)
+class StationFilters:
+    """What the list and the map ask of selectors.stations_for, from a valid StationFilterForm."""
+
+    kind: str
+    facility: str
+    open_now: bool
+    active: bool | None
+    q: str
+    rated: bool
+    start: dt.date | None
+    end: dt.date | None
+    visited: bool
+    category: str
+
+
+class StationFilterForm(SpanForm):
+    """The list's and the map's filters (the 服务阵地 figures' drill-down). `start`/`end` bound the day a station
+    was registered, and with `end` the status is as of that day (运营中: registered by then and not closed by
+    then), as the 服务阵地 figure counts the stations open at a period's end. With `visits` (carried hidden) they
+    bound the visits instead: the stations visited in those days, with how many visits (of a visitor `category`),
+    as the 到访人次 figures count."""
+
     q = forms.CharField(label=_("名称或地址"), required=False, max_length=50)
     kind = forms.ChoiceField(label=_("类型"), required=False)
     facility = forms.ChoiceField(label=_("设施"), required=False)
@@ -36,13 +61,50 @@ class StationFilterForm(forms.Form):
         choices=[("", _("全部状态")), ("1", _("运营中")), ("0", _("已关闭"))],
     )
     rated = forms.BooleanField(label=_("有评定称号"), required=False)
+    start = forms.DateField(label=_("登记日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("登记日期到"), required=False, widget=DateInput())
+    visits = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    category = forms.ChoiceField(required=False, choices=[("", ""), *VisitCategory.choices], widget=forms.HiddenInput)
     under = OrgPickerField(label=_("工会"), required=False, help_text="")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = kind_choices()  # type: ignore[attr-defined]
+        # Every kind, a retired one too: its stations still stand, and a figure may count them.
+        kinds = StationKind.objects.order_by("-is_active", "pk")
+        self.fields["kind"].choices = [("", _("全部类型")), *((k.code, k.name) for k in kinds)]  # type: ignore[attr-defined]
         self.fields["facility"].choices = facility_choices()  # type: ignore[attr-defined]
         self.fields["q"].widget.attrs["placeholder"] = _("名称或地址")
+        if flag(self.data.get("visits")):  # the bounds say which day they bound
+            self.fields["start"].label = _("到访日期从")
+            self.fields["end"].label = _("到访日期到")
+
+    def filters(self) -> StationFilters:
+        d = self.cleaned_data
+        start, end = self.span()
+        return StationFilters(
+            kind=d["kind"],
+            facility=d["facility"],
+            open_now=d["open_now"],
+            active={"1": True, "0": False}.get(d["active"]),
+            q=d["q"],
+            rated=d["rated"],
+            start=start,
+            end=end,
+            visited=d["visits"],
+            category=d["category"],
+        )
+
+
+class BookingFilterForm(SpanForm):
+    """The bookings list's filters (the 活动室预约 figure's drill-down): a status (待审批 when none is asked
+    for), `start`/`end` bounding the day a booking starts, the day the figure counts by; `hosted` (carried
+    hidden) narrows `under` to the bookings of its stations' rooms, as the figure counts them, leaving out
+    the bookings its unions made of other unions' rooms."""
+
+    start = forms.DateField(label=_("使用日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("使用日期到"), required=False, widget=DateInput())
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部状态")), *BookingStatus.choices])
+    hosted = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class StationForm(forms.Form):

@@ -9,11 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import ExtractHour, TruncDate, TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from gonghui.common.figures import local_midnight
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -110,17 +111,69 @@ def stations_for(
     active: bool | None = None,
     q: str = "",
     rated: bool = False,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    visited: bool = False,
+    category: str = "",
 ) -> QuerySet[Station]:
-    """Stations in the user's scope, narrowed by the list's filters, newest first (keyset paging)."""
+    """Stations in the user's scope, narrowed by the list's filters, newest first (keyset paging).
+
+    `start`/`end` bound the day a station was registered, and with `end` `active` is as of that day (open: by
+    then registered and not closed), as the 服务阵地 figure counts the stations open at a period's end. With
+    `visited` they bound visits instead: the stations visited in those days (by a visitor of `category`), and
+    `active` is today's status."""
     qs = scope_for(user).filter(Station.objects.all())
     if under is not None:
         qs = qs.filter(org__path__startswith=under.path)
+    if visited:
+        qs = qs.filter(Exists(visits_between(start, end, category).filter(station=OuterRef("pk"))))
+        start = end = None  # they bounded the visits
+    qs = qs.filter(**_day_bounds("created_at", start, end))
     if active is not None:
-        qs = qs.filter(is_active=active)
+        qs = qs.filter(_open_on(end) if active else ~_open_on(end))
     if rated:
         qs = qs.filter(Exists(current_ratings_qs().filter(station=OuterRef("pk"))))
     qs = filter_stations(qs, kind=kind, facility=facility, open_now=open_now, q=q)
     return qs.order_by("-pk")
+
+
+def _day_bounds(field: str, start: dt.date | None, end: dt.date | None) -> dict[str, dt.datetime]:
+    """A datetime field's filter for local days `start` to `end`, inclusive (either may be left out)."""
+    bounds = {f"{field}__gte": local_midnight(start)} if start else {}
+    return bounds | ({f"{field}__lt": local_midnight(end + dt.timedelta(days=1))} if end else {})
+
+
+def _open_on(day: dt.date | None) -> Q:
+    """Open at the end of `day` (today when None): not closed by then (a station closed later was open)."""
+    if day is None:
+        return Q(is_active=True)
+    return Q(is_active=True) | Q(closed_at__gte=local_midnight(day + dt.timedelta(days=1)))
+
+
+def visits_between(start: dt.date | None, end: dt.date | None, category: str = "") -> QuerySet[StationVisit]:
+    """Visits on the local days `start` to `end` (either may be left out), of visitors of `category`."""
+    visits = StationVisit.objects.filter(**_day_bounds("at", start, end))
+    return visits.filter(category=category) if category else visits
+
+
+@dataclass(frozen=True)
+class VisitTotals:
+    visits: int
+    stations: int
+
+
+def with_visits(
+    stations: QuerySet[Station], start: dt.date | None, end: dt.date | None, category: str = ""
+) -> tuple[QuerySet[Station], VisitTotals]:
+    """The stations, each with its visits in the days (`visit_count`), and the visits they add up to (one
+    query): the list of the 到访人次 figures' drill-down. Counts only, never who visited."""
+    visits = visits_between(start, end, category)
+    counted = visits.filter(station=OuterRef("pk")).order_by().values("station").annotate(n=Count("pk"))
+    sums = visits.filter(station__in=stations.order_by().values("pk")).aggregate(
+        n=Count("pk"), stations=Count("station", distinct=True)
+    )
+    annotated = stations.annotate(visit_count=Subquery(counted.values("n")[:1]))
+    return annotated, VisitTotals(sums["n"], sums["stations"])
 
 
 def station_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Station:
@@ -396,18 +449,29 @@ def room_get_public(pk: int) -> Room:
     )
 
 
-def bookings_for(user: Any, *, status: str = "", under: OrgNode | None = None) -> QuerySet[Booking]:
-    """Bookings of rooms of stations in scope, and bookings made by unions in scope."""
+def bookings_for(
+    user: Any,
+    *,
+    status: str = "",
+    under: OrgNode | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    hosted: bool = False,
+) -> QuerySet[Booking]:
+    """Bookings of rooms of stations in scope, and bookings made by unions in scope. `under` narrows to those
+    of its subtree's rooms or made by its subtree's unions, or with `hosted` to its rooms' only; `start`/`end`
+    bound the day a booking starts (the 活动室预约 figure's drill-down)."""
     scope = scope_for(user)
     qs = Booking.objects.select_related("room__station__org", "booker_org", "person")
     if not scope.everything:
         orgs = scope.orgs().values("pk")
         qs = qs.filter(Q(room__station__org__in=orgs) | Q(booker_org__in=orgs))
     if under is not None:
-        qs = qs.filter(Q(room__station__org__path__startswith=under.path) | Q(booker_org__path__startswith=under.path))
+        rooms = Q(room__station__org__path__startswith=under.path)
+        qs = qs.filter(rooms if hosted else rooms | Q(booker_org__path__startswith=under.path))
     if status:
         qs = qs.filter(status=status)
-    return qs.order_by("-pk")
+    return qs.filter(**_day_bounds("starts_at", start, end)).order_by("-pk")
 
 
 def booking_get_for(user: Any, pk: int) -> Booking:

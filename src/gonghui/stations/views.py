@@ -19,6 +19,7 @@ from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error, flash_outcome, form_action
 from gonghui.common.paging import page_context
 from gonghui.members.qr import qr_download, qr_svg
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode, Region
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.pii_access import pii_reveal
@@ -26,9 +27,10 @@ from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import can
 from gonghui.orgs.selectors import enterprise_in_scope
 from gonghui.stations import selectors, services
-from gonghui.stations.choices import ApplicationStatus, BookingStatus
+from gonghui.stations.choices import ApplicationStatus, BookingStatus, VisitCategory
 from gonghui.stations.forms import (
     BookingDecideForm,
+    BookingFilterForm,
     DecideForm,
     HoursForm,
     PhotoForm,
@@ -44,36 +46,52 @@ from gonghui.stations.forms import (
 )
 from gonghui.stations.hours import WEEKDAYS, timetable, week_texts
 from gonghui.stations.map_data import map_config, map_points
-from gonghui.stations.models import RatingTitle, SpecialDay, Station, StationPhoto
+from gonghui.stations.models import Booking, RatingTitle, SpecialDay, Station, StationPhoto
 
 MAP_LIMIT = 500
 
 
 def _filtered(request: HttpRequest) -> tuple[StationFilterForm, Any, OrgNode | None]:
-    form = StationFilterForm(request.GET or None)
-    d = form.cleaned_data if form.is_valid() else {}
+    """The filter form and the stations it asks for; input in error asks for none (never the whole scope)."""
+    form = StationFilterForm(request.GET)
     under = under_org(request)
-    active = {"1": True, "0": False}.get(d.get("active", ""))
+    if not form.is_valid():
+        return form, Station.objects.none(), under
+    f = form.filters()
     qs = selectors.stations_for(
         request.user,
         under=under,
-        kind=d.get("kind", ""),
-        facility=d.get("facility", ""),
-        open_now=bool(d.get("open_now")),
-        active=active,
-        q=d.get("q", ""),
-        rated=bool(d.get("rated")),
+        kind=f.kind,
+        facility=f.facility,
+        open_now=f.open_now,
+        active=f.active,
+        q=f.q,
+        rated=f.rated,
+        start=f.start,
+        end=f.end,
+        visited=f.visited,
+        category=f.category,
     )
     return form, qs, under
 
 
 @staff_view
 def station_list(request: HttpRequest) -> HttpResponse:
+    """The stations in scope and how many; a figure's drill-down narrows them to a union's subtree (?under=), a
+    kind, those open at a period's end (`active` with `end`), or those visited in a period with their visits
+    (`visits`, `category`, start, end)."""
     form, qs, under = _filtered(request)
+    extra: dict[str, Any] = {"visited": form.is_valid() and form.cleaned_data["visits"]}
+    if extra["visited"]:  # the total is the visits (the stations' count comes with it)
+        f = form.filters()
+        qs, extra["visits"] = selectors.with_visits(qs, f.start, f.end, f.category)
+        extra["category"] = dict(VisitCategory.choices).get(f.category, "")
+    else:
+        extra["found"] = qs.count()
     context = page_context(request, qs.select_related("kind", "org"))
     ratings = selectors.current_ratings(context["rows"])
     context["rows"] = [(s, ratings.get(s.pk, [])) for s in context["rows"]]
-    return render(request, "stations/list.html", {**context, "form": form, "under": under})
+    return render(request, "stations/list.html", {**context, **extra, "form": form, "under": under})
 
 
 @staff_view
@@ -521,16 +539,26 @@ def rating_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_view
 def bookings(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", BookingStatus.PENDING if "status" not in request.GET else "")
-    if status not in BookingStatus.values:
-        status = ""
+    """Bookings in scope and how many, 待审批 unless another status is asked for; a figure's drill-down narrows
+    them to a union's rooms (?under=, hosted), a status and the days they start (start, end)."""
+    data = request.GET.copy()
+    data.setdefault("status", BookingStatus.PENDING)
+    form = BookingFilterForm(data)
     under = under_org(request)
-    qs = selectors.bookings_for(request.user, status=status, under=under)
+    if form.is_valid():
+        start, end = form.span()
+        d = form.cleaned_data
+        qs = selectors.bookings_for(
+            request.user, status=d["status"], under=under, start=start, end=end, hosted=d["hosted"]
+        )
+    else:  # input in error lists nothing, never the whole scope; the form says why
+        qs = Booking.objects.none()
     context = {
         **page_context(request, qs),
-        "status": status,
-        "statuses": BookingStatus.choices,
+        "form": form,
+        "found": qs.count(),
         "under": under,
+        "kept": kept(request, "under"),
         "decide_form": BookingDecideForm(),
     }
     rows = context["rows"]
