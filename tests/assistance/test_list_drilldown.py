@@ -93,6 +93,8 @@ def test_a_union_lists_its_own_files_and_not_its_sibling(files: FigureTree, cadr
     client.post(reverse("assistance:export"), {"under": files.s.code, "start": f"{files.year}-01-01"})
     job = Job.objects.get(kind=FILES_EXPORT_KIND)  # the export holds what the drill-down lists
     assert job.org == files.s and job.params["start"] == f"{files.year}-01-01" and job.params["dated"] == ""
+    client.post(reverse("assistance:export"), {"under": files.a.code, "on_file": f"{files.year}-03-31"})
+    assert Job.objects.filter(kind=FILES_EXPORT_KIND).latest("pk").params["on_file"] == f"{files.year}-03-31"
 
 
 @pytest.mark.parametrize("code", ["f-s", "no-such-union"])

@@ -208,3 +208,19 @@ def test_the_export_holds_what_the_narrowed_roster_shows(
     response = client.post(reverse("members:export"), {"under": t.a.code, "org": t.b.code}, follow=True)
     assert "所选工会不在下钻的工会及其下级中" in response.content.decode()
     assert Job.objects.filter(kind="members.export").count() == 1
+
+
+def test_the_export_of_a_figures_roster_holds_what_the_figure_counts(
+    this_year: FigureTree,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    t = this_year
+    admin = UserFactory(username="f-city-admin")
+    grant(admin, t.city, Role.ADMIN)
+    figures = {f.key: f for f in members_figures(t.county, quarter_period(t.year, 4))}
+    for key in ("members_total", "members_women"):
+        query = dict(re.findall(r"(\w+)=([^&]*)", figures[key].url.split("?", 1)[1]))
+        with django_capture_on_commit_callbacks(execute=True):
+            client_of(admin).post(reverse("members:export"), query)
+        job = Job.objects.filter(kind="members.export").latest("pk")
+        assert job.result["rows"] == figures[key].value, key
