@@ -51,16 +51,27 @@ def benefits_figures(org: OrgNode, period: Period | int) -> list[Figure]:
         pending=Count("pk", filter=Q(status=CardStatus.APPLIED)),
         **{f"kind_{k}": Count("pk", filter=Q(status=CardStatus.ACTIVE, product__kind=k)) for k in CardKind.values},
     )
-    link = figure_link("benefits:products", org)
+    # The cards the subtree's members hold, by product: today's for the stocks, by 生效日期 for those issued.
+    held = lambda **params: figure_link("benefits:products", org, held=1, **params)  # noqa: E731
     stock = Rollup.RECOUNT  # standing on a day: recounted for the subtree, never summed
+    active = CardStatus.ACTIVE
     figures = [
-        Figure("cards", _("有效会员卡"), counts["active"], _("张"), link, rollup=stock),
+        Figure("cards", _("有效会员卡"), counts["active"], _("张"), held(status=active), rollup=stock),
         *(
-            Figure(f"cards_{k}", CardKind(k).label, counts[f"kind_{k}"], _("张"), link, rollup=stock)
+            Figure(
+                f"cards_{k}", CardKind(k).label, counts[f"kind_{k}"], _("张"), held(status=active, kind=k), rollup=stock
+            )
             for k in CardKind.values
         ),
-        Figure("cards_issued", _("新发会员卡"), counts["issued"], _("张"), link),
-        Figure("cards_pending", _("待审核办卡申请"), counts["pending"], _("份"), link, rollup=stock),
+        Figure("cards_issued", _("新发会员卡"), counts["issued"], _("张"), held(period=period)),
+        Figure(
+            "cards_pending",
+            _("待审核办卡申请"),
+            counts["pending"],
+            _("份"),
+            held(status=CardStatus.APPLIED),
+            rollup=stock,
+        ),
         Figure(
             "merchants",
             _("特惠商户"),
@@ -71,7 +82,7 @@ def benefits_figures(org: OrgNode, period: Period | int) -> list[Figure]:
                 agreement_until__gte=day,
             ).count(),
             _("家"),
-            figure_link("benefits:merchants", org, status=MerchantStatus.APPROVED),
+            figure_link("benefits:merchants", org, status=MerchantStatus.APPROVED, end=day.isoformat()),
             rollup=stock,
         ),
     ]
@@ -90,17 +101,28 @@ def _money_figures(org: OrgNode, period: Period) -> list[Figure]:
         redeemed=Count("pk", filter=Q(status=VoucherStatus.REDEEMED)),
         expired=Count("pk", filter=Q(status=VoucherStatus.EXPIRED)),
     )
-    link = figure_link("benefits:redemptions", org)
-    vouchers = figure_link("benefits:vouchers", org)
+    link = figure_link("benefits:redemptions", org, period=period)
+    # Every redemption until the period's end: what the accumulated discount sums.
+    until_end = figure_link("benefits:redemptions", org, end=period.end.isoformat())
+    vouchers = lambda **params: figure_link("benefits:vouchers", org, period=period, **params)  # noqa: E731
     return [
         Figure("redemptions", _("优惠核销"), sums["n"], _("笔"), link),
         Figure("discount_year", _("会员优惠额"), sums["year"] or Decimal(0), _("元"), link),
         Figure(
-            "discount_total", _("累计会员优惠额"), sums["total"] or Decimal(0), _("元"), link, rollup=Rollup.RECOUNT
+            "discount_total",
+            _("累计会员优惠额"),
+            sums["total"] or Decimal(0),
+            _("元"),
+            until_end,
+            rollup=Rollup.RECOUNT,
         ),
-        Figure("vouchers_issued", _("消费券发放"), taken["issued"], _("张"), vouchers),
-        Figure("vouchers_redeemed", _("消费券使用"), taken["redeemed"], _("张"), vouchers),
-        Figure("vouchers_expired", _("消费券过期退回"), taken["expired"], _("张"), vouchers),
+        Figure("vouchers_issued", _("消费券发放"), taken["issued"], _("张"), vouchers()),
+        Figure(
+            "vouchers_redeemed", _("消费券使用"), taken["redeemed"], _("张"), vouchers(status=VoucherStatus.REDEEMED)
+        ),
+        Figure(
+            "vouchers_expired", _("消费券过期退回"), taken["expired"], _("张"), vouchers(status=VoucherStatus.EXPIRED)
+        ),
     ]
 
 

@@ -11,10 +11,12 @@ from gonghui.benefits.choices import (
     CardKind,
     CardStatus,
     MerchantCategory,
+    MerchantStatus,
     Validity,
     VoucherAudience,
     VoucherKind,
     VoucherPeriod,
+    VoucherStatus,
 )
 from gonghui.benefits.merchants import MerchantFields
 from gonghui.benefits.models import CardProduct, Merchant
@@ -22,6 +24,7 @@ from gonghui.benefits.services import ProductFields
 from gonghui.benefits.vouchers import VoucherFields
 from gonghui.common.widgets import DateInput
 from gonghui.members.choices import EmploymentForm
+from gonghui.orgs.drilldown import SpanForm
 from gonghui.orgs.org_field import OrgPickerField
 from gonghui.orgs.roles import Perm
 
@@ -82,6 +85,53 @@ class ReasonForm(forms.Form):
 class CardFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=30, widget=forms.TextInput(attrs={"placeholder": _("姓名或卡号")}))
     status = forms.ChoiceField(required=False, choices=[("", _("全部状态")), *CardStatus.choices])
+
+
+class HeldCardsForm(SpanForm):
+    """The card page's drill-down (the 会员卡 figures, `held` carried hidden): the cards members of a union's
+    subtree hold, by card product; `start`/`end` bound a card's 生效日期 (the day 新发会员卡 counts by),
+    `status` and the product's `kind` narrow them."""
+
+    start = forms.DateField(label=_("生效日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("生效日期到"), required=False, widget=DateInput())
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部状态")), *CardStatus.choices])
+    kind = forms.ChoiceField(label=_("卡种类型"), required=False, choices=[("", _("全部类型")), *CardKind.choices])
+    held = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+class MerchantFilterForm(SpanForm):
+    """The merchant list's filters (the 特惠商户 figure's drill-down): `start`/`end` ask for the merchants whose
+    agreement covers those days (`end` alone: that day, as the figure counts the merchants under agreement at
+    a period's end); the view reads `under`, the union whose subtree signed them."""
+
+    start = forms.DateField(label=_("协议期涵盖从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("协议期涵盖到"), required=False, widget=DateInput())
+    category = forms.ChoiceField(
+        label=_("类别"), required=False, choices=[("", _("全部类别")), *MerchantCategory.choices]
+    )
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部状态")), *MerchantStatus.choices])
+
+
+class RedemptionFilterForm(SpanForm):
+    """The redemption list's filters (the 优惠核销 figures' drill-down): `start`/`end` bound the day of the
+    redemption, the day the figures count by; `merchant` (a merchant page's link) is carried hidden."""
+
+    start = forms.DateField(label=_("核销日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("核销日期到"), required=False, widget=DateInput())
+    merchant = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
+class TakenFilterForm(SpanForm):
+    """The voucher page's drill-down (the 消费券 figures): `start`/`end` bound the day a voucher was taken, the
+    day every 消费券 figure counts by; `status` says which of them the total counts (since used, since expired)."""
+
+    start = forms.DateField(label=_("领取日期从"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("领取日期到"), required=False, widget=DateInput())
+    status = forms.ChoiceField(
+        label=_("统计"),
+        required=False,
+        choices=[("", _("会员领取")), (VoucherStatus.REDEEMED, _("已使用")), (VoucherStatus.EXPIRED, _("过期退回"))],
+    )
 
 
 class MerchantForm(forms.Form):

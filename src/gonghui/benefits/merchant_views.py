@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gonghui.benefits import merchants
-from gonghui.benefits.choices import MerchantCategory, MerchantStatus
-from gonghui.benefits.forms import MerchantForm, ReasonForm, StaffForm, TermForm
+from gonghui.benefits.forms import MerchantFilterForm, MerchantForm, ReasonForm, StaffForm, TermForm
 from gonghui.benefits.models import CardProduct, Merchant
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import page_context
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.org_field import act_in_org, under_org
 from gonghui.orgs.roles import Perm
@@ -25,20 +25,22 @@ from gonghui.orgs.scope import can
 
 @staff_view
 def merchant_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status", "")
-    category = request.GET.get("category", "")
-    qs = merchants.merchants_for(
-        request.user,
-        status=status if status in MerchantStatus.values else "",
-        category=category if category in MerchantCategory.values else "",
-        under=under_org(request),
-    )
+    """Merchants in scope and how many; a figure's drill-down narrows them to a union's subtree (?under=), a
+    status and those whose agreement covers a day (end) or days (start, end)."""
+    under, form = under_org(request), MerchantFilterForm(request.GET)
+    if form.is_valid():
+        d, (start, end) = form.cleaned_data, form.span()
+        qs = merchants.merchants_for(
+            request.user, status=d["status"], category=d["category"], under=under, start=start, end=end
+        )
+    else:  # input in error lists nothing, never the whole scope; the form says why
+        qs = Merchant.objects.none()
     context = {
         **page_context(request, qs),
-        "statuses": MerchantStatus.choices,
-        "categories": MerchantCategory.choices,
-        "status": status,
-        "category": category,
+        "form": form,
+        "found": qs.count(),
+        "under": under,
+        "kept": kept(request, "under"),
     }
     return render(request, "benefits/merchants.html", context)
 

@@ -180,8 +180,16 @@ def merchant_serves(merchant: Merchant, on: dt.date | None = None) -> bool:
 
 
 def merchants_for(
-    user: Any, *, status: str = "", category: str = "", under: OrgNode | None = None
+    user: Any,
+    *,
+    status: str = "",
+    category: str = "",
+    under: OrgNode | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> QuerySet[Merchant]:
+    """Merchants signed by unions in scope, newest first; with `start`/`end`, those whose agreement covers
+    every day from one to the other (one of them alone: that day), as the 特惠商户 figure counts a day."""
     qs = scope_for(user).filter(Merchant.objects.select_related("org"))
     if under is not None:
         qs = qs.filter(org__path__startswith=under.path)
@@ -189,6 +197,8 @@ def merchants_for(
         qs = qs.filter(status=status)
     if category:
         qs = qs.filter(category=category)
+    if start or end:
+        qs = qs.filter(agreement_from__lte=start or end, agreement_until__gte=end or start)
     return qs.order_by("-pk")
 
 

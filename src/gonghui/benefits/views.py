@@ -14,11 +14,20 @@ from django.views.decorators.http import require_POST
 
 from gonghui.benefits import selectors, services
 from gonghui.benefits.card_import import card_import_start
-from gonghui.benefits.forms import CardFilterForm, CardListForm, DecideForm, IssueForm, ProductForm, ReasonForm
+from gonghui.benefits.forms import (
+    CardFilterForm,
+    CardListForm,
+    DecideForm,
+    HeldCardsForm,
+    IssueForm,
+    ProductForm,
+    ReasonForm,
+)
 from gonghui.benefits.models import CardProduct
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import apply_validation_error, flash_outcome, form_action
 from gonghui.common.paging import page_context
+from gonghui.orgs.drilldown import flag, kept
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, org_named, under_org
 from gonghui.orgs.roles import Perm
@@ -27,9 +36,23 @@ from gonghui.orgs.scope import can
 
 @staff_view
 def products(request: HttpRequest) -> HttpResponse:
-    under = under_org(request)
-    rows = list(selectors.products_for(request.user, under=under)[:200])
-    return render(request, "benefits/products.html", {"rows": rows, "under": under})
+    """The card products of unions in scope (of `under`'s subtree). A figure's drill-down (`held`) shows instead
+    the cards the union's members hold, by product, of a status and kind and taking effect in a period (start,
+    end), with the total the figure counts."""
+    under, form = under_org(request), HeldCardsForm(request.GET)
+    context: dict[str, Any] = {"under": under, "form": form, "held": None, "kept": kept(request, "under", "held")}
+    if flag(request.GET.get("held")):
+        if form.is_valid():  # input in error counts nothing, never the whole scope; the form says why
+            d, (start, end) = form.cleaned_data, form.span()
+            held = selectors.cards_held_for(
+                request.user, under=under, status=d["status"], kind=d["kind"], start=start, end=end
+            )
+        else:
+            held = []
+        context |= {"held": held, "total": sum(h.cards for h in held)}
+    else:
+        context["rows"] = list(selectors.products_for(request.user, under=under)[:200])
+    return render(request, "benefits/products.html", context)
 
 
 @staff_view

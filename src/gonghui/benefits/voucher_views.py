@@ -10,13 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gonghui.benefits import anomalies, merchant_staff, merchants, vouchers
-from gonghui.benefits.forms import StaffForm, VoucherForm
-from gonghui.benefits.models import Merchant, MerchantStaff, Redemption, VoucherCampaign
+from gonghui.benefits import anomalies, merchant_staff, merchants, selectors, vouchers
+from gonghui.benefits.forms import RedemptionFilterForm, StaffForm, TakenFilterForm, VoucherForm
+from gonghui.benefits.models import MerchantStaff, Redemption, VoucherCampaign
 from gonghui.common.access import staff_view
 from gonghui.common.form_errors import flash_outcome, form_action
 from gonghui.common.paging import page_context
-from gonghui.orgs.drilldown import SpanForm
+from gonghui.orgs.drilldown import kept
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.org_field import act_in_org, org_named, under_org
 from gonghui.orgs.roles import Perm
@@ -25,15 +25,18 @@ from gonghui.orgs.scope import can, scope_for
 
 @staff_view
 def voucher_list(request: HttpRequest) -> HttpResponse:
-    """The voucher campaigns in scope; a figure's drill-down (?under=, start, end) shows instead the vouchers
-    the union's members took in the period, by campaign, with the totals the figures count."""
-    under, span = under_org(request), SpanForm(request.GET)
-    context: dict[str, Any] = {"under": under, "span": span, "taken": None}
-    if under is not None or request.GET.get("start") or request.GET.get("end"):
-        start, end = span.span() if span.is_valid() else (None, None)
-        taken = vouchers.vouchers_taken_for(request.user, under=under, start=start, end=end) if span.is_valid() else []
+    """The voucher campaigns in scope; a figure's drill-down (?under=, start, end, status) shows instead the
+    vouchers the union's members took in the period, by campaign, with the total the figure counts (taken,
+    since used or since expired)."""
+    under, form = under_org(request), TakenFilterForm(request.GET)
+    context: dict[str, Any] = {"under": under, "form": form, "taken": None, "kept": kept(request, "under")}
+    if under is not None or any(request.GET.get(name) for name in ("start", "end", "status")):
+        valid = form.is_valid()  # input in error counts nothing, never the whole scope; the form says why
+        start, end = form.span() if valid else (None, None)
+        taken = vouchers.vouchers_taken_for(request.user, under=under, start=start, end=end) if valid else []
         totals = {key: sum(getattr(t, key) for t in taken) for key in ("issued", "redeemed", "expired")}
-        context |= {"taken": taken, "totals": totals}
+        status = form.cleaned_data["status"] if valid else ""
+        context |= {"taken": taken, "totals": totals, "status": status}
     else:
         context["rows"] = list(vouchers.voucher_campaigns_for(request.user)[:200])
     return render(request, "benefits/vouchers.html", context)
@@ -129,16 +132,21 @@ def staff_toggle(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_view
 def redemption_list(request: HttpRequest) -> HttpResponse:
-    shops = scope_for(request.user).filter(Merchant.objects.all()).values("pk")
-    rows = Redemption.objects.filter(merchant__in=shops).select_related(
-        "merchant", "card__product", "voucher__campaign", "org"
-    )
-    merchant, under = request.GET.get("merchant", ""), under_org(request)
-    if merchant.isdigit():
-        rows = rows.filter(merchant_id=int(merchant))
-    if under is not None:  # the figures' drill-down: members of this union's subtree
-        rows = rows.filter(org__path__startswith=under.path)
-    return render(request, "benefits/redemptions.html", page_context(request, rows.order_by("-pk")))
+    """Redemptions in scope, how many and the discount they add up to; a figure's drill-down narrows them to a
+    union's members (?under=) and the days of the redemptions (start, end)."""
+    under, form = under_org(request), RedemptionFilterForm(request.GET)
+    if form.is_valid():
+        start, end = form.span()
+        rows = selectors.redemptions_for(
+            request.user, under=under, merchant=form.cleaned_data["merchant"], start=start, end=end
+        )
+    else:  # input in error lists nothing, never the whole scope; the form says why
+        rows = Redemption.objects.none()
+    scope = scope_for(request.user)
+    context = {**page_context(request, rows), "form": form, "under": under, "kept": kept(request, "under")}
+    context["totals"] = selectors.redemption_totals(rows)
+    context["rows"] = [(r, scope.contains(r.merchant.org)) for r in context["rows"]]
+    return render(request, "benefits/redemptions.html", context)
 
 
 @staff_view
