@@ -188,11 +188,13 @@ class CountsForm(SpanForm):
         the year, this year by default."""
         d = self.cleaned_data
         start, end = self.span()
-        if start is None and end is None:
+        if start is not None:
+            end = end or dt.date(start.year, 12, 31)
+        elif end is not None:
+            start = dt.date(end.year, 1, 1)
+        else:
             year = d["year"] or timezone.localdate().year
             return CountsQuery(dt.date(year, 1, 1), dt.date(year, 12, 31), d["kind"], d["status"], True)
-        start = start or dt.date(end.year, 1, 1)  # type: ignore[union-attr]
-        end = end or dt.date(start.year, 12, 31)
         return CountsQuery(start, end, d["kind"], d["status"], False)
 
 
