@@ -20,6 +20,7 @@ from gonghui.rights.legalaid import cases, consultations
 from gonghui.rights.legalaid.figures import legalaid_figures
 from gonghui.rights.legalaid.models import LegalAidCase
 from tests.factories import id_number
+from tests.orgs.drilldown import client_of, follow, found
 from tests.rights.legalaid.conftest import Place, apply, to_acting
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,9 @@ def test_figures_count_channels_topics_stages_money_and_law_sessions(place: Plac
                                created_by=place.tree.cadre)  # fmt: skip
     Scan.objects.bulk_create(Scan(event=law, nonce=f"n{i}", outcome=ScanOutcome.WALK_IN, scanned_at=start,
                                   scanner=place.tree.cadre) for i in range(37))  # fmt: skip
+    Event.objects.create(org=place.tree.union, kind=EventKind.LAW, title="未发布的讲座", starts_at=start,
+                         ends_at=start + dt.timedelta(hours=2), capacity=100, status=EventStatus.DRAFT,
+                         created_by=place.tree.cadre)  # fmt: skip
     figures = {f.key: f for f in legalaid_figures(place.tree.county, year)}
     assert figures["legal_consultations"].value == 1 and figures["legal_channel_hotline"].value == 1
     assert figures["legal_cases"].value == 2 and figures["legal_stage_closed"].value == 1
@@ -101,4 +105,6 @@ def test_figures_count_channels_topics_stages_money_and_law_sessions(place: Plac
     assert figures["law_sessions"].value == 1 and figures["law_reached"].value == 37
     assert "under=" in figures["legal_cases"].url and figures["legal_cases"].definition
     assert "kind=law" in figures["law_sessions"].url
+    # the link lists the sessions counted: the draft is left out
+    assert found(follow(client_of(place.tree.cadre), figures["law_sessions"].url)) == 1
     assert {f.key: f.value for f in legalaid_figures(place.tree.stranger, year)}["legal_cases"] == 0

@@ -39,7 +39,10 @@ def _law_figures(org: OrgNode, year: int) -> list[Figure]:
     sessions = events.count()
     came = SignUp.objects.filter(event__in=events, checked_in_at__isnull=False).count()
     walk_ins = Scan.objects.filter(event__in=events, outcome=ScanOutcome.WALK_IN, signup__isnull=True).count()
-    link = figure_link("events:list", org, year=year, kind=EventKind.LAW.value, when="past")
+    # The sessions counted: published (neither draft nor cancelled), of the year, already over.
+    link = figure_link(
+        "events:list", org, year=year, kind=EventKind.LAW.value, when="past", status=EventStatus.PUBLISHED.value
+    )
     return [
         Figure("law_sessions", _("普法宣讲"), sessions, pgettext_lazy("events", "场"), link),
         Figure("law_reached", _("普法惠及职工"), came + walk_ins, _("人次"), link),
