@@ -18,9 +18,9 @@ from gonghui.appointments.figures import appointment_figures
 from gonghui.appointments.models import Appointment, Provider
 from gonghui.common.figures import Period
 from gonghui.orgs.models import OrgNode
-from gonghui.reports.periods import month_period, quarter_period, to_date_period
+from gonghui.reports.periods import quarter_period
 from tests.factories import Tree, make_member, today
-from tests.orgs.drilldown import client_of, follow, found
+from tests.orgs.drilldown import PERIODS, client_of, follow, found
 
 COUNTS = reverse("appointments:counts")
 DONE, BOOKED, NO_SHOW, CANCELLED = "done", "booked", "no_show", "cancelled"
@@ -65,13 +65,6 @@ def booked(tree: Tree) -> Tree:
     ):
         book(who, person, starts, status)
     return tree
-
-
-PERIODS = {
-    "quarter": lambda: quarter_period(today().year - 1, 3),
-    "month": lambda: month_period(today().year - 1, 9),
-    "to_date": lambda: to_date_period(today().year),
-}
 
 
 @pytest.mark.parametrize("period", PERIODS.values(), ids=PERIODS.keys())

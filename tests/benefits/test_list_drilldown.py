@@ -19,10 +19,10 @@ from gonghui.benefits.figures import benefits_figures
 from gonghui.benefits.models import MemberCard, Merchant, Redemption, Voucher
 from gonghui.common.figures import Period
 from gonghui.orgs.demo import demo_uscc
-from gonghui.reports.periods import month_period, quarter_period, to_date_period
+from gonghui.reports.periods import quarter_period
 from tests.benefits.conftest import Shop, cool_vouchers
 from tests.factories import make_member, today
-from tests.orgs.drilldown import client_of, follow, found
+from tests.orgs.drilldown import PERIODS, client_of, follow, found
 
 PRODUCTS, MERCHANTS = reverse("benefits:products"), reverse("benefits:merchants")
 REDEMPTIONS, VOUCHERS = reverse("benefits:redemptions"), reverse("benefits:vouchers")
@@ -119,11 +119,6 @@ def benefits(shop: Shop) -> Shop:
     return shop
 
 
-PERIODS = {
-    "quarter": lambda: quarter_period(today().year - 1, 3),
-    "month": lambda: month_period(today().year - 1, 9),
-    "to_date": lambda: to_date_period(today().year),
-}
 YUAN = {"discount_year", "discount_total"}
 
 

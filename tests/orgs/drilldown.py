@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 from django.test import Client
 
 from gonghui.common.figures import Period
+from gonghui.reports.periods import month_period, quarter_period, to_date_period
+from tests.factories import today
 
 
 def client_of(user: Any) -> Client:
@@ -36,3 +38,12 @@ def found(page: str) -> int:
     number = re.search(r"共 ([\d,]+) ", line.group(1))
     assert number is not None, line.group(1)
     return int(number.group(1).replace(",", ""))
+
+
+# The periods a domain's drill-down test follows its figures' links for: a quarter and a month of last year (its
+# records are all in the past) and this year so far. Lambdas: computed when a test runs, never at collection.
+PERIODS = {
+    "quarter": lambda: quarter_period(today().year - 1, 3),
+    "month": lambda: month_period(today().year - 1, 9),
+    "to_date": lambda: to_date_period(today().year),
+}

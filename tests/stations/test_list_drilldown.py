@@ -13,12 +13,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.common.figures import Period
-from gonghui.reports.periods import month_period, quarter_period, to_date_period
+from gonghui.reports.periods import quarter_period
 from gonghui.stations.choices import BookingStatus
 from gonghui.stations.figures import station_figures
 from gonghui.stations.models import Booking, Rating, Station, StationVisit
 from tests.factories import Tree, make_room, make_station, make_title, today
-from tests.orgs.drilldown import client_of, follow, found
+from tests.orgs.drilldown import PERIODS, client_of, follow, found
 
 LIST, BOOKINGS = reverse("stations:list"), reverse("stations:bookings")
 
@@ -83,13 +83,6 @@ def stations(tree: Tree) -> Tree:
     book(small, local(dt.date(y, 9, 30), 23, 30), BookingStatus.APPROVED, tree.union)
     book(theirs, local(dt.date(y, 8, 7)), BookingStatus.APPROVED, tree.union)
     return tree
-
-
-PERIODS = {
-    "quarter": lambda: quarter_period(today().year - 1, 3),
-    "month": lambda: month_period(today().year - 1, 9),
-    "to_date": lambda: to_date_period(today().year),
-}
 
 
 @pytest.mark.parametrize("period", PERIODS.values(), ids=PERIODS.keys())

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gonghui.common.figures import Period
-from gonghui.reports.periods import month_period, quarter_period, to_date_period
+from gonghui.reports.periods import quarter_period
 from gonghui.wishes.figures import wishes_figures
 from gonghui.wishes.models import Wish
 from tests.factories import Tree, today
-from tests.orgs.drilldown import client_of, follow, found
+from tests.orgs.drilldown import PERIODS, client_of, follow, found
 from tests.wishes.factories import make_wish
 
 LIST = reverse("wishes:list")
@@ -51,13 +51,6 @@ def wishes(tree: Tree) -> Tree:
     make_wish(tree.union, c, status="fulfilled", value=Decimal(70))
     make_wish(tree.other, c, status="claimed")
     return tree
-
-
-PERIODS = {
-    "quarter": lambda: quarter_period(today().year - 1, 3),
-    "month": lambda: month_period(today().year - 1, 9),
-    "to_date": lambda: to_date_period(today().year),
-}
 
 
 @pytest.mark.parametrize("period", PERIODS.values(), ids=PERIODS.keys())
