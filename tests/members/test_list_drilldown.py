@@ -139,7 +139,9 @@ def test_a_figure_and_a_childs_cell_list_the_members_they_count(register: Figure
     figures = {f.key: f for f in members_figures(t.county, year_period(t.year))}
     total = figures["members_total"]
     assert names(follow(client, total.url)) == {f"职工{n}" for n in (1, 2, 3, 4, 5, 6)} and total.value == 6
-    child = follow(client, link_for_union(total.url, t.county, t.a))  # under=f-a&…&org=f-county
+    child_url = link_for_union(total.url, t.county, t.a)
+    assert "under=f-a" in child_url and "org=f-a" in child_url and "f-county" not in child_url
+    child = follow(client, child_url)
     assert names(child) == {"职工1", "职工2", "职工3", "职工4"}  # a's; b's 5 and 6 are not what a counts
     assert names(follow(client, figures["members_left"].url)) == {"职工7"} and figures["members_left"].value == 1
     assert len(names(follow(client, figures["members_transfers_out"].url))) == figures["members_transfers_out"].value

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote_plus
+from urllib.parse import parse_qsl, urlencode
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -180,8 +180,11 @@ def child_breakdown(user: Any, org: OrgNode, period: Period, *, allow_stale: boo
 
 def link_for_union(url: str, org: OrgNode, other: OrgNode) -> str:
     """A figure's link (narrowed to `org`'s subtree, see common.figures.figure_link) narrowed to `other`'s
-    instead: a child's cell in a breakdown links to the records it counts."""
-    return url.replace(f"under={quote_plus(org.code)}", f"under={quote_plus(other.code)}", 1)
+    instead: a child's cell in a breakdown links to the records it counts. A list whose own union picker is
+    a parameter of its own (the roster's `org`) gets the child there too, so the page says whose list it is."""
+    path, _sep, query = url.partition("?")
+    params = [(k, other.code if k in ("under", "org") and v == org.code else v) for k, v in parse_qsl(query)]
+    return f"{path}?{urlencode(params)}"
 
 
 # --- trends ----------------------------------------------------------------------------------------------------
