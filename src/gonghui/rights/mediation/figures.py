@@ -15,8 +15,8 @@ from gonghui.rights.mediation.choices import DisputeSource, Status
 def mediation_figures(org: OrgNode, year: int) -> list[Figure]:
     t = stats.totals(stats.in_subtree(org, year))
 
-    def link(**params: object) -> str:
-        return figure_link("mediation:disputes", org, year=year, **params)
+    def link(source: str = "", status: str = "", collective: str = "") -> str:
+        return figure_link("mediation:disputes", org, year=year, source=source, status=status, collective=collective)
 
     figures = [
         Figure("mediation_disputes", _("受理劳动争议"), t.disputes, _("件"), link()),
