@@ -6,6 +6,7 @@ refused (404) to a sibling county's cadre, who must not get their own scope's li
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from gonghui.common.figures import FIGURE_GROUPS
 from gonghui.reports.periods import to_date_period
@@ -40,4 +41,19 @@ def test_each_figures_list_is_narrowed_to_its_union_and_refused_outside(world: W
         refused = sibling.get(url).status_code
         if refused != 404:
             problems.append(f"{figure}: {url} answers {refused} to a sibling county's cadre, not 404")
+    assert not problems, "\n".join(problems)
+
+
+def test_each_figures_list_refuses_days_beyond_its_bounds_with_a_reason(world: World) -> None:
+    """A hand-edited link with a day no record can have (9999-12-31 has no next day; 0001-01-01 has no UTC) is
+    refused with the reason by each list that reads a figure's days, and never answers 500 on any list."""
+    owner = client_of(world.users["owner"])
+    problems: list[str] = []
+    for url, figure in sorted(links(world).items()):
+        reads_days = "start=" in url or "end=" in url
+        for days in ({"end": "9999-12-31"}, {"start": "0001-01-01", "end": "0001-01-02"}):
+            answer = owner.get(f"{url}&{urlencode(days)}")
+            said = "日期须在1900年至2100年之间" in answer.content.decode()
+            if answer.status_code != 200 or (reads_days and not said):
+                problems.append(f"{figure}: {url} with {days} answers {answer.status_code}, reason given: {said}")
     assert not problems, "\n".join(problems)

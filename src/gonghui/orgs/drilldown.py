@@ -17,15 +17,24 @@ from django.utils.translation import gettext_lazy as _
 
 from gonghui.common.widgets import DateInput
 
+# The days a list can be bounded by. Far beyond them a day's bounds overflow (9999-12-31 has no next day) or
+# cannot be converted to UTC (0001-01-01); no union record is dated outside them.
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+
 
 class SpanForm(forms.Form):
-    """`start` and `end` (inclusive), either may be left out; a list's filter form adds its own fields."""
+    """`start` and `end` (inclusive), either may be left out; a list's filter form adds its own fields (and
+    may relabel start and end for the day they bound: its fields replace these, the checks below stay)."""
 
     start = forms.DateField(label=_("起始日期"), required=False, widget=DateInput())
     end = forms.DateField(label=_("截止日期"), required=False, widget=DateInput())
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        for name in ("start", "end"):
+            day = cleaned.get(name)
+            if day is not None and not EARLIEST <= day <= LATEST:
+                self.add_error(name, _("日期须在1900年至2100年之间。"))  # and it leaves cleaned_data
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
             raise ValidationError({"end": _("截止日期不能早于起始日期。")})

@@ -201,7 +201,7 @@ class TreeFilterForm(SpanForm):
         return any([d["q"], d["kind"], d["groups"] == "0", flag(d["active"]), *self.span()])
 
 
-class EnterpriseFilterForm(forms.Form):
+class EnterpriseFilterForm(SpanForm):
     """The enterprise list's filters (建会企业's drill-down): `end`, the day they were registered by."""
 
     q = forms.CharField(label=_("搜索"), required=False, max_length=50)
