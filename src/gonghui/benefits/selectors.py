@@ -128,11 +128,12 @@ def redemptions_for(
     members, `start`/`end` bound the day of the redemption."""
     scope = scope_for(user)
     rows = Redemption.objects.select_related("merchant__org", "card__product", "voucher__campaign", "org")
-    if not scope.everything:
+    if under is not None:  # the figures' drill-down: members of this union's subtree (in scope: all of it)
+        require(user, under)
+        rows = rows.filter(org__path__startswith=under.path)
+    elif not scope.everything:
         orgs = scope.orgs().values("pk")
         rows = rows.filter(Q(merchant__in=Merchant.objects.filter(org__in=orgs).values("pk")) | Q(org__in=orgs))
-    if under is not None:  # the figures' drill-down: members of this union's subtree
-        rows = rows.filter(org__path__startswith=under.path)
     if merchant is not None:
         rows = rows.filter(merchant_id=merchant)
     if start is not None:

@@ -144,7 +144,11 @@ def redemption_list(request: HttpRequest) -> HttpResponse:
         rows = Redemption.objects.none()
     scope = scope_for(request.user)
     context = {**page_context(request, rows), "form": form, "under": under, "kept": kept(request, "under")}
-    context["totals"] = selectors.redemption_totals(rows)
+    # The total is counted on a figure's drill-down (a union or days named) and on its first page only: the
+    # whole scope's redemptions, one more with every sale, are paged by key and never counted.
+    named = under is not None or any(form.cleaned_data.get(k) for k in ("start", "end", "merchant"))
+    if not form.is_valid() or (named and not request.GET.get("after")):  # in error: nothing listed, 0 said
+        context["totals"] = selectors.redemption_totals(rows)
     context["rows"] = [(r, scope.contains(r.merchant.org)) for r in context["rows"]]
     return render(request, "benefits/redemptions.html", context)
 
