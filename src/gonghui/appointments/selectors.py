@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from gonghui.appointments.choices import LIVE, AppointmentStatus, ServiceKind
 from gonghui.appointments.models import Appointment, Holiday, Provider, RiskFlag, SessionNote, UnionSetting
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import on_days
 from gonghui.members.models import Person
 from gonghui.members.selectors import active_membership
 from gonghui.orgs.models import OrgNode, paths_up
@@ -111,9 +111,7 @@ def appointments_in_scope(user: Any, *, under: OrgNode | None = None) -> QuerySe
 def _starting(user: Any, *, start: dt.date, end: dt.date, under: OrgNode | None, kind: str) -> QuerySet[Appointment]:
     """The appointments in scope starting between `start` and `end` (local days, inclusive), as the figures
     count them; of one service kind when given."""
-    qs = appointments_in_scope(user, under=under).filter(
-        starts_at__gte=local_midnight(start), starts_at__lt=local_midnight(end + dt.timedelta(days=1))
-    )
+    qs = appointments_in_scope(user, under=under).filter(on_days("starts_at", start, end))
     return qs.filter(kind=kind) if kind else qs
 
 

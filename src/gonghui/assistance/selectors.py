@@ -13,7 +13,7 @@ from django.utils import timezone
 from gonghui.assistance.choices import FileStatus
 from gonghui.assistance.models import HardshipFile, HomeVisit
 from gonghui.common.audit import audit_record
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import on_days
 from gonghui.common.models import AuditAction
 from gonghui.members import selectors as member_selectors
 from gonghui.members.models import Person
@@ -81,12 +81,7 @@ def _dated_q(dated: str, start: dt.date | None, end: dt.date | None) -> Q:
         return closed_q() & Q(**_bounds("closed_on", start, end))
     if dated == "visited":
         return Q(pk__in=visits_in(start, end).values("file_id"))
-    registered = Q()
-    if start is not None:
-        registered &= Q(created_at__gte=local_midnight(start))
-    if end is not None:
-        registered &= Q(created_at__lt=local_midnight(end + dt.timedelta(days=1)))
-    return registered
+    return on_days("created_at", start, end)
 
 
 def visits_in(start: dt.date | None, end: dt.date | None) -> QuerySet[HomeVisit]:

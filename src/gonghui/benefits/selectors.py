@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from gonghui.benefits.choices import CardKind, CardStatus
 from gonghui.benefits.models import CardProduct, MemberCard, Merchant, Redemption
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import on_days
 from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
@@ -136,11 +136,7 @@ def redemptions_for(
         rows = rows.filter(Q(merchant__in=Merchant.objects.filter(org__in=orgs).values("pk")) | Q(org__in=orgs))
     if merchant is not None:
         rows = rows.filter(merchant_id=merchant)
-    if start is not None:
-        rows = rows.filter(created_at__gte=local_midnight(start))
-    if end is not None:
-        rows = rows.filter(created_at__lt=local_midnight(end + dt.timedelta(days=1)))
-    return rows.order_by("-pk")
+    return rows.filter(on_days("created_at", start, end)).order_by("-pk")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from gonghui.benefits.choices import MerchantStatus, VoucherAudience, VoucherPer
 from gonghui.benefits.models import Merchant, Voucher, VoucherCampaign
 from gonghui.campaigns.models import Campaign
 from gonghui.common.audit import audit_record
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import on_days
 from gonghui.common.models import AuditAction
 from gonghui.ledger.models import Payout
 from gonghui.ledger.payouts import aid_payout_create
@@ -274,10 +274,7 @@ def vouchers_taken_for(user: Any, *, under: OrgNode | None, start: dt.date | Non
     vouchers = scope_for(user).filter(Voucher.objects.all())
     if under is not None:
         vouchers = vouchers.filter(org__path__startswith=under.path)
-    if start is not None:
-        vouchers = vouchers.filter(issued_at__gte=local_midnight(start))
-    if end is not None:
-        vouchers = vouchers.filter(issued_at__lt=local_midnight(end + dt.timedelta(days=1)))
+    vouchers = vouchers.filter(on_days("issued_at", start, end))
     rows = (
         vouchers.order_by()
         .values("campaign_id", "campaign__name", "campaign__org__name", "campaign__org__path")

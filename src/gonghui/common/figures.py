@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
-from django.db.models import Aggregate, Count, QuerySet
+from django.db.models import Aggregate, Count, Q, QuerySet
 from django.db.models.functions import ExtractMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -64,6 +64,17 @@ def as_period(period: Period | int) -> Period:
 def local_midnight(day: dt.date) -> dt.datetime:
     """The day's first moment in the union's time zone: datetime fields compare against it on their index."""
     return dt.datetime.combine(day, dt.time.min, timezone.get_current_timezone())
+
+
+def on_days(field: str, start: dt.date | None, end: dt.date | None) -> Q:
+    """Rows whose datetime `field` falls on the local days `start` to `end`, inclusive; a bound left out
+    bounds nothing. A list's drill-down and the figure it checks bound their moments alike."""
+    days = Q()
+    if start is not None:
+        days &= Q(**{f"{field}__gte": local_midnight(start)})
+    if end is not None:
+        days &= Q(**{f"{field}__lt": local_midnight(end + dt.timedelta(days=1))})
+    return days
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from django.db.models import BooleanField, Case, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import local_midnight, on_days
 from gonghui.experts.choices import OPEN_NEED_STATUSES
 from gonghui.experts.models import Dispatch, Expert, Need
 from gonghui.orgs.models import Enterprise, OrgNode
@@ -68,13 +68,7 @@ def _dated(dated: str, start: dt.date | None, end: dt.date | None) -> Q:
         if after is None:
             return Q(status__in=OPEN_NEED_STATUSES)
         return Q(posted_at__lt=after) & (Q(status__in=OPEN_NEED_STATUSES) | Q(closed_at__gte=after))
-    field = "closed_at" if dated == "closed" else "posted_at"
-    bounds = Q()
-    if start is not None:
-        bounds &= Q(**{f"{field}__gte": local_midnight(start)})
-    if after is not None:
-        bounds &= Q(**{f"{field}__lt": after})
-    return bounds
+    return on_days("closed_at" if dated == "closed" else "posted_at", start, end)
 
 
 def need_get_for(user: Any, pk: int, perm: Perm = Perm.VIEW) -> Need:

@@ -14,7 +14,7 @@ from django.db.models.functions import ExtractHour, TruncDate, TruncMonth
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import local_midnight, on_days
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -128,19 +128,13 @@ def stations_for(
     if visited:
         qs = qs.filter(Exists(visits_between(start, end, category).filter(station=OuterRef("pk"))))
         start = end = None  # they bounded the visits
-    qs = qs.filter(**_day_bounds("created_at", start, end))
+    qs = qs.filter(on_days("created_at", start, end))
     if active is not None:
         qs = qs.filter(_open_on(end) if active else ~_open_on(end))
     if rated:
         qs = qs.filter(Exists(current_ratings_qs().filter(station=OuterRef("pk"))))
     qs = filter_stations(qs, kind=kind, facility=facility, open_now=open_now, q=q)
     return qs.order_by("-pk")
-
-
-def _day_bounds(field: str, start: dt.date | None, end: dt.date | None) -> dict[str, dt.datetime]:
-    """A datetime field's filter for local days `start` to `end`, inclusive (either may be left out)."""
-    bounds = {f"{field}__gte": local_midnight(start)} if start else {}
-    return bounds | ({f"{field}__lt": local_midnight(end + dt.timedelta(days=1))} if end else {})
 
 
 def _open_on(day: dt.date | None) -> Q:
@@ -152,7 +146,7 @@ def _open_on(day: dt.date | None) -> Q:
 
 def visits_between(start: dt.date | None, end: dt.date | None, category: str = "") -> QuerySet[StationVisit]:
     """Visits on the local days `start` to `end` (either may be left out), of visitors of `category`."""
-    visits = StationVisit.objects.filter(**_day_bounds("at", start, end))
+    visits = StationVisit.objects.filter(on_days("at", start, end))
     return visits.filter(category=category) if category else visits
 
 
@@ -471,7 +465,7 @@ def bookings_for(
         qs = qs.filter(rooms if hosted else rooms | Q(booker_org__path__startswith=under.path))
     if status:
         qs = qs.filter(status=status)
-    return qs.filter(**_day_bounds("starts_at", start, end)).order_by("-pk")
+    return qs.filter(on_days("starts_at", start, end)).order_by("-pk")
 
 
 def booking_get_for(user: Any, pk: int) -> Booking:

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import on_days
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
@@ -62,10 +62,7 @@ def wishes_for(
         qs = qs.filter(category=category)
     if year:
         qs = qs.filter(created_at__year=year)
-    if start is not None:
-        qs = qs.filter(created_at__gte=local_midnight(start))
-    if end is not None:
-        qs = qs.filter(created_at__lt=local_midnight(end + dt.timedelta(days=1)))
+    qs = qs.filter(on_days("created_at", start, end))
     if q.strip():
         qs = qs.filter(Q(title__contains=q.strip()) | Q(public_text__contains=q.strip()))
     return _with_donor(qs).order_by("-pk")
