@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from gonghui.assistance.choices import Category, FileStatus
 from gonghui.assistance.figures import assistance_figures
@@ -93,8 +93,9 @@ def test_a_union_lists_its_own_files_and_not_its_sibling(files: FigureTree, cadr
     client.post(reverse("assistance:export"), {"under": files.s.code, "start": f"{files.year}-01-01"})
     job = Job.objects.get(kind=FILES_EXPORT_KIND)  # the export holds what the drill-down lists
     assert job.org == files.s and job.params["start"] == f"{files.year}-01-01" and job.params["dated"] == ""
-    client.post(reverse("assistance:export"), {"under": files.a.code, "on_file": f"{files.year}-03-31"})
-    assert Job.objects.filter(kind=FILES_EXPORT_KIND).latest("pk").params["on_file"] == f"{files.year}-03-31"
+    started = client.post(reverse("assistance:export"), {"under": files.a.code, "on_file": f"{files.year}-03-31"})
+    job = Job.objects.get(pk=resolve(started.url).kwargs["pk"])  # the job it opens (ids are UUIDs, unordered)
+    assert job.params["on_file"] == f"{files.year}-03-31"
 
 
 @pytest.mark.parametrize("code", ["f-s", "no-such-union"])
