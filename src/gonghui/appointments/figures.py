@@ -4,8 +4,6 @@ note or who saw whom) narrowed to the subtree, the period's days, the type, and 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +14,7 @@ from gonghui.common.figures import (
     Period,
     as_period,
     figure_link,
-    local_midnight,
+    on_days,
     register_figures,
     with_definitions,
 )
@@ -33,9 +31,7 @@ DEFINITIONS = {
 def appointment_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     period = as_period(period)
     qs = Appointment.objects.filter(
-        provider__org__path__startswith=org.path,
-        starts_at__gte=local_midnight(period.start),
-        starts_at__lt=local_midnight(period.end + dt.timedelta(days=1)),
+        on_days("starts_at", period.start, period.end), provider__org__path__startswith=org.path
     )
     counts = qs.aggregate(
         held=Count("pk", filter=Q(status__in=LIVE)),

@@ -7,8 +7,6 @@ reopened counts as on file throughout.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +20,7 @@ from gonghui.common.figures import (
     Rollup,
     as_period,
     figure_link,
-    local_midnight,
+    on_days,
     register_figures,
     with_definitions,
 )
@@ -47,9 +45,7 @@ def assistance_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     # A stock stands at the period's end, or today for a period not over yet (nothing is filed ahead of time).
     as_of = min(period.end, timezone.localdate())
     on_file = on_file_q(as_of)
-    applied = Q(
-        created_at__gte=local_midnight(period.start), created_at__lt=local_midnight(period.end + dt.timedelta(days=1))
-    )
+    applied = on_days("created_at", period.start, period.end)
     c = HardshipFile.objects.filter(org__path__startswith=org.path).aggregate(
         applied=Count("pk", filter=applied),
         opened=Count("pk", filter=opened_q() & Q(opened_on__range=(period.start, period.end))),

@@ -4,8 +4,6 @@ period's days (the day an event starts), published events only (not drafts, not 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +15,7 @@ from gonghui.common.figures import (
     Rollup,
     as_period,
     figure_link,
-    local_midnight,
+    on_days,
     register_figures,
     with_definitions,
 )
@@ -38,9 +36,7 @@ def events_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     period = as_period(period)
     now = timezone.now()
     events = Event.objects.filter(
-        org__path__startswith=org.path,
-        starts_at__gte=local_midnight(period.start),
-        starts_at__lt=local_midnight(period.end + dt.timedelta(days=1)),
+        on_days("starts_at", period.start, period.end), org__path__startswith=org.path
     ).exclude(status__in=[EventStatus.CANCELLED, EventStatus.DRAFT])
     counts = events.filter(parent__isnull=True).aggregate(
         held=Count("pk", filter=Q(ends_at__lte=now)), planned=Count("pk", filter=Q(ends_at__gt=now))

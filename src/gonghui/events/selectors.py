@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import on_days
 from gonghui.common.memory import ShortMemory
 from gonghui.events.choices import ACTIVE, EventStatus, SignUpStatus
 from gonghui.events.models import Event, EventPhoto, SignUp, Team
@@ -66,10 +66,7 @@ class EventFilters:
 def events_listed(user: Any, filters: EventFilters) -> QuerySet[Event]:
     f = filters
     qs = events_for(user, status=f.status, kind=f.kind, under=f.under, year=f.year, q=f.q)
-    if f.start is not None:
-        qs = qs.filter(starts_at__gte=local_midnight(f.start))
-    if f.end is not None:
-        qs = qs.filter(starts_at__lt=local_midnight(f.end + dt.timedelta(days=1)))
+    qs = qs.filter(on_days("starts_at", f.start, f.end))
     if f.items == "0":
         qs = qs.filter(parent__isnull=True)
     if f.when == "upcoming":

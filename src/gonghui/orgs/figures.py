@@ -19,6 +19,7 @@ from gonghui.common.figures import (
     as_period,
     figure_link,
     local_midnight,
+    on_days,
     register_figures,
     with_definitions,
 )
@@ -47,9 +48,7 @@ def _set_up_by(end: dt.date) -> Q:
 
 
 def _set_up_in(period: Period) -> Q:
-    registered = Q(
-        created_at__gte=local_midnight(period.start), created_at__lt=local_midnight(period.end + dt.timedelta(days=1))
-    )
+    registered = on_days("created_at", period.start, period.end)
     return Q(established_on__range=(period.start, period.end)) | (Q(established_on__isnull=True) & registered)
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
@@ -15,7 +14,7 @@ from gonghui.common.figures import (
     Rollup,
     as_period,
     figure_link,
-    local_midnight,
+    on_days,
     register_figures,
     with_definitions,
 )
@@ -35,9 +34,7 @@ DEFINITIONS = {
 def wishes_figures(org: OrgNode, period: Period | int) -> list[Figure]:
     period = as_period(period)
     counts = Wish.objects.filter(
-        org__path__startswith=org.path,
-        created_at__gte=local_midnight(period.start),
-        created_at__lt=local_midnight(period.end + dt.timedelta(days=1)),
+        on_days("created_at", period.start, period.end), org__path__startswith=org.path
     ).aggregate(
         posted=Count("pk"),
         open=Count("pk", filter=Q(status=WishStatus.OPEN)),

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import on_days
 from gonghui.innovation.choices import ProjectStatus, StageStatus
 from gonghui.innovation.figures import FINAL_STATUSES
 from gonghui.innovation.models import (
@@ -79,10 +79,7 @@ def projects_listed(
         qs = qs.filter(org__path__startswith=f.under.path)
     if f.year:
         qs = qs.filter(call__year=f.year)
-    if f.start is not None:
-        qs = qs.filter(submitted_at__gte=local_midnight(f.start))
-    if f.end is not None:
-        qs = qs.filter(submitted_at__lt=local_midnight(f.end + dt.timedelta(days=1)))
+    qs = qs.filter(on_days("submitted_at", f.start, f.end))
     if f.call_id:
         qs = qs.filter(call_id=f.call_id)
     if f.recommended:  # recommended beyond the union (or submitted at a federation)

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from gonghui.common.figures import local_midnight
+from gonghui.common.figures import on_days
 from gonghui.innovation.choices import ADOPTED_ANY, ADOPTED_STATUSES
 from gonghui.innovation.models import (
     Proposal,
@@ -46,11 +46,7 @@ def proposals_listed(user: Any, filters: ProposalFilters) -> QuerySet[Proposal]:
         qs = qs.filter(org__path__startswith=f.under.path)
     if f.year:
         qs = qs.filter(submitted_at__year=f.year)
-    if f.start is not None:
-        qs = qs.filter(submitted_at__gte=local_midnight(f.start))
-    if f.end is not None:
-        qs = qs.filter(submitted_at__lt=local_midnight(f.end + dt.timedelta(days=1)))
-    return qs
+    return qs.filter(on_days("submitted_at", f.start, f.end))
 
 
 def proposal_get_for(user: Any, pk: int) -> Proposal:
