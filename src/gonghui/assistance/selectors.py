@@ -13,7 +13,7 @@ from django.utils import timezone
 from gonghui.assistance.choices import FileStatus
 from gonghui.assistance.models import HardshipFile, HomeVisit
 from gonghui.common.audit import audit_record
-from gonghui.common.figures import on_days
+from gonghui.common.figures import dated_within, on_days
 from gonghui.common.models import AuditAction
 from gonghui.members import selectors as member_selectors
 from gonghui.members.models import Person
@@ -76,9 +76,9 @@ def files_for(
 
 def _dated_q(dated: str, start: dt.date | None, end: dt.date | None) -> Q:
     if dated == "opened":
-        return opened_q() & Q(**_bounds("opened_on", start, end))
+        return opened_q() & dated_within("opened_on", start, end)
     if dated == "closed":
-        return closed_q() & Q(**_bounds("closed_on", start, end))
+        return closed_q() & dated_within("closed_on", start, end)
     if dated == "visited":
         return Q(pk__in=visits_in(start, end).values("file_id"))
     return on_days("created_at", start, end)
@@ -86,16 +86,12 @@ def _dated_q(dated: str, start: dt.date | None, end: dt.date | None) -> Q:
 
 def visits_in(start: dt.date | None, end: dt.date | None) -> QuerySet[HomeVisit]:
     """Home visits made between the days (入户走访, as the figures count them)."""
-    return HomeVisit.objects.filter(**_bounds("visited_on", start, end))
+    return HomeVisit.objects.filter(dated_within("visited_on", start, end))
 
 
 def visits_to(files: QuerySet[HardshipFile], start: dt.date | None, end: dt.date | None) -> int:
     """How many visits the listed files had between the days: the count the 入户走访 figure states."""
     return visits_in(start, end).filter(file__in=files.order_by().values("pk")).count()
-
-
-def _bounds(field: str, start: dt.date | None, end: dt.date | None) -> dict[str, dt.date]:
-    return {**({f"{field}__gte": start} if start else {}), **({f"{field}__lte": end} if end else {})}
 
 
 def file_get_for(user: Any, pk: int, *, request: HttpRequest | None = None) -> HardshipFile:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from gonghui.benefits.choices import CardKind, CardStatus
 from gonghui.benefits.models import CardProduct, MemberCard, Merchant, Redemption
-from gonghui.common.figures import on_days
+from gonghui.common.figures import dated_within, on_days
 from gonghui.members.models import Membership, Person
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
@@ -94,7 +94,7 @@ def cards_held_for(
         cards = cards.filter(status=status)
     if kind:
         cards = cards.filter(product__kind=kind)
-    cards = cards.filter(**({"valid_from__gte": start} if start else {}), **({"valid_from__lte": end} if end else {}))
+    cards = cards.filter(dated_within("valid_from", start, end))
     rows = (
         cards.order_by()
         .values("product_id", "product__name", "product__kind", "product__org__name", "product__org__path")

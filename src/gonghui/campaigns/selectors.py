@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 
 from gonghui.campaigns.models import Beneficiary, Campaign, JobFair
 from gonghui.campaigns.spending import overspent
+from gonghui.common.figures import dated_within
 from gonghui.orgs.models import OrgNode, paths_up
 from gonghui.orgs.roles import Perm
 from gonghui.orgs.scope import require, scope_for
@@ -61,12 +62,7 @@ def running_q(start: dt.date | None, end: dt.date | None) -> Q:
 
 def fairs_held(start: dt.date | None, end: dt.date | None) -> QuerySet[JobFair]:
     """Job fairs held between the bounds (either may be left out)."""
-    fairs = JobFair.objects.all()
-    if start is not None:
-        fairs = fairs.filter(held_on__gte=start)
-    if end is not None:
-        fairs = fairs.filter(held_on__lte=end)
-    return fairs
+    return JobFair.objects.filter(dated_within("held_on", start, end))
 
 
 @dataclass(frozen=True)

@@ -77,6 +77,17 @@ def on_days(field: str, start: dt.date | None, end: dt.date | None) -> Q:
     return days
 
 
+def dated_within(field: str, start: dt.date | None, end: dt.date | None) -> Q:
+    """Rows whose date `field` falls on `start` to `end`, inclusive; a bound left out bounds nothing (on_days's
+    twin for a date rather than a moment)."""
+    days = Q()
+    if start is not None:
+        days &= Q(**{f"{field}__gte": start})
+    if end is not None:
+        days &= Q(**{f"{field}__lte": end})
+    return days
+
+
 @dataclass(frozen=True)
 class Figure:
     key: str

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gonghui.common.figures import dated_within
 from gonghui.common.idcard import normalize_idcard, parse_idcard
 from gonghui.common.mobile import validate_mobile
 from gonghui.common.search_keys import parse_query
@@ -179,11 +180,7 @@ def _status_q(f: MemberFilters) -> Q:
 def _drilldown_q(f: MemberFilters) -> Q:
     """What a 会员 figure's link narrows to, as the figure counts it (members.figures builds on the same Qs)."""
     q = {"new": joined_q(), "transfer": transferred_in_q()}.get(f.join, Q())
-    day = "ended_on" if f.dated == "ended" else "joined_on"
-    if f.start is not None:
-        q &= Q(**{f"{day}__gte": f.start})
-    if f.end is not None:
-        q &= Q(**{f"{day}__lte": f.end})
+    q &= dated_within("ended_on" if f.dated == "ended" else "joined_on", f.start, f.end)
     if f.on_roll is not None:
         q &= on_roll_q(f.on_roll)
     if f.sex:

@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 
-from gonghui.common.figures import local_midnight, on_days
+from gonghui.common.figures import dated_within, local_midnight, on_days
 from gonghui.common.models import AuditEvent, Job
 from gonghui.common.search_keys import parse_query
 from gonghui.common.textnorm import compact
@@ -41,11 +41,7 @@ def name_search_q(raw: str, *, code_field: str | None = None) -> Q | None:
 def set_up_q(start: dt.date | None, end: dt.date | None) -> Q:
     """Unions set up within the bounds, as the 组织建设 figures count them: by 成立日期, or by the day a union
     was registered here when that was left blank."""
-    dated = Q()
-    if start is not None:
-        dated &= Q(established_on__gte=start)
-    if end is not None:
-        dated &= Q(established_on__lte=end)
+    dated = dated_within("established_on", start, end)
     undated = Q(established_on__isnull=True) & on_days("created_at", start, end)
     return (Q(established_on__isnull=False) & dated) | undated
 

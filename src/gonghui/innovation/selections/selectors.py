@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from gonghui.common.figures import dated_within
 from gonghui.innovation.choices import NominationStatus
 from gonghui.innovation.models import (
     Nomination,
@@ -65,10 +66,7 @@ def honors_for(user: Any, filters: HonorFilters) -> QuerySet[Nomination]:
         qs = qs.filter(**{f"{'round__org' if f.hosted else 'nominated_by'}__path__startswith": f.under.path})
     if f.year:
         qs = qs.filter(awarded_on__year=f.year)
-    if f.start is not None:
-        qs = qs.filter(awarded_on__gte=f.start)
-    if f.end is not None:
-        qs = qs.filter(awarded_on__lte=f.end)
+    qs = qs.filter(dated_within("awarded_on", f.start, f.end))
     exact = {"round__title__level": f.level, "round__kind": f.kind, "nominee_kind": f.nominee}
     qs = qs.filter(**{field: value for field, value in exact.items() if value})
     if f.front_line:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from gonghui.accounts.models import User
+from gonghui.common.figures import dated_within
 from gonghui.members.models import Person
 from gonghui.orgs.models import OrgNode
 from gonghui.orgs.roles import Perm
@@ -56,10 +57,7 @@ def reports_for(user: User, filters: ReportFilters | None = None) -> QuerySet[Re
         qs = qs.filter(org__path__startswith=f.under.path)
     if f.year:
         qs = qs.filter(received_on__year=f.year)
-    if f.start is not None:
-        qs = qs.filter(received_on__gte=f.start)
-    if f.end is not None:
-        qs = qs.filter(received_on__lte=f.end)
+    qs = qs.filter(dated_within("received_on", f.start, f.end))
     if f.accepted:
         qs = qs.filter(ACCEPTED)
     if f.drive_id:
